@@ -1,0 +1,163 @@
+"""Configuration: every option declared once, with type, default and description.
+
+The file is TOML (``onewindow.toml`` in the config directory), sections map to the dotted prefix of an option key
+(``[platform] base_url = ...`` sets ``platform.base_url``). With no file at all the workstation runs in training mode
+on embedded defaults. Unknown keys and wrong types are reported, not ignored, so a typo cannot silently change
+behaviour. UI state (window geometry, splitter positions) is not configuration and lives in QSettings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clerk_app.errors import ValidationError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+    description: str
+
+
+_OPTIONS: dict[str, Option] = {}
+
+
+def declare(key: str, type_: type, default: Any, description: str) -> Option:
+    """Declare an option. Modules that own a feature declare its options at import time of ``clerk_app.config``."""
+    if key in _OPTIONS:
+        raise ValueError(f"option {key!r} declared twice")
+    if default is not None and not isinstance(default, type_):
+        raise TypeError(f"default of {key!r} is not {type_.__name__}")
+    option = Option(key, type_, default, description)
+    _OPTIONS[key] = option
+    return option
+
+
+def options() -> Iterator[Option]:
+    return iter(sorted(_OPTIONS.values(), key=lambda o: o.key))
+
+
+# --- the declarations -------------------------------------------------------------------------------------------
+declare("mode", str, "training", "'training' (sandbox platform, simulated devices where none are found) or 'production'")
+declare("centre.code", str, "330302001", "Code of the service centre (used in case numbers)")
+declare("centre.name", str, "培训演示便民服务中心", "Name of the service centre, printed on documents")
+declare("window.code", str, "01", "Code of this window within the centre (two digits, used in case numbers)")
+declare("window.name", str, "综合受理1号窗口", "Name of this window, printed on documents")
+declare("clerk.default_id", str, "trainee", "Clerk account used in training mode before anybody logs in")
+declare("ui.language", str, "zh_CN", "Language of the user interface")
+declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox")
+declare("platform.ca_bundle", str, "", "Path to the province's CA bundle; empty = system trust store")
+declare("platform.connect_timeout", float, 5.0, "Seconds to wait for a connection to the platform")
+declare("platform.read_timeout", float, 30.0, "Seconds to wait for a platform response")
+declare("sandbox.port", int, 0, "Loopback port of the training sandbox; 0 = pick a free one")
+declare("sync.interval_seconds", float, 30.0, "Seconds between automatic sync passes")
+declare("sync.parallel_cases", int, 3, "How many independent cases are sent in parallel")
+declare("devices.idcard_serial_ports", list, [], "Serial ports of SAM ID-card readers, e.g. ['/dev/ttyUSB0', 'COM3']")
+declare("devices.idcard_baud", int, 115200, "Baud rate of SAM ID-card readers")
+declare("devices.simulated_when_absent", bool, True, "Offer simulated devices (labelled) when no real one is found")
+declare("devices.keep_photo", bool, False, "Keep the raw card photo block with the case (off: not stored)")
+declare("printing.a4_printer", str, "", "Printer for A4 documents; empty = system default")
+declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty = use the A4 printer")
+declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain")
+declare("storage.allow_file_key_fallback", bool, True,
+        "Where no OS key store exists, keep the data key in a 0600 file in the data folder (documented fallback)")
+
+
+class Config:
+    """Typed, validated view over the declared options and one TOML file."""
+
+    def __init__(self, values: dict[str, Any] | None = None, source: Path | None = None) -> None:
+        self._values = dict(values or {})
+        self.source = source
+
+    @property
+    def is_training(self) -> bool:
+        return self.get("mode") == "training"
+
+    @property
+    def has_file(self) -> bool:
+        return self.source is not None
+
+    def get(self, key: str) -> Any:
+        option = _OPTIONS.get(key)
+        if option is None:
+            raise KeyError(f"undeclared option {key!r}")
+        return self._values.get(key, option.default)
+
+    def with_overrides(self, **dotted: Any) -> Config:
+        values = dict(self._values)
+        for key, value in dotted.items():
+            _check(key.replace("__", "."), value)
+            values[key.replace("__", ".")] = value
+        return Config(values, self.source)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {o.key: self.get(o.key) for o in options()}
+
+
+def _check(key: str, value: Any) -> None:
+    option = _OPTIONS.get(key)
+    if option is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown configuration option {key}."), key=key)
+    if option.type is float and isinstance(value, int) and not isinstance(value, bool):
+        return
+    if not isinstance(value, option.type) or (option.type is int and isinstance(value, bool)):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Configuration option {key} must be of type {type}."),
+            key=key, type=option.type.__name__,
+        )
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            yield from _flatten(value, key + ".")
+        else:
+            yield key, value
+
+
+def load_config(path: Path) -> Config:
+    """Read ``path``; a missing file gives the embedded defaults (training mode)."""
+    if not path.exists():
+        return Config()
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The configuration file {path} is not valid TOML: {reason}"),
+            path=str(path), reason=str(exc),
+        ) from exc
+    values: dict[str, Any] = {}
+    for key, value in _flatten(raw):
+        _check(key, value)
+        values[key] = float(value) if _OPTIONS[key].type is float else value
+    return Config(values, path)
+
+
+def render_defaults() -> str:
+    """A commented TOML file with every option at its default, for ``main.py config --defaults``."""
+    lines = ["# OneWindow configuration. Every option with its default; delete what you do not change.", ""]
+    for option in options():
+        lines.append(f"# {option.description}")
+        lines.append(f"# {option.key} = {_toml_value(option.default)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return str(value)

@@ -1,0 +1,60 @@
+"""The workstation's services, built once by ``main.py`` and handed to the UI and CLI through constructors.
+
+``open_workstation`` is the composition root for everything below ``ui``: paths, configuration, the data key, the
+database, the blob store and the repositories. Later capabilities (catalog, devices, sync, printing) attach here as
+attributes built from these parts, so tests can build the same object on a temporary folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from clerk_app.config import Config, load_config
+from clerk_app.paths import AppPaths, resolve_paths
+from clerk_app.security.keys import DataKeyProvider, KeySource
+from offline_cache.applicants import ApplicantRepository
+from offline_cache.blobs import BlobStore
+from offline_cache.crypto import FieldCipher
+from offline_cache.db import Database
+
+log = logging.getLogger("onewindow.init")
+
+
+@dataclass
+class Workstation:
+    paths: AppPaths
+    config: Config
+    db: Database
+    cipher: FieldCipher
+    blobs: BlobStore
+    applicants: ApplicantRepository
+    key_source: KeySource | None
+    services: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_training(self) -> bool:
+        return self.config.is_training
+
+    def close(self) -> None:
+        for service in reversed(list(self.services.values())):
+            closer = getattr(service, "close", None)
+            if callable(closer):
+                try:
+                    closer()
+                except Exception:  # a failing service must not keep the others from closing
+                    log.exception("closing %s failed", type(service).__name__)
+        self.db.close()
+
+
+def open_workstation(paths: AppPaths | None = None, config: Config | None = None) -> Workstation:
+    paths = (paths or resolve_paths()).ensure()
+    config = config or load_config(paths.config_file)
+    log.info("opening workstation data (training=%s)", config.is_training)
+    keys = DataKeyProvider(paths.data_dir, config.get("storage.allow_file_key_fallback"))
+    cipher = FieldCipher(keys.load_or_create())
+    db = Database(paths.database)
+    blobs = BlobStore(paths.blob_dir, cipher)
+    blobs.sweep_temporaries()
+    return Workstation(paths, config, db, cipher, blobs, ApplicantRepository(db, cipher), keys.source)

@@ -1,0 +1,1 @@
+"""Keys, credentials and login. Secrets live only in the OS key store."""

@@ -1,0 +1,185 @@
+"""The local SQLite database: opening, migrations and error classification.
+
+* WAL journal, foreign keys on, ``synchronous=FULL`` (a case the clerk accepted must survive a power cut).
+* Migrations are modules ``offline_cache/migrations/m####_name.py`` with ``VERSION`` and ``apply(conn)``; they run in
+  order inside one transaction each, and ``PRAGMA user_version`` records the last one. A migration may add or
+  reshape, never drop unsent work: before any migration runs, the file is backed up next to itself.
+* sqlite3 errors caused by the environment (disk full, locked, corrupt, read-only) become typed ``StorageError``s
+  the clerk can act on; anything else is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import pkgutil
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import sqlite_utils
+
+from clerk_app.errors import StorageCorrupt, StorageError, StorageFull, StorageLocked
+
+log = logging.getLogger("onewindow.sql")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    module: ModuleType
+
+
+def discover_migrations() -> list[Migration]:
+    from offline_cache import migrations as package
+
+    found: list[Migration] = []
+    for info in pkgutil.iter_modules(package.__path__):
+        if not info.name.startswith("m"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        found.append(Migration(int(module.VERSION), info.name, module))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"duplicate migration versions: {versions}")
+    return found
+
+
+def execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``Connection.executescript`` commits any open transaction first, which would break a migration's atomicity.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            if statement.strip():
+                conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError("incomplete SQL statement at end of script")
+
+
+def classify(exc: sqlite3.Error) -> StorageError | None:
+    """Map an environment failure to a typed error; None means "a bug"."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageFull()
+    if "locked" in text or "busy" in text:
+        return StorageLocked()
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return StorageCorrupt()
+    if "readonly" in text or "unable to open" in text or "disk i/o error" in text:
+        return StorageError()
+    return None
+
+
+@contextlib.contextmanager
+def known_errors() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        typed = classify(exc)
+        if typed is None:
+            raise
+        log.error("storage error: %s", type(typed).__name__)
+        raise typed from exc
+
+
+class Database:
+    """One connection per thread over one file; ``transaction()`` is the unit of work.
+
+    sqlite-utils' ``Database`` wraps each connection for convenient table access (``db.table("cases")``).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        with known_errors():
+            self._migrate()
+
+    # -- connections ------------------------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=15.0, isolation_level=None, check_same_thread=True)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=15000")
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            with known_errors():
+                conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        wrapped = getattr(self._local, "utils", None)
+        if wrapped is None:
+            wrapped = sqlite_utils.Database(self.conn)
+            self._local.utils = wrapped
+        return wrapped
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+            self._local.utils = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; rolls back on any exception. Nested use joins the outer transaction."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        with self._write_lock, known_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with known_errors():
+            return list(self.conn.execute(sql, params))
+
+    @property
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- migrations -------------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        migrations = discover_migrations()
+        current = self.user_version
+        pending = [m for m in migrations if m.version > current]
+        if not pending:
+            return
+        if current > 0 and self.path.exists():
+            backup = self.path.with_name(f"{self.path.name}.before-v{pending[0].version}.bak")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copy2(self.path, backup)
+            log.info("backed up database before migration to %s", backup.name)
+        for migration in pending:
+            log.info("applying migration %04d %s", migration.version, migration.name)
+            with self.transaction() as conn:
+                migration.module.apply(conn)
+                conn.execute(f"PRAGMA user_version={int(migration.version)}")

@@ -1,0 +1,99 @@
+"""GUI start-up (stage 6 of ``main.py``): the application, translations, crash handler, single instance, services,
+main window. Returns the app object when ``exec_loop`` is false so tests can drive the real window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from clerk_app.config import Config
+from clerk_app.context import open_workstation
+from clerk_app.errors import UserFacingError
+from clerk_app.i18n import install_translator
+from clerk_app.paths import AppPaths
+from ui.crash import CrashHandler, show_previous_fault
+from ui.i18n import load_translators
+from ui.main_window import MainWindow
+from ui.single_instance import SingleInstance
+from ui.tasks import TaskRunner
+
+log = logging.getLogger("onewindow.init")
+
+
+class WorkstationApp:
+    """Keeps the pieces of a running GUI together (and alive) for ``main.run(exec=False)`` callers."""
+
+    def __init__(self, qapp: QApplication, window: MainWindow, workstation: Any, crash: CrashHandler,
+                 instance: SingleInstance, tasks: TaskRunner, translators: list[Any]) -> None:
+        self.qapp = qapp
+        self.window = window
+        self.workstation = workstation
+        self.crash = crash
+        self.instance = instance
+        self.tasks = tasks
+        self._translators = translators
+
+    def shutdown(self) -> None:
+        log.info("shutting down")
+        self.window.close()
+        self.tasks.shutdown()
+        self.instance.close()
+        self.workstation.close()
+        self.crash.uninstall()
+
+
+def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, language: str,
+              previous_crash: str | None, exec_loop: bool) -> Any:
+    QCoreApplication.setOrganizationName("OneWindow")
+    QCoreApplication.setApplicationName("OneWindow")
+    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(qapp, QApplication)
+    translators = load_translators(qapp, language)
+    install_translator(QCoreApplication.translate)
+
+    crash = CrashHandler(paths.crash_dir, show_dialog=not args.no_crash_dialog)
+    crash.install()
+    if previous_crash:
+        show_previous_fault(previous_crash, paths.crash_dir, show_dialog=not args.no_crash_dialog)
+
+    instance = SingleInstance(paths.data_dir)
+    if not args.no_single_instance:
+        if instance.other_instance_answered():
+            log.info("another window is running; asked it to come forward")
+            crash.uninstall()
+            return 0
+        instance.listen()
+
+    log.info("opening services")
+    try:
+        workstation = open_workstation(paths, config)
+    except UserFacingError as exc:
+        crash.uninstall()
+        instance.close()
+        if not args.no_crash_dialog:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "OneWindow cannot start"), exc.user_text())
+        print(exc.user_text(), file=sys.stderr)
+        return 2
+
+    log.info("building the main window")
+    settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(training=workstation.is_training, settings=settings)
+    window.status.set_identity(config.get("centre.name"), config.get("window.name"), config.get("clerk.default_id"))
+    tasks = TaskRunner()
+
+    from ui.wiring import wire_features
+
+    wire_features(window, workstation, tasks)
+    instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    app = WorkstationApp(qapp, window, workstation, crash, instance, tasks, translators)
+    window.show()
+    if not exec_loop:
+        return app
+    code = qapp.exec()
+    app.shutdown()
+    return code

@@ -1,0 +1,142 @@
+"""The main window: a workspace laid out as the clerk works, left to right.
+
+    ┌ applicant ┬ item search & guide ┬ materials ┐
+    ├───────────┴─────────────────────┴ decision  ┤
+    └ today's cases ──────────────────────────────┘
+
+Each area is a named slot that a feature fills with its panel (``install_area``); until then the slot shows what
+it is for. The window holds no business logic.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.shortcuts import ShortcutRegistry
+from ui.status_bar import WorkstationStatusBar
+
+AREAS = ("applicant", "item", "materials", "decision", "cases")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, training: bool, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._settings = settings
+        self.setWindowTitle(self._title(training))
+        self.status = WorkstationStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.set_training(training)
+        self.shortcuts = ShortcutRegistry(self)
+        self.shortcuts.bind("help", self.show_shortcut_help)
+        self.shortcuts.bind("quit", self.close)
+
+        self.areas: dict[str, QGroupBox] = {}
+        titles = {
+            "applicant": self.tr("Applicant"),
+            "item": self.tr("Service item and guide"),
+            "materials": self.tr("Materials"),
+            "decision": self.tr("Decision"),
+            "cases": self.tr("Today's cases"),
+        }
+        hints = {
+            "applicant": self.tr("Place the ID card on the reader, or press F2."),
+            "item": self.tr("Press F3 and type a name, a code or pinyin initials."),
+            "materials": self.tr("The material checklist of the chosen item appears here."),
+            "decision": self.tr("Accept, accept with deficiencies, one-time notice or reject."),
+            "cases": self.tr("Cases accepted at this window today, with deadline warnings."),
+        }
+        for name in AREAS:
+            box = QGroupBox(titles[name])
+            box.setObjectName(f"area_{name}")
+            layout = QVBoxLayout(box)
+            hint = QLabel(hints[name])
+            hint.setWordWrap(True)
+            hint.setObjectName("areaHint")
+            hint.setStyleSheet("color: #757575;")
+            layout.addWidget(hint)
+            self.areas[name] = box
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("topSplitter")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.areas["materials"])
+        right.addWidget(self.areas["decision"])
+        top.addWidget(self.areas["applicant"])
+        top.addWidget(self.areas["item"])
+        top.addWidget(right)
+        top.setSizes([300, 520, 460])
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.setObjectName("outerSplitter")
+        outer.addWidget(top)
+        outer.addWidget(self.areas["cases"])
+        outer.setSizes([560, 200])
+        self.setCentralWidget(outer)
+        self._splitters = (top, right, outer)
+        self.resize(1280, 800)
+        self._restore_state()
+
+    def _title(self, training: bool) -> str:
+        title = self.tr("OneWindow Clerk Workstation")
+        return title + (" — " + self.tr("Training mode") if training else "")
+
+    def install_area(self, name: str, widget: QWidget) -> None:
+        """Replace the placeholder of area ``name`` with a feature's panel."""
+        box = self.areas[name]
+        layout = box.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            old = item.widget()
+            if old is not None:
+                old.deleteLater()
+        layout.addWidget(widget)
+
+    def show_shortcut_help(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTableWidget(0, 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])
+        for row, (keys, text) in enumerate(self.shortcuts.help_rows()):
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 420)
+        dialog.open()
+
+    # -- UI state (not configuration) lives in QSettings ------------------------------------------------------
+    def _restore_state(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter in self._splitters:
+            state = self._settings.value(f"main_window/{splitter.objectName() or 'right'}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._settings is not None:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
+            for splitter in self._splitters:
+                self._settings.setValue(f"main_window/{splitter.objectName() or 'right'}", splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""Every keyboard shortcut of the workstation, declared in one place so none collide and the help can list them.
+
+The clerk's hands stay on the keyboard: each step of the acceptance flow has a key. Features look shortcuts up by
+name (``shortcut("search")``) and attach them to their own actions via ``ShortcutRegistry.bind``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ShortcutSpec:
+    name: str
+    keys: str
+    description: str  # translation source text, context "shortcuts"
+
+
+SHORTCUTS: tuple[ShortcutSpec, ...] = (
+    ShortcutSpec("new_case", "Ctrl+N", QT_TRANSLATE_NOOP("shortcuts", "Start a new acceptance")),
+    ShortcutSpec("read_card", "F2", QT_TRANSLATE_NOOP("shortcuts", "Read the ID card now")),
+    ShortcutSpec("search", "F3", QT_TRANSLATE_NOOP("shortcuts", "Search service items")),
+    ShortcutSpec("focus_search", "Ctrl+K", QT_TRANSLATE_NOOP("shortcuts", "Jump to the item search box")),
+    ShortcutSpec("materials", "F4", QT_TRANSLATE_NOOP("shortcuts", "Go to the material checklist")),
+    ShortcutSpec("scan", "F6", QT_TRANSLATE_NOOP("shortcuts", "Scan a page for the current material")),
+    ShortcutSpec("decide", "F8", QT_TRANSLATE_NOOP("shortcuts", "Go to the decision")),
+    ShortcutSpec("accept", "Ctrl+Return", QT_TRANSLATE_NOOP("shortcuts", "Accept the case (受理)")),
+    ShortcutSpec("print", "Ctrl+P", QT_TRANSLATE_NOOP("shortcuts", "Print the document for the case")),
+    ShortcutSpec("case_list", "F9", QT_TRANSLATE_NOOP("shortcuts", "Show today's cases")),
+    ShortcutSpec("find_case", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Open a case by its number")),
+    ShortcutSpec("sync_now", "F5", QT_TRANSLATE_NOOP("shortcuts", "Sync with the platform now")),
+    ShortcutSpec("help", "F1", QT_TRANSLATE_NOOP("shortcuts", "Show the keyboard shortcuts")),
+    ShortcutSpec("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts", "Quit")),
+)
+
+_BY_NAME = {spec.name: spec for spec in SHORTCUTS}
+assert len(_BY_NAME) == len(SHORTCUTS), "shortcut names must be unique"
+assert len({s.keys for s in SHORTCUTS}) == len(SHORTCUTS), "shortcut keys must be unique"
+
+
+def shortcut(name: str) -> ShortcutSpec:
+    return _BY_NAME[name]
+
+
+class ShortcutRegistry:
+    """Creates one window-wide QAction per declared shortcut; features connect handlers by name."""
+
+    def __init__(self, window: QWidget) -> None:
+        self.actions: dict[str, QAction] = {}
+        for spec in SHORTCUTS:
+            action = QAction(QCoreApplication.translate("shortcuts", spec.description), window)
+            action.setShortcut(QKeySequence(spec.keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+            self.actions[spec.name] = action
+
+    def bind(self, name: str, handler: Callable[[], None]) -> QAction:
+        action = self.actions[name]
+        action.triggered.connect(handler)
+        return action
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return [
+            (QKeySequence(spec.keys).toString(QKeySequence.SequenceFormat.NativeText),
+             QCoreApplication.translate("shortcuts", spec.description))
+            for spec in SHORTCUTS
+        ]

@@ -1,0 +1,12 @@
+"""Attaching features to the main window. Each feature adds one call here; keep it to wiring, no logic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+
+def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
+    del window, workstation, tasks  # features attach here as they land
