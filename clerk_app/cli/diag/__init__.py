@@ -1,0 +1,1 @@
+"""``diag`` subcommands: one module per device kind (idcard, sscard, scanner ...), each with ``register(sub)``."""
