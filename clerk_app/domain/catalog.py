@@ -65,6 +65,14 @@ class MaterialSpec:
     blank_form_ref: str | None = None
     sample_ref: str | None = None
     notes: str = ""
+    material_type: str = ""
+    paper_spec: str = ""
+    source_note: str = ""
+    acceptance_standard: str = ""
+    basis: str = ""
+    fill_instructions: str = ""
+    # In a bundle checklist: the implementation codes of the member items that need this material.
+    used_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.deferrable and self.necessity is not Necessity.REQUIRED:
@@ -84,3 +92,121 @@ class ServiceItem:
     materials: tuple[MaterialSpec, ...] = ()
     version: int = 1
     extra: dict[str, object] = field(default_factory=dict)
+    handling_item_code: str = ""
+    keywords: tuple[str, ...] = ()
+    implementing_body: ImplementingBody | None = None
+    exercise_level: str = ""
+    power_source: str = ""
+    legal_basis: str = ""
+    visits_required: int = 1
+    acceptance_conditions: str = ""
+    fees: Fees = field(default_factory=lambda: Fees(charged=False))
+    service_objects: tuple[str, ...] = ()
+    handling_forms: tuple[str, ...] = ()
+    process: tuple[str, ...] = ()
+    location: str = ""
+    hours: str = ""
+    consultation_phone: str = ""
+    complaint_phone: str = ""
+    scope: str = ""
+    online: OnlineService = field(default_factory=lambda: OnlineService(available=False))
+    result: ResultSpec | None = None
+    tags: tuple[str, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    retired: bool = False  # withdrawn from the catalog; still readable for cases that used it
+
+    def material(self, code: str) -> MaterialSpec | None:
+        return next((m for m in self.materials if m.code == code), None)
+
+
+@dataclass(frozen=True)
+class ImplementingBody:
+    """实施主体; ``credit_code`` is its 统一社会信用代码 (checked on import)."""
+
+    name: str
+    credit_code: str = ""
+    nature: str = ""
+    region_code: str = ""
+
+
+@dataclass(frozen=True)
+class FeeItem:
+    name: str
+    standard: str
+    basis: str = ""
+    reducible: bool = False
+
+
+@dataclass(frozen=True)
+class Fees:
+    charged: bool
+    items: tuple[FeeItem, ...] = ()
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class OnlineService:
+    available: bool
+    depth: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ResultSpec:
+    """审批结果: name and type (证照 / 批文 / 其他 / 无)."""
+
+    name: str
+    type: str
+    sample_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class SituationOption:
+    code: str
+    label: str
+    adds: tuple[str, ...] = ()  # material codes this answer puts on the checklist
+    removes: tuple[str, ...] = ()  # material codes this answer takes off (wins over adds)
+    skip_items: tuple[str, ...] = ()  # bundles only: member items not needed with this answer
+
+
+@dataclass(frozen=True)
+class Situation:
+    """情形: a question the clerk answers; the answers decide which materials are collected.
+
+    In a bundle, member-item questions carry ``item_code`` and the code ``"<item>::<question>"``.
+    """
+
+    code: str
+    question: str
+    options: tuple[SituationOption, ...]
+    default: str
+    description: str = ""
+    item_code: str | None = None
+
+    def option(self, code: str) -> SituationOption | None:
+        return next((o for o in self.options if o.code == code), None)
+
+
+@dataclass(frozen=True)
+class SharedMaterial:
+    """A material a bundle collects once for several items; ``covers`` = (item code, material code) pairs."""
+
+    material: MaterialSpec
+    covers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """"一件事": several items accepted together, with shared materials collected once."""
+
+    code: str
+    name: str
+    item_codes: tuple[str, ...]
+    version: int = 1
+    lead_department: str = ""
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    promised_limit: TimeLimit | None = None
+    shared_materials: tuple[SharedMaterial, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    retired: bool = False
