@@ -119,6 +119,10 @@ def _run_command(args: argparse.Namespace, paths: Any, config: Any, language: st
         for ws in opened:
             ws.close()
         del translators
+        from clerk_app.logging_setup import close_faulthandler, close_logging
+
+        close_faulthandler()
+        close_logging()
 
 
 def gui_entry() -> None:

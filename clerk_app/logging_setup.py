@@ -60,9 +60,7 @@ _fault_file: IO[str] | None = None
 def init_logging(log_dir: Path, level: int = logging.INFO, console: bool = False) -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_onewindow", False):
-            root.removeHandler(handler)
+    close_logging()
     redactor = RedactingFilter()
     handlers: list[logging.Handler] = [
         logging.handlers.RotatingFileHandler(
@@ -79,6 +77,16 @@ def init_logging(log_dir: Path, level: int = logging.INFO, console: bool = False
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)
+
+
+def close_logging() -> None:
+    """Detach and close our handlers (a second ``run()`` in one process, tests, shutdown)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_onewindow", False):
+            root.removeHandler(handler)
+            if handler is not ram_handler:
+                handler.close()
 
 
 def init_faulthandler(fault_log: Path) -> str | None:

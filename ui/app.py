@@ -15,6 +15,7 @@ from clerk_app.config import Config
 from clerk_app.context import open_workstation
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import install_translator
+from clerk_app.logging_setup import close_faulthandler, close_logging
 from clerk_app.paths import AppPaths
 from ui.crash import CrashHandler, show_previous_fault
 from ui.i18n import load_translators
@@ -45,6 +46,8 @@ class WorkstationApp:
         self.instance.close()
         self.workstation.close()
         self.crash.uninstall()
+        close_faulthandler()
+        close_logging()
 
 
 def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, language: str,

@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk_app import __version__
@@ -83,8 +83,9 @@ def show_previous_fault(previous: str, crash_dir: Path, show_dialog: bool) -> Pa
     path.write_text(redact(previous), encoding="utf-8")
     if show_dialog:
         QMessageBox.warning(
-            None, QObject.tr(QObject(), "Previous session ended abnormally"),
-            QObject.tr(QObject(), "The workstation stopped unexpectedly last time. A report was saved to:\n{0}")
-            .format(path),
+            None, QCoreApplication.translate("CrashHandler", "Previous session ended abnormally"),
+            QCoreApplication.translate(
+                "CrashHandler", "The workstation stopped unexpectedly last time. A report was saved to:\n{0}"
+            ).format(path),
         )
     return path

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
             hint.setObjectName("areaHint")
             hint.setStyleSheet("color: #757575;")
             layout.addWidget(hint)
+            layout.addStretch(1)
             self.areas[name] = box
 
         top = QSplitter(Qt.Orientation.Horizontal)
