@@ -116,3 +116,12 @@ def test_broken_configuration_is_reported_not_crashed(tmp_path):
     result = _cli("doctor", home=tmp_path)
     assert result.returncode == 2
     assert "window.code" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_config_defaults_lists_every_option(tmp_path):
+    from clerk_app.config import options
+
+    result = _cli("config", "--defaults", home=tmp_path)
+    assert result.returncode == 0
+    for option in options():
+        assert f"# {option.key} = " in result.stdout
