@@ -1,0 +1,52 @@
+"""``python -m sandbox --port N --db PATH``: the sandbox platform on its own, on loopback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from sandbox.app import SandboxSettings
+from sandbox.faults import parse_fault
+from sandbox.server import LOOPBACK, build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sandbox", description="OneWindow sandbox platform")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--db", type=Path, default=Path("sandbox.sqlite3"))
+    parser.add_argument("--token-ttl", type=float, default=3600.0, help="access token lifetime in seconds")
+    parser.add_argument("--backoffice-delay", type=float, default=5.0,
+                        help="seconds per simulated back-office step; negative = simulator off")
+    parser.add_argument("--clerk", action="append", default=[], metavar="ACCOUNT:PASSWORD",
+                        help="a clerk account (default trainee:trainee)")
+    parser.add_argument("--test-admin", action="store_true", help="TEST ONLY: mount /__admin/faults")
+    parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value,...]",
+                        help="TEST ONLY: inject a fault, e.g. drop_after:probability=0.3,methods=PUT|PATCH")
+    parser.add_argument("--fault-seed", type=int, default=0)
+    parser.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
+    args = parser.parse_args(argv)
+
+    clerks = dict(c.split(":", 1) for c in args.clerk) or {"trainee": "trainee"}
+    settings = SandboxSettings(db_path=args.db, token_ttl=args.token_ttl, backoffice_delay=args.backoffice_delay,
+                               clerks=clerks, test_admin=args.test_admin,
+                               faults=[parse_fault(f) for f in args.fault], fault_seed=args.fault_seed)
+    asgi, app, office = build(settings)
+    if args.print_openapi:
+        json.dump(app.openapi(), sys.stdout, ensure_ascii=False, indent=2)
+        return 0
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    office.start()
+    try:
+        uvicorn.run(asgi, host=LOOPBACK, port=args.port, log_level="warning", access_log=False, lifespan="off")
+    finally:
+        office.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

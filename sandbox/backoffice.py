@@ -1,0 +1,70 @@
+"""Back-office simulator for training mode: moves received cases on after a configurable delay.
+
+received -> in_review -> approved -> ready_for_pickup, or -> denied, or -> supplement_required (补正).
+The outcome is drawn from a seeded generator per case, so a training session is repeatable.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from datetime import UTC, datetime, timedelta
+
+from sandbox.store import Store, now_iso
+
+log = logging.getLogger("sandbox.backoffice")
+
+NEXT = {"received": "in_review", "approved": "ready_for_pickup"}
+NOTES = {"denied": "不符合受理条件（模拟）", "supplement_required": "请补正材料（模拟）", "approved": "",
+         "in_review": "", "ready_for_pickup": "请到窗口领取结果"}
+
+
+def outcome(case_uuid: str, seed: int) -> str:
+    roll = random.Random(f"{seed}:{case_uuid}").random()
+    if roll < 0.1:
+        return "denied"
+    if roll < 0.2:
+        return "supplement_required"
+    return "approved"
+
+
+class BackOffice:
+    def __init__(self, store: Store, delay: float, seed: int) -> None:
+        self.store, self.delay, self.seed = store, delay, seed
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sandbox-backoffice", daemon=True)
+
+    def start(self) -> None:
+        if self.delay >= 0:
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(min(0.5, max(self.delay / 4, 0.05))):
+            try:
+                self.step()
+            except Exception:  # the simulator must not take the sandbox down
+                log.exception("back-office step failed")
+
+    def step(self) -> int:
+        cutoff = (datetime.now(UTC) - timedelta(seconds=self.delay)).isoformat(timespec="milliseconds")
+        moved = 0
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT c.case_uuid, c.status, c.centre_code FROM cases c"
+                " WHERE c.status IN ('received', 'in_review', 'approved')"
+                " AND (SELECT max(at) FROM case_changes WHERE case_uuid = c.case_uuid) <= ? LIMIT 100", (cutoff,),
+            ).fetchall()
+            for row in rows:
+                new = NEXT.get(row["status"]) or outcome(row["case_uuid"], self.seed)
+                conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (new, row["case_uuid"]))
+                conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
+                             " VALUES (?, ?, ?, ?, ?)", (row["case_uuid"], row["centre_code"], new, NOTES[new],
+                                                          now_iso()))
+                moved += 1
+        return moved

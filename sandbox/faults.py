@@ -1,0 +1,192 @@
+"""TEST-ONLY fault injection for the sandbox, off by default.
+
+Faults are switched on with ``--fault KIND[:key=value,...]`` at start-up or through the admin endpoint
+``PUT /__admin/faults`` (only mounted with ``--test-admin``). Kinds:
+
+* ``delay``        wait ``seconds`` before handling the request;
+* ``status``       answer ``status`` (429/500/503) with ``Retry-After: retry_after`` without handling the request;
+* ``drop_before``  close the connection before the request reaches the application (nothing is written);
+* ``drop_after``   let the application commit, then close the connection without an answer (a lost response);
+* ``truncate``     hand the application only the first half of an upload body, commit that, then drop;
+* ``trickle``      send the answer a few bytes at a time (a slow link).
+
+Each fault applies with ``probability`` to requests whose path starts with ``path`` (default the API prefix) and
+whose method is in ``methods`` (default all). Randomness comes from a seeded generator so a failing run repeats.
+The middleware is the outermost ASGI layer so it can reach uvicorn's transport and really drop the connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger("sandbox.faults")
+
+KINDS = ("delay", "status", "drop_before", "drop_after", "truncate", "trickle")
+
+
+@dataclass
+class Fault:
+    kind: str
+    probability: float = 1.0
+    path: str = "/api/v1"
+    methods: tuple[str, ...] = ()
+    status: int = 503
+    retry_after: float = 1.0
+    seconds: float = 0.2
+    hits: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown fault kind {self.kind!r}; one of {', '.join(KINDS)}")
+        self.methods = tuple(m.upper() for m in self.methods)
+
+    def matches(self, method: str, path: str) -> bool:
+        return path.startswith(self.path) and (not self.methods or method in self.methods)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "probability": self.probability, "path": self.path,
+                "methods": list(self.methods), "status": self.status, "retry_after": self.retry_after,
+                "seconds": self.seconds, "hits": self.hits}
+
+
+def parse_fault(text: str) -> Fault:
+    """``drop_after:probability=0.3,methods=PUT|PATCH`` -> Fault."""
+    kind, _, rest = text.partition(":")
+    values: dict[str, Any] = {}
+    for part in filter(None, rest.split(",")):
+        key, _, raw = part.partition("=")
+        if key == "methods":
+            values[key] = tuple(filter(None, raw.split("|")))
+        elif key == "path":
+            values[key] = raw
+        elif key == "status":
+            values[key] = int(raw)
+        else:
+            values[key] = float(raw)
+    return Fault(kind, **values)
+
+
+@dataclass
+class FaultBoard:
+    faults: list[Fault] = field(default_factory=list)
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+        self._lock = threading.Lock()
+
+    def replace(self, faults: list[Fault], seed: int | None = None) -> None:
+        with self._lock:
+            self.faults = faults
+            if seed is not None:
+                self._random = random.Random(seed)
+
+    def pick(self, method: str, path: str) -> Fault | None:
+        with self._lock:
+            for fault in self.faults:
+                if fault.matches(method, path) and self._random.random() < fault.probability:
+                    fault.hits += 1
+                    return fault
+        return None
+
+
+def _abort(send: Any) -> bool:
+    """Close the client connection without an answer, through uvicorn's transport behind ``send``."""
+    cycle = getattr(send, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    if transport is None:
+        return False
+    transport.abort()
+    # uvicorn must not try to write a 500 on the dead connection (and log it as an application error).
+    cycle.disconnected = True
+    return True
+
+
+class FaultMiddleware:
+    def __init__(self, app: Any, board: FaultBoard) -> None:
+        self.app = app
+        self.board = board
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not self.board.faults:
+            await self.app(scope, receive, send)
+            return
+        fault = self.board.pick(scope["method"], scope["path"])
+        if fault is None:
+            await self.app(scope, receive, send)
+            return
+        log.info("fault %s on %s %s", fault.kind, scope["method"], scope["path"])
+        if fault.kind == "delay":
+            await asyncio.sleep(fault.seconds)
+            await self.app(scope, receive, send)
+        elif fault.kind == "status":
+            await _error(send, fault.status, fault.retry_after)
+        elif fault.kind == "drop_before":
+            if not _abort(send):
+                raise ConnectionAbortedError("fault: drop before")
+        elif fault.kind == "drop_after":
+            await self.app(scope, receive, _swallow)
+            if not _abort(send):
+                raise ConnectionAbortedError("fault: drop after")
+        elif fault.kind == "truncate":
+            await self._truncated(scope, receive, send)
+        else:
+            await self.app(scope, receive, _trickle(send, fault.seconds))
+
+    async def _truncated(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        cut = body[: len(body) // 2]
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(cut)).encode()))
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": cut, "more_body": False}
+
+        await self.app({**scope, "headers": headers}, replay, _swallow)
+        if not _abort(send):
+            raise ConnectionAbortedError("fault: truncated")
+
+
+async def _swallow(_message: dict[str, Any]) -> None:
+    return None
+
+
+def _trickle(send: Any, seconds: float) -> Any:
+    async def slow_send(message: dict[str, Any]) -> None:
+        if message["type"] != "http.response.body":
+            await send(message)
+            return
+        body = message.get("body", b"")
+        more = message.get("more_body", False)
+        step = 16
+        for start in range(0, max(len(body), 1), step):
+            await asyncio.sleep(seconds / 10)
+            last = start + step >= len(body)
+            await send({"type": "http.response.body", "body": body[start:start + step],
+                        "more_body": more or not last})
+    return slow_send
+
+
+async def _error(send: Any, status: int, retry_after: float) -> None:
+    body = json.dumps({"code": "injected_fault", "message": f"test fault: status {status}",
+                       "details": {"retry_after": retry_after}}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"retry-after", str(max(0, round(retry_after))).encode())]})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,151 @@
+"""Request and response bodies of the platform contract (they make the published OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="stable machine code, e.g. conflict_different_content")
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class LoginRequest(BaseModel):
+    account: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    machine_id: str = Field(default="", max_length=128)
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=256)
+
+
+class ClerkProfile(BaseModel):
+    account: str
+    name: str
+
+
+class Session(BaseModel):
+    access_token: str
+    refresh_token: str
+    expires_in: int = Field(description="seconds until the access token expires")
+    clerk: ClerkProfile
+    windows: list[str]
+
+
+class MaterialEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    material_code: str = Field(min_length=1, max_length=64)
+    name: str = ""
+    state: str = ""
+    original_verified: bool = False
+    copies_received: int = Field(default=0, ge=0)
+    supply_by: str | None = None
+    files: list[str] = Field(default_factory=list, description="SHA-256 of each file of this material")
+
+
+class CaseUpsert(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    case_number: str = Field(min_length=1, max_length=64)
+    item_codes: list[str] = Field(default_factory=list)
+    status: str = Field(min_length=1, max_length=32)
+    decision: str | None = None
+    centre_code: str = Field(min_length=1, max_length=32)
+    window_code: str = Field(min_length=1, max_length=16)
+    clerk_id: str = Field(min_length=1, max_length=64)
+    created_at: str
+    accepted_at: str | None = None
+    promised_date: str | None = None
+    legal_deadline: str | None = None
+    materials: list[MaterialEntry] = Field(default_factory=list)
+    decision_details: dict[str, Any] = Field(default_factory=dict)
+    applicant: dict[str, Any] = Field(default_factory=dict, description="the applicant (personal data)")
+
+
+class CaseReceipt(BaseModel):
+    case_uuid: str
+    platform_number: str
+    status: str
+    received_at: str
+    body_sha256: str
+
+
+class FileState(BaseModel):
+    sha256: str
+    offset: int = Field(ge=0, description="bytes the platform holds")
+    complete: bool
+    size: int | None = None
+
+
+class Binding(BaseModel):
+    material_code: str = Field(min_length=1, max_length=64)
+    files: list[str] = Field(min_length=1)
+
+
+class BindRequest(BaseModel):
+    materials: list[Binding]
+
+
+class BindResult(BaseModel):
+    case_uuid: str
+    bound_files: int
+    processed: bool
+    body_sha256: str
+
+
+class CaseChange(BaseModel):
+    seq: int
+    case_uuid: str
+    status: str
+    note: str
+    at: str
+
+
+class CaseChanges(BaseModel):
+    changes: list[CaseChange]
+    cursor: str
+    has_more: bool
+
+
+class CalendarDay(BaseModel):
+    date: str
+    kind: Literal["holiday", "workday"]
+    name: str
+
+
+class Calendar(BaseModel):
+    year: int
+    version: str
+    days: list[CalendarDay]
+
+
+class Handover(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    handover_uuid: str = Field(pattern=UUID_PATTERN)
+    collected_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+    collector: dict[str, Any] = Field(default_factory=dict, description="who collected it (personal data)")
+
+
+class Evaluation(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    evaluation_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str | None = None
+    score: int = Field(ge=1, le=5, description="1 very dissatisfied ... 5 very satisfied (好差评)")
+    channel: str = Field(default="window", max_length=32)
+    comment: str = Field(default="", max_length=2000)
+    at: str
+
+
+class WriteReceipt(BaseModel):
+    id: str
+    received_at: str
+    body_sha256: str

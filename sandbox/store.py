@@ -1,0 +1,130 @@
+"""The sandbox's own SQLite database. Uniqueness is enforced by constraints, never check-then-insert."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS clerks (
+    account TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    name TEXT NOT NULL,
+    windows TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    token TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+    account TEXT NOT NULL REFERENCES clerks(account),
+    expires_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cases (
+    case_uuid TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    centre_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    platform_number TEXT NOT NULL UNIQUE,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    completed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bindings (
+    case_uuid TEXT PRIMARY KEY REFERENCES cases(case_uuid),
+    body_sha256 TEXT NOT NULL,
+    bound_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_files (
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    material_code TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES files(sha256),
+    PRIMARY KEY (case_uuid, material_code, sha256)
+);
+CREATE TABLE IF NOT EXISTS case_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    centre_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS handovers (
+    case_uuid TEXT PRIMARY KEY REFERENCES cases(case_uuid),
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS evaluations (
+    evaluation_uuid TEXT PRIMARY KEY,
+    case_uuid TEXT,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+"""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def body_digest(body: Any) -> str:
+    """Canonical hash of a JSON body: key order and whitespace do not make two bodies differ."""
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.files_dir = self.path.with_name(self.path.stem + "-files")
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self.transaction() as conn:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params))
+
+    def partial_path(self, sha256: str) -> Path:
+        return self.files_dir / f"{sha256}.part"
+
+    def file_path(self, sha256: str) -> Path:
+        return self.files_dir / f"{sha256}.bin"
