@@ -133,8 +133,8 @@ def evaluate(
     """
     specs = list(checklist)
     by_code: dict[str, MaterialRecord] = {}
-    for record in records:
-        by_code[record.material_code] = record
+    for rec in records:
+        by_code[rec.material_code] = rec
     spec_codes = {s.code for s in specs}
     unknown = tuple(sorted(code for code in by_code if code not in spec_codes))
 

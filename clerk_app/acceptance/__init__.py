@@ -1,0 +1,1 @@
+"""The acceptance flow at the window: draft session, decision rules, one-transaction commit, documents."""

@@ -1,0 +1,26 @@
+"""Typed errors of the acceptance flow (English source text, translated for the clerk)."""
+
+from __future__ import annotations
+
+from clerk_app.errors import UserFacingError, ValidationError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+
+class DraftIncomplete(ValidationError):
+    message = QT_TRANSLATE_NOOP("errors", "Choose the applicant and the service item before deciding.")
+
+
+class DecisionNotAllowed(ValidationError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "This decision is not valid for the materials as recorded: {reason}"
+    )
+
+
+class RejectionIncomplete(ValidationError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "A rejection needs the reason, the legal basis and where to apply instead."
+    )
+
+
+class CaseNotFound(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "No case with this number is stored at this workstation.")

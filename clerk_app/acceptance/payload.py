@@ -1,0 +1,69 @@
+"""The ``case_upsert`` outbox payload (contract with the sync engine; see docs/acceptance.md).
+
+``payload`` is plain JSON without personal data; the applicant travels only in ``payload_enc``,
+encrypted with the workstation's data key and bound to the outbox action (``associated = b"outbox:"
++ action_uuid``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from clerk_app.domain.applicant import Applicant
+from clerk_app.domain.case import Case
+from offline_cache.codec import applicant_to_dict
+from offline_cache.crypto import FieldCipher
+
+KIND = "case_upsert"
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def build_payload(
+    case: Case,
+    *,
+    accepted_at: str | None,
+    legal_deadline: date | None,
+    decision_details: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "case_uuid": str(case.case_uuid),
+        "case_number": case.case_number,
+        "item_codes": list(case.item_codes),
+        "status": case.status.value,
+        "decision": case.decision.value if case.decision else None,
+        "centre_code": case.centre_code,
+        "window_code": case.window_code,
+        "clerk_id": case.clerk_id,
+        "created_at": case.created_at.isoformat(timespec="milliseconds"),
+        "accepted_at": accepted_at,
+        "promised_date": _d(case.promised_date),
+        "legal_deadline": _d(legal_deadline),
+        "materials": [
+            {
+                "material_code": m.material_code,
+                "name": m.name,
+                "state": m.state.value,
+                "original_verified": m.original_verified,
+                "copies_received": m.copies_received,
+                "supply_by": _d(m.supply_by),
+                "files": list(m.page_blob_ids),
+            }
+            for m in case.materials
+        ],
+        "decision_details": decision_details,
+    }
+
+
+def encrypt_applicant(cipher: FieldCipher, applicant: Applicant, action_uuid: str) -> bytes:
+    plain = json.dumps(applicant_to_dict(applicant), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return cipher.encrypt(plain, f"outbox:{action_uuid}".encode())
+
+
+def decrypt_applicant(cipher: FieldCipher, payload_enc: bytes, action_uuid: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(cipher.decrypt(payload_enc, f"outbox:{action_uuid}".encode()))
+    return loaded

@@ -1,0 +1,222 @@
+"""Committing a decision: one transaction for applicant, case, materials, pages, events and the outbox
+row.
+
+Nothing is printed or sent before the commit returns. The commit is idempotent per draft: the
+session's case UUID is the primary key of the case, so a repeated call (double click, retry after a
+printer error, a second thread) returns the case already stored and never creates another.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from clerk_app.acceptance.errors import DecisionNotAllowed, DraftIncomplete, RejectionIncomplete
+from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
+from clerk_app.acceptance.ports import CaseRules
+from clerk_app.acceptance.session import AcceptanceSession, CommitResult
+from clerk_app.domain.case import Case, CaseStatus, Decision
+from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot, status_for
+from offline_cache.applicants import ApplicantRepository
+from offline_cache.cases import CaseRepository
+from offline_cache.crypto import FieldCipher
+from offline_cache.db import Database
+from offline_cache.outbox import enqueue
+
+log = logging.getLogger("onewindow.acceptance")
+
+EVENT_KIND = {
+    Decision.ACCEPT: "accept",
+    Decision.ACCEPT_WITH_DEFICIENCY: "accept_with_deficiency",
+    Decision.ONE_TIME_NOTICE: "one_time_notice",
+    Decision.REJECT: "reject",
+}
+
+
+def local_now() -> datetime:
+    """Device-local time with its offset: the case list groups by the clerk's day, not by UTC."""
+    return datetime.now().astimezone()
+
+
+class AcceptanceService:
+    def __init__(
+        self,
+        db: Database,
+        cipher: FieldCipher,
+        applicants: ApplicantRepository,
+        cases: CaseRepository,
+        rules: CaseRules,
+        *,
+        centre_code: str,
+        window_code: str,
+        clerk_id: str,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        self._db = db
+        self._cipher = cipher
+        self._applicants = applicants
+        self.cases = cases
+        self.rules = rules
+        self.centre_code = centre_code
+        self.window_code = window_code
+        self.clerk_id = clerk_id
+        self._clock = clock
+        self._lock = threading.Lock()
+
+    def new_session(self) -> AcceptanceSession:
+        return AcceptanceSession()
+
+    def today(self) -> date:
+        return self._clock().date()
+
+    def evaluate(self, session: AcceptanceSession) -> Evaluation:
+        return session.evaluate(self.today())
+
+    # -- the commit ---------------------------------------------------------------------------------
+    def commit(
+        self,
+        session: AcceptanceSession,
+        decision: Decision,
+        rejection: RejectionDetails | None = None,
+        clerk_id: str | None = None,
+    ) -> CommitResult:
+        if session.result is not None:
+            return replace(session.result, created=False)
+        with self._lock:
+            if session.result is not None:
+                return replace(session.result, created=False)
+            result = self._commit_locked(session, decision, rejection, clerk_id or self.clerk_id)
+            session.result = result
+            return result
+
+    def _commit_locked(
+        self,
+        session: AcceptanceSession,
+        decision: Decision,
+        rejection: RejectionDetails | None,
+        clerk_id: str,
+    ) -> CommitResult:
+        if self.cases.exists(session.case_uuid):
+            return self._result_of_stored(session.case_uuid)
+        if session.applicant is None or not session.items:
+            raise DraftIncomplete()
+        now = self._clock()
+        today = now.date()
+        evaluation = session.evaluate(today)
+        if decision not in evaluation.allowed:
+            raise DecisionNotAllowed(reason=evaluation.reasons.get(decision, ""))
+        if decision is Decision.REJECT and (rejection is None or not rejection.complete):
+            raise RejectionIncomplete()
+
+        accepting = decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY)
+        promised = self.rules.promised_deadline(session.items, today) if accepting else None
+        legal = self.rules.legal_deadline(session.items, today) if accepting else None
+        concluded = concluded_on_spot(session.items, decision)
+        decided_status = status_for(decision)
+        final_status = CaseStatus.CONCLUDED if concluded else CaseStatus(decided_status)
+        stamp = now.isoformat(timespec="milliseconds")
+        decision_details = self._decision_details(evaluation, decision, rejection, session)
+
+        with self._db.transaction() as conn:
+            # A concurrent commit of the same draft that won the race: return its case.
+            if conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (session.case_uuid,)).fetchone():
+                return self._result_of_stored(session.case_uuid)
+            applicant_uuid = self._applicants.add(session.applicant)
+            number = self.rules.allocate_number(conn, self.centre_code, self.window_code, today)
+            case = Case(
+                case_uuid=uuid.UUID(session.case_uuid),
+                case_number=number,
+                item_codes=session.item_codes,
+                applicant=session.applicant,
+                status=final_status,
+                decision=decision,
+                materials=session.ordered_records(),
+                centre_code=self.centre_code,
+                window_code=self.window_code,
+                clerk_id=clerk_id,
+                created_at=now,
+                promised_date=promised.deadline if promised else None,
+            )
+            details: dict[str, Any] = {
+                "applicant_name": session.applicant.display_name,
+                "answers": session.answers,
+                "bundle_code": session.bundle_code,
+                "decision_details": decision_details,
+                "verification_code": self.rules.verification_code(number),
+                "deadline_warning": promised.warning if promised else None,
+            }
+            self.cases.insert(
+                conn, case, applicant_uuid,
+                accepted_at=stamp if accepting else None,
+                legal_deadline=legal.deadline if legal else None,
+                deadline_certain=promised.certain if promised else True,
+                item_names=tuple(item.name for item in session.items),
+                handling_type=session.items[0].handling_type.name if session.items else None,
+                details=details,
+                pages=session.pages,
+            )
+            common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
+            self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
+                                    details={"case_number": number}, **common)
+            self.rules.record_event(conn, kind=EVENT_KIND[decision], from_status=CaseStatus.DRAFT.value,
+                                    to_status=decided_status, details={"decision": decision.value}, **common)
+            if concluded:
+                self.rules.record_event(conn, kind="conclude", from_status=decided_status,
+                                        to_status=CaseStatus.CONCLUDED.value, details={"on_spot": True},
+                                        **common)
+            action_uuid = str(uuid.uuid4())
+            payload = build_payload(case, accepted_at=stamp if accepting else None,
+                                    legal_deadline=legal.deadline if legal else None,
+                                    decision_details=decision_details)
+            enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
+                    payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid))
+            self.cases.freeze(conn, session.case_uuid)
+        log.info("case committed: decision=%s status=%s", decision.value, final_status.value)
+        return CommitResult(
+            case_uuid=session.case_uuid, case_number=number, decision=decision, status=final_status.value,
+            promised_date=promised.deadline if promised else None,
+            promised_certain=promised.certain if promised else True,
+            legal_deadline=legal.deadline if legal else None,
+            deadline_warning=promised.warning if promised else None,
+            concluded=concluded, created=True,
+        )
+
+    @staticmethod
+    def _decision_details(
+        evaluation: Evaluation, decision: Decision, rejection: RejectionDetails | None,
+        session: AcceptanceSession,
+    ) -> dict[str, Any]:
+        """Non-personal facts of the decision (the platform's 不受理原因 / 补正材料清单 / 容缺 list)."""
+        details: dict[str, Any] = {"item_names": [i.name for i in session.items]}
+        if decision is Decision.ONE_TIME_NOTICE:
+            details["notice_lines"] = [
+                {"material_code": i.code, "name": i.name, "shortfall": i.shortfall.value,
+                 "requirement": i.requirement, "note": i.note}
+                for i in evaluation.notice_lines
+            ]
+        if decision is Decision.ACCEPT_WITH_DEFICIENCY:
+            details["deferred"] = [
+                {"material_code": i.code, "name": i.name, "supply_by": i.supply_by.isoformat() if i.supply_by
+                 else None, "requirement": i.requirement}
+                for i in evaluation.deferred
+            ]
+        if decision is Decision.REJECT and rejection is not None:
+            details["rejection"] = {"reason": rejection.reason, "legal_basis": rejection.legal_basis,
+                                    "where_to_apply": rejection.where_to_apply}
+        return details
+
+    def _result_of_stored(self, case_uuid: str) -> CommitResult:
+        stored = self.cases.get(case_uuid)
+        case = stored.case
+        decision = case.decision or Decision.ACCEPT
+        return CommitResult(
+            case_uuid=case_uuid, case_number=case.case_number, decision=decision, status=case.status.value,
+            promised_date=case.promised_date, promised_certain=stored.deadline_certain,
+            legal_deadline=stored.legal_deadline, deadline_warning=stored.details.get("deadline_warning"),
+            concluded=case.status is CaseStatus.CONCLUDED, created=False,
+        )

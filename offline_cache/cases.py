@@ -1,0 +1,260 @@
+"""Case repository: cases, their materials, attached pages and the event log.
+
+Writers pass the connection of the caller's transaction (``insert``), so a case, its materials, its
+pages, its events and its outbox row land together or not at all. Personal details of a case
+(decision text, 情形 answers, the applicant's display name for the case list) live in
+``cases.details_enc``, encrypted and bound to the case.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialRecord, MaterialState
+from offline_cache.applicants import ApplicantRepository
+from offline_cache.crypto import FieldCipher
+from offline_cache.db import Database
+from offline_cache.outbox import now_iso
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page (or file) attached to a material slot: the BlobStore name plus what the blobs table records."""
+
+    sha256: str
+    size: int
+    media_type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    event_id: int
+    kind: str
+    from_status: str | None
+    to_status: str | None
+    clerk_id: str
+    window_code: str
+    device_time: str
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list; ``applicant_name`` is decrypted for the screen, never logged."""
+
+    case_uuid: str
+    case_number: str
+    item_names: tuple[str, ...]
+    status: CaseStatus
+    decision: Decision | None
+    created_at: str
+    promised_date: date | None
+    legal_deadline: date | None
+    deadline_certain: bool
+    applicant_name: str
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    case: Case
+    accepted_at: str | None
+    legal_deadline: date | None
+    deadline_certain: bool
+    item_names: tuple[str, ...]
+    handling_type: str | None
+    frozen: bool
+    details: dict[str, Any]
+    events: tuple[CaseEvent, ...] = ()
+    printed: tuple[str, ...] = field(default=())  # sha256 of archived printed documents
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class CaseRepository:
+    def __init__(self, db: Database, cipher: FieldCipher, applicants: ApplicantRepository) -> None:
+        self._db = db
+        self._cipher = cipher
+        self._applicants = applicants
+
+    # -- writing (inside the caller's transaction) ---------------------------------------------------
+    def insert(
+        self,
+        conn: sqlite3.Connection,
+        case: Case,
+        applicant_uuid: str,
+        *,
+        accepted_at: str | None,
+        legal_deadline: date | None,
+        deadline_certain: bool,
+        item_names: tuple[str, ...],
+        handling_type: str | None,
+        details: dict[str, Any],
+        pages: dict[str, PageRef],
+    ) -> None:
+        if not conn.in_transaction:
+            raise RuntimeError("cases are written inside the transaction of the acceptance")
+        key = str(case.case_uuid)
+        details_enc = self._cipher.encrypt(
+            json.dumps(details, ensure_ascii=False, sort_keys=True).encode("utf-8"), f"case:{key}".encode()
+        )
+        conn.execute(
+            "INSERT INTO cases (case_uuid, case_number, applicant_uuid, item_codes, status, decision,"
+            " centre_code, window_code, clerk_id, created_at, promised_date, platform_number, frozen,"
+            " details_enc,"
+            " accepted_at, legal_deadline, deadline_certain, item_names, handling_type)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+            (
+                key, case.case_number, applicant_uuid, json.dumps(list(case.item_codes)), case.status.value,
+                case.decision.value if case.decision else None, case.centre_code, case.window_code,
+                case.clerk_id, case.created_at.isoformat(timespec="milliseconds"),
+                case.promised_date.isoformat() if case.promised_date else None, case.platform_number,
+                details_enc, accepted_at, legal_deadline.isoformat() if legal_deadline else None,
+                int(deadline_certain), json.dumps(list(item_names), ensure_ascii=False), handling_type,
+            ),
+        )
+        stamp = now_iso()
+        for material in case.materials:
+            conn.execute(
+                "INSERT INTO case_materials (case_uuid, material_code, name, state, original_verified,"
+                " copies_received, supply_by, defect_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, material.material_code, material.name, material.state.value,
+                 int(material.original_verified), material.copies_received,
+                 material.supply_by.isoformat() if material.supply_by else None, material.defect_note),
+            )
+            for position, sha in enumerate(material.page_blob_ids):
+                ref = pages.get(sha)
+                if ref is None:
+                    raise ValueError("a material lists a page without its blob reference")
+                self.link_blob(conn, key, ref, "page", material_code=material.material_code,
+                               position=position, stamp=stamp)
+
+    @staticmethod
+    def link_blob(
+        conn: sqlite3.Connection, case_uuid: str, ref: PageRef, role: str, *, material_code: str | None,
+        position: int, stamp: str | None = None, details: dict[str, Any] | None = None,
+    ) -> None:
+        stamp = stamp or now_iso()
+        conn.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+            (ref.sha256, ref.size, ref.media_type, stamp),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (case_uuid, ref.sha256, role, material_code, position,
+             json.dumps(details or {}, ensure_ascii=False, sort_keys=True)),
+        )
+
+    @staticmethod
+    def freeze(conn: sqlite3.Connection, case_uuid: str) -> None:
+        conn.execute("UPDATE cases SET frozen = 1 WHERE case_uuid = ?", (case_uuid,))
+
+    # -- reading ------------------------------------------------------------------------------------
+    def exists(self, case_uuid: str) -> bool:
+        return bool(self._db.query("SELECT 1 FROM cases WHERE case_uuid = ?", (case_uuid,)))
+
+    def uuid_for_number(self, case_number: str) -> str | None:
+        rows = self._db.query("SELECT case_uuid FROM cases WHERE case_number = ?", (case_number.strip(),))
+        return rows[0]["case_uuid"] if rows else None
+
+    def get_by_number(self, case_number: str) -> StoredCase:
+        key = self.uuid_for_number(case_number)
+        if key is None:
+            raise KeyError("no case with this number")
+        return self.get(key)
+
+    def get(self, case_uuid: str) -> StoredCase:
+        rows = self._db.query("SELECT * FROM cases WHERE case_uuid = ?", (case_uuid,))
+        if not rows:
+            raise KeyError("no case with this id")
+        row = rows[0]
+        materials = self._materials(case_uuid)
+        details = self._details(row)
+        case = Case(
+            case_uuid=uuid.UUID(row["case_uuid"]),
+            case_number=row["case_number"],
+            item_codes=tuple(json.loads(row["item_codes"])),
+            applicant=self._applicants.get(row["applicant_uuid"]),
+            status=CaseStatus(row["status"]),
+            decision=Decision(row["decision"]) if row["decision"] else None,
+            materials=materials,
+            centre_code=row["centre_code"],
+            window_code=row["window_code"],
+            clerk_id=row["clerk_id"],
+            created_at=datetime.fromisoformat(row["created_at"]),
+            promised_date=_d(row["promised_date"]),
+            platform_number=row["platform_number"],
+        )
+        printed = tuple(r["sha256"] for r in self._db.query(
+            "SELECT sha256 FROM case_blobs WHERE case_uuid = ? AND role = 'printed_document'"
+            " ORDER BY position",
+            (case_uuid,)))
+        return StoredCase(
+            case=case, accepted_at=row["accepted_at"], legal_deadline=_d(row["legal_deadline"]),
+            deadline_certain=bool(row["deadline_certain"]), item_names=tuple(json.loads(row["item_names"])),
+            handling_type=row["handling_type"], frozen=bool(row["frozen"]), details=details,
+            events=self.events(case_uuid), printed=printed,
+        )
+
+    def _details(self, row: sqlite3.Row) -> dict[str, Any]:
+        if row["details_enc"] is None:
+            return {}
+        plain = self._cipher.decrypt(row["details_enc"], f"case:{row['case_uuid']}".encode())
+        loaded: dict[str, Any] = json.loads(plain)
+        return loaded
+
+    def _materials(self, case_uuid: str) -> tuple[MaterialRecord, ...]:
+        pages: dict[str, list[str]] = {}
+        for r in self._db.query(
+            "SELECT material_code, sha256 FROM case_blobs WHERE case_uuid = ? AND role = 'page'"
+            " ORDER BY material_code, position", (case_uuid,),
+        ):
+            pages.setdefault(r["material_code"], []).append(r["sha256"])
+        return tuple(
+            MaterialRecord(
+                material_code=r["material_code"], name=r["name"], state=MaterialState(r["state"]),
+                original_verified=bool(r["original_verified"]), copies_received=r["copies_received"],
+                page_blob_ids=tuple(pages.get(r["material_code"], ())), supply_by=_d(r["supply_by"]),
+                defect_note=r["defect_note"],
+            )
+            for r in self._db.query(
+                "SELECT * FROM case_materials WHERE case_uuid = ? ORDER BY rowid", (case_uuid,))
+        )
+
+    def events(self, case_uuid: str) -> tuple[CaseEvent, ...]:
+        return tuple(
+            CaseEvent(r["event_id"], r["kind"], r["from_status"], r["to_status"], r["clerk_id"],
+                      r["window_code"], r["device_time"], json.loads(r["details"] or "{}"))
+            for r in self._db.query(
+                "SELECT * FROM case_events WHERE case_uuid = ? ORDER BY event_id", (case_uuid,))
+        )
+
+    def list_created_on(self, day: date, window_code: str | None = None) -> list[CaseSummary]:
+        """Cases created on ``day`` (device-local date as stored in ``created_at``), newest first."""
+        sql = "SELECT * FROM cases WHERE substr(created_at, 1, 10) = ?"
+        params: list[Any] = [day.isoformat()]
+        if window_code is not None:
+            sql += " AND window_code = ?"
+            params.append(window_code)
+        sql += " ORDER BY created_at DESC, case_number DESC"
+        out = []
+        for row in self._db.query(sql, tuple(params)):
+            details = self._details(row)
+            out.append(CaseSummary(
+                case_uuid=row["case_uuid"], case_number=row["case_number"],
+                item_names=tuple(json.loads(row["item_names"])), status=CaseStatus(row["status"]),
+                decision=Decision(row["decision"]) if row["decision"] else None,
+                created_at=row["created_at"],
+                promised_date=_d(row["promised_date"]), legal_deadline=_d(row["legal_deadline"]),
+                deadline_certain=bool(row["deadline_certain"]),
+                applicant_name=str(details.get("applicant_name", "")),
+            ))
+        return out
+
