@@ -1,0 +1,184 @@
+"""The case state machine and the append-only case event log.
+
+States follow the life of a case from the window decision (受理 / 容缺受理 / 一次性告知 / 不予受理) through the
+back office (submitted, in review, 补正, 特别程序, approved/denied) to the result (ready for pickup, handed over,
+mailed, concluded). Back-office states arrive through sync, possibly skipping intermediate ones, so forward jumps
+the platform can report are allowed; going back is not, except out of the clock-stopping states (补正, 特别程序).
+
+``record_event`` writes one row of ``case_events`` (m0001) with the caller's connection, inside the caller's
+transaction: a change and its event are committed together or not at all. Event details must not carry personal
+data (no ID numbers, names): the event log is what an auditor reads.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from clerk_app.domain.case import CaseStatus, Decision
+from clerk_app.domain.workdays import Pause
+from clerk_app.errors import ValidationError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+S = CaseStatus
+
+_BACK_OFFICE = {S.SUBMITTED, S.IN_REVIEW, S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE, S.APPROVED, S.DENIED}
+
+ALLOWED: Mapping[CaseStatus, frozenset[CaseStatus]] = {
+    S.DRAFT: frozenset({S.ACCEPTED, S.ACCEPTED_PENDING_SUPPLEMENT, S.NOTICE_ISSUED, S.REJECTED}),
+    S.ACCEPTED: frozenset(_BACK_OFFICE | {S.CONCLUDED}),  # 即办件 conclude on the spot
+    S.ACCEPTED_PENDING_SUPPLEMENT: frozenset({S.ACCEPTED} | _BACK_OFFICE - {S.APPROVED}),
+    # The applicant returns with the missing materials: the same case is decided again.
+    S.NOTICE_ISSUED: frozenset({S.ACCEPTED, S.ACCEPTED_PENDING_SUPPLEMENT, S.NOTICE_ISSUED, S.REJECTED,
+                                S.CONCLUDED}),
+    S.REJECTED: frozenset({S.CONCLUDED}),
+    S.SUBMITTED: frozenset(_BACK_OFFICE - {S.SUBMITTED}),
+    S.IN_REVIEW: frozenset({S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE, S.APPROVED, S.DENIED}),
+    S.CORRECTION_REQUESTED: frozenset({S.SUBMITTED, S.IN_REVIEW, S.DENIED}),
+    S.SPECIAL_PROCEDURE: frozenset({S.IN_REVIEW, S.APPROVED, S.DENIED}),
+    S.APPROVED: frozenset({S.READY_FOR_PICKUP, S.MAILED, S.CONCLUDED}),
+    S.DENIED: frozenset({S.READY_FOR_PICKUP, S.MAILED, S.CONCLUDED}),
+    S.READY_FOR_PICKUP: frozenset({S.HANDED_OVER, S.MAILED}),
+    S.HANDED_OVER: frozenset({S.CONCLUDED}),
+    S.MAILED: frozenset({S.CONCLUDED}),
+    S.CONCLUDED: frozenset(),
+}
+
+# Time in these states is not counted against the limit (《行政许可法》第四十二条、第四十五条).
+CLOCK_STOPPED = frozenset({S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE})
+
+DECISION_STATUS: Mapping[Decision, CaseStatus] = {
+    Decision.ACCEPT: S.ACCEPTED,
+    Decision.ACCEPT_WITH_DEFICIENCY: S.ACCEPTED_PENDING_SUPPLEMENT,
+    Decision.ONE_TIME_NOTICE: S.NOTICE_ISSUED,
+    Decision.REJECT: S.REJECTED,
+}
+
+
+class TransitionNotAllowed(ValidationError):
+    message = QT_TRANSLATE_NOOP("errors", "A case in state {current} cannot change to {target}.")
+
+    def __init__(self, current: CaseStatus, target: CaseStatus) -> None:
+        super().__init__(current=current.value, target=target.value)
+        self.current = current
+        self.target = target
+
+
+def can_transition(current: CaseStatus, target: CaseStatus) -> bool:
+    return target in ALLOWED[current]
+
+
+def transition(current: CaseStatus, target: CaseStatus) -> CaseStatus:
+    """Return ``target`` if the move is allowed, else raise ``TransitionNotAllowed``."""
+    if not can_transition(current, target):
+        raise TransitionNotAllowed(current, target)
+    return target
+
+
+def status_for_decision(decision: Decision) -> CaseStatus:
+    return DECISION_STATUS[decision]
+
+
+def is_terminal(status: CaseStatus) -> bool:
+    return not ALLOWED[status]
+
+
+class EventKind(enum.Enum):
+    CREATED = "created"
+    DECIDED = "decided"  # window decision (受理 / 容缺 / 告知 / 不予受理)
+    STATUS_CHANGED = "status_changed"  # back-office or result step
+    SUPPLEMENTED = "supplemented"  # 容缺 material supplied
+    PRINTED = "printed"
+    REPRINTED = "reprinted"  # 补打
+    PLATFORM_NUMBER = "platform_number"  # the platform's own number arrived with sync
+    HANDED_OVER = "handed_over"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    case_uuid: str
+    kind: EventKind
+    from_status: CaseStatus | None
+    to_status: CaseStatus | None
+    clerk_id: str
+    window_code: str
+    device_time: datetime
+    details: dict[str, Any] = field(default_factory=dict)
+    event_id: int | None = None
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    case_uuid: str,
+    kind: EventKind,
+    from_status: CaseStatus | None,
+    to_status: CaseStatus | None,
+    clerk_id: str,
+    window_code: str,
+    details: Mapping[str, Any] | None = None,
+    device_time: datetime | None = None,
+) -> CaseEvent:
+    """Append one event inside the caller's transaction. A status change is checked against the machine."""
+    if not conn.in_transaction:
+        raise RuntimeError("case events must be written inside the transaction of the change they record")
+    if from_status is not None and to_status is not None and from_status is not to_status:
+        transition(from_status, to_status)
+    stamp = device_time or datetime.now(UTC).astimezone()
+    payload = dict(details or {})
+    cursor = conn.execute(
+        "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
+        " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            case_uuid, kind.value,
+            from_status.value if from_status else None, to_status.value if to_status else None,
+            clerk_id, window_code, stamp.isoformat(timespec="milliseconds"),
+            json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+        ),
+    )
+    return CaseEvent(case_uuid, kind, from_status, to_status, clerk_id, window_code, stamp, payload,
+                     cursor.lastrowid)
+
+
+def load_events(conn: sqlite3.Connection, case_uuid: str) -> list[CaseEvent]:
+    rows = conn.execute(
+        "SELECT event_id, case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time, details"
+        " FROM case_events WHERE case_uuid = ? ORDER BY event_id",
+        (case_uuid,),
+    ).fetchall()
+    return [
+        CaseEvent(
+            row[1], EventKind(row[2]),
+            CaseStatus(row[3]) if row[3] else None, CaseStatus(row[4]) if row[4] else None,
+            row[5], row[6], datetime.fromisoformat(row[7]), json.loads(row[8]), row[0],
+        )
+        for row in rows
+    ]
+
+
+def pauses_from_events(events: Iterable[CaseEvent]) -> tuple[Pause, ...]:
+    """Clock pauses from the status history: entering 补正/特别程序 starts one, leaving it ends it.
+
+    Dates are device-local. The day the pause starts and the day it ends are both not counted: the back office
+    works on neither for the case's limit. A pause still open has ``end`` None.
+    """
+    pauses: list[Pause] = []
+    open_since: date | None = None
+    for event in events:
+        if event.to_status is None or event.to_status is event.from_status:
+            continue
+        day = event.device_time.date()
+        entering = event.to_status in CLOCK_STOPPED
+        if entering and open_since is None:
+            open_since = day
+        elif not entering and open_since is not None:
+            pauses.append(Pause(open_since, day))
+            open_since = None
+    if open_since is not None:
+        pauses.append(Pause(open_since, None))
+    return tuple(pauses)

@@ -1,0 +1,100 @@
+"""What a printed document needs: one frozen ``DocumentContext`` per document, built by the acceptance service.
+
+The context carries display-ready values: the caller decides whether the applicant's ID number is printed in full
+(acceptance documents that legally identify the applicant) or masked (``clerk_app.domain.masking``). The QR code
+is made from ``case_number`` and ``verification_code`` only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from clerk_app.domain.case import MaterialState
+
+
+class DocumentKind(enum.Enum):
+    ACCEPTANCE_NOTICE = "acceptance_notice"  # 受理通知书 (受理回执)
+    ONE_TIME_NOTICE = "one_time_notice"  # 一次性告知书
+    DEFICIENCY_COMMITMENT = "deficiency_commitment"  # 容缺受理承诺书
+    REJECTION_NOTICE = "rejection_notice"  # 不予受理通知书
+    MATERIAL_LIST = "material_list"  # 材料接收清单
+    THERMAL_RECEIPT = "thermal_receipt"  # 80 mm 受理回执
+
+
+class Paper(enum.Enum):
+    A4 = "a4"
+    RECEIPT_80MM = "receipt_80mm"
+
+
+TITLES: dict[DocumentKind, str] = {
+    DocumentKind.ACCEPTANCE_NOTICE: "受理通知书",
+    DocumentKind.ONE_TIME_NOTICE: "一次性告知书",
+    DocumentKind.DEFICIENCY_COMMITMENT: "容缺受理承诺书",
+    DocumentKind.REJECTION_NOTICE: "不予受理通知书",
+    DocumentKind.MATERIAL_LIST: "材料接收清单",
+    DocumentKind.THERMAL_RECEIPT: "受理回执",
+}
+
+
+def paper_for(kind: DocumentKind) -> Paper:
+    return Paper.RECEIPT_80MM if kind is DocumentKind.THERMAL_RECEIPT else Paper.A4
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    name: str
+    state: MaterialState
+    original_verified: bool = False
+    copies_received: int = 0
+    originals_received: int = 0
+    pages: int = 0
+    supply_by: date | None = None
+    requirement: str = ""  # what is required (form, copies, seal...), for 一次性告知
+    defect_note: str = ""  # what is wrong with a defective material
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    kind: DocumentKind
+    case_number: str
+    verification_code: str
+    centre_name: str
+    window_name: str
+    clerk_name: str
+    applicant_name: str
+    applicant_id_label: str  # e.g. "居民身份证"
+    applicant_id_display: str  # full or masked, as the document legally needs
+    item_names: tuple[str, ...]
+    accepted_at: datetime
+    materials: tuple[MaterialRow, ...] = ()
+    department: str = ""  # department the item belongs to (受理部门)
+    promised_date: date | None = None
+    promised_certain: bool = True
+    promised_warning: str | None = None
+    handling_type: str = ""  # 即办件 / 承诺件
+    agent_name: str = ""  # 代办人, if any
+    contact_phone_display: str = ""  # masked unless needed
+    decision_reason: str = ""  # 不予受理 reason / 告知 note
+    legal_basis: str = ""
+    apply_instead: str = ""  # where to apply instead (不予受理 for lack of competence)
+    reconsideration_body: str = ""  # 行政复议机关
+    litigation_court: str = ""  # 人民法院
+    supply_deadline: date | None = None  # 容缺: latest supply date over all deferred materials
+    query_hint: str = ""  # how to check progress (hotline, website)
+    reprint: bool = False  # 补打
+    printed_at: datetime | None = None  # when this copy was made; defaults to accepted_at
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+    @property
+    def paper(self) -> Paper:
+        return paper_for(self.kind)
+
+    @property
+    def stamp_time(self) -> datetime:
+        return self.printed_at or self.accepted_at

@@ -1,0 +1,124 @@
+"""The 80 mm thermal receipt (受理回执): one narrow page whose height follows its content.
+
+Thermal heads print about 72 mm of the 80 mm roll; everything stays inside that. Drawn straight on the canvas (no
+platypus) because it is printed for every case and must be fast. The applicant's ID number is masked by the
+caller: the receipt is a slip, not the legal notice.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from clerk_app.domain.numbering import qr_payload
+from printing.a4 import fmt_date, fmt_datetime
+from printing.codes import CODE128_MODULE, code128_width, draw_code128, draw_qr
+from printing.fonts import register_cjk_font
+from printing.model import DocumentContext
+
+PAPER_W = 80 * mm
+PRINTABLE = 72 * mm
+LEFT = (PAPER_W - PRINTABLE) / 2
+LINE = 4.6 * mm
+QR_SIZE = 30 * mm
+BAR_H = 10 * mm
+SEAL_H = 20 * mm
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy character wrap (Chinese has no spaces to break at)."""
+    lines: list[str] = []
+    current = ""
+    for char in text:
+        if stringWidth(current + char, font, size) > width and current:
+            lines.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
+    """(text, size) of every text line, in order; also what the bench's bare page prints."""
+    promised = fmt_date(ctx.promised_date) if ctx.promised_date else "—"
+    if ctx.promised_date and not ctx.promised_certain:
+        promised += "（预计，以公布的节假日安排为准）"
+    pairs = [
+        ("办件编号", ctx.case_number),
+        ("验 证 码", ctx.verification_code),
+        ("申 请 人", ctx.applicant_name),
+        ("证件号码", ctx.applicant_id_display),
+        ("申请事项", "、".join(ctx.item_names)),
+        ("受理时间", fmt_datetime(ctx.accepted_at)),
+        ("办件类型", ctx.handling_type or "—"),
+        ("承诺办结", promised),
+        ("受理窗口", ctx.window_name),
+        ("受 理 人", ctx.clerk_name),
+    ]
+    font = register_cjk_font().name
+    lines: list[tuple[str, float]] = []
+    for label, value in pairs:
+        for index, part in enumerate(_wrap(value, font, 9, PRINTABLE - 18 * mm)):
+            lines.append(((label + "：" if index == 0 else "") + "\t" + part, 9))
+    hint = ctx.query_hint or "凭本回执的办件编号或二维码查询进度、领取结果。"
+    lines += [(part, 8) for part in _wrap(hint, font, 8, PRINTABLE)]
+    return lines
+
+
+def render_receipt(ctx: DocumentContext) -> bytes:
+    font = register_cjk_font().name
+    lines = receipt_lines(ctx)
+    header = 2 * LINE + (LINE if ctx.reprint else 0)
+    codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
+    height = 6 * mm + header + len(lines) * LINE + codes + SEAL_H + 12 * mm
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(PAPER_W, height), invariant=1, pageCompression=0)
+    canvas.setTitle(f"{ctx.title} {ctx.case_number}")
+    canvas.setAuthor(ctx.centre_name)
+    canvas.setCreator("OneWindow")
+    y = height - 6 * mm
+    centre = PAPER_W / 2
+    canvas.setFont(font, 9)
+    canvas.drawCentredString(centre, y, ctx.centre_name)
+    y -= LINE + 2 * mm
+    canvas.setFont(font, 14)
+    canvas.drawCentredString(centre, y, ctx.title + ("（补打）" if ctx.reprint else ""))
+    y -= LINE
+    if ctx.reprint:
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(centre, y, f"补打件  打印时间 {fmt_datetime(ctx.stamp_time)}")
+        y -= LINE
+    for text, size in lines:
+        canvas.setFont(font, size)
+        label, _, value = text.partition("\t")
+        if value or label.endswith("："):
+            canvas.drawString(LEFT, y, label)
+            canvas.drawString(LEFT + 18 * mm, y, value)
+        else:
+            canvas.drawString(LEFT, y, label)
+        y -= LINE
+    y -= 2 * mm
+    bar_w = code128_width(ctx.case_number, CODE128_MODULE)
+    draw_code128(canvas, ctx.case_number, centre - bar_w / 2, y - BAR_H, BAR_H)
+    y -= BAR_H + 4 * mm
+    canvas.setFont(font, 8)
+    canvas.drawCentredString(centre, y, ctx.case_number)
+    y -= 2 * mm + QR_SIZE
+    draw_qr(canvas, qr_payload(ctx.case_number, ctx.verification_code), centre - QR_SIZE / 2, y, QR_SIZE)
+    y -= 4 * mm + SEAL_H
+    canvas.saveState()
+    canvas.setDash(2, 2)
+    canvas.rect(PAPER_W - LEFT - 34 * mm, y, 34 * mm, SEAL_H, stroke=1, fill=0)
+    canvas.restoreState()
+    canvas.setFont(font, 7)
+    canvas.drawCentredString(PAPER_W - LEFT - 17 * mm, y + SEAL_H / 2, "（受理专用章）")
+    canvas.setFont(font, 8)
+    canvas.drawString(LEFT, y + SEAL_H - 4 * mm, fmt_date(ctx.accepted_at))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
