@@ -45,7 +45,8 @@ def options() -> Iterator[Option]:
 
 
 # --- the declarations -------------------------------------------------------------------------------------------
-declare("mode", str, "training", "'training' (sandbox platform, simulated devices where none are found) or 'production'")
+declare("mode", str, "training",
+        "'training' (sandbox platform, simulated devices where none are found) or 'production'")
 declare("centre.code", str, "330302001", "Code of the service centre (used in case numbers)")
 declare("centre.name", str, "培训演示便民服务中心", "Name of the service centre, printed on documents")
 declare("window.code", str, "01", "Code of this window within the centre (two digits, used in case numbers)")

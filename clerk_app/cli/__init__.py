@@ -18,7 +18,7 @@ WorkstationFactory = Callable[[], Workstation]
 Handler = Callable[[argparse.Namespace, WorkstationFactory], int]
 
 
-def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
     from clerk_app.cli import commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):

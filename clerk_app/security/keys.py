@@ -9,6 +9,7 @@ one is in use so IT staff can see it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import os
 import secrets
@@ -103,7 +104,5 @@ def load_secret(name: str) -> str | None:
 
 
 def delete_secret(name: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, name)
-    except keyring.errors.PasswordDeleteError:
-        pass

@@ -10,7 +10,7 @@ from clerk_app.config import load_config, render_defaults
 from clerk_app.paths import resolve_paths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("config", help="show the configuration file, effective values or defaults")
     parser.add_argument("--defaults", action="store_true", help="print every option, commented, with its default")
     parser.add_argument("--json", action="store_true", help="effective values as JSON")

@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     from clerk_app.cli import diag
 
     parser = subparsers.add_parser("diag", help="read a card or scan a page with one device, for support")

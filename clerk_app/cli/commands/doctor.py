@@ -15,7 +15,7 @@ from clerk_app import __version__
 from clerk_app.cli import WorkstationFactory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("doctor", help="check Python, Qt, fonts, storage, key store and devices")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(handler=run)

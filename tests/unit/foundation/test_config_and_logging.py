@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import re
+
 import pytest
 
 from clerk_app import config as cfg
