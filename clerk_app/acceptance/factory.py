@@ -1,0 +1,30 @@
+"""Building the acceptance service from a workstation (used by the GUI wiring and the CLI)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
+from clerk_app.acceptance.service import AcceptanceService
+from offline_cache.calendar_store import CalendarStore
+from offline_cache.cases import CaseRepository
+
+
+def case_repository(workstation: Any) -> CaseRepository:
+    return CaseRepository(workstation.db, workstation.cipher, workstation.applicants)
+
+
+def acceptance_service(workstation: Any) -> AcceptanceService:
+    """The workstation's acceptance service, built once and kept in ``workstation.services``."""
+    existing = workstation.services.get("acceptance")
+    if existing is not None:
+        return existing  # type: ignore[no-any-return]
+    config = workstation.config
+    service = AcceptanceService(
+        workstation.db, workstation.cipher, workstation.applicants, case_repository(workstation),
+        RulesEngineAdapter(CalendarStore(workstation.db), workstation.cipher),
+        centre_code=config.get("centre.code"), window_code=config.get("window.code"),
+        clerk_id=config.get("clerk.default_id"),
+    )
+    workstation.services["acceptance"] = service
+    return service

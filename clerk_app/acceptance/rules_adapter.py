@@ -1,0 +1,85 @@
+"""The real ``CaseRules``: the rules engine's numbering, state machine, event log and working-day deadlines."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from clerk_app.acceptance.ports import DeadlineInfo
+from clerk_app.domain import case_states, deadlines, numbering
+from clerk_app.domain.case import CaseStatus
+from clerk_app.domain.catalog import ServiceItem
+from clerk_app.domain.workdays import WorkdayCalendar
+from offline_cache.calendar_store import CalendarStore
+from offline_cache.case_numbers import allocate_case_number
+from offline_cache.crypto import FieldCipher
+
+# The acceptance flow's event names, mapped onto the rules engine's event kinds.
+_KINDS = {
+    "create": case_states.EventKind.CREATED,
+    "accept": case_states.EventKind.DECIDED,
+    "accept_with_deficiency": case_states.EventKind.DECIDED,
+    "one_time_notice": case_states.EventKind.DECIDED,
+    "reject": case_states.EventKind.DECIDED,
+    "conclude": case_states.EventKind.STATUS_CHANGED,
+    "printed": case_states.EventKind.PRINTED,
+    "reprinted": case_states.EventKind.REPRINTED,
+}
+
+
+def verification_key(cipher: FieldCipher) -> bytes:
+    """A 32-byte key for the receipts' verification codes, derived from the workstation's data key."""
+    return bytes.fromhex(cipher.blind_index("onewindow receipt verification key"))
+
+
+class RulesEngineAdapter:
+    def __init__(self, calendars: CalendarStore, cipher: FieldCipher) -> None:
+        self._calendars = calendars
+        self._verification_key = verification_key(cipher)
+
+    def calendar(self) -> WorkdayCalendar:
+        # Read per call: the administrator or a calendar sync may have extended it since the last case.
+        return self._calendars.load_calendar()
+
+    def allocate_number(self, conn: sqlite3.Connection, centre_code: str, window_code: str, day: date) -> str:
+        return str(allocate_case_number(conn, centre_code, window_code, day))
+
+    def record_event(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        case_uuid: str,
+        kind: str,
+        from_status: str | None,
+        to_status: str | None,
+        clerk_id: str,
+        window_code: str,
+        details: dict[str, Any],
+    ) -> None:
+        case_states.record_event(
+            conn, case_uuid, _KINDS[kind],
+            CaseStatus(from_status) if from_status else None, CaseStatus(to_status) if to_status else None,
+            clerk_id, window_code, {"action": kind, **details},
+        )
+
+    def promised_deadline(self, items: Sequence[ServiceItem], accepted_on: date) -> DeadlineInfo | None:
+        found = deadlines.case_deadline(self.calendar(), items, accepted_on)
+        return DeadlineInfo(found.deadline, found.certain, found.warning) if found else None
+
+    def legal_deadline(self, items: Sequence[ServiceItem], accepted_on: date) -> DeadlineInfo | None:
+        calendar = self.calendar()
+        found = [d for d in (deadlines.legal_deadline(calendar, i, accepted_on) for i in items) if d]
+        if not found:
+            return None
+        latest = max(found, key=lambda d: d.deadline)
+        certain = all(d.certain for d in found)
+        warning = next((d.warning for d in found if d.warning), None)
+        return DeadlineInfo(latest.deadline, certain, warning)
+
+    def verification_code(self, case_number: str) -> str:
+        return numbering.verification_code(self._verification_key, case_number)
+
+    def supervision_level(self, deadline: date, today: date, yellow_working_days: int) -> str:
+        return deadlines.supervision_level(self.calendar(), deadline, today, yellow_working_days).value
