@@ -76,13 +76,14 @@ class IdentityRecord:
     issue_count: str | None = None
     photo_wlt: bytes | None = None  # raw vendor-compressed block; dropped unless devices.keep_photo
     photo_bmp: bytes | None = None  # decoded 102x126 BMP when a vendor decoder is installed
+    has_photo: bool = False  # the card carried a photo block (even if it was not kept)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def photo_state(self) -> PhotoState:
         if self.photo_bmp:
             return PhotoState.DECODED
-        if self.photo_wlt:
+        if self.has_photo or self.photo_wlt:
             return PhotoState.UNDECODED
         return PhotoState.ABSENT
 

@@ -143,6 +143,7 @@ def parse_text(
         permit_number=f.get("permit_number") or None,
         issue_count=f.get("issue_count") or None,
         photo_wlt=photo_wlt if photo_wlt and any(photo_wlt) else None,
+        has_photo=bool(photo_wlt and any(photo_wlt)),
         extra=extra,
     )
 

@@ -1,0 +1,1 @@
+"""Identity services: card records to applicants, validation of typed identities, the reader manager."""
