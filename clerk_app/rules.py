@@ -1,0 +1,98 @@
+"""The acceptance rules as one service on the workstation: calendar, deadlines, 电子监察 level, case numbers.
+
+Other areas call this (``rules_service(workstation)``) rather than the pieces, so the configured centre/window
+codes, the yellow threshold, the calendar extension table and the verification key are applied the same way
+everywhere.
+
+Verification key: a hall that wants receipts checked at any window (or by the platform) provisions one shared
+secret into every workstation's OS key store under ``case-verification-key`` (base64). Without it the key is
+derived from this workstation's data key, so codes are still unguessable but only this workstation can check them.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable
+from datetime import date
+
+from clerk_app.context import Workstation
+from clerk_app.domain.catalog import LimitUnit, ServiceItem, TimeLimit
+from clerk_app.domain.deadlines import Deadline, SupervisionLevel, case_deadline, compute_deadline, supervision_level
+from clerk_app.domain.numbering import CaseNumber, check_verification_code, verification_code
+from clerk_app.domain.workdays import Pause, WorkdayCalendar
+from clerk_app.security.keys import load_secret
+from offline_cache.calendar_store import CalendarStore
+from offline_cache.case_numbers import allocate_case_number
+
+log = logging.getLogger("onewindow.rules")
+
+VERIFICATION_SECRET = "case-verification-key"
+SERVICE_KEY = "rules"
+
+
+class RulesService:
+    def __init__(self, workstation: Workstation) -> None:
+        self._ws = workstation
+        self.calendar_store = CalendarStore(workstation.db)
+        self._calendar: WorkdayCalendar | None = None
+        self._lock = threading.Lock()
+        self._key: bytes | None = None
+
+    # -- calendar and deadlines ---------------------------------------------------------------------------------
+    def calendar(self) -> WorkdayCalendar:
+        with self._lock:
+            if self._calendar is None:
+                self._calendar = self.calendar_store.load_calendar()
+            return self._calendar
+
+    def calendar_changed(self) -> None:
+        """Call after the calendar table changed (sync import, administrator edit)."""
+        with self._lock:
+            self._calendar = None
+
+    def deadline(self, start: date, days: int, unit: LimitUnit = LimitUnit.WORKING_DAYS,
+                 pauses: Iterable[Pause] = ()) -> Deadline:
+        return compute_deadline(self.calendar(), start, TimeLimit(days, unit), pauses)
+
+    def promised_deadline(self, items: Iterable[ServiceItem], accepted_on: date,
+                          pauses: Iterable[Pause] = ()) -> Deadline | None:
+        return case_deadline(self.calendar(), items, accepted_on, pauses)
+
+    def supervision(self, deadline: date, today: date, paused: bool = False) -> SupervisionLevel:
+        yellow = int(self._ws.config.get("deadline.yellow_working_days"))
+        return supervision_level(self.calendar(), deadline, today, yellow, paused)
+
+    # -- numbering ------------------------------------------------------------------------------------------------
+    def allocate_number(self, conn: sqlite3.Connection, day: date) -> CaseNumber:
+        """Allocate the next case number of this window, inside the caller's transaction."""
+        return allocate_case_number(conn, self._ws.config.get("centre.code"), self._ws.config.get("window.code"), day)
+
+    def _verification_key(self) -> bytes:
+        if self._key is None:
+            shared: str | None = None
+            try:
+                shared = load_secret(VERIFICATION_SECRET)
+            except Exception as exc:  # no key store: fall back to the per-workstation key, say so once
+                log.info("no shared verification key (%s); using the workstation key", type(exc).__name__)
+            if shared:
+                self._key = base64.b64decode(shared)
+            else:
+                self._key = bytes.fromhex(self._ws.cipher.blind_index("onewindow case verification key"))
+        return self._key
+
+    def verification_code(self, case_number: str) -> str:
+        return verification_code(self._verification_key(), case_number)
+
+    def check_verification(self, case_number: str, code: str) -> bool:
+        return check_verification_code(self._verification_key(), case_number, code)
+
+
+def rules_service(workstation: Workstation) -> RulesService:
+    service = workstation.services.get(SERVICE_KEY)
+    if service is None:
+        service = RulesService(workstation)
+        workstation.services[SERVICE_KEY] = service
+    return service

@@ -1,0 +1,30 @@
+"""Printing errors the clerk can act on (the generic ``PrintError`` lives in ``clerk_app.errors``)."""
+
+from __future__ import annotations
+
+from clerk_app.errors import PrintError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+
+class PrinterNotFound(PrintError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The printer {printer} is not known to the system. Check the printer settings of this window."
+    )
+
+
+class NoPrinter(PrintError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "No printer is configured and the system has no default printer. Set one up, then print again."
+    )
+
+
+class SpoolerUnavailable(PrintError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The print service of the system is not running. The document was saved; print it again later."
+    )
+
+
+class PrintJobFailed(PrintError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The printer did not finish the document (state: {state}). Check paper and printer, then reprint."
+    )

@@ -1,0 +1,78 @@
+"""The printing service the acceptance UI calls (off the GUI thread): preview, print, reprint, archive.
+
+Order of a print: render the PDF, archive it with the case (blob + rows + event in one transaction), then hand it
+to the spooler. The case itself was committed before (the acceptance flow's rule), so a printer failure never
+loses a case: the clerk reprints from the archive or with ``reprint``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from clerk_app.context import Workstation
+from printing.archive import ArchivedDocument, archive_printed, printed_documents, was_printed
+from printing.model import DocumentContext
+from printing.render import render_document
+from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
+
+log = logging.getLogger("onewindow.printing")
+
+SERVICE_KEY = "printing"
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    job: PrintJob
+    archived: ArchivedDocument
+    pdf: bytes
+
+
+class PrintService:
+    def __init__(self, workstation: Workstation, spooler: Spooler | None = None) -> None:
+        self._ws = workstation
+        self._spooler = spooler
+
+    @property
+    def spooler(self) -> Spooler:
+        if self._spooler is None:
+            self._spooler = system_spooler()
+        return self._spooler
+
+    def preview(self, ctx: DocumentContext) -> bytes:
+        """The PDF exactly as it would print (for QPdfDocument in the UI)."""
+        return render_document(ctx)
+
+    def printer_for(self, ctx: DocumentContext) -> str:
+        return resolve_printer(self.spooler, route(ctx.kind, self._ws.config))
+
+    def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
+        """Print one document of a committed case. A kind printed before for this case is marked 补打."""
+        if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind):
+            ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
+        printer = self.printer_for(ctx)
+        pdf = render_document(ctx)
+        archived = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind, ctx.reprint, printer,
+                                   clerk_id, str(self._ws.config.get("window.code")))
+        job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}")
+        log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)
+        return PrintOutcome(job, archived, pdf)
+
+    def wait(self, job: PrintJob, timeout: float = 30.0) -> str:
+        return self.spooler.wait(job, timeout)
+
+    def archived(self, case_uuid: str) -> list[ArchivedDocument]:
+        return printed_documents(self._ws.db, case_uuid)
+
+    def archived_pdf(self, sha256: str) -> bytes:
+        return self._ws.blobs.get(sha256)
+
+
+def print_service(workstation: Workstation) -> PrintService:
+    service = workstation.services.get(SERVICE_KEY)
+    if service is None:
+        service = PrintService(workstation)
+        workstation.services[SERVICE_KEY] = service
+    return service
