@@ -69,6 +69,16 @@ declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty 
 declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain")
 declare("storage.allow_file_key_fallback", bool, True,
         "Where no OS key store exists, keep the data key in a 0600 file in the data folder (documented fallback)")
+declare("scanning.default_mode", str, "", "Colour mode of stored pages: 'colour', 'gray', 'bw'; empty = as scanned")
+declare("scanning.resolution", int, 300, "Scan resolution in dpi asked of the scanner")
+declare("scanning.long_edge", int, 2339, "Long edge of stored pages in pixels (2339 = A4 at 200 dpi)")
+declare("scanning.jpeg_quality", int, 75, "JPEG quality of stored pages (lowered automatically to fit the page cap)")
+declare("scanning.page_max_kb", int, 300, "Target size of one stored page in KB")
+declare("scanning.material_max_kb", int, 4000, "Size cap of one material (all its pages) in KB")
+declare("scanning.autocrop", bool, False, "Crop pages to the document edges")
+declare("scanning.deskew", bool, False, "Straighten slightly skewed pages")
+declare("scanning.watch_folders", list, [], "Folders where network scanners drop files, offered as scan sources")
+declare("scanning.simulated", bool, False, "Offer the labelled simulated scanner outside training mode too")
 
 
 class Config:
