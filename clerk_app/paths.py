@@ -55,10 +55,8 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     home = home or os.environ.get("ONEWINDOW_HOME")
     if home:
         root = Path(home).expanduser().resolve()
-        return AppPaths(root / "config", root / "data", root / "logs", root / "cache")
-    return AppPaths(
-        Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
-    )
+        return AppPaths(root / "config", root / "data", root / "data" / "logs", root / "cache")
+    data = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    # Logs sit with the data so IT staff collect one folder (and its backups carry them).
+    return AppPaths(Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)), data, data / "logs",
+                    Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)))

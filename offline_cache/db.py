@@ -68,16 +68,28 @@ def execute_script(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError("incomplete SQL statement at end of script")
 
 
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+
 def classify(exc: sqlite3.Error) -> StorageError | None:
-    """Map an environment failure to a typed error; None means "a bug"."""
-    text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    """Map an environment failure to a typed error by SQLite's primary result code; None means "a bug"."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # errors raised without a code (older Pythons, some wrappers): fall back to the text
+        text = str(exc).lower()
+        code = (_SQLITE_FULL if "full" in text else _SQLITE_BUSY if "locked" in text or "busy" in text
+                else _SQLITE_CORRUPT if "malformed" in text else _SQLITE_NOTADB if "not a database" in text
+                else None)
+        if code is None:
+            return None
+    primary = code & 0xFF
+    if primary == _SQLITE_FULL:
         return StorageFull()
-    if "locked" in text or "busy" in text:
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StorageLocked()
-    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return StorageCorrupt()
-    if "readonly" in text or "unable to open" in text or "disk i/o error" in text:
+    if primary in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
         return StorageError()
     return None
 

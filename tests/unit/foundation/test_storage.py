@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType, LegalEntity, NaturalPerson
-from clerk_app.errors import StorageCorrupt, StorageFull, StorageLocked
+from clerk_app.errors import StorageCorrupt, StorageError, StorageFull, StorageLocked
 from offline_cache import db as dbmod
 from offline_cache.crypto import FieldCipher
 from offline_cache.outbox import enqueue, pending_count
@@ -144,17 +144,42 @@ def test_failed_migration_rolls_back_and_keeps_version(tmp_path, monkeypatch):
     conn.close()
 
 
+def _error_with_code(code: int) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError("some text")
+    exc.sqlite_errorcode = code
+    return exc
+
+
 @pytest.mark.parametrize(
-    ("message", "expected"),
-    [("database or disk is full", StorageFull), ("database is locked", StorageLocked),
-     ("database disk image is malformed", StorageCorrupt), ("file is not a database", StorageCorrupt)],
+    ("code", "expected"),
+    [(13, StorageFull), (5, StorageLocked), (6, StorageLocked), (11, StorageCorrupt), (26, StorageCorrupt),
+     (10 | (4 << 8), StorageError)],  # SQLITE_IOERR_READ is an extended code of IOERR
 )
-def test_environment_failures_become_typed_errors(message, expected):
-    assert isinstance(dbmod.classify(sqlite3.OperationalError(message)), expected)
+def test_environment_failures_become_typed_errors(code, expected):
+    assert type(dbmod.classify(_error_with_code(code))) is expected
 
 
-def test_bugs_are_not_disguised_as_storage_errors():
-    assert dbmod.classify(sqlite3.OperationalError("no such column: nope")) is None
+def test_real_locked_database_is_classified(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    database = dbmod.Database(path)
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    blocked = sqlite3.connect(path, timeout=0)
+    with pytest.raises(sqlite3.OperationalError) as info:
+        blocked.execute("BEGIN IMMEDIATE")
+    assert isinstance(dbmod.classify(info.value), StorageLocked)
+    holder.rollback()
+    for conn in (holder, blocked):
+        conn.close()
+    database.close()
+
+
+def test_bugs_are_not_disguised_as_storage_errors(tmp_path):
+    conn = sqlite3.connect(tmp_path / "x.sqlite3")
+    with pytest.raises(sqlite3.OperationalError) as info:
+        conn.execute("SELECT nope FROM sqlite_master")
+    conn.close()
+    assert dbmod.classify(info.value) is None
     with pytest.raises(sqlite3.OperationalError), dbmod.known_errors():
         raise sqlite3.OperationalError("no such column: nope")
 
