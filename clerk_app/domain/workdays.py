@@ -9,7 +9,7 @@ Three sources, in order of precedence:
 3. **Fallback** Monday-Friday minus the fixed-date statutory holidays (元旦, 劳动节, 国庆节 of
    《全国年节及纪念日放假办法》; the lunar holidays and 调休 cannot be guessed) for years neither knows. A date
    computed over such a day is *uncertain* and the caller must show the warning, unless an administrator has
-   marked the whole year complete (every holiday and 调休 day of that year entered), in which case weekday rule
+   marked the whole year complete (every holiday and 调休 day of that year entered), in which case the same rule
    plus overrides is the official calendar.
 
 Periods follow 《行政许可法》第四十二条/第八十二条: the acceptance day is not counted (a limit of N working days ends
@@ -111,10 +111,11 @@ class WorkdayCalendar:
         official = _official(day)
         if official is not None:
             return DayInfo(day, official, True, "official")
-        weekday = day.weekday() < 5
+        # Fixed-date statutory holidays are off by law in every year, declared or not.
+        workday = day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
         if day.year in self._complete:
-            return DayInfo(day, weekday, True, "complete_year")
-        return DayInfo(day, weekday and (day.month, day.day) not in FIXED_HOLIDAYS, False, "fallback")
+            return DayInfo(day, workday, True, "complete_year")
+        return DayInfo(day, workday, False, "fallback")
 
     def is_workday(self, day: date) -> bool:
         return self.info(day).workday
