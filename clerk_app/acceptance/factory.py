@@ -18,7 +18,7 @@ def acceptance_service(workstation: Any) -> AcceptanceService:
     """The workstation's acceptance service, built once and kept in ``workstation.services``."""
     existing = workstation.services.get("acceptance")
     if existing is not None:
-        return existing  # type: ignore[no-any-return]
+        return existing
     config = workstation.config
     service = AcceptanceService(
         workstation.db, workstation.cipher, workstation.applicants, case_repository(workstation),

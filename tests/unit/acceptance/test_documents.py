@@ -1,0 +1,94 @@
+"""Documents of a committed case: the right set per decision, complete notices, archive and 补打."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import datetime, timedelta
+
+import pytest
+
+from clerk_app.acceptance.documents import DocumentDesk, Letterhead, documents_for
+from clerk_app.acceptance.factory import acceptance_service
+from clerk_app.domain.case import Decision, MaterialState
+from printing.model import DocumentKind
+from tests.unit.acceptance.conftest import CHECKLIST, CST, ID_NUMBER, applicant, item
+
+WHEN = datetime(2026, 11, 23, 10, 0, tzinfo=CST)
+
+
+@pytest.fixture
+def accepted(workstation):
+    service = acceptance_service(workstation)
+    service._clock = lambda: WHEN  # noqa: SLF001
+    desk = DocumentDesk(workstation.db, workstation.blobs, service.cases,
+                        Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), service.rules,
+                        clerk_id="clerk7", window_code="01")
+    return service, desk
+
+
+def _commit(service, decision, receive=("M1", "M2", "M3"), **updates):
+    session = service.new_session()
+    session.set_applicant(applicant())
+    session.set_items((item(),), CHECKLIST)
+    for code in receive:
+        session.mark_received(code)
+    for code, change in updates.items():
+        session.update(code, **change)
+    return service.commit(session, decision)
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is required")
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(out.split())  # table cells wrap: compare without whitespace
+
+
+def test_document_sets_per_decision() -> None:
+    assert documents_for(Decision.ACCEPT) == (DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.MATERIAL_LIST)
+    assert documents_for(Decision.REJECT, thermal_receipt=True) == (DocumentKind.REJECTION_NOTICE,)
+    assert documents_for(Decision.ACCEPT, thermal_receipt=True)[0] is DocumentKind.THERMAL_RECEIPT
+    assert DocumentKind.DEFICIENCY_COMMITMENT in documents_for(Decision.ACCEPT_WITH_DEFICIENCY)
+
+
+def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted, workstation, tmp_path) -> None:
+    service, desk = accepted
+    result = _commit(service, Decision.ACCEPT)
+    first = desk.render(result.case_uuid)
+    assert [d.kind for d in first] == [DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.MATERIAL_LIST]
+    assert not any(d.reprint for d in first)
+    text = _text(first[0].pdf, tmp_path)
+    assert result.case_number in text and "受理通知书" in text and ID_NUMBER in text
+    assert ID_NUMBER not in _text(first[1].pdf, tmp_path)  # the material list masks the number
+    assert workstation.blobs.get(first[0].sha256) == first[0].pdf
+    again = desk.render(result.case_uuid, (DocumentKind.ACCEPTANCE_NOTICE,))
+    assert again[0].reprint and "补打" in _text(again[0].pdf, tmp_path)
+    stored = service.cases.get(result.case_uuid)
+    assert len(stored.printed) == 3
+    assert [e.kind for e in stored.events][-2:] == ["printed", "reprinted"]
+
+
+def test_one_time_notice_lists_every_shortfall(accepted, tmp_path) -> None:
+    service, desk = accepted
+    result = _commit(service, Decision.ONE_TIME_NOTICE, receive=("M2",),
+                     M2={"original_verified": False},
+                     M3={"state": MaterialState.DEFECTIVE, "defect_note": "缺少申请人签字"})
+    (notice,) = desk.render(result.case_uuid)
+    text = _text(notice.pdf, tmp_path)
+    assert "共3项" in text
+    for expected in ("身份证", "申请表", "原件未核验", "房产证明", "缺少申请人签字", "复印件1份"):
+        assert expected in text
+
+
+def test_deficiency_commitment_names_the_supply_date(accepted, tmp_path) -> None:
+    service, desk = accepted
+    supply = WHEN.date() + timedelta(days=10)
+    result = _commit(service, Decision.ACCEPT_WITH_DEFICIENCY, receive=("M1", "M2"),
+                     M3={"state": MaterialState.DEFERRED, "supply_by": supply})
+    docs = desk.render(result.case_uuid)
+    commitment = next(d for d in docs if d.kind is DocumentKind.DEFICIENCY_COMMITMENT)
+    text = _text(commitment.pdf, tmp_path)
+    assert "房产证明" in text and f"{supply.year}年{supply.month}月{supply.day}日" in text
