@@ -104,9 +104,12 @@ class SamTransport:
                 chunk = ser.read(ser.in_waiting or 1)
                 if not chunk:
                     continue
+                bad_before = self.decoder.stats.bad_checksums
                 frames = self.decoder.feed(chunk)
                 if frames:
                     return parse_response(frames[0])
+                if self.decoder.stats.bad_checksums > bad_before:
+                    raise FrameError("checksum mismatch")  # resend now rather than wait for the timeout
         except (serial.SerialException, OSError) as exc:
             # pyserial raises these when a USB-CDC reader is unplugged or the pty/device disappears.
             self.close()
