@@ -1,0 +1,310 @@
+"""Import of catalog-changes documents (docs/catalog-format.md): validate everything, then apply in one transaction.
+
+A malformed document is rejected as a whole with a ``CatalogFormatError`` naming the item and the field; the
+catalog in place is untouched because nothing is written before validation passes, and the writes plus the new
+sync cursor share one transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from stdnum.cn import uscc
+
+from clerk_app.catalog.errors import CatalogFormatError, CatalogVersionConflict
+from clerk_app.catalog.pinyin import pinyin_keys
+from offline_cache.catalog_store import CatalogStore, SearchKeys, digest
+from offline_cache.db import Database
+
+log = logging.getLogger("onewindow.catalog")
+
+SCHEMA_FILE = "catalog.schema.json"
+Json = dict[str, Any]
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # older version than stored: ignored
+    retired: list[str] = field(default_factory=list)
+    retire_skipped: list[str] = field(default_factory=list)
+    bundles_added: list[str] = field(default_factory=list)
+    bundles_changed: list[str] = field(default_factory=list)
+    bundles_retired: list[str] = field(default_factory=list)
+    next_cursor: str | None = None
+    has_more: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        counts: dict[str, Any] = {name: len(value) for name, value in vars(self).items() if isinstance(value, list)}
+        counts["next_cursor"] = self.next_cursor
+        counts["has_more"] = self.has_more
+        return counts
+
+
+def _schema_path() -> Path:
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "docs" / SCHEMA_FILE, here.parent / SCHEMA_FILE):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(SCHEMA_FILE)
+
+
+@functools.cache
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(_schema_path().read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+# -- validation -----------------------------------------------------------------------------------------------
+
+
+def _where(doc: Json, path: list[Any]) -> tuple[str, list[Any]]:
+    """Name the record a JSON path points into ("catalog item CODE (name)") and the path inside it."""
+    if len(path) >= 2 and path[0] in ("items", "bundles", "retired_items", "retired_bundles"):
+        records = doc.get(path[0])
+        record = records[path[1]] if isinstance(records, list) and isinstance(path[1], int) else None
+        kind = "catalog item" if "items" in path[0] else "bundle"
+        key = "code" if "bundles" in path[0] else "implementation_code"
+        if isinstance(record, dict) and isinstance(record.get(key), str):
+            label = record[key] + (f" ({record['name']})" if isinstance(record.get("name"), str) else "")
+        else:
+            label = f"#{path[1] + 1 if isinstance(path[1], int) else path[1]} in {path[0]}"
+        return f"{kind} {label}", path[2:]
+    return "document", path
+
+
+def _field(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _fail(doc: Json, path: list[Any], problem: str, conflict: bool = False) -> CatalogFormatError:
+    where, inner = _where(doc, path)
+    cls = CatalogVersionConflict if conflict else CatalogFormatError
+    return cls(where, _field(inner), problem[:300])
+
+
+def validate_schema(doc: Any) -> None:
+    if not isinstance(doc, dict):
+        raise CatalogFormatError("document", "", "the top level must be a JSON object")
+    errors = sorted(validator().iter_errors(doc), key=lambda e: (len(e.absolute_path), list(map(str, e.path))))
+    if errors:
+        error = jsonschema.exceptions.best_match(errors) or errors[0]
+        raise _fail(doc, list(error.absolute_path), error.message)
+
+
+def _check_situations(
+    doc: Json, base: list[Any], situations: list[Json], material_codes: set[str], members: set[str] | None
+) -> None:
+    seen: set[str] = set()
+    for q_index, question in enumerate(situations):
+        path = [*base, "situations", q_index]
+        if question["code"] in seen:
+            raise _fail(doc, [*path, "code"], f"duplicate question code {question['code']!r}")
+        seen.add(question["code"])
+        options = [o["code"] for o in question["options"]]
+        if len(set(options)) != len(options):
+            raise _fail(doc, [*path, "options"], "duplicate option codes")
+        if question["default"] not in options:
+            raise _fail(doc, [*path, "default"], f"{question['default']!r} is not one of the options")
+        for o_index, option in enumerate(question["options"]):
+            for key in ("adds", "removes"):
+                for code in option.get(key, ()):
+                    if code not in material_codes:
+                        raise _fail(doc, [*path, "options", o_index, key], f"unknown material {code!r}")
+            skipped = option.get("skip_items", ())
+            if skipped and members is None:
+                raise _fail(doc, [*path, "options", o_index, "skip_items"], "only bundles can skip items")
+            for code in skipped:
+                if members is not None and code not in members:
+                    raise _fail(doc, [*path, "options", o_index, "skip_items"], f"{code!r} is not a member")
+
+
+def _check_material(doc: Json, path: list[Any], material: Json) -> None:
+    if material.get("deferrable") and material["necessity"] != "必要":
+        raise _fail(doc, [*path, "deferrable"], "only a required (必要) material may be accepted with deficiency")
+
+
+def check_semantics(doc: Json) -> None:
+    codes: set[str] = set()
+    for index, item in enumerate(doc.get("items", ())):
+        base: list[Any] = ["items", index]
+        if item["implementation_code"] in codes:
+            raise _fail(doc, [*base, "implementation_code"], "appears twice in the document")
+        codes.add(item["implementation_code"])
+        credit = item.get("implementing_body", {}).get("credit_code")
+        if credit and not uscc.is_valid(credit):
+            raise _fail(doc, [*base, "implementing_body", "credit_code"], "check character is wrong (GB 32100)")
+        if item["handling_type"] == "承诺件" and not item.get("promised_limit"):
+            raise _fail(doc, [*base, "promised_limit"], "a promised item (承诺件) needs a promised time limit")
+        materials: set[str] = set()
+        for m_index, material in enumerate(item["materials"]):
+            if material["code"] in materials:
+                raise _fail(doc, [*base, "materials", m_index, "code"], "duplicate material code")
+            materials.add(material["code"])
+            _check_material(doc, [*base, "materials", m_index], material)
+        _check_situations(doc, base, item.get("situations", []), materials, None)
+    retired = {r["implementation_code"] for r in doc.get("retired_items", ())}
+    for index, item in enumerate(doc.get("items", ())):
+        if item["implementation_code"] in retired:
+            raise _fail(doc, ["items", index, "implementation_code"], "both changed and retired in one page")
+    bundle_codes: set[str] = set()
+    retired_bundles = {r["code"] for r in doc.get("retired_bundles", ())}
+    for index, bundle in enumerate(doc.get("bundles", ())):
+        base = ["bundles", index]
+        if bundle["code"] in bundle_codes or bundle["code"] in retired_bundles:
+            raise _fail(doc, [*base, "code"], "appears twice (or also retired) in the document")
+        bundle_codes.add(bundle["code"])
+        shared: set[str] = set()
+        for s_index, entry in enumerate(bundle.get("shared_materials", ())):
+            path = [*base, "shared_materials", s_index]
+            if entry["material"]["code"] in shared:
+                raise _fail(doc, [*path, "material", "code"], "duplicate shared material code")
+            shared.add(entry["material"]["code"])
+            _check_material(doc, [*path, "material"], entry["material"])
+            for c_index, cover in enumerate(entry["covers"]):
+                if cover["item"] not in bundle["items"]:
+                    raise _fail(doc, [*path, "covers", c_index, "item"], f"{cover['item']!r} is not a member")
+        _check_situations(doc, base, bundle.get("situations", []), shared, set(bundle["items"]))
+
+
+def _check_bundle_references(doc: Json, store: CatalogStore, conn: Any, active_items: set[str]) -> None:
+    needed = sorted({code for b in doc.get("bundles", ()) for code in b["items"]})
+    in_doc = {item["implementation_code"]: item for item in doc.get("items", ())}
+    payloads = store.item_payloads(conn, [c for c in needed if c not in in_doc])
+    payloads.update(in_doc)
+    for index, bundle in enumerate(doc.get("bundles", ())):
+        for m_index, code in enumerate(bundle["items"]):
+            if code not in active_items:
+                raise _fail(doc, ["bundles", index, "items", m_index], f"item {code!r} is not in the catalog")
+        for s_index, entry in enumerate(bundle.get("shared_materials", ())):
+            for c_index, cover in enumerate(entry["covers"]):
+                materials = {m["code"] for m in payloads[cover["item"]]["materials"]}
+                if cover["material"] not in materials:
+                    raise _fail(
+                        doc,
+                        ["bundles", index, "shared_materials", s_index, "covers", c_index, "material"],
+                        f"item {cover['item']!r} has no material {cover['material']!r}",
+                    )
+
+
+# -- applying -------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(name: str, keywords: tuple[str, ...]) -> SearchKeys:
+    full, initials = pinyin_keys(name)
+    pairs = [pinyin_keys(word) for word in keywords]
+    return SearchKeys(full, initials, tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+
+
+def search_keys(record: Json) -> SearchKeys:
+    return _keys(record["name"], tuple(record.get("keywords", ())))
+
+
+def apply_changes(db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True) -> ImportReport:
+    """Validate and apply one catalog-changes document; all-or-nothing. Raises ``CatalogFormatError``."""
+    validate_schema(changes)
+    check_semantics(changes)
+    store = CatalogStore(db)
+    report = ImportReport(next_cursor=changes["next_cursor"], has_more=bool(changes.get("has_more", False)))
+    with db.transaction() as conn:
+        versions = store.item_versions(conn)
+        active = {code for code, stored in versions.items() if not stored.retired}
+        for index, item in enumerate(changes.get("items", ())):
+            code, version = item["implementation_code"], int(item["version"])
+            stored = versions.get(code)
+            if stored is None or version > stored.version:
+                store.upsert_item(conn, item, search_keys(item))
+                (report.added if stored is None else report.changed).append(code)
+                active.add(code)
+            elif version == stored.version:
+                if digest(item) != stored.digest:
+                    raise _fail(
+                        changes,
+                        ["items", index, "version"],
+                        f"version {version} is already stored with different content",
+                        conflict=True,
+                    )
+                report.unchanged.append(code)
+            else:
+                report.stale.append(code)
+        for retirement in changes.get("retired_items", ()):
+            code = retirement["implementation_code"]
+            stored = versions.get(code)
+            if stored is not None and not stored.retired and int(retirement["version"]) >= stored.version:
+                store.retire_item(conn, code, int(retirement["version"]))
+                report.retired.append(code)
+                active.discard(code)
+            else:
+                report.retire_skipped.append(code)
+        if changes.get("mode") == "snapshot":
+            listed = {item["implementation_code"] for item in changes.get("items", ())}
+            for code in sorted(active - listed):
+                store.retire_item(conn, code, versions[code].version)
+                report.retired.append(code)
+                active.discard(code)
+        _check_bundle_references(changes, store, conn, active)
+        _apply_bundles(changes, store, conn, report)
+        store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None)
+    log.info("catalog import from %s: %s", source, report.summary())
+    return report
+
+
+def _apply_bundles(changes: Json, store: CatalogStore, conn: Any, report: ImportReport) -> None:
+    versions = store.bundle_versions(conn)
+    for index, bundle in enumerate(changes.get("bundles", ())):
+        code, version = bundle["code"], int(bundle["version"])
+        stored = versions.get(code)
+        if stored is None or version > stored.version:
+            store.upsert_bundle(conn, bundle, search_keys(bundle))
+            (report.bundles_added if stored is None else report.bundles_changed).append(code)
+        elif version == stored.version and digest(bundle) != stored.digest:
+            raise _fail(
+                changes,
+                ["bundles", index, "version"],
+                f"version {version} is already stored with different content",
+                conflict=True,
+            )
+    for retirement in changes.get("retired_bundles", ()):
+        stored = versions.get(retirement["code"])
+        if stored is not None and not stored.retired and int(retirement["version"]) >= stored.version:
+            store.retire_bundle(conn, retirement["code"], int(retirement["version"]))
+            report.bundles_retired.append(retirement["code"])
+    if changes.get("mode") == "snapshot":
+        listed = {b["code"] for b in changes.get("bundles", ())}
+        for code, stored in versions.items():
+            if not stored.retired and code not in listed:
+                store.retire_bundle(conn, code, stored.version)
+                report.bundles_retired.append(code)
+
+
+def load_file(path: Path) -> Json:
+    """Read a catalog-changes file; a JSON syntax error becomes a ``CatalogFormatError`` with line and column."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogFormatError("document", "", f"not UTF-8 text (byte {exc.start})") from exc
+    try:
+        data: Json = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogFormatError(
+            "document", "", f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+    return data
+
+
+def import_file(db: Database, path: Path, *, store_cursor: bool = False) -> ImportReport:
+    return apply_changes(db, load_file(path), source=f"file:{Path(path).name}", store_cursor=store_cursor)

@@ -1,0 +1,105 @@
+"""``CatalogService``: what the acceptance flow and the UI ask of the catalog.
+
+Reads are safe from any thread (each thread gets its own SQLite connection); the search index is rebuilt lazily
+when ``catalog_state.generation`` shows that an import (in this or another process) changed the catalog.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+
+from clerk_app.catalog import codec
+from clerk_app.catalog.checklist import bundle_checklist, bundle_situations, item_checklist
+from clerk_app.catalog.errors import UnknownBundle, UnknownCatalogItem
+from clerk_app.catalog.importer import ImportReport, apply_changes
+from clerk_app.catalog.search import SearchHit, SearchIndex
+from clerk_app.domain.catalog import Bundle, MaterialSpec, ServiceItem, Situation
+from offline_cache.catalog_store import CatalogStore
+from offline_cache.db import Database
+
+log = logging.getLogger("onewindow.catalog")
+
+__all__ = ["CatalogService", "SearchHit"]
+
+
+class CatalogService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.store = CatalogStore(db)
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+        self._generation = -1
+
+    # -- search -----------------------------------------------------------------------------------------------
+    def index(self) -> SearchIndex:
+        generation = self.store.generation()
+        with self._lock:
+            if self._index is None or generation != self._generation:
+                self._index = SearchIndex(self.store.index_rows())
+                self._generation = generation
+                log.info("catalog search index built: %d entries", len(self._index.rows))
+            return self._index
+
+    def search(
+        self, query: str, limit: int = 20, department: str | None = None, include_bundles: bool = False
+    ) -> list[SearchHit]:
+        return self.index().search(query, limit, department, include_bundles)
+
+    def departments(self) -> list[str]:
+        return self.index().departments
+
+    # -- records ----------------------------------------------------------------------------------------------
+    def get_item(self, implementation_code: str) -> ServiceItem:
+        found = self.store.item_payload(implementation_code)
+        if found is None:
+            raise UnknownCatalogItem(code=implementation_code)
+        return codec.item(*found)
+
+    def get_bundle(self, code: str) -> Bundle:
+        found = self.store.bundle_payload(code)
+        if found is None:
+            raise UnknownBundle(code=code)
+        return codec.bundle(*found)
+
+    def list_bundles(self) -> list[Bundle]:
+        return [codec.bundle(data) for data in self.store.active_bundle_payloads()]
+
+    def is_bundle(self, code: str) -> bool:
+        return self.store.bundle_payload(code) is not None
+
+    def _members(self, bundle: Bundle) -> dict[str, ServiceItem]:
+        return {code: self.get_item(code) for code in bundle.item_codes}
+
+    # -- 情形 and checklists -----------------------------------------------------------------------------------
+    def situations(self, item_or_bundle_code: str) -> list[Situation]:
+        if self.store.item_payload(item_or_bundle_code) is not None:
+            return list(self.get_item(item_or_bundle_code).situations)
+        bundle = self.get_bundle(item_or_bundle_code)
+        return bundle_situations(bundle, self._members(bundle))
+
+    def checklist(self, item_or_bundle_code: str, answers: Mapping[str, str] | None = None) -> list[MaterialSpec]:
+        answers = answers or {}
+        if self.store.item_payload(item_or_bundle_code) is not None:
+            return item_checklist(self.get_item(item_or_bundle_code), answers)
+        bundle = self.get_bundle(item_or_bundle_code)
+        return bundle_checklist(bundle, self._members(bundle), answers)
+
+    # -- maintenance ------------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def is_empty(self) -> bool:
+        return self.store.counts()["items"] == 0 and self.store.counts()["retired_items"] == 0
+
+    def import_changes(self, changes: object, source: str = "platform") -> ImportReport:
+        return apply_changes(self.db, changes, source=source)
+
+    def ensure_training_catalog(self) -> ImportReport | None:
+        """Load the bundled training catalog when the catalog is empty (first start); None if not needed."""
+        if not self.is_empty():
+            return None
+        from clerk_app.catalog.training import load_training_changes
+
+        return apply_changes(self.db, load_training_changes(), source="training", store_cursor=False)

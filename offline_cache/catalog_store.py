@@ -1,0 +1,234 @@
+"""SQLite storage of the service catalog (tables from migration 0010).
+
+Works on the exchange JSON and precomputed search keys; validation, versioning rules and pinyin live in
+``clerk_app.catalog``. Write methods take the caller's connection so an import page is one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from offline_cache.db import Database
+
+CURSOR_STREAM = "catalog"
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    version: int
+    retired: bool
+    digest: str
+
+
+@dataclass(frozen=True)
+class SearchKeys:
+    name_pinyin: str
+    name_initials: str
+    keyword_pinyin: tuple[str, ...] = ()
+    keyword_initials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    kind: str  # "item" | "bundle"
+    code: str
+    basic_code: str
+    handling_item_code: str
+    name: str
+    department: str
+    keywords: tuple[str, ...]
+    name_pinyin: str
+    name_initials: str
+    keyword_pinyin: tuple[str, ...]
+    keyword_initials: tuple[str, ...]
+
+
+def digest(payload: dict[str, Any]) -> str:
+    canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _lines(values: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(values)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split("\n")) if text else ()
+
+
+class CatalogStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reads --
+    def generation(self) -> int:
+        return int(self.db.conn.execute("SELECT generation FROM catalog_state WHERE id = 1").fetchone()[0])
+
+    def item_versions(self, conn: sqlite3.Connection) -> dict[str, StoredVersion]:
+        return {
+            row[0]: StoredVersion(int(row[1]), bool(row[2]), row[3])
+            for row in conn.execute("SELECT implementation_code, version, retired, digest FROM catalog_items")
+        }
+
+    def bundle_versions(self, conn: sqlite3.Connection) -> dict[str, StoredVersion]:
+        return {
+            row[0]: StoredVersion(int(row[1]), bool(row[2]), row[3])
+            for row in conn.execute("SELECT code, version, retired, digest FROM catalog_bundles")
+        }
+
+    def item_payload(self, code: str) -> tuple[dict[str, Any], bool] | None:
+        row = self.db.conn.execute(
+            "SELECT payload, retired FROM catalog_items WHERE implementation_code = ?", (code,)
+        ).fetchone()
+        return (json.loads(row[0]), bool(row[1])) if row else None
+
+    def item_payloads(self, conn: sqlite3.Connection, codes: list[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT implementation_code, payload FROM catalog_items"
+                f" WHERE implementation_code IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = json.loads(row[1])
+        return found
+
+    def bundle_payload(self, code: str) -> tuple[dict[str, Any], bool] | None:
+        row = self.db.conn.execute(
+            "SELECT payload, retired FROM catalog_bundles WHERE code = ?", (code,)
+        ).fetchone()
+        return (json.loads(row[0]), bool(row[1])) if row else None
+
+    def active_bundle_payloads(self) -> list[dict[str, Any]]:
+        rows = self.db.conn.execute("SELECT payload FROM catalog_bundles WHERE retired = 0 ORDER BY code")
+        return [json.loads(row[0]) for row in rows]
+
+    def departments(self) -> list[str]:
+        rows = self.db.conn.execute(
+            "SELECT department, COUNT(*) FROM catalog_items WHERE retired = 0 GROUP BY department"
+        )
+        return [row[0] for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        conn = self.db.conn
+        return {
+            "items": conn.execute("SELECT COUNT(*) FROM catalog_items WHERE retired = 0").fetchone()[0],
+            "retired_items": conn.execute("SELECT COUNT(*) FROM catalog_items WHERE retired = 1").fetchone()[
+                0
+            ],
+            "bundles": conn.execute("SELECT COUNT(*) FROM catalog_bundles WHERE retired = 0").fetchone()[0],
+        }
+
+    def index_rows(self) -> list[IndexRow]:
+        conn = self.db.conn
+        rows = [
+            IndexRow(
+                "item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9])
+            )
+            for r in conn.execute(
+                "SELECT implementation_code, basic_code, handling_item_code, name, department, keywords,"
+                " name_pinyin, name_initials, keyword_pinyin, keyword_initials"
+                " FROM catalog_items WHERE retired = 0"
+            )
+        ]
+        rows += [
+            IndexRow("bundle", r[0], "", "", r[1], r[2], _split(r[3]), r[4], r[5], _split(r[6]), _split(r[7]))
+            for r in conn.execute(
+                "SELECT code, name, department, keywords, name_pinyin, name_initials, keyword_pinyin,"
+                " keyword_initials FROM catalog_bundles WHERE retired = 0"
+            )
+        ]
+        return rows
+
+    def cursor(self) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT cursor FROM sync_cursors WHERE stream = ?", (CURSOR_STREAM,)
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- writes (inside the caller's transaction) --
+    def upsert_item(self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO catalog_items (implementation_code, basic_code, handling_item_code, name,"
+            " department, version, retired, payload, digest, keywords, name_pinyin, name_initials,"
+            " keyword_pinyin,"
+            " keyword_initials, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                data["implementation_code"],
+                data["basic_code"],
+                data.get("handling_item_code", ""),
+                data["name"],
+                data["department"],
+                int(data["version"]),
+                json.dumps(data, ensure_ascii=False),
+                digest(data),
+                _lines(data.get("keywords", [])),
+                keys.name_pinyin,
+                keys.name_initials,
+                _lines(keys.keyword_pinyin),
+                _lines(keys.keyword_initials),
+                _now(),
+            ),
+        )
+
+    def upsert_bundle(self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO catalog_bundles (code, name, department, version, retired, payload,"
+            " digest,"
+            " keywords, name_pinyin, name_initials, keyword_pinyin, keyword_initials, updated_at)"
+            " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                data["code"],
+                data["name"],
+                data.get("lead_department", ""),
+                int(data["version"]),
+                json.dumps(data, ensure_ascii=False),
+                digest(data),
+                _lines(data.get("keywords", [])),
+                keys.name_pinyin,
+                keys.name_initials,
+                _lines(keys.keyword_pinyin),
+                _lines(keys.keyword_initials),
+                _now(),
+            ),
+        )
+
+    def retire_item(self, conn: sqlite3.Connection, code: str, version: int) -> None:
+        conn.execute(
+            "UPDATE catalog_items SET retired = 1, version = MAX(version, ?), updated_at = ?"
+            " WHERE implementation_code = ?",
+            (version, _now(), code),
+        )
+
+    def retire_bundle(self, conn: sqlite3.Connection, code: str, version: int) -> None:
+        conn.execute(
+            "UPDATE catalog_bundles SET retired = 1, version = MAX(version, ?), updated_at = ?"
+            " WHERE code = ?",
+            (version, _now(), code),
+        )
+
+    def finish_import(self, conn: sqlite3.Connection, source: str, next_cursor: str | None) -> None:
+        now = _now()
+        conn.execute(
+            "UPDATE catalog_state SET generation = generation + 1, last_import_at = ?, last_source = ?"
+            " WHERE id = 1",
+            (now, source),
+        )
+        if next_cursor is not None:
+            conn.execute(
+                "INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor,"
+                " updated_at = excluded.updated_at",
+                (CURSOR_STREAM, next_cursor, now),
+            )
