@@ -1,0 +1,1 @@
+"""Scanners and document cameras behind one interface (see ``base``); drivers are picked by ``drivers.build``."""

@@ -1,0 +1,159 @@
+"""Page pipeline on synthetic pictures: every bad input gets a typed error, every good one a correct page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from clerk_app.pages import pipeline
+from clerk_app.pages.errors import BrokenImage, ImageTooLarge, PageError, UnsupportedFile
+from clerk_app.pages.policy import PagePolicy
+from devices.scanner.base import ColourMode
+from tests.unit.scanning import images
+
+
+def decode(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def test_a4_300dpi_colour_scan_fits_the_default_page_cap() -> None:
+    page = images.text_page(2480, 3508).convert("RGB")
+    result = pipeline.process_image(page, PagePolicy(), 300)
+    assert len(result.data) <= 300_000
+    assert (result.width, result.height) == (1654, 2339)
+    assert result.dpi == 200
+    assert result.mime == "image/jpeg"
+    assert decode(result.data).info["dpi"][0] == pytest.approx(200, abs=1)
+
+
+def test_dense_photo_is_squeezed_under_the_cap() -> None:
+    result = pipeline.process_image(images.photo(), PagePolicy(), None)
+    assert len(result.data) <= 300_000
+    assert max(result.width, result.height) >= 1000  # still legible, not a thumbnail
+
+
+def test_small_jpeg_is_kept_byte_for_byte() -> None:
+    data = images.encode(images.text_page(800, 1100).convert("RGB"), "JPEG", quality=40)
+    result = pipeline.process_bytes(data, PagePolicy())
+    assert result.kept_original
+    assert result.data == data
+
+
+def test_small_jpeg_is_reencoded_when_gray_is_required() -> None:
+    data = images.encode(images.text_page(800, 1100).convert("RGB"), "JPEG", quality=40)
+    result = pipeline.process_bytes(data, PagePolicy(mode=ColourMode.GRAY))
+    assert not result.kept_original
+    assert decode(result.data).mode == "L"
+
+
+def test_exif_orientation_is_applied_to_the_pixels() -> None:
+    result = pipeline.process_bytes(images.exif_rotated_jpeg(6), PagePolicy())
+    image = decode(result.data)
+    assert image.size == (200, 400)  # stored landscape, shown portrait
+    # orientation 6 turns the picture clockwise: the red left band ends up on top
+    assert image.getpixel((100, 20))[0] > 200 and image.getpixel((100, 20))[1] < 60
+    assert image.getpixel((100, 380))[1] > 200
+    assert pipeline.thumbnail(result.data, 100)
+
+
+def test_cmyk_jpeg_becomes_rgb() -> None:
+    data = images.encode(Image.new("CMYK", (300, 400), (0, 255, 255, 0)), "JPEG")
+    image = decode(pipeline.process_bytes(data, PagePolicy()).data)
+    assert image.mode == "RGB"
+    red, green, blue = image.getpixel((150, 200))
+    assert red > 200 and green < 60 and blue < 60
+
+
+def test_16_bit_gray_png_is_scaled_not_clipped() -> None:
+    gray16 = Image.new("I;16", (300, 400), 32768)
+    data = images.encode(gray16, "PNG")
+    image = decode(pipeline.process_bytes(data, PagePolicy()).data)
+    assert image.mode == "L"
+    assert 120 <= image.getpixel((10, 10)) <= 135
+
+
+def test_16_bit_tiff_and_alpha_png() -> None:
+    tiff = images.encode(Image.new("I;16", (200, 300), 65535), "TIFF")
+    assert decode(pipeline.process_bytes(tiff, PagePolicy()).data).getpixel((5, 5)) > 245
+    rgba = Image.new("RGBA", (200, 300), (0, 0, 0, 0))
+    result = pipeline.process_bytes(images.encode(rgba, "PNG"), PagePolicy())
+    assert decode(result.data).convert("RGB").getpixel((5, 5)) == (255, 255, 255)  # transparent = paper
+
+
+def test_huge_picture_is_refused_before_decoding() -> None:
+    with pytest.raises(ImageTooLarge) as info:
+        pipeline.process_bytes(images.huge_png_header(20_000, 20_000), PagePolicy())
+    assert "400" in info.value.user_text()
+
+
+def test_long_thin_picture_over_the_side_limit_is_refused() -> None:
+    with pytest.raises(ImageTooLarge):
+        pipeline.process_bytes(images.huge_png_header(20_000, 100), PagePolicy())
+
+
+def test_truncated_jpeg_is_a_broken_image() -> None:
+    data = images.encode(images.photo(600, 800), "JPEG", quality=90)
+    with pytest.raises(BrokenImage):
+        pipeline.process_bytes(data[: len(data) // 2], PagePolicy(mode=ColourMode.GRAY))
+
+
+def test_garbage_is_unsupported() -> None:
+    with pytest.raises(UnsupportedFile):
+        pipeline.process_bytes(b"this is not a picture at all" * 10, PagePolicy())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(min_size=0, max_size=600), st.sampled_from(["PNG", "JPEG", "TIFF", "GIF", "BMP"]),
+       st.integers(min_value=0, max_value=400))
+def test_corrupted_files_never_crash(noise: bytes, fmt: str, cut: int) -> None:
+    valid = images.encode(Image.new("RGB", (40, 30), (10, 200, 30)), fmt)
+    mutated = valid[:cut] + noise + valid[cut + len(noise):]
+    try:
+        result = pipeline.process_bytes(mutated, PagePolicy())
+    except PageError:
+        return
+    assert decode(result.data).size[0] > 0
+
+
+def test_black_and_white_mode_gives_a_small_one_bit_png() -> None:
+    result = pipeline.process_image(images.text_page(2480, 3508), PagePolicy(mode=ColourMode.BW), 300)
+    image = decode(result.data)
+    assert image.mode == "1"
+    assert result.mime == "image/png"
+    assert len(result.data) < 150_000
+
+
+@pytest.mark.parametrize("angle", [-3.0, 2.0, 4.5])
+def test_deskew_finds_the_angle(angle: float) -> None:
+    page = images.text_page(1240, 1754, angle=angle)
+    assert pipeline.skew_angle(page) == pytest.approx(-angle, abs=0.35)
+
+
+def test_straight_page_is_not_rotated() -> None:
+    page = images.text_page(1240, 1754)
+    assert pipeline.deskew(page) is page
+
+
+def test_autocrop_cuts_the_dark_desk_around_the_paper() -> None:
+    desk = Image.new("RGB", (1600, 2000), (40, 35, 30))
+    desk.paste(images.text_page(1000, 1400).convert("RGB"), (300, 250))
+    cropped = pipeline.autocrop(desk)
+    assert cropped.size[0] == pytest.approx(1000, abs=25)
+    assert cropped.size[1] == pytest.approx(1400, abs=25)
+
+
+def test_autocrop_leaves_a_full_page_alone() -> None:
+    page = images.text_page(1000, 1400)
+    assert pipeline.autocrop(page) is page
+
+
+def test_otsu_threshold_splits_two_levels() -> None:
+    image = Image.new("L", (100, 100), 30)
+    image.paste(220, (0, 0, 50, 100))
+    assert 30 <= pipeline.otsu_threshold(image) < 220
