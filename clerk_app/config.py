@@ -60,6 +60,12 @@ declare("platform.read_timeout", float, 30.0, "Seconds to wait for a platform re
 declare("sandbox.port", int, 0, "Loopback port of the training sandbox; 0 = pick a free one")
 declare("sync.interval_seconds", float, 30.0, "Seconds between automatic sync passes")
 declare("sync.parallel_cases", int, 3, "How many independent cases are sent in parallel")
+declare("sync.backoff_base_seconds", float, 2.0, "First retry delay ceiling; doubles per attempt (full jitter)")
+declare("sync.backoff_cap_seconds", float, 600.0, "Longest wait between two attempts of one outbox item")
+declare("sync.chunk_bytes", int, 262144, "Bytes per upload request; small enough for a slow link to finish one")
+declare("sync.purge_grace_days", float, 30.0, "Days a scan stays local after the platform confirmed processing")
+declare("sandbox.backoffice_delay_seconds", float, 20.0,
+        "Training sandbox: seconds per simulated back-office step (review, decision, ready for pickup)")
 declare("devices.idcard_serial_ports", list, [], "Serial ports of SAM ID-card readers, e.g. ['/dev/ttyUSB0', 'COM3']")
 declare("devices.idcard_baud", int, 115200, "Baud rate of SAM ID-card readers")
 declare("devices.simulated_when_absent", bool, True, "Offer simulated devices (labelled) when no real one is found")
