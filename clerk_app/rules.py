@@ -4,14 +4,13 @@ Other areas call this (``rules_service(workstation)``) rather than the pieces, s
 codes, the yellow threshold, the calendar extension table and the verification key are applied the same way
 everywhere.
 
-Verification key: a hall that wants receipts checked at any window (or by the platform) provisions one shared
-secret into every workstation's OS key store under ``case-verification-key`` (base64). Without it the key is
-derived from this workstation's data key, so codes are still unguessable but only this workstation can check them.
+Verification key: derived from this workstation's data key (the same derivation as the acceptance flow's
+``rules_adapter.verification_key``), so codes are unguessable and this workstation can check them. A hall-wide key
+(so any window or the platform can check a receipt) is not implemented yet.
 """
 
 from __future__ import annotations
 
-import base64
 import logging
 import sqlite3
 import threading
@@ -23,13 +22,13 @@ from clerk_app.domain.catalog import LimitUnit, ServiceItem, TimeLimit
 from clerk_app.domain.deadlines import Deadline, SupervisionLevel, case_deadline, compute_deadline, supervision_level
 from clerk_app.domain.numbering import CaseNumber, check_verification_code, verification_code
 from clerk_app.domain.workdays import Pause, WorkdayCalendar
-from clerk_app.security.keys import load_secret
 from offline_cache.calendar_store import CalendarStore
 from offline_cache.case_numbers import allocate_case_number
 
 log = logging.getLogger("onewindow.rules")
 
-VERIFICATION_SECRET = "case-verification-key"
+# Must stay equal to clerk_app.acceptance.rules_adapter.verification_key, or printed codes stop verifying.
+VERIFICATION_KEY_LABEL = "onewindow receipt verification key"
 SERVICE_KEY = "rules"
 
 
@@ -72,15 +71,7 @@ class RulesService:
 
     def _verification_key(self) -> bytes:
         if self._key is None:
-            shared: str | None = None
-            try:
-                shared = load_secret(VERIFICATION_SECRET)
-            except Exception as exc:  # no key store: fall back to the per-workstation key, say so once
-                log.info("no shared verification key (%s); using the workstation key", type(exc).__name__)
-            if shared:
-                self._key = base64.b64decode(shared)
-            else:
-                self._key = bytes.fromhex(self._ws.cipher.blind_index("onewindow case verification key"))
+            self._key = bytes.fromhex(self._ws.cipher.blind_index(VERIFICATION_KEY_LABEL))
         return self._key
 
     def verification_code(self, case_number: str) -> str:
