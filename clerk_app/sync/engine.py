@@ -1,0 +1,318 @@
+"""The sync engine: drains the outbox to the platform, uploads files, pulls changes.
+
+Guarantees (each one a complaint from docs PEERS.md made impossible):
+* A row is marked ``sending`` before its first request and ``done`` only after the platform confirmed; a crash or a
+  lost answer leaves it ``sending``/``failed`` and the next pass repeats idempotent calls (same key, same body), so
+  nothing is lost and nothing is created twice.
+* "Same key, same content" is success; "same key, different content" becomes ``conflict`` for the clerk, never a
+  retry loop.
+* Rows of one case go strictly in order; independent cases go in parallel (``sync.parallel_cases``).
+* A ``case_upsert`` sends the case (the manifest, with every file's SHA-256), then each file in chunks resumable from
+  the platform's offset, then binds the files once all are complete. Local copies are purged only after the
+  binding confirmed processing, plus a grace period.
+* Failures back off exponentially with full jitter and a cap, honouring ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from clerk_app.errors import LoginExpired, UserFacingError
+from clerk_app.sync.adapter import FileState, PlatformAdapter
+from clerk_app.sync.auth import AuthService
+from clerk_app.sync.backoff import next_delay
+from clerk_app.sync.errors import (
+    ContentConflict,
+    PlatformBusy,
+    PlatformRejected,
+    PlatformUnreachable,
+    Unauthorised,
+    error_kind,
+)
+from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog
+from offline_cache.blobs import BlobStore
+from offline_cache.crypto import FieldCipher
+from offline_cache.db import Database
+from offline_cache.sync_store import OutboxRow, SyncStore
+
+log = logging.getLogger("onewindow.sync")
+
+CONFLICT_CODE = "conflict_different_content"
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    parallel_cases: int = 3
+    chunk_bytes: int = 256 * 1024
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    purge_grace: timedelta = timedelta(days=30)
+    transport_failures_to_stop: int = 3
+
+
+@dataclass
+class SyncReport:
+    started_at: str = ""
+    finished_at: str = ""
+    skipped: bool = False
+    online: bool | None = None
+    actions_done: int = 0
+    actions_failed: int = 0
+    conflicts: int = 0
+    cases_sent: list[str] = field(default_factory=list)
+    files_uploaded: int = 0
+    bytes_sent: int = 0
+    files_purged: int = 0
+    pulled: dict[str, int] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def error(self, where: str, exc: BaseException) -> None:
+        self.errors.append({"where": where, "kind": error_kind(exc),
+                            "code": str(getattr(exc, "code", "") or type(exc).__name__)})
+
+
+class BlobMissing(UserFacingError):
+    code = "blob_missing"
+
+
+class _StopPass(Exception):
+    pass
+
+
+class SyncEngine:
+    def __init__(self, db: Database, blobs: BlobStore, cipher: FieldCipher, adapter: PlatformAdapter,
+                 auth: AuthService, settings: EngineSettings | None = None) -> None:
+        self.db, self.blobs, self.cipher, self.adapter, self.auth = db, blobs, cipher, adapter, auth
+        self.settings = settings or EngineSettings()
+        self.store = SyncStore(db)
+        self._pass_lock = threading.Lock()
+        self._counter_lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=max(1, self.settings.parallel_cases),
+                                            thread_name_prefix="sync-case")
+        self._transport_failures = 0
+        self._stop = threading.Event()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    # -- one pass ---------------------------------------------------------------------------------------------
+    def run_once(self, push: bool = True, pull: bool = True) -> SyncReport:
+        report = SyncReport(started_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        if not self._pass_lock.acquire(blocking=False):
+            report.skipped = True
+            return report
+        try:
+            self._transport_failures = 0
+            if push:
+                self._push(report)
+                self._purge(report)
+            if pull and not self._stop.is_set():
+                for name, fn in (("case_changes", pull_case_changes), ("catalog", pull_catalog),
+                                 ("calendar", pull_calendar)):
+                    try:
+                        report.pulled[name] = self._authed(fn, self.db, self.adapter, self.store)
+                        report.online = True
+                    except (UserFacingError, ImportError) as exc:
+                        log.warning("pull %s failed: %s", name, type(exc).__name__)
+                        report.error(f"pull:{name}", exc)
+                        if isinstance(exc, PlatformUnreachable) and report.online is None:
+                            report.online = False
+        finally:
+            report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+            self._pass_lock.release()
+        return report
+
+    def _push(self, report: SyncReport) -> None:
+        lanes = self.store.due_lanes()
+        if not lanes:
+            return
+        futures = [self._executor.submit(self._drain_lane, lane, report) for lane in lanes]
+        for future in futures:
+            future.result()
+
+    def _drain_lane(self, lane: str, report: SyncReport) -> None:
+        while not self._stop.is_set() and self._transport_failures < self.settings.transport_failures_to_stop:
+            if any(e["kind"] == "login" for e in report.errors):
+                return
+            row = self.store.claim_head(lane)
+            if row is None:
+                return
+            if not self._send(row, report):
+                return
+
+    def _send(self, row: OutboxRow, report: SyncReport) -> bool:
+        """Send one claimed row; True if it is done and the lane may continue."""
+        try:
+            result, confirm = self._dispatch(row, report)
+        except LoginExpired as exc:
+            self.store.release(row.outbox_id)
+            with self._counter_lock:
+                report.error(row.kind, exc)
+            return False
+        except ContentConflict as exc:
+            if exc.code != CONFLICT_CODE:  # a 409 about a precondition (offset, incomplete files): retry
+                return self._failed(row, report, exc)
+            log.warning("conflict on %s %s: %s", row.kind, row.action_uuid, exc.code)
+            self.store.mark_conflict(row.outbox_id, exc.code, str(exc), exc.details)
+            with self._counter_lock:
+                report.conflicts += 1
+                report.error(row.kind, exc)
+            return False
+        except (PlatformUnreachable, PlatformBusy, PlatformRejected, BlobMissing) as exc:
+            return self._failed(row, report, exc)
+        except Exception as exc:  # a bug: keep the row, back off, log with the traceback (no personal data)
+            log.exception("sending %s %s failed", row.kind, row.action_uuid)
+            self.store.mark_failed(row.outbox_id, "internal", type(exc).__name__,
+                                   next_delay(row.attempts, self.settings.backoff_base, self.settings.backoff_cap))
+            with self._counter_lock:
+                report.actions_failed += 1
+                report.error(row.kind, exc)
+            return False
+        self.store.mark_done(row.outbox_id, result, confirm)
+        with self._counter_lock:
+            self._transport_failures = 0
+            report.actions_done += 1
+            report.online = True
+            if row.kind == "case_upsert" and row.case_uuid:
+                report.cases_sent.append(str(row.payload.get("case_number", row.case_uuid)))
+        return True
+
+    def _failed(self, row: OutboxRow, report: SyncReport, exc: Exception) -> bool:
+        retry_after = exc.retry_after if isinstance(exc, PlatformBusy) else None
+        attempts = row.attempts
+        if isinstance(exc, PlatformRejected) and not isinstance(exc, ContentConflict):
+            attempts = 60  # "do not retry as is": wait the cap, and show it to the clerk
+        delay = next_delay(attempts, self.settings.backoff_base, self.settings.backoff_cap, retry_after)
+        self.store.mark_failed(row.outbox_id, str(getattr(exc, "code", "") or type(exc).__name__),
+                               type(exc).__name__, delay)
+        with self._counter_lock:
+            report.actions_failed += 1
+            report.error(row.kind, exc)
+            if isinstance(exc, PlatformUnreachable):
+                self._transport_failures += 1
+                if report.online is None:
+                    report.online = False
+            else:
+                report.online = True
+        return False
+
+    def _authed(self, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Unauthorised:
+            self.auth.token_rejected()
+            try:
+                return fn(*args)
+            except Unauthorised as exc:
+                from clerk_app.sync.errors import SessionExpired
+
+                raise SessionExpired() from exc
+
+    # -- kinds ------------------------------------------------------------------------------------------------
+    def _secret(self, row: OutboxRow) -> dict[str, Any]:
+        if row.payload_enc is None:
+            return {}
+        loaded: dict[str, Any] = json.loads(self.cipher.decrypt(row.payload_enc,
+                                                                f"outbox:{row.action_uuid}".encode()))
+        return loaded
+
+    def _dispatch(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
+        if row.kind == "case_upsert":
+            return self._case_upsert(row, report)
+        if row.kind == "handover":
+            body = {**row.payload, "collector": self._secret(row)}
+            return self._authed(self.adapter.handover, row.case_uuid, body), None
+        if row.kind == "evaluation":
+            return self._authed(self.adapter.evaluation, row.payload), None
+        raise PlatformRejected(0, "unknown_kind")
+
+    def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
+        payload = row.payload
+        case_uuid = str(payload["case_uuid"])
+        body = {**payload, "applicant": self._secret(row)}
+        receipt = self._authed(self.adapter.put_case, case_uuid, body)
+        self.store.set_progress(row.outbox_id, "case_sent")
+        materials = [{"material_code": m["material_code"], "files": list(m["files"])}
+                     for m in payload.get("materials", ()) if m.get("files")]
+        shas = list(dict.fromkeys(sha for m in materials for sha in m["files"]))
+        for sha in shas:
+            self._upload(sha, row.attempts > 1, report)
+        self.store.set_progress(row.outbox_id, "files_sent")
+        bound: dict[str, Any] = {}
+        if materials:
+            bound = self._authed(self.adapter.bind_materials, case_uuid, materials)
+        platform_number = receipt.get("platform_number")
+
+        def confirm(conn: Any) -> None:
+            if platform_number:
+                conn.execute("UPDATE cases SET platform_number = ? WHERE case_uuid = ?", (platform_number, case_uuid))
+            if not materials or bound.get("processed"):
+                self.store.mark_confirmed(conn, shas)
+
+        return {"case": receipt, "materials": bound}, confirm
+
+    # -- files ------------------------------------------------------------------------------------------------
+    def _upload(self, sha: str, resuming: bool, report: SyncReport) -> None:
+        done = self.db.query("SELECT uploaded_at FROM blobs WHERE sha256 = ?", (sha,))
+        if done and done[0]["uploaded_at"]:
+            return
+        state = self._authed(self.adapter.file_state, sha) if resuming else FileState(0, False)
+        if state.complete:
+            self.store.mark_uploaded(sha)
+            return
+        try:
+            data = self.blobs.get(sha)
+        except FileNotFoundError as exc:
+            raise BlobMissing() from exc
+        offset, total, step = state.offset, len(data), self.settings.chunk_bytes
+        while True:
+            chunk = data[offset:offset + step]
+            try:
+                state = self._authed(self.adapter.append_file, sha, offset, total, chunk)
+            except ContentConflict as exc:
+                if exc.code != "offset_mismatch":
+                    raise
+                held = exc.details.get("offset")
+                state = FileState(int(held), False) if isinstance(held, int) else self._authed(
+                    self.adapter.file_state, sha)
+                offset = state.offset
+                continue
+            finally:
+                with self._counter_lock:
+                    report.bytes_sent += len(chunk)
+            if state.complete:
+                break
+            offset = state.offset
+        self.store.mark_uploaded(sha)
+        with self._counter_lock:
+            report.files_uploaded += 1
+
+    def _purge(self, report: SyncReport) -> None:
+        for sha in self.store.purgeable(self.settings.purge_grace):
+            self.blobs.delete(sha)
+            self.store.mark_purged(sha)
+            report.files_purged += 1
+
+
+def drain(engine: SyncEngine, timeout: float = 60.0) -> list[SyncReport]:
+    """Run passes until nothing is due (tests, ``sync --once --until-empty``); makes failed rows due at once."""
+    reports = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        engine.store.retry_now()
+        report = engine.run_once(pull=False)
+        reports.append(report)
+        if not engine.store.due_lanes():
+            break
+    return reports

@@ -1,0 +1,87 @@
+"""Typed sync errors. Each names the real cause so the status bar never says "no network" for a server fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clerk_app.errors import LoginExpired, NetworkError, ServerRefused, UserFacingError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+
+class PlatformUnreachable(NetworkError):
+    """No answer at all: connection refused or dropped, DNS, timeout."""
+
+    kind = "network"
+    message = QT_TRANSLATE_NOOP("errors", "The platform cannot be reached ({reason}). Work continues offline.")
+
+
+class PlatformBusy(ServerRefused):
+    """429 or 5xx: the platform is there but cannot take the request now."""
+
+    kind = "server"
+    message = QT_TRANSLATE_NOOP("errors", "The platform is overloaded or failing (HTTP {status}); retrying later.")
+
+    def __init__(self, status: int, retry_after: float | None, code: str = "") -> None:
+        super().__init__(status=status)
+        self.status, self.retry_after, self.code = status, retry_after, code or f"http_{status}"
+
+
+class PlatformRejected(ServerRefused):
+    """A 4xx other than 401/409: the request as sent will not be accepted."""
+
+    kind = "server"
+    message = QT_TRANSLATE_NOOP("errors", "The platform refused the data (HTTP {status}, {code}).")
+
+    def __init__(self, status: int, code: str, details: dict[str, Any] | None = None) -> None:
+        super().__init__(status=status, code=code)
+        self.status, self.code, self.details = status, code, details or {}
+
+
+class ContentConflict(PlatformRejected):
+    """409: the platform already holds this key with different content (or a precondition such as an offset)."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The platform already holds this case with different content; it needs the clerk's attention."
+    )
+
+
+class Unauthorised(ServerRefused):
+    """401 on a call: the token is missing or expired (the caller refreshes once)."""
+
+    kind = "login"
+    message = QT_TRANSLATE_NOOP("errors", "The platform did not accept the login token.")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
+class SessionExpired(LoginExpired):
+    kind = "login"
+
+
+class InvalidCredentials(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "The account or password is wrong.")
+
+
+class OfflineLoginUnavailable(UserFacingError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The platform cannot be reached and this account has never logged in online on this workstation."
+    )
+
+
+class InsecurePlatformUrl(UserFacingError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The platform address must use https (plain http is allowed only for the local sandbox)."
+    )
+
+
+class ExportPassphraseRequired(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "An export needs a passphrase of at least 8 characters.")
+
+
+def error_kind(exc: BaseException) -> str:
+    """'network', 'server', 'login' or 'internal' for the status bar."""
+    if isinstance(exc, LoginExpired):
+        return "login"
+    return str(getattr(exc, "kind", "internal"))

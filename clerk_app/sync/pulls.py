@@ -1,0 +1,99 @@
+"""Pulls from the platform: case status changes, catalog changes, the working-day calendar.
+
+Each stream's cursor is stored in the same transaction as the data that came with it, so a crash between the two
+cannot skip data; a repeated page is harmless (status changes compare, the catalog importer compares versions).
+The pulls are independent: one failing never blocks the others or the uploads (MOSIP ARC PR #1104).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, date, datetime
+from typing import Any
+
+from clerk_app.sync.adapter import PlatformAdapter
+from offline_cache.db import Database
+from offline_cache.outbox import now_iso
+from offline_cache.sync_store import SyncStore, store_cursor
+
+log = logging.getLogger("onewindow.sync.pull")
+
+# Platform status -> local CaseStatus value (clerk_app.domain.case.CaseStatus).
+STATUS_MAP = {
+    "received": "submitted", "in_review": "in_review", "approved": "approved", "denied": "denied",
+    "supplement_required": "correction_requested", "ready_for_pickup": "ready_for_pickup",
+    "handed_over": "handed_over", "mailed": "mailed", "concluded": "concluded",
+}
+# A status report never moves a case backwards past what the window itself recorded.
+_TERMINAL = {"handed_over", "mailed", "concluded"}
+MAX_PAGES = 50
+
+
+def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:
+    applied = 0
+    cursor = store.cursor("case_changes") or ""
+    for _page in range(MAX_PAGES):
+        data = adapter.case_changes(cursor)
+        changes = data.get("changes", [])
+        with db.transaction() as conn:
+            for change in changes:
+                applied += _apply_change(conn, change)
+            cursor = str(data.get("cursor", cursor))
+            store_cursor(conn, "case_changes", cursor)
+        if not data.get("has_more"):
+            break
+    return applied
+
+
+def _apply_change(conn: Any, change: dict[str, Any]) -> int:
+    local = STATUS_MAP.get(str(change.get("status")))
+    if local is None:
+        log.warning("unknown platform status %r ignored", change.get("status"))
+        return 0
+    row = conn.execute("SELECT status, window_code FROM cases WHERE case_uuid = ?",
+                       (change.get("case_uuid"),)).fetchone()
+    if row is None or row["status"] == local or (row["status"] in _TERMINAL and local not in _TERMINAL):
+        return 0
+    conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (local, change["case_uuid"]))
+    conn.execute(
+        "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
+        " details) VALUES (?, 'platform_status', ?, ?, 'platform', ?, ?, ?)",
+        (change["case_uuid"], row["status"], local, row["window_code"], now_iso(),
+         json.dumps({"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")},
+                    ensure_ascii=False)),
+    )
+    return 1
+
+
+def pull_catalog(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:
+    from clerk_app.catalog.importer import apply_changes
+
+    changed = 0
+    for _page in range(MAX_PAGES):
+        cursor = store.cursor("catalog") or ""
+        report = apply_changes(db, adapter.catalog_changes(cursor), source="platform")
+        changed += len(report.added) + len(report.changed) + len(report.retired)
+        if not report.has_more:
+            break
+    return changed
+
+
+def pull_calendar(db: Database, adapter: PlatformAdapter, store: SyncStore, today: date | None = None) -> int:
+    from offline_cache.calendar_store import CalendarDay, CalendarStore
+
+    today = today or datetime.now(UTC).date()
+    imported = 0
+    for year in (today.year, today.year + 1):
+        data = adapter.calendar(year)
+        stream = f"calendar:{year}"
+        version = str(data.get("version", ""))
+        days = data.get("days", [])
+        if not days or version == store.cursor(stream):
+            continue  # an unpublished year must not be marked complete with no holidays in it
+        entries = [CalendarDay(date.fromisoformat(d["date"]), d["kind"] == "workday", d.get("name", ""),
+                               "platform") for d in days]
+        with db.transaction() as conn:
+            imported += CalendarStore(db).import_year(year, entries, source="platform")
+            store_cursor(conn, stream, version)
+    return imported

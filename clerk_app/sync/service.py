@@ -1,0 +1,159 @@
+"""The sync service attached to the workstation (``workstation.services["sync"]``).
+
+Builds the client, auth and engine from configuration; in training mode with no platform URL it starts the bundled
+sandbox on loopback first (and stops it on ``close``). ``start()`` runs passes on a background thread every
+``sync.interval_seconds``; ``sync_now()`` wakes it. Listeners get a ``SyncStatus`` after each pass, on the sync
+thread: the UI hops to the GUI thread itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from typing import Any
+
+from clerk_app.sync.auth import AuthService
+from clerk_app.sync.engine import EngineSettings, SyncEngine, SyncReport
+from clerk_app.sync.http_client import HttpPlatformClient
+
+log = logging.getLogger("onewindow.sync")
+
+TRAINING_ACCOUNT = ("trainee", "trainee")
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    online: bool | None
+    queued: int
+    conflicts: int
+    oldest_case_number: str | None
+    oldest_created_at: str | None
+    last_error_kind: str | None  # 'network' | 'server' | 'login' | 'internal'
+    last_error_code: str | None
+    last_pass_at: str | None
+    account: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def machine_id(ws: Any) -> str:
+    with ws.db.transaction() as conn:
+        row = conn.execute("SELECT value FROM settings_kv WHERE key = 'machine_id'").fetchone()
+        if row:
+            return str(row[0])
+        value = str(uuid.uuid4())
+        conn.execute("INSERT INTO settings_kv (key, value) VALUES ('machine_id', ?)", (value,))
+        return value
+
+
+def start_training_sandbox(ws: Any) -> Any:
+    from sandbox.app import SandboxSettings
+    from sandbox.server import SandboxThread
+
+    settings = SandboxSettings(db_path=ws.paths.data_dir / "sandbox" / "platform.sqlite3",
+                               backoffice_delay=float(ws.config.get("sandbox.backoffice_delay_seconds")),
+                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1]})
+    sandbox = SandboxThread(settings, int(ws.config.get("sandbox.port"))).start()
+    log.info("training sandbox listening on %s", sandbox.base_url)
+    return sandbox
+
+
+class SyncService:
+    def __init__(self, ws: Any, base_url: str | None = None) -> None:
+        self.ws = ws
+        config = ws.config
+        self.sandbox = None
+        url = base_url or config.get("platform.base_url")
+        if not url and ws.is_training:
+            self.sandbox = start_training_sandbox(ws)
+            url = self.sandbox.base_url
+        self.configured = bool(url)
+        settings = EngineSettings(
+            parallel_cases=max(1, int(config.get("sync.parallel_cases"))),
+            chunk_bytes=max(4096, int(config.get("sync.chunk_bytes"))),
+            backoff_base=float(config.get("sync.backoff_base_seconds")),
+            backoff_cap=float(config.get("sync.backoff_cap_seconds")),
+            purge_grace=timedelta(days=float(config.get("sync.purge_grace_days"))),
+        )
+        self.client = HttpPlatformClient(
+            url or "http://127.0.0.1:9", connect_timeout=float(config.get("platform.connect_timeout")),
+            read_timeout=float(config.get("platform.read_timeout")), ca_bundle=config.get("platform.ca_bundle"),
+            workstation_headers={"X-Centre-Code": config.get("centre.code"), "X-Window-Code": config.get("window.code"),
+                                 "X-Machine-Id": machine_id(ws)},
+            pool_size=settings.parallel_cases + 2,
+        )
+        self.auth = AuthService(ws.db, self.client, machine_id(ws),
+                                TRAINING_ACCOUNT if ws.is_training else None)
+        self.client.token_source = self.auth.access_token
+        self.engine = SyncEngine(ws.db, ws.blobs, ws.cipher, self.client, self.auth, settings)
+        self.interval = float(config.get("sync.interval_seconds"))
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last: SyncReport | None = None
+        self._last_error: dict[str, str] | None = None
+
+    # -- running ----------------------------------------------------------------------------------------------
+    def run_once(self, push: bool = True, pull: bool = True) -> SyncReport:
+        if not self.configured:
+            return SyncReport(skipped=True)
+        report = self.engine.run_once(push=push, pull=pull)
+        if not report.skipped:
+            self._last = report
+            self._last_error = report.errors[-1] if report.errors else None
+        status = self.status()
+        for listener in list(self._listeners):
+            try:
+                listener(status)
+            except Exception:  # a listener's bug must not stop syncing
+                log.exception("sync listener failed")
+        return report
+
+    def start(self) -> None:
+        if self._thread is None and self.configured:
+            self._thread = threading.Thread(target=self._loop, name="sync-worker", daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self.run_once()
+            except Exception:  # the worker must survive anything a pass throws
+                log.exception("sync pass failed")
+            self._wake.wait(self.interval)
+            self._wake.clear()
+
+    def sync_now(self) -> None:
+        self.engine.store.retry_now()
+        self._wake.set()
+
+    def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._listeners.append(listener)
+
+    # -- state ------------------------------------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        summary = self.engine.store.summary()
+        last = self._last
+        error = self._last_error
+        return SyncStatus(self.configured, last.online if last else None, summary.queued, summary.conflicts,
+                          summary.oldest_case_number, summary.oldest_created_at,
+                          error["kind"] if error else None, error["code"] if error else None,
+                          last.finished_at if last else None, self.auth.account)
+
+    def close(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=15)
+        self.engine.close()
+        self.client.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
