@@ -46,6 +46,13 @@ from devices.identity_base import (
 
 log = logging.getLogger("onewindow.devices.idcard")
 
+try:
+    import termios
+
+    _TERMIOS_ERRORS: tuple[type[Exception], ...] = (termios.error,)
+except ImportError:  # Windows
+    _TERMIOS_ERRORS = ()
+
 DEFAULT_BAUD = 115200
 READ_SLICE = 0.02  # seconds per blocking read: short so a deadline is honoured closely
 
@@ -110,8 +117,9 @@ class SamTransport:
                     return parse_response(frames[0])
                 if self.decoder.stats.bad_checksums > bad_before:
                     raise FrameError("checksum mismatch")  # resend now rather than wait for the timeout
-        except (serial.SerialException, OSError) as exc:
-            # pyserial raises these when a USB-CDC reader is unplugged or the pty/device disappears.
+        except (serial.SerialException, OSError, *_TERMIOS_ERRORS) as exc:
+            # pyserial raises these when a USB-CDC reader is unplugged or the pty/device disappears;
+            # flushing a vanished tty raises termios.error, which is not an OSError.
             self.close()
             raise ReaderGone() from exc
         raise ReaderTimeout()
