@@ -1,8 +1,7 @@
-"""The paper for a committed case: which documents, their contexts, rendering and the encrypted archive.
+"""The paper for a committed case: which documents a decision gives, and their contexts from the stored case.
 
-Runs after the commit (never before): rendering and printing happen off the GUI thread, and every printed PDF is
-archived in the blob store (encrypted) and linked to the case with a ``printed``/``reprinted`` event, so a reprint
-is marked 补打 and the audit log shows who printed what when.
+Runs after the commit (never before), off the GUI thread. Rendering, the encrypted archive and the spooler belong to
+``printing.service.PrintService``; this module decides what to print and fills the documents from the case.
 """
 
 from __future__ import annotations
@@ -11,16 +10,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.decision_rules import Shortfall
 from clerk_app.domain.masking import mask_id_number
-from offline_cache.cases import CaseRepository, PageRef, StoredCase
-from offline_cache.db import Database
+from offline_cache.cases import CaseRepository, StoredCase
 from printing.model import DocumentContext, DocumentKind, MaterialRow
-from printing.render import render_document
+from printing.service import PrintOutcome, PrintService
 
 log = logging.getLogger("onewindow.acceptance")
 
@@ -139,65 +136,35 @@ def build_context(
     )
 
 
-@dataclass(frozen=True)
-class RenderedDocument:
-    kind: DocumentKind
-    pdf: bytes
-    sha256: str
-    reprint: bool
-
-
-PrintFn = Callable[[bytes, DocumentKind, str], Any]  # (pdf, kind, job title) -> job id or None
-
-
 class DocumentDesk:
-    """Render, archive and (through the injected spooler) print a case's documents."""
+    """Contexts for a committed case's documents; preview and printing go through the ``PrintService``
+    (render, archive encrypted with a ``printed``/``reprinted`` event, then spool)."""
 
-    def __init__(self, db: Database, blobs: Any, cases: CaseRepository, letterhead: Letterhead,
-                 rules: Any, *, clerk_id: str, window_code: str,
-                 department_of: Callable[[str], str] | None = None) -> None:
-        self._db = db
-        self._blobs = blobs
+    def __init__(self, cases: CaseRepository, printer: PrintService, letterhead: Letterhead, *, clerk_id: str,
+                 thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None) -> None:
         self._cases = cases
+        self.printer = printer
         self.letterhead = letterhead
-        self._rules = rules
-        self._clerk_id = clerk_id
-        self._window_code = window_code
+        self.clerk_id = clerk_id
+        self.thermal_receipt = thermal_receipt
         self._department_of = department_of
 
-    def render(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None,
-               thermal_receipt: bool = False) -> list[RenderedDocument]:
-        """Render and archive; a case that already has printed documents gets 补打 copies."""
+    def contexts(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[DocumentContext]:
         stored = self._cases.get(case_uuid)
         decision = stored.case.decision or Decision.ACCEPT
-        reprint = bool(stored.printed)
         department = ""
         if self._department_of is not None and stored.case.item_codes:
-            department = self._department_of(stored.case.item_codes[0])
-        now = datetime.now().astimezone()
-        out = []
-        for kind in kinds or documents_for(decision, thermal_receipt):
-            ctx = build_context(stored, kind, self.letterhead, reprint=reprint,
-                                printed_at=now if reprint else None, department=department)
-            pdf = render_document(ctx)
-            out.append(RenderedDocument(kind, pdf, self._blobs.put(pdf), reprint))
-        self._archive(stored, out)
-        return out
+            try:
+                department = self._department_of(stored.case.item_codes[0])
+            except Exception:  # a retired or unknown item must not stop the paper
+                log.warning("department of a case item not found in the catalog")
+        return [build_context(stored, kind, self.letterhead, department=department)
+                for kind in kinds or documents_for(decision, self.thermal_receipt)]
 
-    def _archive(self, stored: StoredCase, documents: list[RenderedDocument]) -> None:
-        case_uuid = str(stored.case.case_uuid)
-        with self._db.transaction() as conn:
-            start = conn.execute("SELECT count(*) FROM case_blobs WHERE case_uuid = ? AND role = ?",
-                                 (case_uuid, "printed_document")).fetchone()[0]
-            for offset, doc in enumerate(documents):
-                ref = PageRef(doc.sha256, len(doc.pdf), "application/pdf")
-                CaseRepository.link_blob(conn, case_uuid, ref, "printed_document", material_code=None,
-                                         position=start + offset,
-                                         details={"kind": doc.kind.value, "reprint": doc.reprint})
-            self._rules.record_event(
-                conn, case_uuid=case_uuid, kind="reprinted" if any(d.reprint for d in documents) else "printed",
-                from_status=None, to_status=None, clerk_id=self._clerk_id, window_code=self._window_code,
-                details={"documents": [d.kind.value for d in documents],
-                         "sha256": [d.sha256 for d in documents]},
-            )
-        log.info("archived %d document(s) for a case", len(documents))
+    def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:
+        return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]
+
+    def print_case(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[PrintOutcome]:
+        """Print (and archive) each document; a kind printed before for this case comes out as 补打."""
+        return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
+                for ctx in self.contexts(case_uuid, kinds)]

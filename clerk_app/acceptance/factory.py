@@ -6,7 +6,7 @@ from typing import Any
 
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService
-from offline_cache.calendar_store import CalendarStore
+from clerk_app.rules import rules_service
 from offline_cache.cases import CaseRepository
 
 
@@ -22,7 +22,7 @@ def acceptance_service(workstation: Any) -> AcceptanceService:
     config = workstation.config
     service = AcceptanceService(
         workstation.db, workstation.cipher, workstation.applicants, case_repository(workstation),
-        RulesEngineAdapter(CalendarStore(workstation.db), workstation.cipher),
+        RulesEngineAdapter(rules_service(workstation)),
         centre_code=config.get("centre.code"), window_code=config.get("window.code"),
         clerk_id=config.get("clerk.default_id"),
     )

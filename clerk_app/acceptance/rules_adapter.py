@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any
 
 from clerk_app.acceptance.ports import DeadlineInfo
-from clerk_app.domain import case_states, deadlines, numbering
+from clerk_app.domain import case_states, deadlines
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.workdays import WorkdayCalendar
-from offline_cache.calendar_store import CalendarStore
+from clerk_app.rules import RulesService
 from offline_cache.case_numbers import allocate_case_number
-from offline_cache.crypto import FieldCipher
 
 # The acceptance flow's event names, mapped onto the rules engine's event kinds.
 _KINDS = {
@@ -29,19 +28,14 @@ _KINDS = {
 }
 
 
-def verification_key(cipher: FieldCipher) -> bytes:
-    """A 32-byte key for the receipts' verification codes, derived from the workstation's data key."""
-    return bytes.fromhex(cipher.blind_index("onewindow receipt verification key"))
-
-
 class RulesEngineAdapter:
-    def __init__(self, calendars: CalendarStore, cipher: FieldCipher) -> None:
-        self._calendars = calendars
-        self._verification_key = verification_key(cipher)
+    """Delegates to the workstation's ``RulesService`` (calendar cache, verification key, yellow threshold)."""
+
+    def __init__(self, rules: RulesService) -> None:
+        self.service = rules
 
     def calendar(self) -> WorkdayCalendar:
-        # Read per call: the administrator or a calendar sync may have extended it since the last case.
-        return self._calendars.load_calendar()
+        return self.service.calendar()
 
     def allocate_number(self, conn: sqlite3.Connection, centre_code: str, window_code: str, day: date) -> str:
         return str(allocate_case_number(conn, centre_code, window_code, day))
@@ -79,7 +73,7 @@ class RulesEngineAdapter:
         return DeadlineInfo(latest.deadline, certain, warning)
 
     def verification_code(self, case_number: str) -> str:
-        return numbering.verification_code(self._verification_key, case_number)
+        return self.service.verification_code(case_number)
 
-    def supervision_level(self, deadline: date, today: date, yellow_working_days: int) -> str:
-        return deadlines.supervision_level(self.calendar(), deadline, today, yellow_working_days).value
+    def supervision_level(self, deadline: date, today: date) -> str:
+        return self.service.supervision(deadline, today).value

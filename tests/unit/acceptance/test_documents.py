@@ -12,18 +12,40 @@ from clerk_app.acceptance.documents import DocumentDesk, Letterhead, documents_f
 from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.domain.case import Decision, MaterialState
 from printing.model import DocumentKind
+from printing.service import PrintService
+from printing.spooler import PrintJob
 from tests.unit.acceptance.conftest import CHECKLIST, CST, ID_NUMBER, applicant, item
 
 WHEN = datetime(2026, 11, 23, 10, 0, tzinfo=CST)
+
+
+class RecordingSpooler:
+    """Stands in for the OS spooler (CUPS is exercised by the integration tests)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, bytes, str]] = []
+
+    def printers(self) -> list[str]:
+        return ["a4"]
+
+    def default_printer(self) -> str | None:
+        return "a4"
+
+    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob:
+        self.jobs.append((printer, pdf, title))
+        return PrintJob(printer, str(len(self.jobs)))
+
+    def wait(self, job: PrintJob, timeout: float) -> str:
+        return "completed"
 
 
 @pytest.fixture
 def accepted(workstation):
     service = acceptance_service(workstation)
     service._clock = lambda: WHEN  # noqa: SLF001
-    desk = DocumentDesk(workstation.db, workstation.blobs, service.cases,
-                        Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), service.rules,
-                        clerk_id="clerk7", window_code="01")
+    spooler = RecordingSpooler()
+    desk = DocumentDesk(service.cases, PrintService(workstation, spooler),
+                        Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), clerk_id="clerk7")
     return service, desk
 
 
@@ -57,15 +79,16 @@ def test_document_sets_per_decision() -> None:
 def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted, workstation, tmp_path) -> None:
     service, desk = accepted
     result = _commit(service, Decision.ACCEPT)
-    first = desk.render(result.case_uuid)
-    assert [d.kind for d in first] == [DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.MATERIAL_LIST]
-    assert not any(d.reprint for d in first)
+    first = desk.print_case(result.case_uuid)
+    assert [o.archived.kind for o in first] == [DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.MATERIAL_LIST]
+    assert not any(o.archived.reprint for o in first)
+    assert [pdf for _, pdf, _ in desk.printer.spooler.jobs] == [o.pdf for o in first]
     text = _text(first[0].pdf, tmp_path)
     assert result.case_number in text and "受理通知书" in text and ID_NUMBER in text
     assert ID_NUMBER not in _text(first[1].pdf, tmp_path)  # the material list masks the number
-    assert workstation.blobs.get(first[0].sha256) == first[0].pdf
-    again = desk.render(result.case_uuid, (DocumentKind.ACCEPTANCE_NOTICE,))
-    assert again[0].reprint and "补打" in _text(again[0].pdf, tmp_path)
+    assert workstation.blobs.get(first[0].archived.sha256) == first[0].pdf
+    again = desk.print_case(result.case_uuid, (DocumentKind.ACCEPTANCE_NOTICE,))
+    assert again[0].archived.reprint and "补打" in _text(again[0].pdf, tmp_path)
     stored = service.cases.get(result.case_uuid)
     assert len(stored.printed) == 3
     assert [e.kind for e in stored.events][-2:] == ["printed", "reprinted"]
@@ -76,8 +99,9 @@ def test_one_time_notice_lists_every_shortfall(accepted, tmp_path) -> None:
     result = _commit(service, Decision.ONE_TIME_NOTICE, receive=("M2",),
                      M2={"original_verified": False},
                      M3={"state": MaterialState.DEFECTIVE, "defect_note": "缺少申请人签字"})
-    (notice,) = desk.render(result.case_uuid)
-    text = _text(notice.pdf, tmp_path)
+    ((title, pdf),) = desk.preview(result.case_uuid)
+    assert title == "一次性告知书"
+    text = _text(pdf, tmp_path)
     assert "共3项" in text
     for expected in ("身份证", "申请表", "原件未核验", "房产证明", "缺少申请人签字", "复印件1份"):
         assert expected in text
@@ -88,7 +112,7 @@ def test_deficiency_commitment_names_the_supply_date(accepted, tmp_path) -> None
     supply = WHEN.date() + timedelta(days=10)
     result = _commit(service, Decision.ACCEPT_WITH_DEFICIENCY, receive=("M1", "M2"),
                      M3={"state": MaterialState.DEFERRED, "supply_by": supply})
-    docs = desk.render(result.case_uuid)
-    commitment = next(d for d in docs if d.kind is DocumentKind.DEFICIENCY_COMMITMENT)
-    text = _text(commitment.pdf, tmp_path)
+    docs = desk.preview(result.case_uuid)
+    assert [t for t, _ in docs] == ["受理通知书", "容缺受理承诺书", "材料接收清单"]
+    text = _text(docs[1][1], tmp_path)
     assert "房产证明" in text and f"{supply.year}年{supply.month}月{supply.day}日" in text

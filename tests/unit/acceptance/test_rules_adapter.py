@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from clerk_app.acceptance.factory import acceptance_service
-from clerk_app.acceptance.rules_adapter import RulesEngineAdapter, verification_key
-from clerk_app.domain import numbering
+from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.domain.case import Decision
 from clerk_app.domain.catalog import HandlingType
+from clerk_app.rules import rules_service
 from offline_cache.calendar_store import CalendarStore
 from tests.unit.acceptance.conftest import CHECKLIST, CST, applicant, item
 
@@ -37,8 +37,7 @@ def test_real_numbering_and_events(workstation) -> None:
     assert [(e.kind, e.from_status, e.to_status) for e in events] == [
         ("created", None, "draft"), ("decided", "draft", "accepted")]
     stored = service.cases.get(first.case_uuid)
-    key = verification_key(workstation.cipher)
-    assert numbering.check_verification_code(key, first.case_number, stored.details["verification_code"])
+    assert rules_service(workstation).check_verification(first.case_number, stored.details["verification_code"])
 
 
 def test_promised_date_counts_working_days_across_national_day(workstation) -> None:
