@@ -85,6 +85,10 @@ declare("scanning.autocrop", bool, False, "Crop pages to the document edges")
 declare("scanning.deskew", bool, False, "Straighten slightly skewed pages")
 declare("scanning.watch_folders", list, [], "Folders where network scanners drop files, offered as scan sources")
 declare("scanning.simulated", bool, False, "Offer the labelled simulated scanner outside training mode too")
+declare("acceptance.auto_print", bool, True, "Print the decision's documents right after the case is committed")
+declare("acceptance.thermal_receipt", bool, False, "Also print the 80 mm receipt (受理回执) for accepted cases")
+declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date")
+declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
 
 
 class Config:
