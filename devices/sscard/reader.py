@@ -116,18 +116,19 @@ class PcscReader(IdentityReader):
 
         connection = PCSCReader(self.info.path).createConnection()
         try:
-            connection.connect()
-        except NoCardException as exc:
-            raise NoCard() from exc
-        except CardConnectionException as exc:
-            raise NoCard() from exc
-        try:
+            try:
+                connection.connect()
+            except (NoCardException, CardConnectionException) as exc:
+                raise NoCard() from exc
             return read_card(connection.transmit, self.pin_provider)
         except CardConnectionException as exc:  # the card left the field mid-read
             raise CardMoved() from exc
         finally:
             with contextlib.suppress(CardConnectionException):
                 connection.disconnect()
+            # Release the connection's own PC/SC context now, not in __del__ (which may run after pcscd left).
+            with contextlib.suppress(CardConnectionException):
+                connection.release()
 
     def self_test(self) -> SelfTestResult:
         present = self._card_present()
