@@ -9,4 +9,9 @@ from ui.tasks import TaskRunner
 
 
 def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
-    del window, workstation, tasks  # features attach here as they land
+    # features attach here as they land
+
+    # Acceptance stays last: it links itself to the applicant and item panels wired above.
+    from ui.acceptance.wiring import wire_acceptance
+
+    wire_acceptance(window, workstation, tasks)

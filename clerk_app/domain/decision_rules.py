@@ -24,6 +24,7 @@ from datetime import date
 
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
 from clerk_app.domain.catalog import HandlingType, MaterialSpec, Necessity, PaperForm, ServiceItem
+from clerk_app.i18n import QT_TRANSLATE_NOOP
 
 PRESENT_STATES = frozenset({MaterialState.RECEIVED, MaterialState.ELICENCE_REUSED})
 
@@ -164,16 +165,16 @@ def evaluate(
     blocking = [i for i in issues if i.shortfall is not Shortfall.DEFERRED]
     if not issues:
         allowed.add(Decision.ACCEPT)
-        reasons[Decision.ACCEPT_WITH_DEFICIENCY] = "No material is deferred."
-        reasons[Decision.ONE_TIME_NOTICE] = "Nothing is missing or defective."
+        reasons[Decision.ACCEPT_WITH_DEFICIENCY] = QT_TRANSLATE_NOOP("acceptance", "No material is deferred.")
+        reasons[Decision.ONE_TIME_NOTICE] = QT_TRANSLATE_NOOP("acceptance", "Nothing is missing or defective.")
     else:
         allowed.add(Decision.ONE_TIME_NOTICE)
-        reasons[Decision.ACCEPT] = "Required materials are missing, deferred or incomplete."
+        reasons[Decision.ACCEPT] = QT_TRANSLATE_NOOP(
+            "acceptance", "Required materials are missing, deferred or incomplete.")
         if blocking:
-            reasons[Decision.ACCEPT_WITH_DEFICIENCY] = (
-                "Materials that cannot be deferred are missing or incomplete,"
-                " or a deferral lacks a valid date."
-            )
+            reasons[Decision.ACCEPT_WITH_DEFICIENCY] = QT_TRANSLATE_NOOP(
+                "acceptance",
+                "Materials that cannot be deferred are missing or incomplete, or a deferral lacks a valid date.")
         else:
             allowed.add(Decision.ACCEPT_WITH_DEFICIENCY)
     return Evaluation(frozenset(allowed), tuple(issues), tuple(deferred), unknown, reasons)

@@ -87,6 +87,9 @@ class ScriptedRules:
     def verification_code(self, case_number: str) -> str:
         return "ABCDEF"
 
+    def supervision_level(self, deadline: date, today: date) -> str:
+        return "red" if today > deadline else "normal"
+
 
 @pytest.fixture
 def rules() -> ScriptedRules:

@@ -1,0 +1,1 @@
+"""Acceptance UI: material checklist, decision, today's cases, barcode-gun lookup, print preview."""

@@ -1,0 +1,144 @@
+"""Today's cases at this window with 电子监察 colours, and the dialog that shows one case.
+
+Rows are loaded off the GUI thread by the controller (``show_rows``); Enter or a double click opens a case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.masking import mask_name
+from offline_cache.cases import CaseSummary, StoredCase
+
+LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused": "#e0e0e0"}
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    summary: CaseSummary
+    level: str  # normal / yellow / red / paused / none
+
+
+class CaseListPanel(QWidget):
+    open_requested = Signal(str)  # case number
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseList")
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("caseTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Case number"), self.tr("Item"), self.tr("Applicant"), self.tr("Status"),
+            self.tr("Promised date"), self.tr("Supervision"),
+        ])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        self.hint = QLabel(self.tr("Scan a case number with the barcode gun or press Ctrl+F to open a case."))
+        self.hint.setStyleSheet("color: #757575;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.hint)
+        self.rows: list[CaseRow] = []
+
+    def status_text(self, status: str) -> str:
+        return {
+            "accepted": self.tr("Accepted"),
+            "accepted_pending_supplement": self.tr("Accepted, awaiting deferred materials"),
+            "notice_issued": self.tr("One-time notice issued"),
+            "rejected": self.tr("Rejected"),
+            "concluded": self.tr("Concluded"),
+        }.get(status, status)
+
+    def level_text(self, level: str) -> str:
+        return {"normal": self.tr("Normal"), "yellow": self.tr("Due soon"), "red": self.tr("Overdue"),
+                "paused": self.tr("Clock stopped")}.get(level, "")
+
+    def show_rows(self, rows: list[CaseRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            s = row.summary
+            promised = s.promised_date.isoformat() if s.promised_date else "—"
+            if s.promised_date and not s.deadline_certain:
+                promised += " ⚠"
+            cells = [s.case_number, "、".join(s.item_names), mask_name(s.applicant_name),
+                     self.status_text(s.status.value), promised, self.level_text(row.level)]
+            colour = LEVEL_COLOURS.get(row.level)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if colour:
+                    item.setBackground(QBrush(QColor(colour)))
+                if column == 4 and s.promised_date and not s.deadline_certain:
+                    item.setToolTip(self.tr("Computed beyond the official holiday calendar: check the date."))
+                self.table.setItem(index, column, item)
+
+    def _activated(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_requested.emit(self.rows[row].summary.case_number)
+
+
+class CaseDialog(QDialog):
+    """One stored case, read-only (frozen once queued); 补打 from here."""
+
+    reprint_requested = Signal(str)  # case uuid
+
+    def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str, status_text: str) -> None:
+        super().__init__(parent)
+        case = stored.case
+        self.setObjectName("caseDialog")
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_number))
+        principal = case.applicant.principal
+        identifier = getattr(principal, "id_number", None) or getattr(principal, "credit_code", "")
+        from clerk_app.domain.masking import mask_id_number
+
+        lines = [
+            f"<b>{self.tr('Case number')}</b>: {case.case_number}",
+            f"<b>{self.tr('Item')}</b>: {'、'.join(stored.item_names)}",
+            f"<b>{self.tr('Applicant')}</b>: {mask_name(case.applicant.display_name)} "
+            f"({mask_id_number(identifier)})",
+            f"<b>{self.tr('Status')}</b>: {status_text}",
+            f"<b>{self.tr('Promised date')}</b>: "
+            f"{case.promised_date.isoformat() if case.promised_date else '—'} {level_text}",
+            f"<b>{self.tr('Materials')}</b>:",
+        ]
+        lines += [f"· {m.name}: {m.state.value}" + (f" → {m.supply_by}" if m.supply_by else "")
+                  for m in case.materials]
+        lines.append(f"<b>{self.tr('Events')}</b>:")
+        lines += [f"· {e.device_time[:19]} {e.kind} {e.to_status or ''}" for e in stored.events]
+        self.body = QLabel("<br>".join(lines))
+        self.body.setObjectName("caseBody")
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)
+        self.reprint = QPushButton(self.tr("Reprint (补打)"))
+        self.reprint.setObjectName("reprintButton")
+        key = str(case.case_uuid)
+        self.reprint.clicked.connect(lambda: self.reprint_requested.emit(key))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.reprint, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body)
+        layout.addWidget(buttons)
+        self.resize(560, 480)

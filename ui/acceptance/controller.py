@@ -1,0 +1,370 @@
+"""The acceptance flow at the window: drives the draft session from the panels' signals, commits and prints.
+
+Everything slow runs in ``BackgroundOp``s: catalog look-ups and the commit on the database pool, page import and
+printing on the I/O pool. The decision buttons are disabled from the click until the commit returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from clerk_app.acceptance.documents import DocumentDesk
+from clerk_app.acceptance.errors import CaseNotFound
+from clerk_app.acceptance.service import AcceptanceService
+from clerk_app.acceptance.session import AcceptanceSession, CommitResult
+from clerk_app.domain.case import Decision, MaterialState
+from clerk_app.domain.catalog import ServiceItem
+from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
+from offline_cache.cases import PageRef
+from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
+from ui.acceptance.checklist_panel import MaterialChecklistPanel
+from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.preview import PdfPreviewDialog
+from ui.errors import show_exception
+from ui.tasks import BackgroundOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.acceptance")
+
+CASE_LIST_REFRESH_MS = 60_000
+
+
+class AcceptanceController(QObject):
+    session_changed = Signal()
+    committed = Signal(object)  # CommitResult
+    printed = Signal(object)  # list of PrintOutcome
+    cases_loaded = Signal()
+
+    def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
+                 blobs: Any, catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
+                 cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.service = service
+        self.desk = desk
+        self.blobs = blobs
+        self.catalog = catalog
+        self.checklist = checklist
+        self.decision = decision
+        self.cases = cases
+        self.auto_print = auto_print
+        self.supply_days = supply_days
+        self.session: AcceptanceSession = service.new_session()
+        self.committing = False
+        self.last_result: CommitResult | None = None
+        checklist.action_requested.connect(self.apply_action)
+        checklist.import_requested.connect(self.import_pages)
+        decision.decision_requested.connect(self.decide)
+        decision.rejection_submitted.connect(self.reject)
+        decision.preview_requested.connect(self.preview_current)
+        decision.print_requested.connect(self.print_current)
+        decision.new_case_requested.connect(self.new_case)
+        cases.open_requested.connect(self.open_case)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh_cases)
+        self._timer.start(CASE_LIST_REFRESH_MS)
+        self._dialogs: list[QWidget] = []
+        self.refresh()
+
+    # -- the draft ---------------------------------------------------------------------------------------------
+    def new_case(self) -> None:
+        """Ctrl+N: a fresh draft (with a fresh case UUID); a committed case stays as it is."""
+        if self.committing:
+            return
+        self.session = self.service.new_session()
+        self.last_result = None
+        self.decision.reset()
+        self.refresh()
+        self.session_changed.emit()
+
+    def set_applicant(self, applicant: Any) -> None:
+        if self.session.committed:
+            self.new_case()  # the next applicant at the window starts the next case
+        self.session.set_applicant(applicant)
+        self.refresh()
+
+    def choose_item(self, code: str, answers: dict[str, str] | None = None) -> None:
+        """An item or bundle was chosen (with its 情形 answers): load it and its checklist off the GUI thread."""
+        if self.catalog is None:
+            return
+        if self.session.committed:
+            applicant = self.session.applicant
+            self.new_case()
+            self.session.set_applicant(applicant)
+        answers = dict(answers or {})
+        BackgroundOp(self.window, lambda: self._load_item(code, answers)) \
+            .success(self._item_loaded).run(self.tasks.db_pool)
+
+    def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
+        checklist = tuple(self.catalog.checklist(code, answers))
+        if self.catalog.is_bundle(code):
+            bundle = self.catalog.get_bundle(code)
+            skipped = self._skipped_members(code, answers)
+            items = tuple(self.catalog.get_item(c) for c in bundle.item_codes if c not in skipped)
+            return code, items, checklist, answers
+        return "", (self.catalog.get_item(code),), checklist, answers
+
+    def _skipped_members(self, code: str, answers: dict[str, str]) -> set[str]:
+        skipped: set[str] = set()
+        for situation in self.catalog.situations(code):
+            chosen = answers.get(situation.code, situation.default)
+            for option in situation.options:
+                if option.code == chosen:
+                    skipped.update(option.skip_items)
+        return skipped
+
+    def _item_loaded(self, loaded: tuple[str, tuple[ServiceItem, ...], Any, Any]) -> None:
+        bundle, items, checklist, answers = loaded
+        if self.session.committed:
+            return
+        self.session.set_items(items, checklist, answers, bundle_code=bundle or None)
+        self.refresh()
+        self.checklist.focus_table()
+
+    # -- the checklist ------------------------------------------------------------------------------------------
+    def apply_action(self, code: str, action: str) -> None:
+        if self.session.committed or self.committing:
+            return
+        session = self.session
+        record = session.record(code)
+        if action == "received":
+            session.mark_received(code)
+        elif action == "all_received":
+            for other in session.checklist:
+                if session.record(other.code).state is MaterialState.MISSING:
+                    session.mark_received(other.code)
+        elif action == "elicence":
+            session.update(code, state=MaterialState.ELICENCE_REUSED)
+        elif action == "missing":
+            session.update(code, state=MaterialState.MISSING, original_verified=False, copies_received=0,
+                           defect_note="")
+        elif action == "toggle_original":
+            session.update(code, original_verified=not record.original_verified)
+        elif action == "copies_up":
+            session.update(code, copies_received=record.copies_received + 1)
+        elif action == "copies_down":
+            session.update(code, copies_received=max(0, record.copies_received - 1))
+        elif action == "defer":
+            today = self.service.today()
+            chosen = self.checklist.ask_supply_date(code, record.supply_by or today + timedelta(days=self.supply_days),
+                                                    today + timedelta(days=1))
+            if chosen is None:
+                return
+            session.update(code, state=MaterialState.DEFERRED, supply_by=chosen, defect_note="")
+        elif action == "defective":
+            note = self.checklist.ask_defect_note(code, record.defect_note)
+            if note is None:
+                return
+            session.update(code, state=MaterialState.DEFECTIVE, defect_note=note)
+        else:
+            log.warning("unknown checklist action %s", action)
+            return
+        self.refresh()
+
+    def import_pages(self, code: str) -> None:
+        """Interim page source until a scanner widget is attached: files put into the encrypted blob store."""
+        if self.session.committed:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import pages"), "", self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        if names:
+            self.attach_files(code, [Path(n) for n in names])
+
+    def attach_files(self, code: str, paths: list[Path]) -> None:
+        blobs = self.blobs
+
+        def put() -> list[PageRef]:
+            refs = []
+            for path in paths:
+                data = path.read_bytes()
+                media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                refs.append(PageRef(blobs.put(data), len(data), media))
+            return refs
+
+        BackgroundOp(self.window, put).success(lambda refs: self._attach(code, refs)).run(self.tasks.io_pool)
+
+    def _attach(self, code: str, refs: list[PageRef]) -> None:
+        if self.session.committed:
+            return
+        for ref in refs:
+            self.session.attach_page(code, ref)
+        self.refresh()
+
+    # -- showing the state ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        session = self.session
+        self.checklist.show_checklist(session.checklist, session.records, session.page_bytes)
+        if session.committed:
+            return
+        evaluation = session.evaluate(self.service.today())
+        allowed = evaluation.allowed if session.ready else frozenset()
+        reasons = {d: QCoreApplication.translate("acceptance", r) for d, r in evaluation.reasons.items()}
+        self.decision.set_allowed(allowed, reasons)
+        if not session.ready:
+            text = self.tr("Waiting for the applicant and the service item.")
+            self.checklist.set_summary(text, False)
+            self.decision.set_explanation(text)
+            return
+        if not evaluation.issues:
+            text = self.tr("All required materials are present.")
+        else:
+            names = "、".join(f"{i.name}（{self._shortfall_text(i.shortfall)}）" for i in evaluation.issues)
+            text = self.tr("Not complete: %1").replace("%1", names)
+        self.checklist.set_summary(text, not evaluation.issues)
+        self.decision.set_explanation(text)
+
+    def _shortfall_text(self, shortfall: Shortfall) -> str:
+        return {
+            Shortfall.MISSING: self.tr("missing"),
+            Shortfall.DEFECTIVE: self.tr("defective"),
+            Shortfall.ORIGINAL_NOT_CHECKED: self.tr("original not checked"),
+            Shortfall.COPIES_SHORT: self.tr("too few copies"),
+            Shortfall.DEFERRED: self.tr("deferred"),
+            Shortfall.DEFERRED_NOT_ALLOWED: self.tr("may not be deferred"),
+            Shortfall.DEFERRED_WITHOUT_DATE: self.tr("no supply-by date"),
+        }[shortfall]
+
+    # -- deciding -----------------------------------------------------------------------------------------------
+    def accept_shortcut(self) -> None:
+        """Ctrl+Return: 受理 if valid, else 容缺受理 if that is the only acceptance possible."""
+        for decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY):
+            if self.decision.is_enabled(decision):
+                self.decide(decision)
+                return
+
+    def decide(self, decision: Decision) -> None:
+        if decision is Decision.REJECT:
+            self.decision.buttons[Decision.REJECT].click()
+            return
+        self._commit(decision, None)
+
+    def reject(self, details: RejectionDetails) -> None:
+        self._commit(Decision.REJECT, details)
+
+    def _commit(self, decision: Decision, rejection: RejectionDetails | None) -> None:
+        if self.committing or self.session.committed:
+            return  # double-submit guard: the first click is being (or has been) committed
+        self.committing = True
+        self.decision.set_busy(True)
+        session = self.session
+        BackgroundOp(self.window, lambda: self.service.commit(session, decision, rejection)) \
+            .success(self._committed).failure(self._commit_failed).run(self.tasks.db_pool)
+
+    def _committed(self, result: CommitResult) -> None:
+        self.committing = False
+        self.last_result = result
+        self.decision.set_busy(False)
+        self.decision.set_done(self._result_text(result))
+        self.refresh_cases()
+        self.committed.emit(result)
+        if self.auto_print:
+            self.print_current()
+
+    def _commit_failed(self, exc: BaseException) -> None:
+        self.committing = False
+        self.decision.set_busy(False)
+        self.refresh()
+        show_exception(self.window, exc)
+
+    def _result_text(self, result: CommitResult) -> str:
+        text = self.tr("Case %1 stored and queued.").replace("%1", result.case_number)
+        if result.concluded:
+            text += " " + self.tr("Concluded on the spot (即办件).")
+        elif result.promised_date is not None:
+            text += " " + self.tr("Promised by %1.").replace("%1", result.promised_date.isoformat())
+        if not result.promised_certain and result.deadline_warning:
+            text += " ⚠ " + result.deadline_warning
+        return text
+
+    # -- paper --------------------------------------------------------------------------------------------------
+    def print_current(self) -> None:
+        if self.last_result is None:
+            return
+        self.print_case(self.last_result.case_uuid)
+
+    def print_case(self, case_uuid: str) -> None:
+        self.decision.set_busy(True)
+        BackgroundOp(self.window, lambda: self.desk.print_case(case_uuid)) \
+            .success(self._printed).failure(self._print_failed).run(self.tasks.io_pool)
+
+    def _printed(self, outcomes: list[Any]) -> None:
+        self.decision.set_busy(False)
+        self.printed.emit(outcomes)
+        names = "、".join(o.archived.kind.value for o in outcomes)
+        log.info("printed %d document(s)", len(outcomes))
+        self._status(self.tr("Printed: %1").replace("%1", names))
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.decision.set_busy(False)
+        self._status(self.tr("Printing failed; the case is stored. Press Ctrl+P to try again."))
+        show_exception(self.window, exc)
+
+    def preview_current(self) -> None:
+        if self.last_result is None:
+            return
+        key = self.last_result.case_uuid
+        BackgroundOp(self.window, lambda: self.desk.preview(key)).success(self._show_preview) \
+            .run(self.tasks.db_pool)
+
+    def _show_preview(self, documents: list[tuple[str, bytes]]) -> None:
+        dialog = PdfPreviewDialog(self.window, documents)
+        dialog.accepted.connect(self.print_current)
+        self._keep(dialog)
+        dialog.open()
+
+    # -- today's cases and look-up -------------------------------------------------------------------------------
+    def refresh_cases(self) -> None:
+        BackgroundOp(self.window, self._load_rows).success(self._rows_loaded).run(self.tasks.db_pool)
+
+    def _load_rows(self) -> list[CaseRow]:
+        today = self.service.today()
+        rows = []
+        for summary in self.service.cases.list_created_on(today, self.service.window_code):
+            level = "none"
+            if summary.promised_date is not None and summary.status.value not in ("concluded", "rejected"):
+                level = self.service.rules.supervision_level(summary.promised_date, today)
+            rows.append(CaseRow(summary, level))
+        return rows
+
+    def _rows_loaded(self, rows: list[CaseRow]) -> None:
+        self.cases.show_rows(rows)
+        self.cases_loaded.emit()
+
+    def ask_case_number(self) -> None:
+        number, ok = QInputDialog.getText(self.window, self.tr("Open a case"), self.tr("Case number"))
+        if ok and number.strip():
+            self.open_case(number.strip())
+
+    def open_case(self, number: str) -> None:
+        def load() -> Any:
+            try:
+                return self.service.cases.get_by_number(number)
+            except KeyError:
+                raise CaseNotFound() from None
+
+        BackgroundOp(self.window, load).success(self._show_case).run(self.tasks.db_pool)
+
+    def _show_case(self, stored: Any) -> None:
+        level = ""
+        if stored.case.promised_date is not None:
+            level = self.cases.level_text(
+                self.service.rules.supervision_level(stored.case.promised_date, self.service.today()))
+        dialog = CaseDialog(self.window, stored, level, self.cases.status_text(stored.case.status.value))
+        dialog.reprint_requested.connect(self.print_case)
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: QWidget) -> None:
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)

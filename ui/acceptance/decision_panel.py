@@ -1,0 +1,186 @@
+"""The decision: four buttons enabled only when the rules allow them, the 不予受理 form, and the result.
+
+The panel shows; the controller decides. While a commit runs every decision button is disabled (a second click
+cannot make a second case, PEERS #23); after it the result shows the case number and the promised date.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.case import Decision
+from clerk_app.domain.decision_rules import RejectionDetails
+
+LEGAL_BASES = (
+    "《中华人民共和国行政许可法》第三十二条第一款第（一）项",
+    "《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+    "《中华人民共和国行政许可法》第三十二条第一款",
+)
+
+
+class RejectionForm(QGroupBox):
+    submitted = Signal(object)  # RejectionDetails
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Reject (不予受理)"))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("rejectReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(54)
+        self.basis = QComboBox()
+        self.basis.setObjectName("rejectBasis")
+        self.basis.setEditable(True)
+        self.basis.addItems(LEGAL_BASES)
+        self.where = QLineEdit()
+        self.where.setObjectName("rejectWhere")
+        self.where.setPlaceholderText(self.tr("Competent authority or channel"))
+        self.confirm = QPushButton(self.tr("Confirm rejection"))
+        self.confirm.setObjectName("confirmReject")
+        self.confirm.setEnabled(False)
+        self.confirm.clicked.connect(lambda: self.submitted.emit(self.details()))
+        self.where.returnPressed.connect(self.confirm.click)
+        for signal in (self.reason.textChanged, self.basis.currentTextChanged, self.where.textChanged):
+            signal.connect(self._check)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Legal basis"), self.basis)
+        form.addRow(self.tr("Apply instead at"), self.where)
+        form.addRow(self.confirm)
+
+    def details(self) -> RejectionDetails:
+        return RejectionDetails(self.reason.toPlainText().strip(), self.basis.currentText().strip(),
+                                self.where.text().strip())
+
+    def _check(self) -> None:
+        self.confirm.setEnabled(self.details().complete)
+
+    def clear(self) -> None:
+        self.reason.clear()
+        self.where.clear()
+        self.basis.setCurrentIndex(0)
+
+
+class DecisionPanel(QWidget):
+    decision_requested = Signal(object)  # Decision (REJECT comes with the form's details, see rejection_submitted)
+    rejection_submitted = Signal(object)  # RejectionDetails
+    preview_requested = Signal()
+    print_requested = Signal()
+    new_case_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionPanel")
+        self.buttons: dict[Decision, QPushButton] = {}
+        labels = {
+            Decision.ACCEPT: self.tr("Accept (受理)  Ctrl+Enter"),
+            Decision.ACCEPT_WITH_DEFICIENCY: self.tr("Accept with deficiency (容缺受理)"),
+            Decision.ONE_TIME_NOTICE: self.tr("One-time notice (一次性告知)"),
+            Decision.REJECT: self.tr("Reject (不予受理)…"),
+        }
+        row = QHBoxLayout()
+        for decision, text in labels.items():
+            button = QPushButton(text)
+            button.setObjectName(f"decide_{decision.value}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, d=decision: self._clicked(d))
+            row.addWidget(button)
+            self.buttons[decision] = button
+        self.buttons[Decision.ACCEPT].setDefault(True)
+        self.explanation = QLabel()
+        self.explanation.setObjectName("decisionExplanation")
+        self.explanation.setWordWrap(True)
+        self.rejection = RejectionForm(self)
+        self.rejection.hide()
+        self.rejection.submitted.connect(self.rejection_submitted)
+        self.result = QLabel()
+        self.result.setObjectName("decisionResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        after = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.print_button = QPushButton(self.tr("Print  Ctrl+P"))
+        self.new_button = QPushButton(self.tr("New case  Ctrl+N"))
+        for button, signal in ((self.preview_button, self.preview_requested),
+                               (self.print_button, self.print_requested),
+                               (self.new_button, self.new_case_requested)):
+            button.setEnabled(False)
+            button.clicked.connect(signal)
+            after.addWidget(button)
+        self.new_button.setEnabled(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.rejection)
+        layout.addWidget(self.result)
+        layout.addLayout(after)
+        layout.addStretch(1)
+        self._allowed: frozenset[Decision] = frozenset()
+        self._busy = False
+        self._done = False
+
+    def _clicked(self, decision: Decision) -> None:
+        if decision is Decision.REJECT:
+            self.rejection.show()
+            self.rejection.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.decision_requested.emit(decision)
+
+    # -- state shown ---------------------------------------------------------------------------------------------
+    def set_allowed(self, allowed: frozenset[Decision], reasons: dict[Decision, str]) -> None:
+        self._allowed = allowed
+        for decision, button in self.buttons.items():
+            button.setToolTip(reasons.get(decision, ""))
+        self._refresh()
+
+    def set_explanation(self, text: str) -> None:
+        self.explanation.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._refresh()
+
+    def set_done(self, text: str) -> None:
+        self._done = True
+        self.rejection.hide()
+        self.result.setText(text)
+        self._refresh()
+
+    def reset(self) -> None:
+        self._done = False
+        self._allowed = frozenset()
+        self.result.clear()
+        self.explanation.clear()
+        self.rejection.clear()
+        self.rejection.hide()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        open_ = not self._busy and not self._done
+        for decision, button in self.buttons.items():
+            button.setEnabled(open_ and decision in self._allowed)
+        self.rejection.setEnabled(open_)
+        self.preview_button.setEnabled(self._done and not self._busy)
+        self.print_button.setEnabled(self._done and not self._busy)
+
+    def is_enabled(self, decision: Decision) -> bool:
+        return self.buttons[decision].isEnabled()
+
+    def focus_first_enabled(self) -> None:
+        for button in self.buttons.values():
+            if button.isEnabled():
+                button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
