@@ -48,9 +48,13 @@ class IndexRow:
     keyword_initials: tuple[str, ...]
 
 
-def digest(payload: dict[str, Any]) -> str:
-    canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def canonical(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest(payload: dict[str, Any] | str) -> str:
+    text = payload if isinstance(payload, str) else canonical(payload)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _now() -> str:
@@ -97,17 +101,14 @@ class CatalogStore:
             chunk = codes[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for row in conn.execute(
-                f"SELECT implementation_code, payload FROM catalog_items"
-                f" WHERE implementation_code IN ({marks})",
+                f"SELECT implementation_code, payload FROM catalog_items WHERE implementation_code IN ({marks})",
                 chunk,
             ):
                 found[row[0]] = json.loads(row[1])
         return found
 
     def bundle_payload(self, code: str) -> tuple[dict[str, Any], bool] | None:
-        row = self.db.conn.execute(
-            "SELECT payload, retired FROM catalog_bundles WHERE code = ?", (code,)
-        ).fetchone()
+        row = self.db.conn.execute("SELECT payload, retired FROM catalog_bundles WHERE code = ?", (code,)).fetchone()
         return (json.loads(row[0]), bool(row[1])) if row else None
 
     def active_bundle_payloads(self) -> list[dict[str, Any]]:
@@ -124,18 +125,14 @@ class CatalogStore:
         conn = self.db.conn
         return {
             "items": conn.execute("SELECT COUNT(*) FROM catalog_items WHERE retired = 0").fetchone()[0],
-            "retired_items": conn.execute("SELECT COUNT(*) FROM catalog_items WHERE retired = 1").fetchone()[
-                0
-            ],
+            "retired_items": conn.execute("SELECT COUNT(*) FROM catalog_items WHERE retired = 1").fetchone()[0],
             "bundles": conn.execute("SELECT COUNT(*) FROM catalog_bundles WHERE retired = 0").fetchone()[0],
         }
 
     def index_rows(self) -> list[IndexRow]:
         conn = self.db.conn
         rows = [
-            IndexRow(
-                "item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9])
-            )
+            IndexRow("item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9]))
             for r in conn.execute(
                 "SELECT implementation_code, basic_code, handling_item_code, name, department, keywords,"
                 " name_pinyin, name_initials, keyword_pinyin, keyword_initials"
@@ -152,13 +149,14 @@ class CatalogStore:
         return rows
 
     def cursor(self) -> str | None:
-        row = self.db.conn.execute(
-            "SELECT cursor FROM sync_cursors WHERE stream = ?", (CURSOR_STREAM,)
-        ).fetchone()
+        row = self.db.conn.execute("SELECT cursor FROM sync_cursors WHERE stream = ?", (CURSOR_STREAM,)).fetchone()
         return row[0] if row else None
 
     # -- writes (inside the caller's transaction) --
-    def upsert_item(self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys) -> None:
+    def upsert_item(
+        self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys, text: str | None = None
+    ) -> None:
+        text = text or canonical(data)
         conn.execute(
             "INSERT OR REPLACE INTO catalog_items (implementation_code, basic_code, handling_item_code, name,"
             " department, version, retired, payload, digest, keywords, name_pinyin, name_initials,"
@@ -171,8 +169,8 @@ class CatalogStore:
                 data["name"],
                 data["department"],
                 int(data["version"]),
-                json.dumps(data, ensure_ascii=False),
-                digest(data),
+                text,
+                digest(text),
                 _lines(data.get("keywords", [])),
                 keys.name_pinyin,
                 keys.name_initials,
@@ -182,7 +180,10 @@ class CatalogStore:
             ),
         )
 
-    def upsert_bundle(self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys) -> None:
+    def upsert_bundle(
+        self, conn: sqlite3.Connection, data: dict[str, Any], keys: SearchKeys, text: str | None = None
+    ) -> None:
+        text = text or canonical(data)
         conn.execute(
             "INSERT OR REPLACE INTO catalog_bundles (code, name, department, version, retired, payload,"
             " digest,"
@@ -193,8 +194,8 @@ class CatalogStore:
                 data["name"],
                 data.get("lead_department", ""),
                 int(data["version"]),
-                json.dumps(data, ensure_ascii=False),
-                digest(data),
+                text,
+                digest(text),
                 _lines(data.get("keywords", [])),
                 keys.name_pinyin,
                 keys.name_initials,
@@ -213,16 +214,14 @@ class CatalogStore:
 
     def retire_bundle(self, conn: sqlite3.Connection, code: str, version: int) -> None:
         conn.execute(
-            "UPDATE catalog_bundles SET retired = 1, version = MAX(version, ?), updated_at = ?"
-            " WHERE code = ?",
+            "UPDATE catalog_bundles SET retired = 1, version = MAX(version, ?), updated_at = ? WHERE code = ?",
             (version, _now(), code),
         )
 
     def finish_import(self, conn: sqlite3.Connection, source: str, next_cursor: str | None) -> None:
         now = _now()
         conn.execute(
-            "UPDATE catalog_state SET generation = generation + 1, last_import_at = ?, last_source = ?"
-            " WHERE id = 1",
+            "UPDATE catalog_state SET generation = generation + 1, last_import_at = ?, last_source = ? WHERE id = 1",
             (now, source),
         )
         if next_cursor is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from stdnum.cn import uscc
 
@@ -58,11 +59,37 @@ def _schema_path() -> Path:
 
 
 @functools.cache
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(_schema_path().read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    return schema
+
+
+@functools.cache
 def validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(_schema_path().read_text(encoding="utf-8"))
+    """The reference validator: decides nothing on the fast path, explains every rejection."""
+    schema = _schema()
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@functools.cache
+def _record_validator(definition: str) -> jsonschema.protocols.Validator:
+    schema = _schema()
+    cls = jsonschema.validators.validator_for(schema)
+    keep = ("$schema", "$id", "$defs")
+    record = {key: value for key, value in schema.items() if key in keep}
+    record["$ref"] = f"#/$defs/{definition}"
+    return cls(record, format_checker=cls.FORMAT_CHECKER)
+
+
+@functools.cache
+def _fast_check() -> Any:
+    # jsonschema needs ~1 ms per item; a 10,000-item catalog must import in seconds. fastjsonschema compiles the
+    # same schema (only draft-07 keywords are used) to plain Python for the pass/fail decision.
+    schema = dict(_schema())
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(schema)
 
 
 # -- validation -----------------------------------------------------------------------------------------------
@@ -96,13 +123,40 @@ def _fail(doc: Json, path: list[Any], problem: str, conflict: bool = False) -> C
     return cls(where, _field(inner), problem[:300])
 
 
+_RECORD_DEFS = {
+    "items": "item",
+    "bundles": "bundle",
+    "retired_items": "retirement_item",
+    "retired_bundles": "retirement_bundle",
+}
+
+
 def validate_schema(doc: Any) -> None:
     if not isinstance(doc, dict):
         raise CatalogFormatError("document", "", "the top level must be a JSON object")
-    errors = sorted(validator().iter_errors(doc), key=lambda e: (len(e.absolute_path), list(map(str, e.path))))
-    if errors:
-        error = jsonschema.exceptions.best_match(errors) or errors[0]
-        raise _fail(doc, list(error.absolute_path), error.message)
+    try:
+        _fast_check()(doc)
+    except fastjsonschema.JsonSchemaValueException as fast:
+        path: list[Any] = [int(p) if p.isdigit() else p for p in fast.path[1:]]
+        _explain(doc, path)
+        raise _fail(doc, path, fast.message) from None
+
+
+def _explain(doc: Json, path: list[Any]) -> None:
+    """Raise jsonschema's best explanation for the record the fast check rejected (or for the whole document)."""
+    if len(path) >= 2 and path[0] in _RECORD_DEFS and isinstance(path[1], int):
+        prefix = path[:2]
+        errors = list(_record_validator(_RECORD_DEFS[path[0]]).iter_errors(doc[path[0]][path[1]]))
+    else:
+        prefix = []
+        errors = list(validator().iter_errors(doc))
+    error = jsonschema.exceptions.best_match(errors)
+    if error is not None:
+        where = [*prefix, *error.absolute_path]
+        if error.validator == "required" and isinstance(error.instance, dict):
+            missing = [name for name in error.validator_value if name not in error.instance]
+            where += missing[:1]
+        raise _fail(doc, where, error.message)
 
 
 def _check_situations(
@@ -203,10 +257,12 @@ def _check_bundle_references(doc: Json, store: CatalogStore, conn: Any, active_i
 # -- applying -------------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65536)
+_pinyin = functools.lru_cache(maxsize=65536)(pinyin_keys)
+
+
 def _keys(name: str, keywords: tuple[str, ...]) -> SearchKeys:
-    full, initials = pinyin_keys(name)
-    pairs = [pinyin_keys(word) for word in keywords]
+    full, initials = _pinyin(name)
+    pairs = [_pinyin(word) for word in keywords]
     return SearchKeys(full, initials, tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
 
 
