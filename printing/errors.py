@@ -20,7 +20,9 @@ class NoPrinter(PrintError):
 
 class SpoolerUnavailable(PrintError):
     message = QT_TRANSLATE_NOOP(
-        "errors", "The print service of the system is not running. The document was saved; print it again later."
+        "errors",
+        "The print service of the system is not running. Start it or call the IT staff, then print again; "
+        "the case itself is saved.",
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from clerk_app.domain.case import CaseStatus, Decision
 from clerk_app.domain.workdays import Pause
 from clerk_app.errors import ValidationError
-from clerk_app.i18n import QT_TRANSLATE_NOOP
+from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 S = CaseStatus
 
@@ -60,11 +60,35 @@ DECISION_STATUS: Mapping[Decision, CaseStatus] = {
 }
 
 
+STATUS_LABELS: Mapping[CaseStatus, str] = {
+    S.DRAFT: QT_TRANSLATE_NOOP("rules", "Draft"),
+    S.ACCEPTED: QT_TRANSLATE_NOOP("rules", "Accepted"),
+    S.ACCEPTED_PENDING_SUPPLEMENT: QT_TRANSLATE_NOOP("rules", "Accepted, materials to be supplied"),
+    S.NOTICE_ISSUED: QT_TRANSLATE_NOOP("rules", "One-time notice issued"),
+    S.REJECTED: QT_TRANSLATE_NOOP("rules", "Not accepted"),
+    S.SUBMITTED: QT_TRANSLATE_NOOP("rules", "Sent to the department"),
+    S.IN_REVIEW: QT_TRANSLATE_NOOP("rules", "In review"),
+    S.CORRECTION_REQUESTED: QT_TRANSLATE_NOOP("rules", "Correction requested"),
+    S.SPECIAL_PROCEDURE: QT_TRANSLATE_NOOP("rules", "Special procedure"),
+    S.APPROVED: QT_TRANSLATE_NOOP("rules", "Approved"),
+    S.DENIED: QT_TRANSLATE_NOOP("rules", "Denied"),
+    S.READY_FOR_PICKUP: QT_TRANSLATE_NOOP("rules", "Ready for pickup"),
+    S.HANDED_OVER: QT_TRANSLATE_NOOP("rules", "Handed over"),
+    S.MAILED: QT_TRANSLATE_NOOP("rules", "Mailed"),
+    S.CONCLUDED: QT_TRANSLATE_NOOP("rules", "Concluded"),
+}
+
+
+def status_label(status: CaseStatus) -> str:
+    """The clerk-facing name of a status, translated."""
+    return translate("rules", STATUS_LABELS[status])
+
+
 class TransitionNotAllowed(ValidationError):
-    message = QT_TRANSLATE_NOOP("errors", "A case in state {current} cannot change to {target}.")
+    message = QT_TRANSLATE_NOOP("errors", "A case in state \"{current}\" cannot change to \"{target}\".")
 
     def __init__(self, current: CaseStatus, target: CaseStatus) -> None:
-        super().__init__(current=current.value, target=target.value)
+        super().__init__(current=status_label(current), target=status_label(target))
         self.current = current
         self.target = target
 

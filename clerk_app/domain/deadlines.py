@@ -13,6 +13,7 @@ from datetime import date
 
 from clerk_app.domain.catalog import HandlingType, LimitUnit, ServiceItem, TimeLimit
 from clerk_app.domain.workdays import Pause, PeriodResult, WorkdayCalendar
+from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,18 @@ class SupervisionLevel(enum.Enum):
     YELLOW = "yellow"  # approaching: at most ``yellow_working_days`` working days left
     RED = "red"  # overdue
     PAUSED = "paused"  # clock stopped (特别程序 / 补正): no signal while it stands
+
+
+LEVEL_LABELS = {
+    SupervisionLevel.NORMAL: QT_TRANSLATE_NOOP("rules", "On time"),
+    SupervisionLevel.YELLOW: QT_TRANSLATE_NOOP("rules", "Deadline near"),
+    SupervisionLevel.RED: QT_TRANSLATE_NOOP("rules", "Overdue"),
+    SupervisionLevel.PAUSED: QT_TRANSLATE_NOOP("rules", "Clock stopped"),
+}
+
+
+def level_label(level: SupervisionLevel) -> str:
+    return translate("rules", LEVEL_LABELS[level])
 
 
 def _from_period(period: PeriodResult) -> Deadline:
