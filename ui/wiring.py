@@ -10,6 +10,9 @@ from ui.tasks import TaskRunner
 
 def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
     # features attach here as they land
+    from ui.identity_wiring import wire_identity
+
+    wire_identity(window, workstation, tasks)
 
     # Acceptance stays last: it links itself to the applicant and item panels wired above.
     from ui.acceptance.wiring import wire_acceptance

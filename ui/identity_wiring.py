@@ -1,0 +1,116 @@
+"""Wiring of the identity feature: the applicant panel, the reader manager, F2, the device status.
+
+The manager's listeners run on device threads; ``_Bridge`` re-emits them as Qt signals so every slot runs on
+the GUI thread (Electrum's QtEventListener pattern). A social security card that needs its PIN asks for it
+through a modal dialog on the GUI thread while the device thread waits; the PIN is never stored.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from clerk_app.errors import UserFacingError
+from clerk_app.identity.manager import IdentityListener, ReaderManager, build_drivers
+from devices.identity_base import IdentityRecord, ReaderInfo
+from ui.applicant_panel import ApplicantPanel
+from ui.main_window import MainWindow
+from ui.person_fields import tr
+from ui.tasks import TaskRunner
+
+
+class _Bridge(QObject, IdentityListener):
+    readers_signal = Signal(object)
+    present_signal = Signal(object)
+    read_signal = Signal(object, object)
+    removed_signal = Signal(object)
+    failed_signal = Signal(object, object)
+
+    def readers_changed(self, connected: list[ReaderInfo]) -> None:
+        self.readers_signal.emit(connected)
+
+    def card_present(self, reader: ReaderInfo) -> None:
+        self.present_signal.emit(reader)
+
+    def card_read(self, reader: ReaderInfo, record: IdentityRecord) -> None:
+        self.read_signal.emit(reader, record)
+
+    def card_removed(self, reader: ReaderInfo) -> None:
+        self.removed_signal.emit(reader)
+
+    def read_failed(self, reader: ReaderInfo | None, error: UserFacingError) -> None:
+        self.failed_signal.emit(reader, error)
+
+
+class _PinPrompt(QObject):
+    """Called on a device thread; shows the dialog on the GUI thread and waits for the answer."""
+
+    ask = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._answer: str | None = None
+        self._done = threading.Event()
+        self.ask.connect(self._show)
+
+    def __call__(self) -> str | None:
+        self._done.clear()
+        self._answer = None
+        self.ask.emit()
+        self._done.wait(300)
+        answer, self._answer = self._answer, None
+        return answer
+
+    def _show(self) -> None:
+        text, ok = QInputDialog.getText(self._parent, tr("Social security card PIN"),
+                                        tr("This card needs its PIN. Ask the holder to enter it:"),
+                                        QLineEdit.EchoMode.Password)
+        self._answer = text if ok and text else None
+        self._done.set()
+
+
+def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
+    if not connected:
+        return tr("Card reader: not connected"), False
+    names = ", ".join(tr("simulated") if info.simulated else info.label for info in connected)
+    return tr("Card reader: {0}").format(names), True
+
+
+def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> ApplicantPanel:
+    del tasks  # device work runs on the manager's own stack threads
+    panel = ApplicantPanel(training=workstation.is_training)
+    window.install_area("applicant", panel)
+    config = workstation.config
+    manager = ReaderManager(build_drivers(config, pin_provider=_PinPrompt(window)),
+                            keep_photo=config.get("devices.keep_photo"))
+    bridge = _Bridge(window)
+    manager.add_listener(bridge)
+
+    def on_readers(connected: list[ReaderInfo]) -> None:
+        text, ok = reader_status_text(connected)
+        window.status.set_device_state("idcard", text, ok)
+
+    bridge.readers_signal.connect(on_readers)
+    bridge.present_signal.connect(lambda _reader: panel.show_info(tr("Reading the card…")))
+    bridge.read_signal.connect(lambda _reader, record: panel.show_card(record))
+    bridge.removed_signal.connect(lambda _reader: panel.show_info(tr("Card removed.")))
+    bridge.failed_signal.connect(lambda _reader, error: panel.show_error(error))
+    window.shortcuts.bind("read_card", manager.read_now)
+    panel.read_button.clicked.connect(manager.read_now)
+
+    simulated = next((d for d in manager.drivers if d.kind.value == "simulated"), None)
+    if simulated is not None:
+        reader = simulated.reader  # type: ignore[attr-defined]
+        panel.set_training_deck([(card.key, card.label) for card in reader.cards])
+        panel.place_button.clicked.connect(lambda: reader.place(panel.training_cards.currentData()))
+        panel.remove_button.clicked.connect(reader.remove)
+
+    window.status.set_device_state("idcard", tr("Card reader: searching…"), None)
+    workstation.services["identity"] = manager
+    panel.reader_manager = manager  # type: ignore[attr-defined]
+    manager.start()
+    return panel
