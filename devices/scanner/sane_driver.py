@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,10 +85,13 @@ class SaneDriver:
         if sane_module is None:
             import sane as sane_module  # imported here so Windows builds never need it
         self._sane = sane_module
+        self._error: type[Exception] = getattr(sane_module, "error", None) or sane_module._sane.error
         self._local_only = local_only
         self._sane.init()
         self._open: dict[str, Any] = {}
         self._known: dict[str, DeviceInfo] = {}
+        # per-device backend options applied before each scan (vendor extras; fault injection in tests)
+        self.backend_options: dict[str, dict[str, Any]] = {}
 
     # --- discovery --------------------------------------------------------------------------------------------
     def list_sources(self) -> list[DeviceInfo]:
@@ -99,12 +103,14 @@ class SaneDriver:
         return found
 
     def _device(self, device_id: str) -> Any:
+        """Open the device for one operation. Handles are not kept: several backends (pnm, many USB drivers)
+        allow one open device at a time, and another program must be able to use the scanner between scans."""
         dev = self._open.get(device_id)
         if dev is not None:
             return dev
         try:
             dev = self._sane.open(device_id)
-        except self._sane.error as exc:
+        except self._error as exc:
             raise map_sane_error(exc) from None
         except RuntimeError:
             raise ScannerGone() from None
@@ -119,6 +125,12 @@ class SaneDriver:
 
     def capabilities(self, device_id: str) -> Capabilities:
         dev = self._device(device_id)
+        try:
+            return self._capabilities(dev)
+        finally:
+            self._forget(device_id)
+
+    def _capabilities(self, dev: Any) -> Capabilities:
         res = _constraint(dev, "resolution")
         if isinstance(res, list):
             resolutions = tuple(sorted({int(r) for r in res}))
@@ -171,9 +183,9 @@ class SaneDriver:
                     dev.source = flat[0]
         width, height = settings.area_mm
         for name, wanted in (("tl_x", 0.0), ("tl_y", 0.0), ("br_x", width), ("br_y", height)):
-            limit = _constraint(dev, name.replace("_", "-"))
+            limit = _constraint(dev, name)
             value = max(limit[0], min(limit[1], wanted)) if isinstance(limit, tuple) else wanted
-            if _option(dev, name.replace("_", "-")) is not None:
+            if _option(dev, name) is not None:
                 setattr(dev, name, value)
         return dpi, chosen_mode
 
@@ -184,9 +196,12 @@ class SaneDriver:
         info = self._known.get(device_id) or DeviceInfo(self.kind, device_id, "", "")
         try:
             dpi, mode = self._configure(dev, settings)
-        except (AttributeError, self._sane.error) as exc:
+            for name, value in self.backend_options.get(device_id, {}).items():
+                setattr(dev, name, value)
+        except (AttributeError, self._error) as exc:
+            self._forget(device_id)
             log.warning("SANE option rejected: %s", exc)
-            raise map_sane_error(exc) if isinstance(exc, self._sane.error) else ScannerError(
+            raise map_sane_error(exc) if isinstance(exc, self._error) else ScannerError(
                 reason=type(exc).__name__) from None
         token.on_cancel(dev.cancel)
         feeder = settings.source is PaperSource.ADF
@@ -202,6 +217,7 @@ class SaneDriver:
         finally:
             with contextlib.suppress(Exception):  # an already idle device may refuse; nothing to undo
                 dev.cancel()  # ends the batch so the next start() begins cleanly
+            self._forget(device_id)
 
     def _one_page(self, dev: Any, device_id: str, index: int, feeder: bool, token: CancelToken,
                   progress: ProgressCallback) -> Any | None:
@@ -217,25 +233,38 @@ class SaneDriver:
                 except Exception:  # never let an exception reach python-sane's C callback
                     log.exception("progress callback failed")
 
-        try:
-            dev.start()
-            image = dev.snap(no_cancel=feeder, progress=on_lines)
-        except self._sane.error as exc:
-            mapped = map_sane_error(exc)
-            if token.cancelled:
-                raise Cancelled() from None
-            if isinstance(mapped, NoDocuments) and feeder and index > 0:
-                return None  # the feeder is empty after the last page: a normal end
-            if isinstance(mapped, (ScannerGone, ScannerIOFailure)):
-                self._forget(device_id)
-            raise mapped from None
-        except RuntimeError as exc:  # "Scanner returned no data"
-            if token.cancelled:
-                raise Cancelled() from None
-            raise ScannerError(reason=str(exc)[:120]) from None
+        image = None
+        for attempt in range(4):
+            try:
+                dev.start()
+                image = dev.snap(no_cancel=feeder, progress=on_lines)
+                break
+            except self._error as exc:
+                mapped = map_sane_error(exc)
+                if token.cancelled:
+                    raise Cancelled() from None
+                if isinstance(mapped, Cancelled) and attempt < 3:
+                    # a cancel of the previous scan can still be winding down in the backend (seen with the
+                    # test backend's reader process): a fresh start a moment later succeeds
+                    time.sleep(0.2)
+                    continue
+                self._raise_mapped(mapped, device_id, feeder, index)
+                return None
+            except RuntimeError as exc:  # "Scanner returned no data"
+                if token.cancelled:
+                    raise Cancelled() from None
+                raise ScannerError(reason=str(exc)[:120]) from None
         if token.cancelled:
             raise Cancelled()
         return image
+
+    def _raise_mapped(self, mapped: Exception, device_id: str, feeder: bool, index: int) -> None:
+        """Raise the typed error, except for the feeder running empty after the last page (a normal end)."""
+        if isinstance(mapped, NoDocuments) and feeder and index > 0:
+            return
+        if isinstance(mapped, (ScannerGone, ScannerIOFailure)):
+            self._forget(device_id)
+        raise mapped
 
     def close(self) -> None:
         for device_id in list(self._open):

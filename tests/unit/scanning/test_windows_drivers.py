@@ -73,7 +73,7 @@ def fake_twain(pages: list[Any]) -> tuple[Any, FakeSource]:
     module = types.SimpleNamespace(
         exceptions=TwainErrors, ICAP_PIXELTYPE=0x101, ICAP_XRESOLUTION=0x1118, ICAP_YRESOLUTION=0x1119,
         CAP_FEEDERENABLED=0x1002, CAP_DUPLEXENABLED=0x1013, CAP_DUPLEX=0x1012, TWTY_UINT16=4, TWTY_FIX32=7,
-        TWTY_BOOL=6, dib_to_bm_file=lambda handle: _bmp(handle), global_handle_free=lambda handle: None,
+        TWTY_BOOL=6, dib_to_bm_file=_bmp, global_handle_free=lambda handle: None,
     )
     manager = types.SimpleNamespace(source_list=["DR-C225 TWAIN"], open_source=lambda name: source,
                                     close=lambda: None)
