@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI, Header, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sandbox import API_PREFIX
@@ -326,7 +327,10 @@ def create_app(settings: SandboxSettings) -> Any:
     async def patch_file(sha256: Sha, request: Request, _clerk: Clerk,
                          upload_offset: Annotated[int, Header(ge=0)],
                          upload_length: Annotated[int, Header(ge=1, le=1 << 34)]) -> JSONResponse:
-        chunk = await request.body()
+        try:
+            chunk = await request.body()
+        except ClientDisconnect:  # the client went away mid-body: nothing was written, nobody is listening
+            return JSONResponse({"code": "client_disconnected", "message": "", "details": {}}, 400)
         if len(chunk) > MAX_CHUNK:
             raise ApiError(413, "chunk_too_large", "send at most 8 MiB per request", limit=MAX_CHUNK)
         state = await run_in_threadpool(_append, sha256, upload_offset, upload_length, chunk)
