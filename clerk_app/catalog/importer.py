@@ -102,10 +102,12 @@ def _where(doc: Json, path: list[Any]) -> tuple[str, list[Any]]:
         record = records[path[1]] if isinstance(records, list) and isinstance(path[1], int) else None
         kind = "catalog item" if "items" in path[0] else "bundle"
         key = "code" if "bundles" in path[0] else "implementation_code"
+        position = f"#{path[1] + 1 if isinstance(path[1], int) else path[1]} in {path[0]}"
+        name = f" ({record['name']})" if isinstance(record, dict) and isinstance(record.get("name"), str) else ""
         if isinstance(record, dict) and isinstance(record.get(key), str):
-            label = record[key] + (f" ({record['name']})" if isinstance(record.get("name"), str) else "")
+            label = record[key] + name
         else:
-            label = f"#{path[1] + 1 if isinstance(path[1], int) else path[1]} in {path[0]}"
+            label = position + name
         return f"{kind} {label}", path[2:]
     return "document", path
 
