@@ -10,12 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from clerk_app.cli import WorkstationFactory
 from clerk_app.domain.catalog import LimitUnit
 from clerk_app.domain.workdays import Pause, official_years
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from clerk_app.rules import RulesService
 
 
 def _date(text: str) -> date:
@@ -32,7 +36,7 @@ def _pause(text: str) -> Pause:
     return Pause(_date(start), _date(end))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     parser = subparsers.add_parser("calendar", help="working-day deadlines and the holiday calendar table")
     sub = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
 
@@ -68,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.set_defaults(handler=run_list)
 
 
-def _rules(make_workstation: WorkstationFactory):  # type: ignore[no-untyped-def]
+def _rules(make_workstation: WorkstationFactory) -> RulesService:
     from clerk_app.rules import rules_service
 
     return rules_service(make_workstation())
