@@ -55,7 +55,7 @@ def training_cards() -> list[TrainingCard]:
     return [
         _id_card("resident", "居民身份证 · 培训张三", IdDocumentType.RESIDENT_ID,
                  name="培训张三", gender="1", nation="01", birth="19491231",
-                 address="浙江省温州市鹿城区五马街道培训路1号", id_number="11010519491231002X",
+                 address="浙江省温州市鹿城区五马街道培训路1号", id_number="110105194912310011",
                  issuer="温州市公安局鹿城分局", valid_from="20150101", valid_until="长期"),
         _id_card("resident_appended", "居民身份证 · 培训李娜（追加住址）", IdDocumentType.RESIDENT_ID,
                  appended="（迁入）温州市龙湾区永中街道演示路8号",

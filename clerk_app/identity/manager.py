@@ -19,6 +19,7 @@ from clerk_app.errors import UserFacingError
 from clerk_app.identity.records import finish_record
 from devices.executor import DeviceStackExecutor
 from devices.identity_base import (
+    IdentityDeviceError,
     IdentityDriver,
     IdentityReader,
     IdentityRecord,
@@ -195,11 +196,17 @@ class ReaderManager:
         except UserFacingError as exc:
             self._emit("read_failed", info, exc)
             return
+        except Exception:  # a driver bug: drop the reader; rediscovery reopens it
+            log.exception("polling %s failed unexpectedly", info.label)
+            self._drop(stack, info, reader)
+            return
         if presence is Presence.REMOVED:
             self._emit("card_removed", info)
         elif presence is Presence.NEW_CARD:
             self._emit("card_present", info)
-            self._read_one(stack, info, reader)
+            error = self._read_one(stack, info, reader)
+            if error is not None:
+                self._emit("read_failed", info, error)
 
     def _read_one(self, stack: _Stack, info: ReaderInfo, reader: IdentityReader) -> UserFacingError | None:
         try:
@@ -210,6 +217,10 @@ class ReaderManager:
         except UserFacingError as exc:
             log.info("read on %s failed: %s", info.label, type(exc).__name__)
             return exc
+        except Exception:  # a driver bug: report it, reopen the reader, keep the loop alive
+            log.exception("reader %s failed unexpectedly", info.label)
+            self._drop(stack, info, reader)
+            return IdentityDeviceError()
         log.info("card read on %s: %s", info.label, record.card_type.value)
         self._emit("card_read", info, record)
         return None
