@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk
@@ -71,6 +72,7 @@ class AcceptanceController(QObject):
         self._timer.timeout.connect(self.refresh_cases)
         self._timer.start(CASE_LIST_REFRESH_MS)
         self._dialogs: list[QWidget] = []
+        self._ops: set[BackgroundOp] = set()
         self.refresh()
 
     # -- the draft ---------------------------------------------------------------------------------------------
@@ -99,8 +101,7 @@ class AcceptanceController(QObject):
             self.new_case()
             self.session.set_applicant(applicant)
         answers = dict(answers or {})
-        BackgroundOp(self.window, lambda: self._load_item(code, answers)) \
-            .success(self._item_loaded).run(self.tasks.db_pool)
+        self._background(lambda: self._load_item(code, answers), self._item_loaded, self.tasks.db_pool)
 
     def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
         checklist = tuple(self.catalog.checklist(code, answers))
@@ -188,7 +189,7 @@ class AcceptanceController(QObject):
                 refs.append(PageRef(blobs.put(data), len(data), media))
             return refs
 
-        BackgroundOp(self.window, put).success(lambda refs: self._attach(code, refs)).run(self.tasks.io_pool)
+        self._background(put, lambda refs: self._attach(code, refs), self.tasks.io_pool)
 
     def _attach(self, code: str, refs: list[PageRef]) -> None:
         if self.session.committed:
@@ -254,8 +255,8 @@ class AcceptanceController(QObject):
         self.committing = True
         self.decision.set_busy(True)
         session = self.session
-        BackgroundOp(self.window, lambda: self.service.commit(session, decision, rejection)) \
-            .success(self._committed).failure(self._commit_failed).run(self.tasks.db_pool)
+        self._background(lambda: self.service.commit(session, decision, rejection), self._committed,
+                         self.tasks.db_pool, self._commit_failed)
 
     def _committed(self, result: CommitResult) -> None:
         self.committing = False
@@ -291,8 +292,8 @@ class AcceptanceController(QObject):
 
     def print_case(self, case_uuid: str) -> None:
         self.decision.set_busy(True)
-        BackgroundOp(self.window, lambda: self.desk.print_case(case_uuid)) \
-            .success(self._printed).failure(self._print_failed).run(self.tasks.io_pool)
+        self._background(lambda: self.desk.print_case(case_uuid), self._printed, self.tasks.io_pool,
+                         self._print_failed)
 
     def _printed(self, outcomes: list[Any]) -> None:
         self.decision.set_busy(False)
@@ -310,8 +311,7 @@ class AcceptanceController(QObject):
         if self.last_result is None:
             return
         key = self.last_result.case_uuid
-        BackgroundOp(self.window, lambda: self.desk.preview(key)).success(self._show_preview) \
-            .run(self.tasks.db_pool)
+        self._background(lambda: self.desk.preview(key), self._show_preview, self.tasks.db_pool)
 
     def _show_preview(self, documents: list[tuple[str, bytes]]) -> None:
         dialog = PdfPreviewDialog(self.window, documents)
@@ -321,7 +321,7 @@ class AcceptanceController(QObject):
 
     # -- today's cases and look-up -------------------------------------------------------------------------------
     def refresh_cases(self) -> None:
-        BackgroundOp(self.window, self._load_rows).success(self._rows_loaded).run(self.tasks.db_pool)
+        self._background(self._load_rows, self._rows_loaded, self.tasks.db_pool)
 
     def _load_rows(self) -> list[CaseRow]:
         today = self.service.today()
@@ -349,7 +349,7 @@ class AcceptanceController(QObject):
             except KeyError:
                 raise CaseNotFound() from None
 
-        BackgroundOp(self.window, load).success(self._show_case).run(self.tasks.db_pool)
+        self._background(load, self._show_case, self.tasks.db_pool)
 
     def _show_case(self, stored: Any) -> None:
         level = ""
@@ -360,6 +360,23 @@ class AcceptanceController(QObject):
         dialog.reprint_requested.connect(self.print_case)
         self._keep(dialog)
         dialog.open()
+
+    def _background(self, fn: Callable[[], Any], on_success: Callable[[Any], None], pool: QThreadPool,
+                    on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``fn`` off the GUI thread. The op is kept referenced until it delivers: a BackgroundOp nobody
+        holds can be garbage-collected while running, and its result would silently never arrive."""
+        op = BackgroundOp(self.window, fn)
+
+        def done(result: Any) -> None:
+            self._ops.discard(op)
+            on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            self._ops.discard(op)
+            (on_failure or (lambda e: show_exception(self.window, e)))(exc)
+
+        self._ops.add(op)
+        op.success(done).failure(failed).run(pool)
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]

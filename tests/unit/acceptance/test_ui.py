@@ -1,0 +1,129 @@
+"""The acceptance panels driven offscreen through their real widgets (keyboard first)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from clerk_app.catalog.service import CatalogService
+from clerk_app.domain.case import Decision, MaterialState
+from printing.service import PrintService
+from tests.unit.acceptance.conftest import applicant
+from tests.unit.acceptance.test_documents import RecordingSpooler
+from ui.acceptance.controller import AcceptanceController
+from ui.acceptance.wiring import wire_acceptance
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+REPLACEMENT = "51160201000300-511602000000-000-11511602MB10100010-1-00"  # 居民身份证补领: hukou + photo (容缺)
+
+
+@pytest.fixture
+def desk(qtbot, workstation):
+    catalog = CatalogService(workstation.db)
+    catalog.ensure_training_catalog()
+    workstation.services["catalog"] = catalog
+    spooler = RecordingSpooler()
+    workstation.services["printing"] = PrintService(workstation, spooler)
+    window = MainWindow(training=True)
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    controller = wire_acceptance(window, workstation, tasks)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    yield window, controller, spooler
+    tasks.shutdown()
+
+
+def _ready(qtbot, controller: AcceptanceController) -> None:
+    controller.set_applicant(applicant())
+    controller.choose_item(REPLACEMENT)
+    qtbot.waitUntil(lambda: controller.checklist.table.rowCount() == 2)
+
+
+def test_buttons_follow_the_rules(qtbot, desk) -> None:
+    window, controller, _ = desk
+    panel = controller.decision
+    assert not any(panel.is_enabled(d) for d in Decision)  # nothing chosen yet
+    _ready(qtbot, controller)
+    assert controller.checklist.table.hasFocus() or controller.checklist.table.currentRow() == 0
+    assert panel.is_enabled(Decision.ONE_TIME_NOTICE) and panel.is_enabled(Decision.REJECT)
+    assert not panel.is_enabled(Decision.ACCEPT)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_Space)  # first row received
+    assert controller.session.record(controller.session.checklist[0].code).state is MaterialState.RECEIVED
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)  # the rest
+    assert panel.is_enabled(Decision.ACCEPT) and not panel.is_enabled(Decision.ONE_TIME_NOTICE)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_Down)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_N)
+    assert not panel.is_enabled(Decision.ACCEPT)
+    issues = controller.session.evaluate(controller.service.today()).issues
+    assert [i.code for i in issues] == [controller.session.checklist[1].code]
+
+
+def test_accept_by_keyboard_commits_once_and_prints(qtbot, desk, workstation) -> None:
+    window, controller, spooler = desk
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    button = controller.decision.buttons[Decision.ACCEPT]
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert not button.isEnabled()  # disabled from the keystroke until the commit returns
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # a second click while committing does nothing
+        QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(spooler.jobs) == 2, timeout=10_000)
+    assert workstation.db.query("SELECT count(*) FROM cases")[0][0] == 1
+    assert workstation.db.query("SELECT count(*) FROM outbox")[0][0] == 1
+    assert controller.last_result.case_number in controller.decision.result.text()
+    assert not button.isEnabled()  # the case is decided; Ctrl+N starts the next
+    qtbot.waitUntil(lambda: controller.cases.table.rowCount() == 1)
+
+
+def test_rejection_form_needs_all_fields(qtbot, desk, workstation) -> None:
+    window, controller, _ = desk
+    _ready(qtbot, controller)
+    QTest.mouseClick(controller.decision.buttons[Decision.REJECT], Qt.MouseButton.LeftButton)
+    form = controller.decision.rejection
+    assert form.isVisible() and not form.confirm.isEnabled()
+    form.reason.insertPlainText("不属于本机关职权范围")  # Chinese arrives through the input method, not keys
+    assert not form.confirm.isEnabled()
+    form.where.insert("市自然资源局")
+    assert form.confirm.isEnabled()
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        QTest.keyClick(form.where, Qt.Key.Key_Return)
+    stored = controller.service.cases.get(controller.last_result.case_uuid)
+    assert stored.details["decision_details"]["rejection"]["where_to_apply"] == "市自然资源局"
+
+
+def test_new_case_after_commit_gets_a_new_uuid(qtbot, desk) -> None:
+    window, controller, _ = desk
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        controller.accept_shortcut()
+    first = controller.session.case_uuid
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert controller.session.case_uuid != first and not controller.session.committed
+    assert controller.checklist.table.rowCount() == 0
+
+
+def test_barcode_gun_opens_the_case_from_anywhere(qtbot, desk) -> None:
+    window, controller, _ = desk
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        controller.accept_shortcut()
+    number = controller.last_result.case_number
+    controller.barcode._max_gap = 10.0  # noqa: SLF001 - offscreen key delivery speed is not a gun's
+    target = controller.decision.rejection.where
+    controller.decision.rejection.setEnabled(True)
+    controller.decision.rejection.show()
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    QTest.keyClicks(target, number)
+    QTest.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
+    assert target.text() == ""  # the scanned digits did not stay in the field
