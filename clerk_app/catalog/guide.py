@@ -1,0 +1,47 @@
+"""The 办事指南 for an item or bundle and chosen 情形 answers: as a PDF, and sent to the A4 printer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from clerk_app.catalog.service import CatalogService
+
+log = logging.getLogger("onewindow.catalog")
+
+
+def answer_labels(service: CatalogService, code: str, answers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(question, chosen option label) for every question, defaults included, in the guide's order."""
+    labels = []
+    for situation in service.situations(code):
+        option = situation.option(answers.get(situation.code, situation.default))
+        if option is not None:
+            labels.append((situation.question, option.label))
+    return labels
+
+
+def guide_pdf(service: CatalogService, code: str, answers: Mapping[str, str] | None = None) -> bytes:
+    from printing.guide_pdf import render_bundle_guide, render_item_guide
+
+    answers = dict(answers or {})
+    checklist = service.checklist(code, answers)
+    labels = answer_labels(service, code, answers)
+    if service.is_bundle(code):
+        bundle = service.get_bundle(code)
+        return render_bundle_guide(bundle, [service.get_item(c) for c in bundle.item_codes], checklist, labels)
+    return render_item_guide(service.get_item(code), checklist, labels)
+
+
+def print_guide(workstation: Any, code: str, answers: Mapping[str, str] | None = None) -> str:
+    """Print the guide on the configured A4 printer (or the system default); returns the printer's name."""
+    from clerk_app.print_service import print_service
+    from printing.spooler import resolve_printer
+
+    service = workstation.services.get("catalog") or CatalogService(workstation.db)
+    pdf = guide_pdf(service, code, answers)
+    spooler = print_service(workstation).spooler
+    printer = resolve_printer(spooler, str(workstation.config.get("printing.a4_printer")))
+    job = spooler.submit(printer, pdf, f"办事指南-{code[:40]}")
+    log.info("printed a service guide on %s (job %s)", printer, job.job_id)
+    return printer
