@@ -1,0 +1,117 @@
+"""``case show NUMBER [--json]`` and ``case today``: stored cases for the hall's staff, personal numbers masked."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from clerk_app.acceptance.errors import CaseNotFound
+from clerk_app.acceptance.factory import case_repository
+from clerk_app.cli import WorkstationFactory
+from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
+from clerk_app.domain.masking import mask_id_number, mask_name, mask_phone
+from offline_cache.cases import StoredCase
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("case", help="show stored cases (personal numbers masked)")
+    actions = parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    show = actions.add_parser("show", help="one case by its number")
+    show.add_argument("number", help="case number (办件编号)")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=run_show)
+    today = actions.add_parser("today", help="cases created today at this window")
+    today.add_argument("--date", help="another day (YYYY-MM-DD)")
+    today.add_argument("--json", action="store_true", help="machine-readable output")
+    today.set_defaults(handler=run_today)
+
+
+def _person(person: NaturalPerson) -> dict[str, Any]:
+    return {"name": mask_name(person.name), "id_type": person.id_type.value,
+            "id_number": mask_id_number(person.id_number), "source": person.source.value}
+
+
+def _applicant(applicant: Applicant) -> dict[str, Any]:
+    principal = applicant.principal
+    if isinstance(principal, LegalEntity):
+        out: dict[str, Any] = {"kind": "legal_entity", "name": principal.name,
+                               "credit_code": mask_id_number(principal.credit_code)}
+    else:
+        out = {"kind": "person", **_person(principal)}
+    if applicant.agent is not None:
+        out["agent"] = {**_person(applicant.agent.agent), "relation": applicant.agent.relation}
+    out["contact_phone"] = mask_phone(applicant.contact_phone)
+    return out
+
+
+def case_json(stored: StoredCase) -> dict[str, Any]:
+    case = stored.case
+    details = stored.details.get("decision_details", {})
+    return {
+        "case_uuid": str(case.case_uuid),
+        "case_number": case.case_number,
+        "status": case.status.value,
+        "decision": case.decision.value if case.decision else None,
+        "item_codes": list(case.item_codes),
+        "item_names": list(stored.item_names),
+        "centre_code": case.centre_code,
+        "window_code": case.window_code,
+        "clerk_id": case.clerk_id,
+        "created_at": case.created_at.isoformat(),
+        "accepted_at": stored.accepted_at,
+        "promised_date": case.promised_date.isoformat() if case.promised_date else None,
+        "promised_certain": stored.deadline_certain,
+        "legal_deadline": stored.legal_deadline.isoformat() if stored.legal_deadline else None,
+        "frozen": stored.frozen,
+        "applicant": _applicant(case.applicant),
+        "materials": [
+            {"material_code": m.material_code, "name": m.name, "state": m.state.value,
+             "original_verified": m.original_verified, "copies_received": m.copies_received,
+             "supply_by": m.supply_by.isoformat() if m.supply_by else None, "pages": len(m.page_blob_ids),
+             "defect_note": m.defect_note}
+            for m in case.materials
+        ],
+        "decision_details": details,
+        "events": [{"kind": e.kind, "from": e.from_status, "to": e.to_status, "clerk_id": e.clerk_id,
+                    "window_code": e.window_code, "device_time": e.device_time} for e in stored.events],
+        "printed_documents": len(stored.printed),
+    }
+
+
+def run_show(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    cases = case_repository(make_workstation())
+    try:
+        stored = cases.get_by_number(args.number)
+    except KeyError:
+        raise CaseNotFound() from None
+    data = case_json(stored)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{data['case_number']}  {data['status']}  {'、'.join(data['item_names'])}")
+    applicant = data["applicant"]
+    print(f"  applicant: {applicant['name']} {applicant.get('id_number') or applicant.get('credit_code')}")
+    print(f"  promised: {data['promised_date'] or '-'}{'' if data['promised_certain'] else ' (uncertain)'}"
+          f"  legal: {data['legal_deadline'] or '-'}")
+    for material in data["materials"]:
+        supply = f" by {material['supply_by']}" if material["supply_by"] else ""
+        print(f"  - {material['name']}: {material['state']}{supply}")
+    return 0
+
+
+def run_today(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    ws = make_workstation()
+    day = date.fromisoformat(args.date) if args.date else date.today()
+    rows = case_repository(ws).list_created_on(day, ws.config.get("window.code"))
+    data = [{"case_number": r.case_number, "status": r.status.value, "item_names": list(r.item_names),
+             "applicant": mask_name(r.applicant_name),
+             "promised_date": r.promised_date.isoformat() if r.promised_date else None} for r in rows]
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for row in data:
+            print(f"{row['case_number']}  {row['status']:<28} {row['promised_date'] or '-':<10}  "
+                  f"{'、'.join(row['item_names'])}")
+    return 0
