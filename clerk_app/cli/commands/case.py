@@ -15,7 +15,7 @@ from clerk_app.domain.masking import mask_id_number, mask_name, mask_phone
 from offline_cache.cases import StoredCase
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("case", help="show stored cases (personal numbers masked)")
     actions = parser.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="one case by its number")
@@ -105,9 +105,12 @@ def run_today(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     ws = make_workstation()
     day = date.fromisoformat(args.date) if args.date else date.today()
     rows = case_repository(ws).list_created_on(day, ws.config.get("window.code"))
-    data = [{"case_number": r.case_number, "status": r.status.value, "item_names": list(r.item_names),
-             "applicant": mask_name(r.applicant_name),
-             "promised_date": r.promised_date.isoformat() if r.promised_date else None} for r in rows]
+    data: list[dict[str, Any]] = [
+        {"case_number": r.case_number, "status": r.status.value, "item_names": list(r.item_names),
+         "applicant": mask_name(r.applicant_name),
+         "promised_date": r.promised_date.isoformat() if r.promised_date else None}
+        for r in rows
+    ]
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
