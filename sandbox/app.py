@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -144,8 +145,10 @@ def create_app(settings: SandboxSettings) -> Any:
             conn.execute("DELETE FROM tokens WHERE token = ?", (body.refresh_token,))
             return _issue(conn, row["account"])
 
-    def clerk(authorization: Annotated[str | None, Header()] = None) -> str:
-        token = (authorization or "").removeprefix("Bearer ").strip()
+    bearer = HTTPBearer(auto_error=False, description="access token from /auth/login or /auth/refresh")
+
+    def clerk(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> str:
+        token = credentials.credentials if credentials else ""
         rows = store.query("SELECT account, expires_at FROM tokens WHERE token = ? AND kind = 'access'", (token,))
         if not rows:
             raise ApiError(401, "unauthorized", "a valid bearer token is required")
@@ -167,7 +170,7 @@ def create_app(settings: SandboxSettings) -> Any:
         return calendar_for(year)
 
     @app.get(f"{API_PREFIX}/cases/changes", response_model=CaseChanges, responses=_errors(), tags=["pull"])
-    def get_case_changes(_clerk: Clerk, cursor: Annotated[str, Query(max_length=32, pattern=r"^[0-9]*$")] = "",
+    def get_case_changes(_clerk: Clerk, cursor: Annotated[str, Query(max_length=18, pattern=r"^[0-9]{0,18}$")] = "",
                          limit: Annotated[int, Query(ge=1, le=1000)] = 200,
                          x_centre_code: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         after = int(cursor or 0)
@@ -281,7 +284,15 @@ def create_app(settings: SandboxSettings) -> Any:
     def _state_headers(state: dict[str, Any]) -> dict[str, str]:
         return {"Upload-Offset": str(state["offset"]), "Upload-Complete": "1" if state["complete"] else "0"}
 
-    @app.head(f"{API_PREFIX}/files/{{sha256}}", responses=_errors(), tags=["files"])
+    upload_headers = {
+        "Upload-Offset": {"description": "bytes the platform holds", "schema": {"type": "integer", "minimum": 0}},
+        "Upload-Complete": {"description": "1 once the whole file arrived and its hash matched",
+                            "schema": {"type": "string", "enum": ["0", "1"]}},
+    }
+
+    @app.head(f"{API_PREFIX}/files/{{sha256}}", response_class=Response, tags=["files"],
+              responses={200: {"description": "what the platform holds of this file", "headers": upload_headers},
+                         **_errors()})
     def head_file(sha256: Sha, _clerk: Clerk) -> Response:
         return Response(status_code=200, headers=_state_headers(_file_state(sha256)))
 
