@@ -13,14 +13,31 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from clerk_app.context import Workstation
-from printing.archive import ArchivedDocument, archive_printed, printed_documents, was_printed
-from printing.model import DocumentContext
+from offline_cache import print_archive
+from offline_cache.print_archive import archive_printed, printed_documents, was_printed
+from printing.model import DocumentContext, DocumentKind
 from printing.render import render_document
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
 
 log = logging.getLogger("onewindow.printing")
 
 SERVICE_KEY = "printing"
+
+
+@dataclass(frozen=True)
+class ArchivedDocument:
+    case_uuid: str
+    sha256: str
+    kind: DocumentKind
+    reprint: bool
+    printer: str
+    archived_at: str
+    position: int
+
+    @classmethod
+    def from_record(cls, record: print_archive.ArchivedDocument) -> ArchivedDocument:
+        return cls(record.case_uuid, record.sha256, DocumentKind(record.kind), record.reprint, record.printer,
+                   record.archived_at, record.position)
 
 
 @dataclass(frozen=True)
@@ -46,16 +63,20 @@ class PrintService:
         return render_document(ctx)
 
     def printer_for(self, ctx: DocumentContext) -> str:
-        return resolve_printer(self.spooler, route(ctx.kind, self._ws.config))
+        config = self._ws.config
+        configured = route(ctx.kind, str(config.get("printing.a4_printer")),
+                           str(config.get("printing.receipt_printer")))
+        return resolve_printer(self.spooler, configured)
 
     def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
         """Print one document of a committed case. A kind printed before for this case is marked 补打."""
-        if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind):
+        if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value):
             ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
         printer = self.printer_for(ctx)
         pdf = render_document(ctx)
-        archived = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind, ctx.reprint, printer,
+        record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint, printer,
                                    clerk_id, str(self._ws.config.get("window.code")))
+        archived = ArchivedDocument.from_record(record)
         job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}")
         log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)
         return PrintOutcome(job, archived, pdf)
@@ -64,7 +85,7 @@ class PrintService:
         return self.spooler.wait(job, timeout)
 
     def archived(self, case_uuid: str) -> list[ArchivedDocument]:
-        return printed_documents(self._ws.db, case_uuid)
+        return [ArchivedDocument.from_record(r) for r in printed_documents(self._ws.db, case_uuid)]
 
     def archived_pdf(self, sha256: str) -> bytes:
         return self._ws.blobs.get(sha256)

@@ -2,7 +2,9 @@
 
 The PDF goes into the encrypted, content-addressed blob store; a ``case_blobs`` row (role ``printed_document``)
 and a ``printed``/``reprinted`` case event are written in one transaction, so the archive and the audit trail
-agree. Reprints (补打) differ from the first print (the mark, the print time), so each copy is its own blob.
+agree. Document kinds are the ``printing.model.DocumentKind`` values, kept as text here (this layer does not
+know the printing package). Reprints (补打) differ from the first print (the mark, the print time), so each copy
+is its own blob.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from datetime import UTC, datetime
 from clerk_app.domain.case_states import EventKind, record_event
 from offline_cache.blobs import BlobStore
 from offline_cache.db import Database
-from printing.model import DocumentKind
 
 ROLE = "printed_document"
 MEDIA_TYPE = "application/pdf"
@@ -25,7 +26,7 @@ MEDIA_TYPE = "application/pdf"
 class ArchivedDocument:
     case_uuid: str
     sha256: str
-    kind: DocumentKind
+    kind: str
     reprint: bool
     printer: str
     archived_at: str
@@ -33,7 +34,7 @@ class ArchivedDocument:
 
 
 def archive_in(
-    conn: sqlite3.Connection, case_uuid: str, sha256: str, size: int, kind: DocumentKind, reprint: bool,
+    conn: sqlite3.Connection, case_uuid: str, sha256: str, size: int, kind: str, reprint: bool,
     printer: str, clerk_id: str, window_code: str,
 ) -> ArchivedDocument:
     """Rows for a PDF already put into the blob store, inside the caller's transaction."""
@@ -44,19 +45,19 @@ def archive_in(
     )
     position = int(conn.execute(
         "SELECT count(*) FROM case_blobs WHERE case_uuid = ? AND role = ?", (case_uuid, ROLE)).fetchone()[0])
-    details = {"kind": kind.value, "reprint": reprint, "printer": printer, "archived_at": stamp}
+    details = {"kind": kind, "reprint": reprint, "printer": printer, "archived_at": stamp}
     conn.execute(
         "INSERT OR IGNORE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
         " VALUES (?, ?, ?, NULL, ?, ?)",
         (case_uuid, sha256, ROLE, position, json.dumps(details, sort_keys=True)),
     )
     record_event(conn, case_uuid, EventKind.REPRINTED if reprint else EventKind.PRINTED, None, None,
-                 clerk_id, window_code, {"document": kind.value, "sha256": sha256, "printer": printer})
+                 clerk_id, window_code, {"document": kind, "sha256": sha256, "printer": printer})
     return ArchivedDocument(case_uuid, sha256, kind, reprint, printer, stamp, position)
 
 
 def archive_printed(
-    db: Database, blobs: BlobStore, case_uuid: str, pdf: bytes, kind: DocumentKind, reprint: bool,
+    db: Database, blobs: BlobStore, case_uuid: str, pdf: bytes, kind: str, reprint: bool,
     printer: str, clerk_id: str, window_code: str,
 ) -> ArchivedDocument:
     sha256 = blobs.put(pdf)
@@ -72,12 +73,12 @@ def printed_documents(db: Database, case_uuid: str) -> list[ArchivedDocument]:
     found = []
     for row in rows:
         details = json.loads(row["details"])
-        found.append(ArchivedDocument(case_uuid, row["sha256"], DocumentKind(details["kind"]),
+        found.append(ArchivedDocument(case_uuid, row["sha256"], str(details["kind"]),
                                       bool(details["reprint"]), details.get("printer", ""),
                                       details.get("archived_at", ""), int(row["position"])))
     return found
 
 
-def was_printed(db: Database, case_uuid: str, kind: DocumentKind) -> bool:
+def was_printed(db: Database, case_uuid: str, kind: str) -> bool:
     """True when this kind was printed for the case before: the next copy is a 补打."""
-    return any(doc.kind is kind for doc in printed_documents(db, case_uuid))
+    return any(doc.kind == kind for doc in printed_documents(db, case_uuid))

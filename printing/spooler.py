@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from clerk_app.config import Config
 from printing.errors import NoPrinter, PrinterNotFound, PrintJobFailed, SpoolerUnavailable
 from printing.model import DocumentKind, Paper, paper_for
 
@@ -42,12 +41,12 @@ class Spooler(Protocol):
     def wait(self, job: PrintJob, timeout: float) -> str: ...
 
 
-def route(kind: DocumentKind, config: Config) -> str:
-    """The configured printer for a document kind; '' means "the system default"."""
-    a4 = str(config.get("printing.a4_printer"))
+def route(kind: DocumentKind, a4_printer: str, receipt_printer: str) -> str:
+    """The configured printer for a document kind ("printing.a4_printer" / "printing.receipt_printer");
+    '' means "the system default"."""
     if paper_for(kind) is Paper.RECEIPT_80MM:
-        return str(config.get("printing.receipt_printer")) or a4
-    return a4
+        return receipt_printer or a4_printer
+    return a4_printer
 
 
 def resolve_printer(spooler: Spooler, configured: str) -> str:

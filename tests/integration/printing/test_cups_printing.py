@@ -16,10 +16,10 @@ import pytest
 from clerk_app.context import Workstation
 from clerk_app.domain.case_states import EventKind, load_events
 from clerk_app.domain.numbering import parse_qr_payload, qr_payload
+from clerk_app.print_service import PrintService
 from clerk_app.rules import rules_service
 from printing.model import DocumentKind
 from printing.render import render_document
-from printing.service import PrintService
 from printing.spooler import CupsSpooler
 from tests.stack import require
 from tests.unit.printing.helpers import FULL_ID, NAME, context, insert_case

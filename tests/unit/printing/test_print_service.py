@@ -8,21 +8,18 @@ import pytest
 
 from clerk_app.context import Workstation
 from clerk_app.domain.case_states import EventKind, load_events
+from clerk_app.print_service import PrintService, print_service
 from printing.errors import NoPrinter, PrinterNotFound
 from printing.model import DocumentKind
-from printing.service import PrintService, print_service
 from printing.spooler import resolve_printer, route
 from tests.unit.printing.helpers import FULL_ID, RecordingSpooler, context, insert_case
 
 
-def test_routing_per_document_kind(workstation: Workstation) -> None:
-    config = workstation.config
-    assert route(DocumentKind.ACCEPTANCE_NOTICE, config) == ""  # empty: system default
-    configured = config.with_overrides(printing__a4_printer="A4-Laser", printing__receipt_printer="Thermal-80")
-    assert route(DocumentKind.ONE_TIME_NOTICE, configured) == "A4-Laser"
-    assert route(DocumentKind.THERMAL_RECEIPT, configured) == "Thermal-80"
-    only_a4 = config.with_overrides(printing__a4_printer="A4-Laser")
-    assert route(DocumentKind.THERMAL_RECEIPT, only_a4) == "A4-Laser"
+def test_routing_per_document_kind() -> None:
+    assert route(DocumentKind.ACCEPTANCE_NOTICE, "", "") == ""  # empty: system default
+    assert route(DocumentKind.ONE_TIME_NOTICE, "A4-Laser", "Thermal-80") == "A4-Laser"
+    assert route(DocumentKind.THERMAL_RECEIPT, "A4-Laser", "Thermal-80") == "Thermal-80"
+    assert route(DocumentKind.THERMAL_RECEIPT, "A4-Laser", "") == "A4-Laser"
 
 
 def test_resolving_unknown_or_missing_printers_raises_typed_errors() -> None:
