@@ -54,6 +54,10 @@ class TaskRunner:
 
 
 class BackgroundOp:
+    # Running ops are kept here until delivered: the relay's connection to ``_deliver`` does not keep the op
+    # alive, so a ``BackgroundOp(...).run(pool)`` whose work outlasted the statement silently lost its result.
+    _running: set[BackgroundOp] = set()
+
     def __init__(self, parent: QWidget | None, fn: Callable[[], Any]) -> None:
         self._parent = parent
         self._fn = fn
@@ -70,11 +74,13 @@ class BackgroundOp:
         return self
 
     def run(self, pool: QThreadPool) -> None:
+        BackgroundOp._running.add(self)
         self._relay.finished.connect(self._deliver)
         pool.start(_Runnable(self._fn, self._relay))
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         self._relay.finished.disconnect(self._deliver)
+        BackgroundOp._running.discard(self)
         if error is not None:
             self._on_failure(error)
         else:
