@@ -15,7 +15,7 @@ from datetime import date
 
 from clerk_app.domain.applicant import CaptureSource, Gender, IdDocumentType
 from clerk_app.errors import DeviceError, DeviceNotFound
-from clerk_app.i18n import QT_TRANSLATE_NOOP
+from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class ReaderKind(enum.Enum):
@@ -186,6 +186,11 @@ class SamFault(IdentityDeviceError):
     def __init__(self, status: int, meaning: str) -> None:
         super().__init__(status=f"0x{status:02X}", meaning=meaning)
         self.status = status
+
+    def user_text(self) -> str:
+        # The meaning is English source text of context "sam_status" (devices.idcard.protocol).
+        meaning = translate("sam_status", self.params["meaning"])
+        return translate("errors", self.message).format(status=self.params["status"], meaning=meaning)
 
 
 class UnsupportedCard(IdentityDeviceError):

@@ -40,7 +40,7 @@ from clerk_app.identity.records import ExpiryStatus, record_expiry, to_natural_p
 from clerk_app.identity.validation import FieldError, agent_authorisation, legal_entity, manual_person
 from devices.idcard.codes import GENDER_TEXT
 from devices.identity_base import IdentityRecord, PhotoState
-from ui.person_fields import ID_TYPE_LABELS, SOURCE_LABELS, PersonFields, id_type_combo, tr
+from ui.person_fields import ID_TYPE_LABELS, SOURCE_LABELS, PersonFields, id_type_combo, translate_identity
 
 PHOTO_SIZE = (102, 126)
 MANUAL_REASONS = ("未带身份证", "证件损坏无法读取", "读卡器故障", "户口簿/护照等其他证件", "证件挂失补办中")
@@ -259,6 +259,8 @@ class ApplicantPanel(QWidget):
             parts.append(self.tr("nationality {0}").format(record.nationality))
         if record.english_name and record.english_name != record.name:
             parts.append(record.english_name)
+        if record.permit_number:
+            parts.append(self.tr("document no. {0}").format(mask_id_number(record.permit_number, 2, 2)))
         lines = [" · ".join(parts)]
         if record.address:
             lines.append(record.address)
@@ -421,8 +423,8 @@ class ApplicantPanel(QWidget):
         else:
             card = ""
             if self._record is not None:
-                card = tr(ID_TYPE_LABELS[self._record.card_type]) + " — "
-            self.source_label.setText(card + tr(SOURCE_LABELS[source]))
+                card = translate_identity(ID_TYPE_LABELS[self._record.card_type]) + " — "
+            self.source_label.setText(card + translate_identity(SOURCE_LABELS[source]))
         self.simulated_badge.setVisible(source is CaptureSource.SIMULATED)
 
     def _set_message(self, text: str, ok: bool | None) -> None:

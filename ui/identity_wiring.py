@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from clerk_app.errors import UserFacingError
@@ -18,8 +18,9 @@ from clerk_app.identity.manager import IdentityListener, ReaderManager, build_dr
 from devices.identity_base import IdentityRecord, ReaderInfo
 from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
-from ui.person_fields import tr
 from ui.tasks import TaskRunner
+
+_translate = QCoreApplication.translate
 
 
 class _Bridge(QObject, IdentityListener):
@@ -66,18 +67,19 @@ class _PinPrompt(QObject):
         return answer
 
     def _show(self) -> None:
-        text, ok = QInputDialog.getText(self._parent, tr("Social security card PIN"),
-                                        tr("This card needs its PIN. Ask the holder to enter it:"),
-                                        QLineEdit.EchoMode.Password)
+        title = _translate("identity", "Social security card PIN")
+        prompt = _translate("identity", "This card needs its PIN. Ask the holder to enter it:")
+        text, ok = QInputDialog.getText(self._parent, title, prompt, QLineEdit.EchoMode.Password)
         self._answer = text if ok and text else None
         self._done.set()
 
 
 def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
     if not connected:
-        return tr("Card reader: not connected"), False
-    names = ", ".join(tr("simulated") if info.simulated else info.label for info in connected)
-    return tr("Card reader: {0}").format(names), True
+        return _translate("identity", "Card reader: not connected"), False
+    simulated = _translate("identity", "simulated")
+    names = ", ".join(simulated if info.simulated else info.label for info in connected)
+    return _translate("identity", "Card reader: {0}").format(names), True
 
 
 def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> ApplicantPanel:
@@ -95,9 +97,11 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
         window.status.set_device_state("idcard", text, ok)
 
     bridge.readers_signal.connect(on_readers)
-    bridge.present_signal.connect(lambda _reader: panel.show_info(tr("Reading the card…")))
+    reading = _translate("identity", "Reading the card…")
+    removed = _translate("identity", "Card removed.")
+    bridge.present_signal.connect(lambda _reader: panel.show_info(reading))
     bridge.read_signal.connect(lambda _reader, record: panel.show_card(record))
-    bridge.removed_signal.connect(lambda _reader: panel.show_info(tr("Card removed.")))
+    bridge.removed_signal.connect(lambda _reader: panel.show_info(removed))
     bridge.failed_signal.connect(lambda _reader, error: panel.show_error(error))
     window.shortcuts.bind("read_card", manager.read_now)
     panel.read_button.clicked.connect(manager.read_now)
@@ -109,7 +113,7 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
         panel.place_button.clicked.connect(lambda: reader.place(panel.training_cards.currentData()))
         panel.remove_button.clicked.connect(reader.remove)
 
-    window.status.set_device_state("idcard", tr("Card reader: searching…"), None)
+    window.status.set_device_state("idcard", _translate("identity", "Card reader: searching…"), None)
     workstation.services["identity"] = manager
     panel.reader_manager = manager  # type: ignore[attr-defined]
     manager.start()

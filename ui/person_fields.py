@@ -31,14 +31,14 @@ SOURCE_LABELS: dict[CaptureSource, str] = {
 }
 
 
-def tr(text: str) -> str:
+def translate_identity(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def id_type_combo() -> QComboBox:
     combo = QComboBox()
     for id_type, label in ID_TYPE_LABELS.items():
-        combo.addItem(tr(label), id_type)
+        combo.addItem(translate_identity(label), id_type)
     return combo
 
 
@@ -53,14 +53,14 @@ class PersonFields(QWidget):
         self.name = QLineEdit()
         self.id_type = id_type_combo()
         self.id_number = QLineEdit()
-        self.edit_button = QPushButton(tr("Type in instead"))
+        self.edit_button = QPushButton(QCoreApplication.translate("identity", "Type in instead"))
         self.edit_button.clicked.connect(self.clear)
         self.edit_button.setVisible(False)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Name"), self.name)
-        form.addRow(tr("Document"), self.id_type)
-        form.addRow(tr("Number"), self.id_number)
+        form.addRow(QCoreApplication.translate("identity", "Name"), self.name)
+        form.addRow(QCoreApplication.translate("identity", "Document"), self.id_type)
+        form.addRow(QCoreApplication.translate("identity", "Number"), self.id_number)
         form.addRow("", self.edit_button)
         self._card_person: NaturalPerson | None = None
 

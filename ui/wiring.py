@@ -14,6 +14,10 @@ def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
 
     wire_identity(window, workstation, tasks)
 
+    from ui.sync_wiring import wire_sync
+
+    wire_sync(window, workstation, tasks)
+
     # Acceptance stays last: it links itself to the applicant and item panels wired above.
     from ui.acceptance.wiring import wire_acceptance
 

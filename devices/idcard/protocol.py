@@ -14,6 +14,8 @@ import enum
 from dataclasses import dataclass
 from functools import reduce
 
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
 PREAMBLE = b"\xaa\xaa\xaa\x96\x69"
 HEADER_LEN = 7  # preamble + LEN
 # The longest legal answer is 30 10 with fingerprints (2321 bytes, LEN 2314); anything much larger is garbage.
@@ -55,24 +57,24 @@ class Status(enum.IntEnum):
 
 # English meanings for diagnostics; the clerk sees the translated SamFault text built from these.
 STATUS_MEANING: dict[int, str] = {
-    0x90: "operation succeeded",
-    0x9F: "card found",
-    0x91: "no such content on the card",
-    0x10: "checksum error in received data",
-    0x11: "length error in received data",
-    0x21: "command error",
-    0x23: "unauthorised operation",
-    0x24: "unrecognised error",
-    0x31: "card failed to authenticate the SAM",
-    0x32: "SAM failed to authenticate the card",
-    0x33: "information verification error",
-    0x40: "unrecognised card type",
-    0x41: "read card operation failed",
-    0x47: "random number failed",
-    0x60: "SAM self-test failed",
-    0x66: "SAM not authorised",
-    0x80: "no card found",
-    0x81: "select card failed",
+    0x90: QT_TRANSLATE_NOOP("sam_status", "operation succeeded"),
+    0x9F: QT_TRANSLATE_NOOP("sam_status", "card found"),
+    0x91: QT_TRANSLATE_NOOP("sam_status", "no such content on the card"),
+    0x10: QT_TRANSLATE_NOOP("sam_status", "checksum error in received data"),
+    0x11: QT_TRANSLATE_NOOP("sam_status", "length error in received data"),
+    0x21: QT_TRANSLATE_NOOP("sam_status", "command error"),
+    0x23: QT_TRANSLATE_NOOP("sam_status", "unauthorised operation"),
+    0x24: QT_TRANSLATE_NOOP("sam_status", "unrecognised error"),
+    0x31: QT_TRANSLATE_NOOP("sam_status", "card failed to authenticate the SAM"),
+    0x32: QT_TRANSLATE_NOOP("sam_status", "SAM failed to authenticate the card"),
+    0x33: QT_TRANSLATE_NOOP("sam_status", "information verification error"),
+    0x40: QT_TRANSLATE_NOOP("sam_status", "unrecognised card type"),
+    0x41: QT_TRANSLATE_NOOP("sam_status", "read card operation failed"),
+    0x47: QT_TRANSLATE_NOOP("sam_status", "random number failed"),
+    0x60: QT_TRANSLATE_NOOP("sam_status", "SAM self-test failed"),
+    0x66: QT_TRANSLATE_NOOP("sam_status", "SAM not authorised"),
+    0x80: QT_TRANSLATE_NOOP("sam_status", "no card found"),
+    0x81: QT_TRANSLATE_NOOP("sam_status", "select card failed"),
 }
 
 

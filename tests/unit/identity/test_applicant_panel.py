@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType, LegalEntity, NaturalPerson
 from clerk_app.identity.validation import ManualReasonMissing
-from devices.identity_base import NoCard
+from devices.identity_base import LiftAndReplace, NoCard
 from devices.identity_simulated import training_cards
 from ui.applicant_panel import ApplicantPanel
 
@@ -135,8 +135,9 @@ def test_wired_into_the_main_window_with_f2(qtbot, ow_home) -> None:
             qtbot.mouseClick(panel.place_button, Qt.MouseButton.LeftButton)
         assert panel.current_applicant().principal.id_type is IdDocumentType.FOREIGN_PERMANENT_2017
         window.shortcuts.actions["read_card"].trigger()  # F2 on the same card: lift and re-place
-        qtbot.waitUntil(lambda: panel.message.text() != "" and "lift" in panel.message.text().lower(),
-                        timeout=10_000)
+        expected = LiftAndReplace().user_text()  # translated: main.run installed the Chinese catalogue
+        assert expected != LiftAndReplace.message
+        qtbot.waitUntil(lambda: panel.message.text() == expected, timeout=10_000)
         assert manager.connected
     finally:
         app.shutdown()

@@ -1,0 +1,96 @@
+"""Sync in the main window: the background sync worker, its state in the status bar, and "sync now" (F5).
+
+The service (``workstation.services["sync"]``) is built off the GUI thread (in training mode that starts the bundled
+sandbox). Its worker thread reports a ``SyncStatus`` after each pass; a relay signal carries it to the GUI thread.
+The last error names the real cause: network down, the platform refusing or failing, or the login having expired.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from ui.main_window import MainWindow
+from ui.tasks import BackgroundOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.sync")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("sync", text)
+
+
+def error_text(kind: str | None, code: str | None) -> str | None:
+    """The status bar's words for the last error, naming its real cause (PEERS #12)."""
+    if kind is None:
+        return None
+    if kind == "network":
+        return _tr("Network down: the platform cannot be reached")
+    if kind == "server":
+        return _tr("The platform refused or failed ({0})").format(code or "?")
+    if kind == "login":
+        return _tr("Login expired: log in again to resume syncing")
+    return _tr("Sync error ({0}); see the log").format(code or "?")
+
+
+class SyncPresenter(QObject):
+    status_changed = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service: Any = None
+        self.status_changed.connect(self.show_status)
+
+    def attach(self, service: Any) -> None:
+        self.service = service
+        service.add_listener(self.status_changed.emit)  # called on the sync thread; the signal queues it
+        self.show_status(service.status())
+        service.start()
+
+    def show_status(self, status: Any) -> None:
+        bar = self.window.status
+        if not status.configured:
+            bar.set_network_state(_tr("not configured"), None)
+        elif status.online is None:
+            bar.set_network_state(_tr("connecting…"), None)
+        elif status.online:
+            bar.set_network_state(_tr("online"), True)
+        else:
+            bar.set_network_state(_tr("offline"), False)
+        error = error_text(status.last_error_kind, status.last_error_code)
+        if status.conflicts:
+            conflict = _tr("{0} item(s) need attention").format(status.conflicts)
+            error = f"{error}; {conflict}" if error else conflict
+        oldest = status.oldest_case_number or (status.oldest_created_at or "")[:16] or None
+        bar.set_sync_state(status.queued, oldest, error)
+
+    def sync_now(self) -> None:
+        if self.service is None:
+            return
+        self.window.status.set_network_state(_tr("syncing…"), None)
+        self.service.sync_now()
+
+
+def wire_sync(window: MainWindow, workstation: Any, tasks: TaskRunner) -> SyncPresenter:
+    presenter = SyncPresenter(window)
+    window.shortcuts.bind("sync_now", presenter.sync_now)
+
+    def build() -> Any:
+        from clerk_app.sync.service import SyncService
+
+        return SyncService(workstation)
+
+    def ready(service: Any) -> None:
+        workstation.services["sync"] = service
+        presenter.attach(service)
+
+    def failed(exc: BaseException) -> None:
+        log.error("sync could not start: %s", type(exc).__name__)
+        window.status.set_network_state(_tr("sync unavailable"), False)
+
+    BackgroundOp(window, build).success(ready).failure(failed).run(tasks.io_pool)
+    window.sync_presenter = presenter  # type: ignore[attr-defined]
+    return presenter
