@@ -14,6 +14,10 @@ def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
 
     wire_identity(window, workstation, tasks)
 
+    from ui.catalog_panel import wire_catalog
+
+    wire_catalog(window, workstation, tasks)
+
     from ui.sync_wiring import wire_sync
 
     wire_sync(window, workstation, tasks)
