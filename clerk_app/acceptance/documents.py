@@ -15,9 +15,9 @@ from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.decision_rules import Shortfall
 from clerk_app.domain.masking import mask_id_number
+from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
 from printing.model import DocumentContext, DocumentKind, MaterialRow
-from printing.service import PrintOutcome, PrintService
 
 log = logging.getLogger("onewindow.acceptance")
 

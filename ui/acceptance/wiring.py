@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.factory import acceptance_service
-from printing.service import print_service
+from clerk_app.print_service import print_service
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseListPanel
 from ui.acceptance.checklist_panel import MaterialChecklistPanel

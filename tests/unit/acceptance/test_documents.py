@@ -11,8 +11,8 @@ import pytest
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead, documents_for
 from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.domain.case import Decision, MaterialState
+from clerk_app.print_service import PrintService
 from printing.model import DocumentKind
-from printing.service import PrintService
 from printing.spooler import PrintJob
 from tests.unit.acceptance.conftest import CHECKLIST, CST, ID_NUMBER, applicant, item
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from printing.service import PrintService
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.case import Decision, MaterialState
+from clerk_app.print_service import PrintService
 from tests.unit.acceptance.conftest import applicant
 from tests.unit.acceptance.test_documents import RecordingSpooler
 from ui.acceptance.controller import AcceptanceController
