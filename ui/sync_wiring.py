@@ -18,8 +18,6 @@ from ui.tasks import BackgroundOp, TaskRunner
 log = logging.getLogger("onewindow.ui.sync")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
 
 
 def error_text(kind: str | None, code: str | None) -> str | None:
@@ -27,12 +25,12 @@ def error_text(kind: str | None, code: str | None) -> str | None:
     if kind is None:
         return None
     if kind == "network":
-        return _tr("Network down: the platform cannot be reached")
+        return QCoreApplication.translate("sync", "Network down: the platform cannot be reached")
     if kind == "server":
-        return _tr("The platform refused or failed ({0})").format(code or "?")
+        return QCoreApplication.translate("sync", "The platform refused or failed ({0})").format(code or "?")
     if kind == "login":
-        return _tr("Login expired: log in again to resume syncing")
-    return _tr("Sync error ({0}); see the log").format(code or "?")
+        return QCoreApplication.translate("sync", "Login expired: log in again to resume syncing")
+    return QCoreApplication.translate("sync", "Sync error ({0}); see the log").format(code or "?")
 
 
 class SyncPresenter(QObject):
@@ -53,16 +51,16 @@ class SyncPresenter(QObject):
     def show_status(self, status: Any) -> None:
         bar = self.window.status
         if not status.configured:
-            bar.set_network_state(_tr("not configured"), None)
+            bar.set_network_state(QCoreApplication.translate("sync", "not configured"), None)
         elif status.online is None:
-            bar.set_network_state(_tr("connecting…"), None)
+            bar.set_network_state(QCoreApplication.translate("sync", "connecting…"), None)
         elif status.online:
-            bar.set_network_state(_tr("online"), True)
+            bar.set_network_state(QCoreApplication.translate("sync", "online"), True)
         else:
-            bar.set_network_state(_tr("offline"), False)
+            bar.set_network_state(QCoreApplication.translate("sync", "offline"), False)
         error = error_text(status.last_error_kind, status.last_error_code)
         if status.conflicts:
-            conflict = _tr("{0} item(s) need attention").format(status.conflicts)
+            conflict = QCoreApplication.translate("sync", "{0} item(s) need attention").format(status.conflicts)
             error = f"{error}; {conflict}" if error else conflict
         oldest = status.oldest_case_number or (status.oldest_created_at or "")[:16] or None
         bar.set_sync_state(status.queued, oldest, error)
@@ -70,7 +68,7 @@ class SyncPresenter(QObject):
     def sync_now(self) -> None:
         if self.service is None:
             return
-        self.window.status.set_network_state(_tr("syncing…"), None)
+        self.window.status.set_network_state(QCoreApplication.translate("sync", "syncing…"), None)
         self.service.sync_now()
 
 
@@ -89,7 +87,7 @@ def wire_sync(window: MainWindow, workstation: Any, tasks: TaskRunner) -> SyncPr
 
     def failed(exc: BaseException) -> None:
         log.error("sync could not start: %s", type(exc).__name__)
-        window.status.set_network_state(_tr("sync unavailable"), False)
+        window.status.set_network_state(QCoreApplication.translate("sync", "sync unavailable"), False)
 
     BackgroundOp(window, build).success(ready).failure(failed).run(tasks.io_pool)
     window.sync_presenter = presenter  # type: ignore[attr-defined]

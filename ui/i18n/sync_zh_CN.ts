@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="15"/>
+        <source>The platform cannot be reached ({reason}). Work continues offline.</source>
+        <translation>无法连接政务服务平台（{reason}），可继续离线办理。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="22"/>
+        <source>The platform is overloaded or failing (HTTP {status}); retrying later.</source>
+        <translation>政务服务平台繁忙或故障（HTTP {status}），稍后自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="33"/>
+        <source>The platform refused the data (HTTP {status}, {code}).</source>
+        <translation>政务服务平台拒收数据（HTTP {status}，{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="43"/>
+        <source>The platform already holds this case with different content; it needs the clerk&apos;s attention.</source>
+        <translation>平台上已有该办件且内容不同，需要窗口人员处理。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="52"/>
+        <source>The platform did not accept the login token.</source>
+        <translation>政务服务平台不接受当前登录凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="64"/>
+        <source>The account or password is wrong.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="68"/>
+        <source>The platform cannot be reached and this account has never logged in online on this workstation.</source>
+        <translation>无法连接政务服务平台，且该账号从未在本工作台联网登录过，无法离线登录。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="74"/>
+        <source>The platform address must use https (plain http is allowed only for the local sandbox).</source>
+        <translation>平台地址必须使用 https（仅本机培训沙箱可使用 http）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="80"/>
+        <source>An export needs a passphrase of at least 8 characters.</source>
+        <translation>导出需要至少 8 个字符的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../offline_cache/sync_store.py" line="30"/>
+        <source>This case is queued for the platform and can no longer be changed; record a correction instead.</source>
+        <translation>该办件已排队上报平台，不能再修改；请另行登记更正。</translation>
+    </message>
+    <message>
+        <location filename="../../offline_cache/sync_store.py" line="36"/>
+        <source>This item is being sent right now; try again in a moment.</source>
+        <translation>该事项正在上传，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../sync_wiring.py" line="28"/>
+        <source>Network down: the platform cannot be reached</source>
+        <translation>网络中断：无法连接政务服务平台</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="30"/>
+        <source>The platform refused or failed ({0})</source>
+        <translation>平台拒收或服务故障（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="32"/>
+        <source>Login expired: log in again to resume syncing</source>
+        <translation>登录已过期：请重新登录以继续同步</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="33"/>
+        <source>Sync error ({0}); see the log</source>
+        <translation>同步出错（{0}），请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="54"/>
+        <source>not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="56"/>
+        <source>connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="58"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="60"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="63"/>
+        <source>{0} item(s) need attention</source>
+        <translation>{0} 件需要处理</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="71"/>
+        <source>syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="90"/>
+        <source>sync unavailable</source>
+        <translation>同步不可用</translation>
+    </message>
+</context>
+</TS>
