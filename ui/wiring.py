@@ -22,6 +22,10 @@ def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
 
     wire_sync(window, workstation, tasks)
 
+    from ui.scanning_wiring import wire_scanning
+
+    wire_scanning(window, workstation, tasks)  # workstation.services["scanner"]; before acceptance, which uses it
+
     # Acceptance stays last: it links itself to the applicant and item panels wired above.
     from ui.acceptance.wiring import wire_acceptance
 
