@@ -29,6 +29,16 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def _days(text: str) -> list[date]:
+    """One ISO date or an inclusive range START..END (a holiday week is one command)."""
+    start, sep, end = text.partition("..")
+    first = _date(start)
+    last = _date(end) if sep else first
+    if last < first or (last - first).days > 60:
+        raise argparse.ArgumentTypeError("a range is START..END, at most 60 days, END not before START")
+    return [date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]
+
+
 def _pause(text: str) -> Pause:
     start, sep, end = text.partition("..")
     if not sep:
@@ -49,16 +59,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     deadline.add_argument("--json", action="store_true", help="machine-readable output")
     deadline.set_defaults(handler=run_deadline)
 
-    setday = sub.add_parser("set", help="declare a day a working day or a day off (overrides the package)")
-    setday.add_argument("day", type=_date)
+    setday = sub.add_parser("set", help="declare days working days or days off (overrides the package)")
+    setday.add_argument("days", type=_days, metavar="DAY[..END]", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
     kind = setday.add_mutually_exclusive_group(required=True)
     kind.add_argument("--workday", action="store_true", help="调休 working day")
     kind.add_argument("--holiday", action="store_true", help="day off")
     setday.add_argument("--name", default="", help="e.g. 春节")
     setday.set_defaults(handler=run_set)
 
-    unset = sub.add_parser("unset", help="remove a declared day")
-    unset.add_argument("day", type=_date)
+    unset = sub.add_parser("unset", help="remove declared days")
+    unset.add_argument("days", type=_days, metavar="DAY[..END]")
     unset.set_defaults(handler=run_unset)
 
     complete = sub.add_parser("complete", help="mark a year's declared days as the whole official calendar")
@@ -96,16 +106,16 @@ def run_set(args: argparse.Namespace, make_workstation: WorkstationFactory) -> i
     from offline_cache.calendar_store import CalendarDay
 
     rules = _rules(make_workstation)
-    rules.calendar_store.set_days([CalendarDay(args.day, bool(args.workday), args.name, "admin")])
+    rules.calendar_store.set_days([CalendarDay(day, bool(args.workday), args.name, "admin") for day in args.days])
     rules.calendar_changed()
     return 0
 
 
 def run_unset(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     rules = _rules(make_workstation)
-    removed = rules.calendar_store.remove_day(args.day)
+    removed = [rules.calendar_store.remove_day(day) for day in args.days]
     rules.calendar_changed()
-    return 0 if removed else 1
+    return 0 if any(removed) else 1
 
 
 def run_complete(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:

@@ -82,10 +82,16 @@ def test_cli_administrator_extends_the_calendar(ow_home: Path, capsys: pytest.Ca
     assert listing["complete_years"] == [2027] and listing["days"][0]["name"] == "元旦"
     assert _cli(capsys, "unset", "2027-01-04")[0] == 0
     assert _cli(capsys, "unset", "2027-01-04")[0] == 1
+    assert _cli(capsys, "set", "2027-02-06..2027-02-12", "--holiday", "--name", "春节")[0] == 0
+    code, out = _cli(capsys, "list", "2027", "--json")
+    assert [d["day"] for d in json.loads(out)["days"]] == [f"2027-02-{n:02d}" for n in range(6, 13)]
+    assert _cli(capsys, "unset", "2027-02-06..2027-02-12")[0] == 0
 
 
 def test_cli_rejects_bad_input(ow_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main.run(["calendar", "deadline", "2026-13-01", "5"])
+    with pytest.raises(SystemExit):
+        main.run(["calendar", "set", "2027-02-12..2027-02-06", "--holiday"])
     assert main.run(["calendar", "deadline", "2026-03-02", "-1", "--json"]) == 1
     capsys.readouterr()
