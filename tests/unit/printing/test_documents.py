@@ -98,3 +98,24 @@ def test_markup_in_data_is_printed_not_interpreted() -> None:
 def test_missing_number_or_code_is_refused() -> None:
     with pytest.raises(ValueError):
         render_document(context(DocumentKind.ACCEPTANCE_NOTICE, code=""))
+
+
+def test_receipt_wraps_long_values_inside_the_printable_width() -> None:
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from printing.fonts import register_cjk_font
+    from printing.receipt import PRINTABLE, receipt_lines
+
+    items = tuple(f"第{i}项：食品经营许可（新办、变更、延续、注销一件事）" for i in range(6))
+    ctx = context(DocumentKind.THERMAL_RECEIPT, item_names=items,
+                  applicant_name="MUHAMMAD ABDULLAH BIN AHMAD AL-RASHID 穆罕默德·阿卜杜拉")
+    font = register_cjk_font().name
+    for text, size in receipt_lines(ctx):
+        label, _, value = text.partition("\t")
+        width = stringWidth(value, font, size) + (18 * mm if value or label.endswith("：") else 0)
+        if not value:
+            width = stringWidth(label, font, size)
+        assert width <= PRINTABLE + 0.5, text
+    pdf = render_document(ctx)
+    assert "第5项" in text_of(pdf)
