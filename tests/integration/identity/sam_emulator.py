@@ -44,6 +44,7 @@ class EmulatorState:
     faults: Faults = field(default_factory=Faults)
     commands: list[tuple[int, int]] = field(default_factory=list)
     last_response_at: float = 0.0  # perf_counter when the last byte of the last response was written
+    read_response_at: float = 0.0  # the same for the last 30 01 (read base message) response
 
 
 class SamEmulator:
@@ -115,6 +116,8 @@ class SamEmulator:
                 if reply:
                     os.write(master, reply)
                     self.state.last_response_at = time.perf_counter()
+                    if (frame[7], frame[8]) == Command.READ_BASE.value:
+                        self.state.read_response_at = self.state.last_response_at
 
     def _answer(self, cmd: int, para: int) -> bytes:
         with self._lock:
