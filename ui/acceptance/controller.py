@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound
@@ -127,7 +127,9 @@ class AcceptanceController(QObject):
             return
         self.session.set_items(items, checklist, answers, bundle_code=bundle or None)
         self.refresh()
-        self.checklist.focus_table()
+        if not isinstance(QApplication.focusWidget(), QComboBox):
+            # Straight to the materials, unless the clerk is answering the item's 情形 questions.
+            self.checklist.focus_table()
 
     # -- the checklist ------------------------------------------------------------------------------------------
     def apply_action(self, code: str, action: str) -> None:
