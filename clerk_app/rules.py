@@ -4,8 +4,8 @@ Other areas call this (``rules_service(workstation)``) rather than the pieces, s
 codes, the yellow threshold, the calendar extension table and the verification key are applied the same way
 everywhere.
 
-Verification key: derived from this workstation's data key (the same derivation as the acceptance flow's
-``rules_adapter.verification_key``), so codes are unguessable and this workstation can check them. A hall-wide key
+Verification key: derived from this workstation's data key, so codes are unguessable and this workstation can
+check them (the acceptance flow delegates to this service). A hall-wide key
 (so any window or the platform can check a receipt) is not implemented yet.
 """
 
@@ -27,7 +27,7 @@ from offline_cache.case_numbers import allocate_case_number
 
 log = logging.getLogger("onewindow.rules")
 
-# Must stay equal to clerk_app.acceptance.rules_adapter.verification_key, or printed codes stop verifying.
+# Changing this label invalidates the codes on every receipt already printed.
 VERIFICATION_KEY_LABEL = "onewindow receipt verification key"
 SERVICE_KEY = "rules"
 

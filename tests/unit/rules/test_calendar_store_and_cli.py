@@ -96,11 +96,3 @@ def test_cli_rejects_bad_input(ow_home: Path, capsys: pytest.CaptureFixture[str]
     assert main.run(["calendar", "deadline", "2026-03-02", "-1", "--json"]) == 1
     capsys.readouterr()
 
-
-def test_rules_service_and_acceptance_adapter_issue_the_same_verification_codes(workstation: Workstation) -> None:
-    # Printed codes must verify whichever of the two made them.
-    from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
-
-    adapter = RulesEngineAdapter(CalendarStore(workstation.db), workstation.cipher)
-    number = "33030200101202611220001"
-    assert adapter.verification_code(number) == rules_service(workstation).verification_code(number)
