@@ -61,13 +61,18 @@ _decoder: Decoder | None = None
 _searched = False
 
 
-def decode_photo(wlt: bytes | None) -> bytes | None:
+def warm_up() -> None:
+    """Look for the vendor decoder now (find_library runs ldconfig), not in the middle of the first read."""
     global _decoder, _searched
-    if not wlt:
-        return None
     if not _searched:
         _decoder = find_vendor_decoder()
         _searched = True
+
+
+def decode_photo(wlt: bytes | None) -> bytes | None:
+    if not wlt:
+        return None
+    warm_up()
     if _decoder is None:
         return None
     try:

@@ -16,6 +16,7 @@ import serial
 from serial.tools import list_ports
 
 from clerk_app.domain.applicant import CaptureSource
+from devices.idcard import photo
 from devices.idcard.layouts import TEXT_LEN, parse_appended_address, parse_text
 from devices.idcard.protocol import (
     Command,
@@ -134,6 +135,7 @@ class SamSerialReader(IdentityReader):
         self._found = False
 
     def open(self) -> None:
+        photo.warm_up()
         self.transport.open()
         try:
             response = self.transport.transact(Command.SAM_STATUS)
