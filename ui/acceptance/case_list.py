@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.masking import mask_name
+from clerk_app.domain.masking import mask_id_number, mask_name
 from offline_cache.cases import CaseSummary, StoredCase
 
 LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused": "#e0e0e0"}
@@ -111,21 +111,26 @@ class CaseDialog(QDialog):
         self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_number))
         principal = case.applicant.principal
         identifier = getattr(principal, "id_number", None) or getattr(principal, "credit_code", "")
-        from clerk_app.domain.masking import mask_id_number
-
+        label = {
+            "number": self.tr("Case number"), "item": self.tr("Item"), "applicant": self.tr("Applicant"),
+            "status": self.tr("Status"), "promised": self.tr("Promised date"),
+            "materials": self.tr("Materials"), "events": self.tr("Events"),
+        }
+        promised = case.promised_date.isoformat() if case.promised_date else "—"
         lines = [
-            f"<b>{self.tr('Case number')}</b>: {case.case_number}",
-            f"<b>{self.tr('Item')}</b>: {'、'.join(stored.item_names)}",
-            f"<b>{self.tr('Applicant')}</b>: {mask_name(case.applicant.display_name)} "
-            f"({mask_id_number(identifier)})",
-            f"<b>{self.tr('Status')}</b>: {status_text}",
-            f"<b>{self.tr('Promised date')}</b>: "
-            f"{case.promised_date.isoformat() if case.promised_date else '—'} {level_text}",
-            f"<b>{self.tr('Materials')}</b>:",
+            f"<b>{label['number']}</b>: {case.case_number}",
+            f"<b>{label['item']}</b>: {'、'.join(stored.item_names)}",
+            f"<b>{label['applicant']}</b>: {mask_name(case.applicant.display_name)} ({mask_id_number(identifier)})",
+            f"<b>{label['status']}</b>: {status_text}",
+            f"<b>{label['promised']}</b>: {promised} {level_text}",
+            f"<b>{label['materials']}</b>:",
         ]
-        lines += [f"· {m.name}: {m.state.value}" + (f" → {m.supply_by}" if m.supply_by else "")
-                  for m in case.materials]
-        lines.append(f"<b>{self.tr('Events')}</b>:")
+        states = {"received": self.tr("received"), "elicence_reused": self.tr("e-licence reused"),
+                  "missing": self.tr("missing"), "deferred": self.tr("deferred, supply by"),
+                  "defective": self.tr("defective"), "not_applicable": self.tr("not applicable")}
+        lines += [f"· {m.name}: {states.get(m.state.value, m.state.value)}"
+                  + (f" {m.supply_by}" if m.supply_by else "") for m in case.materials]
+        lines.append(f"<b>{label['events']}</b>:")
         lines += [f"· {e.device_time[:19]} {e.kind} {e.to_status or ''}" for e in stored.events]
         self.body = QLabel("<br>".join(lines))
         self.body.setObjectName("caseBody")

@@ -1,0 +1,554 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AcceptanceController</name>
+    <message>
+        <location filename="../acceptance/controller.py" line="179" />
+        <source>Import pages</source>
+        <translation>导入页面</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="179" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="214" />
+        <source>Waiting for the applicant and the service item.</source>
+        <translation>请先确认申请人并选择办理事项。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="219" />
+        <source>All required materials are present.</source>
+        <translation>必要材料已齐全。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="222" />
+        <source>Not complete: %1</source>
+        <translation>材料不齐：%1</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="228" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="229" />
+        <source>defective</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="230" />
+        <source>original not checked</source>
+        <translation>原件未核验</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="231" />
+        <source>too few copies</source>
+        <translation>复印件份数不足</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="232" />
+        <source>deferred</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="233" />
+        <source>may not be deferred</source>
+        <translation>不允许容缺</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="234" />
+        <source>no supply-by date</source>
+        <translation>未定补交期限</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="280" />
+        <source>Case %1 stored and queued.</source>
+        <translation>办件 %1 已保存并进入上报队列。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="282" />
+        <source>Concluded on the spot (即办件).</source>
+        <translation>即办件，当场办结。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="284" />
+        <source>Promised by %1.</source>
+        <translation>承诺办结时间：%1。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="305" />
+        <source>Printed: %1</source>
+        <translation>已打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="309" />
+        <source>Printing failed; the case is stored. Press Ctrl+P to try again.</source>
+        <translation>打印失败，办件已保存。请按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="343" />
+        <source>Open a case</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="343" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../acceptance/case_list.py" line="111" />
+        <source>Case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="115" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="115" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="115" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="116" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="116" />
+        <source>Promised date</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="117" />
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="117" />
+        <source>Events</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="128" />
+        <source>received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="128" />
+        <source>e-licence reused</source>
+        <translation>电子证照免提交</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="129" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="129" />
+        <source>deferred, supply by</source>
+        <translation>容缺，补交期限</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="130" />
+        <source>defective</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="130" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="139" />
+        <source>Reprint (补打)</source>
+        <translation>补打</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../acceptance/case_list.py" line="46" />
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="46" />
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="46" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="46" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="47" />
+        <source>Promised date</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="47" />
+        <source>Supervision</source>
+        <translation>电子监察</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="57" />
+        <source>Scan a case number with the barcode gun or press Ctrl+F to open a case.</source>
+        <translation>用扫码枪扫描办件编号，或按 Ctrl+F 打开办件。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="67" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="68" />
+        <source>Accepted, awaiting deferred materials</source>
+        <translation>容缺受理，待补材料</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="69" />
+        <source>One-time notice issued</source>
+        <translation>已一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="70" />
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="71" />
+        <source>Concluded</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="75" />
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="75" />
+        <source>Due soon</source>
+        <translation>黄牌预警</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="75" />
+        <source>Overdue</source>
+        <translation>红牌超期</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="76" />
+        <source>Clock stopped</source>
+        <translation>计时暂停</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="94" />
+        <source>Computed beyond the official holiday calendar: check the date.</source>
+        <translation>该日期超出官方节假日数据，按周一至周五推算，请核对。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="88" />
+        <source>Accept (受理)  Ctrl+Enter</source>
+        <translation>受理  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="89" />
+        <source>Accept with deficiency (容缺受理)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="90" />
+        <source>One-time notice (一次性告知)</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="91" />
+        <source>Reject (不予受理)…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="113" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="114" />
+        <source>Print  Ctrl+P</source>
+        <translation>打印  Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="115" />
+        <source>New case  Ctrl+N</source>
+        <translation>新办件  Ctrl+N</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialChecklistPanel</name>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <location filename="../acceptance/checklist_panel.py" line="139" />
+        <source>Required</source>
+        <translation>必要</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <source>Original</source>
+        <translation>原件核验</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <source>Copies</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <source>Supply by</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="108" />
+        <source>Space received · A all received · E e-licence · D defer (容缺) · X defective · N missing · O original · +/− copies · I import file</source>
+        <translation>空格 已收取 · A 全部收取 · E 电子证照 · D 容缺 · X 不符合要求 · N 缺少 · O 原件核验 · +/− 复印件 · I 导入文件</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="139" />
+        <source>Optional</source>
+        <translation>非必要</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="141" />
+        <source>deferrable</source>
+        <translation>可容缺</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="169" />
+        <source>Received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="170" />
+        <source>E-licence reused</source>
+        <translation>电子证照免提交</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="171" />
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="172" />
+        <source>Deferred (容缺)</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="173" />
+        <source>Defective</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="174" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="192" />
+        <source>Defective material</source>
+        <translation>材料不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="193" />
+        <source>What is wrong with “%1”?</source>
+        <translation>“%1”存在什么问题？</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="222" />
+        <source>Received as required	Space</source>
+        <translation>按要求收取	空格</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="223" />
+        <source>All remaining received	A</source>
+        <translation>其余全部收取	A</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="224" />
+        <source>E-licence reused	E</source>
+        <translation>使用电子证照	E</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="225" />
+        <source>Defer (容缺) with a supply-by date	D</source>
+        <translation>容缺并约定补交期限	D</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="226" />
+        <source>Defective…	X</source>
+        <translation>不符合要求…	X</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="227" />
+        <source>Missing	N</source>
+        <translation>缺少	N</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="228" />
+        <source>Original checked on/off	O</source>
+        <translation>原件核验 开/关	O</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="229" />
+        <source>One more copy	+</source>
+        <translation>复印件加一份	+</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="230" />
+        <source>One copy less	−</source>
+        <translation>复印件减一份	−</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="231" />
+        <source>Import files as pages…	I</source>
+        <translation>导入文件为页面…	I</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../acceptance/preview.py" line="15" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/preview.py" line="32" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionForm</name>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="38" />
+        <source>Reject (不予受理)</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="49" />
+        <source>Competent authority or channel</source>
+        <translation>有权受理的机关或渠道</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="50" />
+        <source>Confirm rejection</source>
+        <translation>确认不予受理</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="58" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="59" />
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/decision_panel.py" line="60" />
+        <source>Apply instead at</source>
+        <translation>请向以下机关申请</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDateDialog</name>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="59" />
+        <source>Supply-by date</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/checklist_panel.py" line="66" />
+        <source>Supply by</source>
+        <translation>补交期限</translation>
+    </message>
+</context>
+<context>
+    <name>acceptance</name>
+    <message>
+        <location filename="../../clerk_app/domain/decision_rules.py" line="168" />
+        <source>No material is deferred.</source>
+        <translation>没有容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/domain/decision_rules.py" line="169" />
+        <source>Nothing is missing or defective.</source>
+        <translation>没有缺少或不符合要求的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/domain/decision_rules.py" line="172" />
+        <source>Required materials are missing, deferred or incomplete.</source>
+        <translation>必要材料缺少、容缺或不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/domain/decision_rules.py" line="175" />
+        <source>Materials that cannot be deferred are missing or incomplete, or a deferral lacks a valid date.</source>
+        <translation>不可容缺的材料缺少或不完整，或容缺材料未约定有效的补交期限。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../clerk_app/acceptance/errors.py" line="10" />
+        <source>Choose the applicant and the service item before deciding.</source>
+        <translation>请先确认申请人并选择办理事项，再作受理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/errors.py" line="14" />
+        <source>This decision is not valid for the materials as recorded: {reason}</source>
+        <translation>按已登记的材料情况，不能作出该决定：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/errors.py" line="20" />
+        <source>A rejection needs the reason, the legal basis and where to apply instead.</source>
+        <translation>不予受理须填写理由、法律依据以及应向哪个机关申请。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/errors.py" line="26" />
+        <source>No case with this number is stored at this workstation.</source>
+        <translation>本工作站没有该编号的办件。</translation>
+    </message>
+</context>
+</TS>
