@@ -16,7 +16,7 @@ from clerk_app.context import Workstation
 from offline_cache import print_archive
 from offline_cache.print_archive import archive_printed, printed_documents, was_printed
 from printing.model import DocumentContext, DocumentKind
-from printing.render import render_document
+from printing.render import media_option, render_document
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
 
 log = logging.getLogger("onewindow.printing")
@@ -77,7 +77,7 @@ class PrintService:
         record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint, printer,
                                    clerk_id, str(self._ws.config.get("window.code")))
         archived = ArchivedDocument.from_record(record)
-        job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}")
+        job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}", media_option(ctx))
         log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)
         return PrintOutcome(job, archived, pdf)
 

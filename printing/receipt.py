@@ -70,12 +70,21 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
     return lines
 
 
+def _height(ctx: DocumentContext, line_count: int) -> float:
+    header = 2 * LINE + (LINE if ctx.reprint else 0)
+    codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
+    return 6 * mm + header + line_count * LINE + codes + SEAL_H + 12 * mm
+
+
+def receipt_size(ctx: DocumentContext) -> tuple[float, float]:
+    """Page width and height in points (the roll is cut after the content)."""
+    return PAPER_W, _height(ctx, len(receipt_lines(ctx)))
+
+
 def render_receipt(ctx: DocumentContext) -> bytes:
     font = register_cjk_font().name
     lines = receipt_lines(ctx)
-    header = 2 * LINE + (LINE if ctx.reprint else 0)
-    codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
-    height = 6 * mm + header + len(lines) * LINE + codes + SEAL_H + 12 * mm
+    height = _height(ctx, len(lines))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAPER_W, height), invariant=1, pageCompression=0)
     canvas.setTitle(f"{ctx.title} {ctx.case_number}")

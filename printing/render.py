@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reportlab.lib.pagesizes import A4
+
 from printing.model import DocumentContext, DocumentKind
-from printing.receipt import render_receipt
+from printing.receipt import receipt_size, render_receipt
 from printing.templates import render_a4
 
 
@@ -13,3 +15,19 @@ def render_document(ctx: DocumentContext) -> bytes:
     if ctx.kind is DocumentKind.THERMAL_RECEIPT:
         return render_receipt(ctx)
     return render_a4(ctx)
+
+
+def page_size(ctx: DocumentContext) -> tuple[float, float]:
+    """Width and height in points of the document's pages."""
+    if ctx.kind is DocumentKind.THERMAL_RECEIPT:
+        return receipt_size(ctx)
+    return A4
+
+
+def media_option(ctx: DocumentContext) -> str:
+    """The IPP ``media`` of the job: A4, or a custom size exactly as long as the receipt (no scaling, no blank
+    roll fed out)."""
+    if ctx.kind is not DocumentKind.THERMAL_RECEIPT:
+        return "A4"
+    width, height = page_size(ctx)
+    return f"Custom.{width / 72 * 25.4:.0f}x{height / 72 * 25.4:.1f}mm"

@@ -36,7 +36,7 @@ class Spooler(Protocol):
 
     def default_printer(self) -> str | None: ...
 
-    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob: ...
+    def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None) -> PrintJob: ...
 
     def wait(self, job: PrintJob, timeout: float) -> str: ...
 
@@ -81,10 +81,11 @@ class CupsSpooler:
         default = self._conn().getDefault()
         return str(default) if default else None
 
-    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob:
+    def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None) -> PrintJob:
         conn = self._conn()
+        options = {"media": media} if media else {}
         try:
-            job_id = conn.createJob(printer, title, {})
+            job_id = conn.createJob(printer, title, options)
             conn.startDocument(printer, job_id, title, "application/pdf", 1)
             conn.writeRequestData(pdf, len(pdf))
             conn.finishDocument(printer)
@@ -131,7 +132,8 @@ class WindowsSpooler:
         except Exception:  # pywintypes.error when no default printer is set
             return None
 
-    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob:
+    def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None) -> PrintJob:
+        del media  # a RAW job keeps the driver's paper setting (the roll or A4 tray of that printer)
         handle = self._w.OpenPrinter(printer)
         try:
             job_id = self._w.StartDocPrinter(handle, 1, (title, None, "RAW"))

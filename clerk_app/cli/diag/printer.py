@@ -36,7 +36,7 @@ def sample_context(kind: DocumentKind, centre: str, window: str, verification: s
 def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     from clerk_app.domain.numbering import CaseNumber
     from clerk_app.rules import rules_service
-    from printing.render import render_document
+    from printing.render import media_option, render_document
     from printing.spooler import resolve_printer, route, system_spooler
 
     ws = make_workstation()
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
         ctx = sample_context(kind, config.get("centre.name"), config.get("window.name"),
                              rules_service(ws).verification_code(number), number)
         printer = resolve_printer(spooler, route(kind, a4, receipt))
-        job = spooler.submit(printer, render_document(ctx), f"OneWindow-sample-{kind.value}")
+        job = spooler.submit(printer, render_document(ctx), f"OneWindow-sample-{kind.value}", media_option(ctx))
         report["sample"] = {"printer": printer, "job": job.job_id, "state": spooler.wait(job, args.wait),
                             "case_number": number}
     if args.json:

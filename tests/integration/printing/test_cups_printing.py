@@ -47,6 +47,13 @@ def decode(pdf: Path, folder: Path) -> dict[str, list[str]]:
     return found
 
 
+def _page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    line = next(x for x in info.splitlines() if x.startswith("Page size:"))
+    parts = line.split()
+    return float(parts[2]), float(parts[4])
+
+
 @pytest.fixture
 def numbered(workstation: Workstation) -> tuple[str, str, str]:
     """A committed case with a real allocated number and its real verification code."""
@@ -90,6 +97,11 @@ def test_every_document_prints_through_cups_and_still_decodes(
         shutil.copy(printed, copy)
         printed.unlink()
         _assert_codes(decode(copy, tmp_path), number, code)
+        width, height = _page_size(copy)
+        if kind is DocumentKind.THERMAL_RECEIPT:  # printed on an 80 mm page as long as the receipt, not on A4
+            assert abs(width - 80 / 25.4 * 72) < 2 and height < 842 * 0.9, (width, height)
+        else:
+            assert (round(width), round(height)) == (595, 842)
     archived = service.archived(case)
     assert [d.kind for d in archived] == list(DocumentKind) and not any(d.reprint for d in archived)
     events = load_events(workstation.db.conn, case)

@@ -58,6 +58,7 @@ class RecordingSpooler:
     known: list[str] = field(default_factory=lambda: ["A4-Laser", "Thermal-80"])
     default: str | None = "A4-Laser"
     jobs: list[tuple[str, bytes, str]] = field(default_factory=list)
+    media: list[str | None] = field(default_factory=list)
 
     def printers(self) -> list[str]:
         return list(self.known)
@@ -65,8 +66,9 @@ class RecordingSpooler:
     def default_printer(self) -> str | None:
         return self.default
 
-    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob:
+    def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None) -> PrintJob:
         self.jobs.append((printer, pdf, title))
+        self.media.append(media)
         return PrintJob(printer, str(len(self.jobs)))
 
     def wait(self, job: PrintJob, timeout: float) -> str:

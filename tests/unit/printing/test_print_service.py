@@ -54,6 +54,7 @@ def test_print_archives_encrypted_and_records_the_event(workstation: Workstation
     assert event.details["document"] == "acceptance_notice" and FULL_ID not in str(event.details)
     receipt = service.print_document(case, context(DocumentKind.THERMAL_RECEIPT), "clerk7")
     assert receipt.job.printer == "Thermal-80"
+    assert spooler.media[0] == "A4" and spooler.media[1] is not None and spooler.media[1].startswith("Custom.80x")
     assert [d.kind for d in service.archived(case)] == [DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.THERMAL_RECEIPT]
 
 
@@ -71,7 +72,7 @@ def test_failed_spooling_keeps_the_archive(workstation: Workstation, tmp_path: P
     service, spooler, case = _service(workstation)
 
     class Broken(RecordingSpooler):
-        def submit(self, printer: str, pdf: bytes, title: str):  # type: ignore[no-untyped-def]
+        def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None):  # type: ignore[no-untyped-def]
             raise PrinterNotFound(printer=printer)
 
     broken = PrintService(workstation, Broken())
