@@ -9,6 +9,7 @@ printer error, a second thread) returns the case already stored and never create
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
@@ -29,6 +30,8 @@ from offline_cache.db import Database
 from offline_cache.outbox import enqueue
 
 log = logging.getLogger("onewindow.acceptance")
+
+ExtraWrites = Callable[[sqlite3.Connection, str], None]
 
 EVENT_KIND = {
     Decision.ACCEPT: "accept",
@@ -84,13 +87,16 @@ class AcceptanceService:
         decision: Decision,
         rejection: RejectionDetails | None = None,
         clerk_id: str | None = None,
+        extra_writes: ExtraWrites | None = None,
     ) -> CommitResult:
+        """Commit the draft. ``extra_writes(conn, case_uuid)`` runs inside the same transaction (e.g. the page
+        pipeline linking page details and material PDFs); prepare anything slow before calling."""
         if session.result is not None:
             return replace(session.result, created=False)
         with self._lock:
             if session.result is not None:
                 return replace(session.result, created=False)
-            result = self._commit_locked(session, decision, rejection, clerk_id or self.clerk_id)
+            result = self._commit_locked(session, decision, rejection, clerk_id or self.clerk_id, extra_writes)
             session.result = result
             return result
 
@@ -100,6 +106,7 @@ class AcceptanceService:
         decision: Decision,
         rejection: RejectionDetails | None,
         clerk_id: str,
+        extra_writes: ExtraWrites | None = None,
     ) -> CommitResult:
         if self.cases.exists(session.case_uuid):
             return self._result_of_stored(session.case_uuid)
@@ -160,6 +167,8 @@ class AcceptanceService:
                 details=details,
                 pages=session.pages,
             )
+            if extra_writes is not None:
+                extra_writes(conn, session.case_uuid)
             common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
             self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
                                     details={"case_number": number}, **common)

@@ -112,6 +112,13 @@ class AcceptanceSession:
         self.pages[page.sha256] = page
         return self.update(code, page_blob_ids=(*current.page_blob_ids, page.sha256))
 
+    def set_pages(self, code: str, pages: list[PageRef]) -> MaterialRecord:
+        """The material's pages as the page strip holds them now (order, deletions, moves between slots)."""
+        self._check_open()
+        for page in pages:
+            self.pages[page.sha256] = page
+        return self.update(code, page_blob_ids=tuple(p.sha256 for p in pages))
+
     def remove_page(self, code: str, sha256: str) -> MaterialRecord:
         current = self.records[code]
         return self.update(code, page_blob_ids=tuple(p for p in current.page_blob_ids if p != sha256))

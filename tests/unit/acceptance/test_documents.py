@@ -31,7 +31,7 @@ class RecordingSpooler:
     def default_printer(self) -> str | None:
         return "a4"
 
-    def submit(self, printer: str, pdf: bytes, title: str) -> PrintJob:
+    def submit(self, printer: str, pdf: bytes, title: str, media: str | None = None) -> PrintJob:
         self.jobs.append((printer, pdf, title))
         return PrintJob(printer, str(len(self.jobs)))
 
