@@ -322,7 +322,7 @@ class CatalogPanel(QWidget):
 
 
 def wire_catalog(
-    window: Any, workstation: Any, tasks: Any, print_guide: Callable[[Any, str, dict[str, str]], str] | None = None
+    window: Any, workstation: Any, tasks: Any, print_guide: Callable[[Any, str, dict[str, str]], Any] | None = None
 ) -> CatalogPanel:
     """Attach the catalog service and panel; load the training catalog on first start in training mode."""
     from clerk_app.catalog.guide import print_guide as default_print
@@ -357,7 +357,7 @@ def wire_catalog(
     def do_print(code: str, answers: dict[str, str]) -> None:
         window.status.showMessage(panel.tr("Printing the guide…"), 3000)
         job = BackgroundOp(panel, lambda: printer(workstation, code, answers)).success(
-            lambda name: window.status.showMessage(panel.tr("Guide sent to %1").replace("%1", str(name)), 5000)
+            lambda job: window.status.showMessage(panel.tr("Guide sent to %1").replace("%1", str(job.printer)), 5000)
         )
         keep(job)
         job.run(tasks.io_pool)

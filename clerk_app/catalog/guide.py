@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from clerk_app.catalog.service import CatalogService
+from printing.spooler import PrintJob
 
 log = logging.getLogger("onewindow.catalog")
 
@@ -33,8 +34,8 @@ def guide_pdf(service: CatalogService, code: str, answers: Mapping[str, str] | N
     return render_item_guide(service.get_item(code), checklist, labels)
 
 
-def print_guide(workstation: Any, code: str, answers: Mapping[str, str] | None = None) -> str:
-    """Print the guide on the configured A4 printer (or the system default); returns the printer's name."""
+def print_guide(workstation: Any, code: str, answers: Mapping[str, str] | None = None) -> PrintJob:
+    """Print the guide on the configured A4 printer (or the system default); returns the spooler job."""
     from clerk_app.print_service import print_service
     from printing.spooler import resolve_printer
 
@@ -44,4 +45,4 @@ def print_guide(workstation: Any, code: str, answers: Mapping[str, str] | None =
     printer = resolve_printer(spooler, str(workstation.config.get("printing.a4_printer")))
     job = spooler.submit(printer, pdf, f"办事指南-{code[:40]}")
     log.info("printed a service guide on %s (job %s)", printer, job.job_id)
-    return printer
+    return job

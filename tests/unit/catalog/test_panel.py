@@ -1,0 +1,91 @@
+"""The catalog panel offscreen: search as you type, keyboard navigation, 情形 answers drive the checklist."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from clerk_app.catalog.service import CatalogService
+from ui.catalog_panel import CatalogPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, service: CatalogService) -> CatalogPanel:
+    widget = CatalogPanel(service)
+    qtbot.addWidget(widget)
+    widget.catalog_ready()
+    return widget
+
+
+def test_typing_shows_ranked_results_and_preview(qtbot, panel: CatalogPanel) -> None:
+    qtbot.keyClicks(panel.search, "bdcdj")
+    assert panel.results.count() >= 5
+    assert "不动产登记资料查询" in panel.results.item(0).text()
+    assert "不动产登记资料查询" in panel.guide.toPlainText()
+    assert panel.print_button.isEnabled()
+
+
+def test_department_filter(qtbot, panel: CatalogPanel) -> None:
+    panel.department.setCurrentIndex(panel.department.findData("人社"))
+    panel.search.insert("社保")  # IME commit: QTest types ASCII only
+    texts = [panel.results.item(i).text() for i in range(panel.results.count())]
+    assert texts and all("人社" in t for t in texts)
+
+
+def test_keyboard_choice_emits_item_and_answers_update_checklist(qtbot, panel: CatalogPanel) -> None:
+    panel.search.insert("出生登记")  # IME commit: QTest types ASCII only
+    with qtbot.waitSignal(panel.item_chosen) as chosen:
+        qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    code, answers = chosen.args
+    assert answers == {"parents": "married", "agent": "self"}
+    assert "授权委托书" not in panel.guide.toPlainText()
+    combo = panel._combos["agent"]
+    with qtbot.waitSignal(panel.item_chosen) as again:
+        combo.setCurrentIndex(combo.findData("agent"))
+    assert again.args == [code, {"parents": "married", "agent": "agent"}]
+    assert "授权委托书" in panel.guide.toPlainText()
+
+
+def test_arrow_keys_move_through_results(qtbot, panel: CatalogPanel) -> None:
+    panel.search.insert("不动产")  # IME commit: QTest types ASCII only
+    assert panel.results.currentRow() == 0
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.results.currentRow() == 1
+    assert panel.search.hasFocus() or not panel.isVisible()
+
+
+def test_bundle_shows_members_and_shared_materials(qtbot, panel: CatalogPanel) -> None:
+    panel.search.insert("新生儿出生一件事")  # IME commit: QTest types ASCII only
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == "YJS-511602-CSYJS"
+    text = panel.guide.toPlainText()
+    assert "父母双方居民身份证" in text and "社会保障卡申领" in text
+
+
+def test_nothing_found_keeps_the_query(qtbot, panel: CatalogPanel) -> None:
+    qtbot.keyClicks(panel.search, "zzzzqqq")
+    assert panel.results.count() == 0
+    assert panel.search.text() == "zzzzqqq"
+
+
+def test_window_wiring_binds_search_shortcuts(qtbot, ow_home) -> None:
+    import main
+
+    app = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
+    try:
+        window = app.window
+        panel = window.findChild(CatalogPanel, "catalogPanel")
+        assert panel is not None
+        assert app.workstation.services["catalog"] is panel.service
+        qtbot.waitUntil(lambda: panel.department.count() > 10, timeout=15000)
+        window.show()
+        qtbot.waitExposed(window)
+        panel.results.setFocus()
+        window.shortcuts.actions["focus_search"].trigger()
+        assert panel.search.hasFocus()
+        panel.results.setFocus()
+        window.shortcuts.actions["search"].trigger()
+        assert panel.search.hasFocus()
+    finally:
+        app.shutdown()
