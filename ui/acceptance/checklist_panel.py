@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class MaterialChecklistPanel(QWidget):
 
     action_requested = Signal(str, str)  # material code, action name
     import_requested = Signal(str)  # material code
+    current_changed = Signal(str)  # material code of the current row
 
     COLUMNS = 7
 
@@ -112,9 +114,14 @@ class MaterialChecklistPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
         self.summary.setWordWrap(True)
+        self.pages_host = QStackedWidget(self)
+        self.pages_host.setObjectName("pagesHost")
+        self.pages_host.hide()
+        self.table.currentCellChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.pages_host, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
         self._codes: list[str] = []
@@ -159,6 +166,27 @@ class MaterialChecklistPanel(QWidget):
                 self.table.setItem(row, column, item)
         if specs:
             self.table.setCurrentCell(min(max(current, 0), len(specs) - 1), 0)
+
+    def _current_changed(self, row: int, _column: int, _previous_row: int, _previous_column: int) -> None:
+        if 0 <= row < len(self._codes):
+            self.current_changed.emit(self._codes[row])
+
+    def show_pages(self, widget: QWidget | None) -> None:
+        """Show the page strip of the current material (the scanning area's widget) under the table."""
+        if widget is None:
+            self.pages_host.hide()
+            return
+        if self.pages_host.indexOf(widget) < 0:
+            self.pages_host.addWidget(widget)
+        self.pages_host.setCurrentWidget(widget)
+        self.pages_host.show()
+
+    def clear_pages(self) -> None:
+        while self.pages_host.count():
+            widget = self.pages_host.widget(0)
+            self.pages_host.removeWidget(widget)
+            widget.deleteLater()
+        self.pages_host.hide()
 
     def set_summary(self, text: str, ok: bool) -> None:
         self.summary.setText(text)

@@ -27,6 +27,7 @@ from offline_cache.cases import PageRef
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
 from ui.errors import show_exception
 from ui.tasks import BackgroundOp, TaskRunner
@@ -44,7 +45,8 @@ class AcceptanceController(QObject):
 
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
                  blobs: Any, catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
-                 cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10) -> None:
+                 cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
+                 scanner: Any = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -58,10 +60,13 @@ class AcceptanceController(QObject):
         self.auto_print = auto_print
         self.supply_days = supply_days
         self.session: AcceptanceSession = service.new_session()
+        self.scanner = scanner  # clerk_app.pages.service.ScanningService, when the scanning area is wired
+        self.strips = PageStrips(self, scanner, tasks)
         self.committing = False
         self.last_result: CommitResult | None = None
         checklist.action_requested.connect(self.apply_action)
         checklist.import_requested.connect(self.import_pages)
+        checklist.current_changed.connect(self._show_strip)
         decision.decision_requested.connect(self.decide)
         decision.rejection_submitted.connect(self.reject)
         decision.preview_requested.connect(self.preview_current)
@@ -82,6 +87,8 @@ class AcceptanceController(QObject):
             return
         self.session = self.service.new_session()
         self.last_result = None
+        self.strips.reset()
+        self.checklist.clear_pages()
         self.decision.reset()
         self.refresh()
         self.session_changed.emit()
@@ -175,6 +182,10 @@ class AcceptanceController(QObject):
         """Interim page source until a scanner widget is attached: files put into the encrypted blob store."""
         if self.session.committed:
             return
+        strip = self.strips.strip_for(code, self.session.spec(code).name)
+        if strip is not None:
+            strip.import_files()  # the page pipeline (size policy, PDF expansion) does the import
+            return
         names, _filter = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import pages"), "", self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if names:
@@ -200,9 +211,24 @@ class AcceptanceController(QObject):
             self.session.attach_page(code, ref)
         self.refresh()
 
+    # -- page strips (scanning area) ------------------------------------------------------------------------------
+    def _show_strip(self, code: str) -> None:
+        if self.session.committed or code not in self.session.records:
+            return
+        strip = self.strips.strip_for(code, self.session.spec(code).name)
+        if strip is not None:
+            self.checklist.show_pages(strip)
+
+    def pages_changed(self, code: str, refs: list[PageRef]) -> None:
+        if self.session.committed or code not in self.session.records:
+            return
+        self.session.set_pages(code, refs)
+        self.refresh()
+
     # -- showing the state ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         session = self.session
+        self.strips.sync_verified(session)
         self.checklist.show_checklist(session.checklist, session.records, session.page_bytes)
         if session.committed:
             return
@@ -256,9 +282,14 @@ class AcceptanceController(QObject):
             return  # double-submit guard: the first click is being (or has been) committed
         self.committing = True
         self.decision.set_busy(True)
+        self.checklist.pages_host.setEnabled(False)
         session = self.session
-        self._background(lambda: self.service.commit(session, decision, rejection), self._committed,
-                         self.tasks.db_pool, self._commit_failed)
+        prepare = self.strips.prepare_commit(session)  # snapshot now, on the GUI thread that owns the models
+
+        def work() -> CommitResult:
+            return self.service.commit(session, decision, rejection, extra_writes=prepare())
+
+        self._background(work, self._committed, self.tasks.db_pool, self._commit_failed)
 
     def _committed(self, result: CommitResult) -> None:
         self.committing = False
@@ -272,6 +303,7 @@ class AcceptanceController(QObject):
 
     def _commit_failed(self, exc: BaseException) -> None:
         self.committing = False
+        self.checklist.pages_host.setEnabled(True)
         self.decision.set_busy(False)
         self.refresh()
         show_exception(self.window, exc)

@@ -76,6 +76,7 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
     controller = AcceptanceController(
         window, tasks, service, desk, workstation.blobs, catalog, checklist, decision, cases,
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
+        scanner=workstation.services.get("scanner"),
     )
 
     applicant = _link_panels(window, controller)

@@ -127,3 +127,46 @@ def test_barcode_gun_opens_the_case_from_anywhere(qtbot, desk) -> None:
     QTest.keyClick(target, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
     assert target.text() == ""  # the scanned digits did not stay in the field
+
+
+@pytest.fixture
+def desk_with_scanner(qtbot, workstation):
+    from clerk_app.pages.setup import build_scanning_service
+
+    catalog = CatalogService(workstation.db)
+    catalog.ensure_training_catalog()
+    workstation.services["catalog"] = catalog
+    workstation.services["printing"] = PrintService(workstation, RecordingSpooler())
+    workstation.services["scanner"] = build_scanning_service(workstation)
+    window = MainWindow(training=True)
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    controller = wire_acceptance(window, workstation, tasks)
+    window.show()
+    yield window, controller
+    tasks.shutdown()
+
+
+def test_pages_from_the_strip_are_committed_with_material_pdfs(qtbot, desk_with_scanner, workstation,
+                                                               tmp_path) -> None:
+    from PIL import Image
+
+    window, controller = desk_with_scanner
+    _ready(qtbot, controller)
+    code = controller.session.checklist[0].code
+    controller.checklist.table.setCurrentCell(0, 0)
+    strip = controller.strips.strip_for(code, "x")
+    assert controller.checklist.pages_host.isVisible() and controller.checklist.pages_host.currentWidget() is strip
+    scan = tmp_path / "page.png"
+    Image.new("RGB", (400, 560), "white").save(scan)
+    strip.import_paths([scan])
+    qtbot.waitUntil(lambda: len(controller.session.record(code).page_blob_ids) == 1, timeout=20_000)
+    assert "1 ·" in controller.checklist.table.item(0, 5).text()  # pages count and size shown in the row
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=20_000):
+        controller.accept_shortcut()
+    roles = workstation.db.query("SELECT role, material_code FROM case_blobs WHERE role IN ('page', 'material_pdf')"
+                                 " ORDER BY role")
+    assert [(r["role"], r["material_code"]) for r in roles] == [("material_pdf", code), ("page", code)]
+    stored = controller.service.cases.get(controller.last_result.case_uuid)
+    assert len(stored.case.materials[0].page_blob_ids) == 1
