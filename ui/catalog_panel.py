@@ -274,10 +274,8 @@ class CatalogPanel(QWidget):
                 f"<tr><td>{number}</td><td><b>{html.escape(material.name)}</b></td><td>{html.escape(counts)}</td>"
                 f"<td>{html.escape('；'.join(marks))}</td></tr>"
             )
-        head = (
-            f"<tr><th>#</th><th>{self.tr('Material')}</th><th>{self.tr('Form (originals/copies)')}</th>"
-            f"<th>{self.tr('Notes')}</th></tr>"
-        )
+        material, form, notes = self.tr("Material"), self.tr("Form (originals/copies)"), self.tr("Notes")
+        head = f"<tr><th>#</th><th>{material}</th><th>{form}</th><th>{notes}</th></tr>"
         return f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>{head}{''.join(rows)}</table>"
 
     def item_html(self, item: ServiceItem, checklist: list[MaterialSpec]) -> str:
@@ -298,26 +296,29 @@ class CatalogPanel(QWidget):
             (self.tr("Basic code"), item.basic_code),
         ]
         rows = "".join(f"<tr><td><i>{html.escape(k)}</i></td><td>{html.escape(v)}</td></tr>" for k, v in facts)
+        conditions_label = self.tr("Acceptance conditions")
         conditions = (
-            f"<p><b>{self.tr('Acceptance conditions')}</b>: {html.escape(item.acceptance_conditions)}</p>"
+            f"<p><b>{conditions_label}</b>: {html.escape(item.acceptance_conditions)}</p>"
             if item.acceptance_conditions
             else ""
         )
-        retired = f"<p style='color:#c62828'>{self.tr('This item has been withdrawn.')}</p>" if item.retired else ""
+        withdrawn = self.tr("This item has been withdrawn.")
+        retired = f"<p style='color:#c62828'>{withdrawn}</p>" if item.retired else ""
+        collect = self.tr("Materials to collect (%n)", "", len(checklist))
         return (
             f"<h3>{html.escape(item.name)}</h3>{retired}<table cellpadding='2'>{rows}</table>{conditions}"
-            f"<p><b>{self.tr('Materials to collect (%n)', '', len(checklist))}</b></p>"
-            f"{self._materials_html(checklist)}"
+            f"<p><b>{collect}</b></p>{self._materials_html(checklist)}"
         )
 
     def bundle_html(self, bundle: Bundle, items: list[ServiceItem], checklist: list[MaterialSpec]) -> str:
         names = {item.implementation_code: item.name for item in items}
         members = "".join(f"<li>{html.escape(i.name)}（{html.escape(i.handling_type.value)}）</li>" for i in items)
+        members_label = self.tr("Items in this combined service")
+        collect = self.tr("Materials to collect (%n)", "", len(checklist))
         return (
             f"<h3>{html.escape(bundle.name)}</h3><p>{html.escape(bundle.description)}</p>"
-            f"<p><b>{self.tr('Items in this combined service')}</b></p><ul>{members}</ul>"
-            f"<p><b>{self.tr('Materials to collect (%n)', '', len(checklist))}</b></p>"
-            f"{self._materials_html(checklist, names)}"
+            f"<p><b>{members_label}</b></p><ul>{members}</ul>"
+            f"<p><b>{collect}</b></p>{self._materials_html(checklist, names)}"
         )
 
 
