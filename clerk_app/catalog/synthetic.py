@@ -60,7 +60,7 @@ def generate_changes(count: int, seed: int = 1, next_cursor: str = "synthetic-1"
     rng = random.Random(seed)
     templates = load_training_changes()["items"]
     names: set[str] = set()
-    items = []
+    items: list[dict[str, Any]] = []
     while len(items) < count:
         name = rng.choice(SUBJECTS) + rng.choice(ACTIONS) + rng.choice(QUALIFIERS)
         if name in names:

@@ -13,7 +13,7 @@ from typing import Any
 from clerk_app.cli import WorkstationFactory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("catalog", help="import, search and show service catalog items")
     sub = parser.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
 
