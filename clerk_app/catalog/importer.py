@@ -274,8 +274,13 @@ def search_keys(record: Json) -> SearchKeys:
 
 def apply_changes(db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True) -> ImportReport:
     """Validate and apply one catalog-changes document; all-or-nothing. Raises ``CatalogFormatError``."""
-    validate_schema(changes)
-    check_semantics(changes)
+    try:
+        validate_schema(changes)
+        check_semantics(changes)
+    except CatalogFormatError as exc:
+        # Catalog data is public: the record and field may be logged (never any applicant data here).
+        log.warning("catalog document from %s rejected: %s / %s", source, exc.where, exc.field)
+        raise
     store = CatalogStore(db)
     report = ImportReport(next_cursor=changes["next_cursor"], has_more=bool(changes.get("has_more", False)))
     with db.transaction() as conn:

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from clerk_app.catalog import codec
+from clerk_app.catalog.checklist import item_checklist
 from clerk_app.catalog.errors import UnknownBundle, UnknownCatalogItem, UnknownSituationAnswer
 from clerk_app.catalog.service import CatalogService
+from clerk_app.catalog.training import load_training_changes
 
 
 def code_of(service: CatalogService, name: str) -> str:
@@ -86,3 +91,26 @@ def test_item_guide_elements(service: CatalogService) -> None:
     assert item.implementing_body is not None and len(item.implementing_body.credit_code) == 18
     assert item.result is not None and item.result.type == "证照"
     assert any(m.elicence_type == "居民身份证" for m in item.materials) or item.materials
+
+
+def _training_items() -> list[dict]:
+    return [i for i in load_training_changes()["items"] if i.get("situations")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_checklist_follows_the_rules_for_any_answers(data: st.DataObject) -> None:
+    item = codec.item(data.draw(st.sampled_from(_training_items())))
+    answers = {s.code: data.draw(st.sampled_from([o.code for o in s.options])) for s in item.situations
+               if data.draw(st.booleans())}
+    result = item_checklist(item, answers)
+    codes = [m.code for m in result]
+    assert len(codes) == len(set(codes))
+    chosen = [s.option(answers.get(s.code, s.default)) for s in item.situations]
+    added = {c for o in chosen if o for c in o.adds}
+    removed = {c for o in chosen if o for c in o.removes}
+    conditional = {c for s in item.situations for o in s.options for c in o.adds}
+    for material in item.materials:
+        expected = (material.code not in conditional or material.code in added) and material.code not in removed
+        assert (material.code in codes) == expected
+    assert codes == [m.code for m in item.materials if m.code in codes]  # guide order kept
