@@ -20,9 +20,6 @@ from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
-_translate = QCoreApplication.translate
-
-
 class _Bridge(QObject, IdentityListener):
     readers_signal = Signal(object)
     present_signal = Signal(object)
@@ -67,8 +64,8 @@ class _PinPrompt(QObject):
         return answer
 
     def _show(self) -> None:
-        title = _translate("identity", "Social security card PIN")
-        prompt = _translate("identity", "This card needs its PIN. Ask the holder to enter it:")
+        title = QCoreApplication.translate("identity", "Social security card PIN")
+        prompt = QCoreApplication.translate("identity", "This card needs its PIN. Ask the holder to enter it:")
         text, ok = QInputDialog.getText(self._parent, title, prompt, QLineEdit.EchoMode.Password)
         self._answer = text if ok and text else None
         self._done.set()
@@ -76,10 +73,10 @@ class _PinPrompt(QObject):
 
 def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
     if not connected:
-        return _translate("identity", "Card reader: not connected"), False
-    simulated = _translate("identity", "simulated")
+        return QCoreApplication.translate("identity", "Card reader: not connected"), False
+    simulated = QCoreApplication.translate("identity", "simulated")
     names = ", ".join(simulated if info.simulated else info.label for info in connected)
-    return _translate("identity", "Card reader: {0}").format(names), True
+    return QCoreApplication.translate("identity", "Card reader: {0}").format(names), True
 
 
 def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> ApplicantPanel:
@@ -97,8 +94,8 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
         window.status.set_device_state("idcard", text, ok)
 
     bridge.readers_signal.connect(on_readers)
-    reading = _translate("identity", "Reading the card…")
-    removed = _translate("identity", "Card removed.")
+    reading = QCoreApplication.translate("identity", "Reading the card…")
+    removed = QCoreApplication.translate("identity", "Card removed.")
     bridge.present_signal.connect(lambda _reader: panel.show_info(reading))
     bridge.read_signal.connect(lambda _reader, record: panel.show_card(record))
     bridge.removed_signal.connect(lambda _reader: panel.show_info(removed))
@@ -113,7 +110,7 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
         panel.place_button.clicked.connect(lambda: reader.place(panel.training_cards.currentData()))
         panel.remove_button.clicked.connect(reader.remove)
 
-    window.status.set_device_state("idcard", _translate("identity", "Card reader: searching…"), None)
+    window.status.set_device_state("idcard", QCoreApplication.translate("identity", "Card reader: searching…"), None)
     workstation.services["identity"] = manager
     panel.reader_manager = manager  # type: ignore[attr-defined]
     manager.start()

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
             item = layout.takeAt(0)
             old = item.widget()
             if old is not None:
+                # Hide at once: deleteLater waits for the event loop, and the hint would show through until then.
+                old.hide()
+                old.setParent(None)
                 old.deleteLater()
         layout.addWidget(widget)
 
