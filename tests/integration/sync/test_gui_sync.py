@@ -35,7 +35,7 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
                     timeout=20_000)
 
     cases = [make_case(ws, pages=2, rng=random.Random(i)) for i in range(3)]
-    service.run_once(pull=False)  # what the worker does; run here so the test does not wait an interval
+    qtbot.waitUntil(lambda: not service.run_once(pull=False).skipped, timeout=20_000)  # as the worker would
     qtbot.waitUntil(lambda: ws.db.query("SELECT count(*) FROM outbox WHERE state = 'done'")[0][0] == 3,
                     timeout=20_000)
     # The back office (0.2 s per step) moves the cases on; F5 pulls the changes into the local cases.
@@ -48,7 +48,8 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
 
     service.sandbox.stop()
     make_case(ws, pages=1, rng=random.Random(99))
-    service.run_once()
+    # A pass of the worker (woken by F5 above) may still be running; run until a pass of our own has happened.
+    qtbot.waitUntil(lambda: not service.run_once().skipped, timeout=20_000)
     qtbot.waitUntil(lambda: status.network_label.text() != "" and
                     ("offline" in status.network_label.text() or "离线" in status.network_label.text()),
                     timeout=20_000)
