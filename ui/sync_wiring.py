@@ -40,6 +40,7 @@ class SyncPresenter(QObject):
         super().__init__(window)
         self.window = window
         self.service: Any = None
+        self._shown_seq = -1
         self.status_changed.connect(self.show_status)
 
     def attach(self, service: Any) -> None:
@@ -49,6 +50,9 @@ class SyncPresenter(QObject):
         service.start()
 
     def show_status(self, status: Any) -> None:
+        if status.seq < self._shown_seq:
+            return  # an older pass's report delivered late
+        self._shown_seq = status.seq
         bar = self.window.status
         if not status.configured:
             bar.set_network_state(QCoreApplication.translate("sync", "not configured"), None)

@@ -37,6 +37,7 @@ class SyncStatus:
     last_error_code: str | None
     last_pass_at: str | None
     account: str | None
+    seq: int = 0  # increases with every pass: a late-delivered older status must not overwrite a newer one
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,16 +100,19 @@ class SyncService:
         self._thread: threading.Thread | None = None
         self._last: SyncReport | None = None
         self._last_error: dict[str, str] | None = None
+        self._seq = 0
+        self._seq_lock = threading.Lock()
 
     # -- running ----------------------------------------------------------------------------------------------
     def run_once(self, push: bool = True, pull: bool = True) -> SyncReport:
         if not self.configured:
             return SyncReport(skipped=True)
         report = self.engine.run_once(push=push, pull=pull)
-        if not report.skipped:
-            self._last = report
-            self._last_error = report.errors[-1] if report.errors else None
-        status = self.status()
+        with self._seq_lock:
+            if not report.skipped:
+                self._last = report
+                self._last_error = report.errors[-1] if report.errors else None
+            status = self.status()
         for listener in list(self._listeners):
             try:
                 listener(status)
@@ -139,13 +143,14 @@ class SyncService:
 
     # -- state ------------------------------------------------------------------------------------------------
     def status(self) -> SyncStatus:
+        self._seq += 1
         summary = self.engine.store.summary()
         last = self._last
         error = self._last_error
         return SyncStatus(self.configured, last.online if last else None, summary.queued, summary.conflicts,
                           summary.oldest_case_number, summary.oldest_created_at,
                           error["kind"] if error else None, error["code"] if error else None,
-                          last.finished_at if last else None, self.auth.account)
+                          last.finished_at if last else None, self.auth.account, self._seq)
 
     def close(self) -> None:
         self._stopping.set()

@@ -56,6 +56,9 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     text = status.sync_label.text()
     assert ("Network down" in text) or ("网络" in text)
     assert "1" in text
+    qtbot.wait(300)  # let the status bar lay out the new text before the screenshot
+    # A status delivered late from an earlier pass of the worker must not paint "online" over it.
+    assert "离线" in status.network_label.text() or "offline" in status.network_label.text()
     app.window.grab().save(str(tmp_path / "sync-offline.png"))
     print(tmp_path)
     assert cases
