@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
-from clerk_app.acceptance.service import AcceptanceService
+from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.rules import rules_service
 from offline_cache.cases import CaseRepository
 
 
 def case_repository(workstation: Any) -> CaseRepository:
     return CaseRepository(workstation.db, workstation.cipher, workstation.applicants)
+
+
+def handover_desk(workstation: Any) -> HandoverDesk:
+    service = acceptance_service(workstation)
+    return HandoverDesk(workstation.db, workstation.cipher, service.rules, window_code=service.window_code,
+                        clerk_id=service.clerk_id, clock=local_now)
 
 
 def acceptance_service(workstation: Any) -> AcceptanceService:

@@ -25,6 +25,7 @@ _KINDS = {
     "conclude": case_states.EventKind.STATUS_CHANGED,
     "printed": case_states.EventKind.PRINTED,
     "reprinted": case_states.EventKind.REPRINTED,
+    "handed_over": case_states.EventKind.HANDED_OVER,
 }
 
 

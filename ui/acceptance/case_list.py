@@ -69,6 +69,15 @@ class CaseListPanel(QWidget):
             "notice_issued": self.tr("One-time notice issued"),
             "rejected": self.tr("Rejected"),
             "concluded": self.tr("Concluded"),
+            "submitted": self.tr("Submitted"),
+            "in_review": self.tr("In review"),
+            "correction_requested": self.tr("Correction requested (补正)"),
+            "special_procedure": self.tr("Special procedure"),
+            "approved": self.tr("Approved"),
+            "denied": self.tr("Denied"),
+            "ready_for_pickup": self.tr("Ready for pickup"),
+            "handed_over": self.tr("Handed over"),
+            "mailed": self.tr("Mailed"),
         }.get(status, status)
 
     def level_text(self, level: str) -> str:
@@ -103,6 +112,7 @@ class CaseDialog(QDialog):
     """One stored case, read-only (frozen once queued); 补打 from here."""
 
     reprint_requested = Signal(str)  # case uuid
+    handover_requested = Signal(str)  # case uuid
 
     def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str, status_text: str) -> None:
         super().__init__(parent)
@@ -140,8 +150,14 @@ class CaseDialog(QDialog):
         self.reprint.setObjectName("reprintButton")
         key = str(case.case_uuid)
         self.reprint.clicked.connect(lambda: self.reprint_requested.emit(key))
+        self.handover = QPushButton(self.tr("Hand over the result (出件)"))
+        self.handover.setObjectName("handoverButton")
+        self.handover.setToolTip(self.tr("The collector's identity is taken from the applicant panel (read the card)."))
+        self.handover.setEnabled(case.status.value == "ready_for_pickup")
+        self.handover.clicked.connect(lambda: self.handover_requested.emit(key))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.reprint, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.handover, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)

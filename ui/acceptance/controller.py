@@ -20,6 +20,7 @@ from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
+from clerk_app.domain.applicant import NaturalPerson
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
@@ -46,7 +47,7 @@ class AcceptanceController(QObject):
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
                  blobs: Any, catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
-                 scanner: Any = None) -> None:
+                 scanner: Any = None, handover: Any = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -61,6 +62,7 @@ class AcceptanceController(QObject):
         self.supply_days = supply_days
         self.session: AcceptanceSession = service.new_session()
         self.scanner = scanner  # clerk_app.pages.service.ScanningService, when the scanning area is wired
+        self.handover = handover  # clerk_app.acceptance.handover.HandoverDesk
         self.strips = PageStrips(self, scanner, tasks)
         self.committing = False
         self.last_result: CommitResult | None = None
@@ -392,6 +394,7 @@ class AcceptanceController(QObject):
                 self.service.rules.supervision_level(stored.case.promised_date, self.service.today()))
         dialog = CaseDialog(self.window, stored, level, self.cases.status_text(stored.case.status.value))
         dialog.reprint_requested.connect(self.print_case)
+        dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
         self._keep(dialog)
         dialog.open()
 
@@ -411,6 +414,31 @@ class AcceptanceController(QObject):
 
         self._ops.add(op)
         op.success(done).failure(failed).run(pool)
+
+    def hand_over(self, case_uuid: str, dialog: QWidget | None = None) -> None:
+        """出件 to the person whose card is on the applicant panel: the agent if one is recorded, else the
+        applicant (a legal entity's representative)."""
+        applicant = self.session.applicant
+        collector, relation = None, "本人"
+        if applicant is not None:
+            if applicant.agent is not None:
+                collector, relation = applicant.agent.agent, applicant.agent.relation or "代理人"
+            elif isinstance(applicant.principal, NaturalPerson):
+                collector = applicant.principal
+            else:
+                collector, relation = applicant.principal.legal_representative, "法定代表人"
+        if collector is None or self.handover is None:
+            self._status(self.tr("Read the collector's ID card first (F2), then hand over."))
+            return
+        desk = self.handover
+
+        def done(_record: Any) -> None:
+            self._status(self.tr("Result handed over and queued for the platform."))
+            if dialog is not None:
+                dialog.close()
+            self.refresh_cases()
+
+        self._background(lambda: desk.hand_over(case_uuid, collector, relation), done, self.tasks.db_pool)
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]

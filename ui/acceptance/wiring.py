@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
-from clerk_app.acceptance.factory import acceptance_service
+from clerk_app.acceptance.factory import acceptance_service, handover_desk
 from clerk_app.print_service import print_service
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseListPanel
@@ -76,7 +76,7 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
     controller = AcceptanceController(
         window, tasks, service, desk, workstation.blobs, catalog, checklist, decision, cases,
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
-        scanner=workstation.services.get("scanner"),
+        scanner=workstation.services.get("scanner"), handover=handover_desk(workstation),
     )
 
     applicant = _link_panels(window, controller)

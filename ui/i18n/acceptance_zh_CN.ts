@@ -3,177 +3,197 @@
 <context>
     <name>AcceptanceController</name>
     <message>
-        <location filename="../acceptance/controller.py" line="179" />
+        <location filename="../acceptance/controller.py" line="192" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="179" />
+        <location filename="../acceptance/controller.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="214" />
+        <location filename="../acceptance/controller.py" line="242" />
         <source>Waiting for the applicant and the service item.</source>
         <translation>请先确认申请人并选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="219" />
+        <location filename="../acceptance/controller.py" line="247" />
         <source>All required materials are present.</source>
         <translation>必要材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="222" />
+        <location filename="../acceptance/controller.py" line="250" />
         <source>Not complete: %1</source>
         <translation>材料不齐：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="228" />
+        <location filename="../acceptance/controller.py" line="256" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="229" />
+        <location filename="../acceptance/controller.py" line="257" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="230" />
+        <location filename="../acceptance/controller.py" line="258" />
         <source>original not checked</source>
         <translation>原件未核验</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="231" />
+        <location filename="../acceptance/controller.py" line="259" />
         <source>too few copies</source>
         <translation>复印件份数不足</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="232" />
+        <location filename="../acceptance/controller.py" line="260" />
         <source>deferred</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="233" />
+        <location filename="../acceptance/controller.py" line="261" />
         <source>may not be deferred</source>
         <translation>不允许容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="234" />
+        <location filename="../acceptance/controller.py" line="262" />
         <source>no supply-by date</source>
         <translation>未定补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="280" />
+        <location filename="../acceptance/controller.py" line="314" />
         <source>Case %1 stored and queued.</source>
         <translation>办件 %1 已保存并进入上报队列。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="282" />
+        <location filename="../acceptance/controller.py" line="316" />
         <source>Concluded on the spot (即办件).</source>
         <translation>即办件，当场办结。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="284" />
+        <location filename="../acceptance/controller.py" line="318" />
         <source>Promised by %1.</source>
         <translation>承诺办结时间：%1。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="305" />
+        <location filename="../acceptance/controller.py" line="339" />
         <source>Printed: %1</source>
         <translation>已打印：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="309" />
+        <location filename="../acceptance/controller.py" line="343" />
         <source>Printing failed; the case is stored. Press Ctrl+P to try again.</source>
         <translation>打印失败，办件已保存。请按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="343" />
+        <location filename="../acceptance/controller.py" line="377" />
         <source>Open a case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="343" />
+        <location filename="../acceptance/controller.py" line="377" />
         <source>Case number</source>
         <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="431" />
+        <source>Read the collector's ID card first (F2), then hand over.</source>
+        <translation>请先读取领取人的身份证（F2），再出件。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="436" />
+        <source>Result handed over and queued for the platform.</source>
+        <translation>已出件，并已进入上报队列。</translation>
     </message>
 </context>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../acceptance/case_list.py" line="111" />
+        <location filename="../acceptance/case_list.py" line="121" />
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="115" />
+        <location filename="../acceptance/case_list.py" line="125" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="115" />
+        <location filename="../acceptance/case_list.py" line="125" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="115" />
+        <location filename="../acceptance/case_list.py" line="125" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="116" />
+        <location filename="../acceptance/case_list.py" line="126" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="116" />
+        <location filename="../acceptance/case_list.py" line="126" />
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="117" />
+        <location filename="../acceptance/case_list.py" line="127" />
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="117" />
+        <location filename="../acceptance/case_list.py" line="127" />
         <source>Events</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="128" />
+        <location filename="../acceptance/case_list.py" line="138" />
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="128" />
+        <location filename="../acceptance/case_list.py" line="138" />
         <source>e-licence reused</source>
         <translation>电子证照免提交</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="129" />
+        <location filename="../acceptance/case_list.py" line="139" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="129" />
+        <location filename="../acceptance/case_list.py" line="139" />
         <source>deferred, supply by</source>
         <translation>容缺，补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="130" />
+        <location filename="../acceptance/case_list.py" line="140" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="130" />
+        <location filename="../acceptance/case_list.py" line="140" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="139" />
+        <location filename="../acceptance/case_list.py" line="149" />
         <source>Reprint (补打)</source>
         <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="153" />
+        <source>Hand over the result (出件)</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="155" />
+        <source>The collector's identity is taken from the applicant panel (read the card).</source>
+        <translation>领取人身份取自申请人区（请先读卡）。</translation>
     </message>
 </context>
 <context>
@@ -239,27 +259,72 @@
         <translation>已办结</translation>
     </message>
     <message>
+        <location filename="../acceptance/case_list.py" line="72" />
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="73" />
+        <source>In review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="74" />
+        <source>Correction requested (补正)</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
         <location filename="../acceptance/case_list.py" line="75" />
+        <source>Special procedure</source>
+        <translation>特别程序</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="76" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="77" />
+        <source>Denied</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="78" />
+        <source>Ready for pickup</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="79" />
+        <source>Handed over</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="80" />
+        <source>Mailed</source>
+        <translation>已邮寄</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="84" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="75" />
+        <location filename="../acceptance/case_list.py" line="84" />
         <source>Due soon</source>
         <translation>黄牌预警</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="75" />
+        <location filename="../acceptance/case_list.py" line="84" />
         <source>Overdue</source>
         <translation>红牌超期</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="76" />
+        <location filename="../acceptance/case_list.py" line="85" />
         <source>Clock stopped</source>
         <translation>计时暂停</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="94" />
+        <location filename="../acceptance/case_list.py" line="103" />
         <source>Computed beyond the official holiday calendar: check the date.</source>
         <translation>该日期超出官方节假日数据，按周一至周五推算，请核对。</translation>
     </message>
@@ -305,143 +370,143 @@
 <context>
     <name>MaterialChecklistPanel</name>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <location filename="../acceptance/checklist_panel.py" line="94" />
         <source>Material</source>
         <translation>材料名称</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="92" />
-        <location filename="../acceptance/checklist_panel.py" line="139" />
+        <location filename="../acceptance/checklist_panel.py" line="94" />
+        <location filename="../acceptance/checklist_panel.py" line="146" />
         <source>Required</source>
         <translation>必要</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <location filename="../acceptance/checklist_panel.py" line="94" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="92" />
+        <location filename="../acceptance/checklist_panel.py" line="94" />
         <source>Original</source>
         <translation>原件核验</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <location filename="../acceptance/checklist_panel.py" line="95" />
         <source>Copies</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <location filename="../acceptance/checklist_panel.py" line="95" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="93" />
+        <location filename="../acceptance/checklist_panel.py" line="95" />
         <source>Supply by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="108" />
+        <location filename="../acceptance/checklist_panel.py" line="110" />
         <source>Space received · A all received · E e-licence · D defer (容缺) · X defective · N missing · O original · +/− copies · I import file</source>
         <translation>空格 已收取 · A 全部收取 · E 电子证照 · D 容缺 · X 不符合要求 · N 缺少 · O 原件核验 · +/− 复印件 · I 导入文件</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="139" />
+        <location filename="../acceptance/checklist_panel.py" line="146" />
         <source>Optional</source>
         <translation>非必要</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="141" />
+        <location filename="../acceptance/checklist_panel.py" line="148" />
         <source>deferrable</source>
         <translation>可容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="169" />
+        <location filename="../acceptance/checklist_panel.py" line="197" />
         <source>Received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="170" />
+        <location filename="../acceptance/checklist_panel.py" line="198" />
         <source>E-licence reused</source>
         <translation>电子证照免提交</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="171" />
+        <location filename="../acceptance/checklist_panel.py" line="199" />
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="172" />
+        <location filename="../acceptance/checklist_panel.py" line="200" />
         <source>Deferred (容缺)</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="173" />
+        <location filename="../acceptance/checklist_panel.py" line="201" />
         <source>Defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="174" />
+        <location filename="../acceptance/checklist_panel.py" line="202" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="192" />
+        <location filename="../acceptance/checklist_panel.py" line="220" />
         <source>Defective material</source>
         <translation>材料不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="193" />
+        <location filename="../acceptance/checklist_panel.py" line="221" />
         <source>What is wrong with “%1”?</source>
         <translation>“%1”存在什么问题？</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="222" />
+        <location filename="../acceptance/checklist_panel.py" line="250" />
         <source>Received as required	Space</source>
         <translation>按要求收取	空格</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="223" />
+        <location filename="../acceptance/checklist_panel.py" line="251" />
         <source>All remaining received	A</source>
         <translation>其余全部收取	A</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="224" />
+        <location filename="../acceptance/checklist_panel.py" line="252" />
         <source>E-licence reused	E</source>
         <translation>使用电子证照	E</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="225" />
+        <location filename="../acceptance/checklist_panel.py" line="253" />
         <source>Defer (容缺) with a supply-by date	D</source>
         <translation>容缺并约定补交期限	D</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="226" />
+        <location filename="../acceptance/checklist_panel.py" line="254" />
         <source>Defective…	X</source>
         <translation>不符合要求…	X</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="227" />
+        <location filename="../acceptance/checklist_panel.py" line="255" />
         <source>Missing	N</source>
         <translation>缺少	N</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="228" />
+        <location filename="../acceptance/checklist_panel.py" line="256" />
         <source>Original checked on/off	O</source>
         <translation>原件核验 开/关	O</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="229" />
+        <location filename="../acceptance/checklist_panel.py" line="257" />
         <source>One more copy	+</source>
         <translation>复印件加一份	+</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="230" />
+        <location filename="../acceptance/checklist_panel.py" line="258" />
         <source>One copy less	−</source>
         <translation>复印件减一份	−</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="231" />
+        <location filename="../acceptance/checklist_panel.py" line="259" />
         <source>Import files as pages…	I</source>
         <translation>导入文件为页面…	I</translation>
     </message>
@@ -495,12 +560,12 @@
 <context>
     <name>SupplyDateDialog</name>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="59" />
+        <location filename="../acceptance/checklist_panel.py" line="60" />
         <source>Supply-by date</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="66" />
+        <location filename="../acceptance/checklist_panel.py" line="67" />
         <source>Supply by</source>
         <translation>补交期限</translation>
     </message>

@@ -170,3 +170,24 @@ def test_pages_from_the_strip_are_committed_with_material_pdfs(qtbot, desk_with_
     assert [(r["role"], r["material_code"]) for r in roles] == [("material_pdf", code), ("page", code)]
     stored = controller.service.cases.get(controller.last_result.case_uuid)
     assert len(stored.case.materials[0].page_blob_ids) == 1
+
+
+def test_handover_from_the_case_dialog_uses_the_card_on_the_panel(qtbot, desk, workstation) -> None:
+    from tests.unit.acceptance.test_handover import _ready_for_pickup
+
+    window, controller, _ = desk
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        controller.accept_shortcut()
+    result = controller.last_result
+    _ready_for_pickup(workstation, result.case_uuid)
+    controller.new_case()
+    controller.set_applicant(applicant())  # the collector's card, read at the window
+    controller.open_case(result.case_number)
+    qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
+    dialog = next(d for d in controller._dialogs if d.objectName() == "caseDialog")
+    assert dialog.handover.isEnabled()
+    QTest.mouseClick(dialog.handover, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.service.cases.get(result.case_uuid).case.status.value == "handed_over")
+    assert workstation.db.query("SELECT count(*) FROM outbox WHERE kind = 'handover'")[0][0] == 1

@@ -1,0 +1,56 @@
+"""出件: only a case ready for pickup can be handed over; once, with the collector encrypted in the outbox."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clerk_app.acceptance.factory import acceptance_service, handover_desk
+from clerk_app.domain.applicant import CaptureSource, IdDocumentType, NaturalPerson
+from clerk_app.domain.case import Decision
+from clerk_app.domain.case_states import TransitionNotAllowed
+from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
+
+COLLECTOR = NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310021", source=CaptureSource.CARD_READER)
+
+
+def _accepted(workstation) -> str:
+    service = acceptance_service(workstation)
+    session = service.new_session()
+    session.set_applicant(applicant())
+    session.set_items((item(),), CHECKLIST)
+    for spec in CHECKLIST:
+        session.mark_received(spec.code)
+    return service.commit(session, Decision.ACCEPT).case_uuid
+
+
+def _ready_for_pickup(workstation, case_uuid: str) -> None:
+    """What sync does when the back office reports the result (accepted → approved → ready for pickup)."""
+    rules = acceptance_service(workstation).rules
+    with workstation.db.transaction() as conn:
+        for before, after in (("accepted", "approved"), ("approved", "ready_for_pickup")):
+            rules.record_event(conn, case_uuid=case_uuid, kind="conclude", from_status=before, to_status=after,
+                               clerk_id="platform", window_code="01", details={})
+        conn.execute("UPDATE cases SET status = 'ready_for_pickup' WHERE case_uuid = ?", (case_uuid,))
+
+
+def test_handover_records_status_event_and_encrypted_outbox_row(workstation) -> None:
+    case_uuid = _accepted(workstation)
+    desk = handover_desk(workstation)
+    with pytest.raises(TransitionNotAllowed):
+        desk.hand_over(case_uuid, COLLECTOR)  # the result is not there yet
+    _ready_for_pickup(workstation, case_uuid)
+    first = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
+    again = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
+    assert first.created and not again.created and again.handover_uuid == first.handover_uuid
+    row = workstation.db.query("SELECT * FROM outbox WHERE kind = 'handover'")
+    assert len(row) == 1
+    payload = json.loads(row[0]["payload"])
+    assert payload["handover_uuid"] == first.handover_uuid and payload["relation"] == "代理人"
+    assert "李四" not in row[0]["payload"] and COLLECTOR.id_number not in row[0]["payload"]
+    secret = json.loads(workstation.cipher.decrypt(row[0]["payload_enc"], f"outbox:{first.handover_uuid}".encode()))
+    assert secret["id_number"] == COLLECTOR.id_number
+    stored = acceptance_service(workstation).cases.get(case_uuid)
+    assert stored.case.status.value == "handed_over"
+    assert stored.events[-1].kind == "handed_over"
