@@ -23,6 +23,7 @@ from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.domain.case import Case, CaseStatus, Decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot, status_for
+from clerk_app.i18n import translate
 from offline_cache.applicants import ApplicantRepository
 from offline_cache.cases import CaseRepository
 from offline_cache.crypto import FieldCipher
@@ -116,7 +117,7 @@ class AcceptanceService:
         today = now.date()
         evaluation = session.evaluate(today)
         if decision not in evaluation.allowed:
-            raise DecisionNotAllowed(reason=evaluation.reasons.get(decision, ""))
+            raise DecisionNotAllowed(reason=translate("acceptance", evaluation.reasons.get(decision, "")))
         if decision is Decision.REJECT and (rejection is None or not rejection.complete):
             raise RejectionIncomplete()
 
