@@ -243,12 +243,16 @@ class AcceptanceController(QObject):
             self.checklist.set_summary(text, False)
             self.decision.set_explanation(text)
             return
+        names = "、".join(f"{i.name}（{self._shortfall_text(i.shortfall)}）" for i in evaluation.issues)
         if not evaluation.issues:
             text = self.tr("All required materials are present.")
+        elif Decision.ACCEPT_WITH_DEFICIENCY in evaluation.allowed:
+            text = self.tr("Only deferrable materials are outstanding: %1. Accept with deficiency, or issue "
+                           "a one-time notice.").replace("%1", names)
         else:
-            names = "、".join(f"{i.name}（{self._shortfall_text(i.shortfall)}）" for i in evaluation.issues)
             text = self.tr("Not complete: %1").replace("%1", names)
-        self.checklist.set_summary(text, not evaluation.issues)
+        self.checklist.set_summary(text, Decision.ACCEPT_WITH_DEFICIENCY in evaluation.allowed
+                                   or not evaluation.issues)
         self.decision.set_explanation(text)
 
     def _shortfall_text(self, shortfall: Shortfall) -> str:
