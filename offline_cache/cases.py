@@ -73,6 +73,11 @@ class StoredCase:
     printed: tuple[str, ...] = field(default=())  # sha256 of archived printed documents
 
 
+# States in which no deadline runs any more (the window's part is done or nothing was accepted).
+CLOSED_STATUSES = ("concluded", "handed_over", "mailed", "rejected", "notice_issued", "denied", "approved",
+                   "ready_for_pickup")
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -243,7 +248,21 @@ class CaseRepository:
         if window_code is not None:
             sql += " AND window_code = ?"
             params.append(window_code)
-        sql += " ORDER BY created_at DESC, case_number DESC"
+        return self._summaries(sql + " ORDER BY created_at DESC, case_number DESC", params)
+
+    def list_open_due(self, until: date, window_code: str | None = None) -> list[CaseSummary]:
+        """Running cases (not yet concluded, handed over, mailed, rejected or merely notified) whose promised date
+        is on or before ``until``: what 电子监察 warns about, whatever day they were accepted; soonest first."""
+        placeholders = ", ".join("?" for _ in CLOSED_STATUSES)
+        sql = (f"SELECT * FROM cases WHERE promised_date IS NOT NULL AND promised_date <= ?"
+               f" AND status NOT IN ({placeholders})")
+        params: list[Any] = [until.isoformat(), *CLOSED_STATUSES]
+        if window_code is not None:
+            sql += " AND window_code = ?"
+            params.append(window_code)
+        return self._summaries(sql + " ORDER BY promised_date, case_number", params)
+
+    def _summaries(self, sql: str, params: list[Any]) -> list[CaseSummary]:
         out = []
         for row in self._db.query(sql, tuple(params)):
             details = self._details(row)

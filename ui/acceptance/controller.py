@@ -36,6 +36,7 @@ from ui.tasks import BackgroundOp, TaskRunner
 log = logging.getLogger("onewindow.ui.acceptance")
 
 CASE_LIST_REFRESH_MS = 60_000
+DUE_HORIZON_DAYS = 7  # running cases due within this many days are listed with their 电子监察 level
 
 
 class AcceptanceController(QObject):
@@ -364,14 +365,22 @@ class AcceptanceController(QObject):
         self._background(self._load_rows, self._rows_loaded, self.tasks.db_pool)
 
     def _load_rows(self) -> list[CaseRow]:
+        """Running cases due within a week (overdue first), then today's other cases."""
         today = self.service.today()
+        cases = self.service.cases
+        due = cases.list_open_due(today + timedelta(days=DUE_HORIZON_DAYS), self.service.window_code)
+        seen = {s.case_uuid for s in due}
+        todays = [s for s in cases.list_created_on(today, self.service.window_code) if s.case_uuid not in seen]
         rows = []
-        for summary in self.service.cases.list_created_on(today, self.service.window_code):
+        for summary in due + todays:
             level = "none"
-            if summary.promised_date is not None and summary.status.value not in ("concluded", "rejected"):
+            if summary.status.value in ("correction_requested", "special_procedure"):
+                level = "paused"  # 补正 / 特别程序 stop the clock
+            elif summary.case_uuid in seen and summary.promised_date is not None:
                 level = self.service.rules.supervision_level(summary.promised_date, today)
             rows.append(CaseRow(summary, level))
-        return rows
+        order = {"red": 0, "yellow": 1}
+        return sorted(rows, key=lambda r: order.get(r.level, 2))
 
     def _rows_loaded(self, rows: list[CaseRow]) -> None:
         self.cases.show_rows(rows)

@@ -191,3 +191,30 @@ def test_handover_from_the_case_dialog_uses_the_card_on_the_panel(qtbot, desk, w
     QTest.mouseClick(dialog.handover, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.service.cases.get(result.case_uuid).case.status.value == "handed_over")
     assert workstation.db.query("SELECT count(*) FROM outbox WHERE kind = 'handover'")[0][0] == 1
+
+
+def test_case_list_puts_overdue_cases_first_in_red(qtbot, desk, workstation) -> None:
+    from datetime import timedelta
+
+    from clerk_app.acceptance.service import local_now
+
+    window, controller, _ = desk
+    controller.auto_print = False
+    service = controller.service
+    now = local_now()
+    for days_ago in (40, 0):
+        service._clock = lambda d=days_ago: now - timedelta(days=d)  # noqa: SLF001
+        controller.new_case()
+        _ready(qtbot, controller)
+        QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+        with qtbot.waitSignal(controller.committed, timeout=10_000):
+            controller.accept_shortcut()
+    service._clock = local_now  # noqa: SLF001
+    with qtbot.waitSignal(controller.cases_loaded, timeout=10_000):
+        controller.refresh_cases()
+    rows = controller.cases.rows
+    assert len(rows) == 2 and rows[0].level == "red"  # the overdue case from 40 days ago comes first
+    assert rows[1].level != "red"
+    assert rows[0].summary.created_at[:10] == (now - timedelta(days=40)).date().isoformat()
+    colour = controller.cases.table.item(0, 0).background().color().name()
+    assert colour == "#ef9a9a"
