@@ -242,13 +242,11 @@ class SyncEngine:
         case_uuid = str(payload["case_uuid"])
         body = {**payload, "applicant": self._secret(row)}
         receipt = self._authed(self.adapter.put_case, case_uuid, body)
-        self.store.set_progress(row.outbox_id, "case_sent")
         materials = [{"material_code": m["material_code"], "files": list(m["files"])}
                      for m in payload.get("materials", ()) if m.get("files")]
         shas = list(dict.fromkeys(sha for m in materials for sha in m["files"]))
         for sha in shas:
             self._upload(sha, row.attempts > 1, report)
-        self.store.set_progress(row.outbox_id, "files_sent")
         bound: dict[str, Any] = {}
         if materials:
             bound = self._authed(self.adapter.bind_materials, case_uuid, materials)
@@ -257,6 +255,8 @@ class SyncEngine:
         def confirm(conn: Any) -> None:
             if platform_number:
                 conn.execute("UPDATE cases SET platform_number = ? WHERE case_uuid = ?", (platform_number, case_uuid))
+            # uploaded_at/server_confirmed_at only now: one local write per case keeps the bookkeeping cheap, and a
+            # restart finds the platform's offset for each file anyway (HEAD).
             if not materials or bound.get("processed"):
                 self.store.mark_confirmed(conn, shas)
 
@@ -269,7 +269,6 @@ class SyncEngine:
             return
         state = self._authed(self.adapter.file_state, sha) if resuming else FileState(0, False)
         if state.complete:
-            self.store.mark_uploaded(sha)
             return
         try:
             data = self.blobs.get(sha)
@@ -294,7 +293,6 @@ class SyncEngine:
             if state.complete:
                 break
             offset = state.offset
-        self.store.mark_uploaded(sha)
         with self._counter_lock:
             report.files_uploaded += 1
 

@@ -62,6 +62,10 @@ class HttpPlatformClient:
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
         self.session.verify = ca_bundle or True
+        # Proxy settings from the environment are read once here instead of on every request (requests re-scans
+        # os.environ per call, a measurable cost per upload chunk); .netrc is never wanted for the platform.
+        self.session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+        self.session.trust_env = False
         self.session.headers.update({"User-Agent": f"OneWindow/{__version__}", **(workstation_headers or {})})
         retry = Retry(total=2, connect=2, read=1, status=0, other=0, backoff_factor=0.2,
                       allowed_methods=frozenset({"GET", "HEAD", "PUT"}), raise_on_status=False,

@@ -35,7 +35,8 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(ow_home, workstat
     rng = random.Random(20261122)
     cases = [make_case(workstation, pages=3, page_bytes=120_000, rng=rng, materials=2) for _ in range(24)]
     # Some lost answers as well, so kills also land between a commit on the platform and its local record.
-    sandbox.faults({"kind": "drop_after", "probability": 0.05}, seed=3)
+    # A few milliseconds per request keep the run long enough for the kills to land mid-work.
+    sandbox.faults({"kind": "drop_after", "probability": 0.05}, {"kind": "delay", "seconds": 0.004}, seed=3)
     killed_mid_work = 0
     started = time.monotonic()
     for _ in range(KILLS):
