@@ -10,6 +10,7 @@ can be claimed. ``lock`` is the one lock over send / edit / delete: claiming and
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -110,7 +111,8 @@ class SyncStore:
                 return None
             conn.execute("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?"
                          " WHERE outbox_id = ?", (now_iso(), found["outbox_id"]))
-            return _row(found)
+            claimed = _row(found)
+            return dataclasses.replace(claimed, state="sending", attempts=claimed.attempts + 1)
 
     def set_progress(self, outbox_id: int, progress: str) -> None:
         with self.db.transaction() as conn:
