@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -58,13 +59,17 @@ def test_sandbox_honours_its_contract(live_sandbox: SandboxThread, token: str) -
     operations = [result.ok() for result in api.get_all_operations()]
     assert len(operations) >= 12
     for operation in operations:
-        # Preconditions OpenAPI cannot state (the body's case_uuid equals the path's; uploaded bytes hash to the
-        # file's name and fit its declared length) make some schema-valid requests rightly refused there.
-        excluded = [positive_data_acceptance] if operation.method.upper() in ("PUT", "PATCH") else []
+        _property_test(operation, token)()
 
-        @given(case=operation.as_strategy())
-        @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-        def check(case: schemathesis.Case) -> None:
-            case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, excluded_checks=excluded)
 
-        check()
+def _property_test(operation: Any, token: str) -> Any:
+    # Preconditions OpenAPI cannot state (the body's case_uuid equals the path's; uploaded bytes hash to the
+    # file's name and fit its declared length) make some schema-valid requests rightly refused there.
+    excluded = [positive_data_acceptance] if operation.method.upper() in ("PUT", "PATCH") else []
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def check(case: schemathesis.Case) -> None:
+        case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, excluded_checks=excluded)
+
+    return check

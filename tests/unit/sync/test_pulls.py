@@ -30,7 +30,7 @@ def test_cursor_is_not_stored_when_its_data_could_not_be(workstation, platform, 
     store = SyncStore(workstation.db)
     case = make_case(workstation, pages=1, rng=random.Random(2))
     platform.changes = [{"seq": 1, "case_uuid": case["case_uuid"], "status": "approved", "note": "", "at": "t"}]
-    import clerk_app.sync.pulls as pulls
+    from clerk_app.sync import pulls
 
     def broken(conn, change):
         raise RuntimeError("disk trouble")
