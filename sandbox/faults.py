@@ -100,7 +100,7 @@ def _abort(send: Any) -> bool:
     """Close the client connection without an answer, through uvicorn's transport behind ``send``."""
     cycle = getattr(send, "__self__", None)
     transport = getattr(cycle, "transport", None)
-    if transport is None:
+    if cycle is None or transport is None:
         return False
     transport.abort()
     # uvicorn must not try to write a 500 on the dead connection (and log it as an application error).

@@ -37,7 +37,6 @@ class SandboxThread:
         config = uvicorn.Config(self.asgi, host=LOOPBACK, port=self.port, log_level="warning", access_log=False,
                                 lifespan="off", timeout_keep_alive=30)
         self._server = uvicorn.Server(config)
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self._thread = threading.Thread(target=self._server.run, name="sandbox-http", daemon=True)
 
     @property

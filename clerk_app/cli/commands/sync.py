@@ -14,7 +14,7 @@ from typing import Any
 from clerk_app.cli import WorkstationFactory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     parser = subparsers.add_parser("sync", help="sync with the central platform, show or export the queue")
     parser.add_argument("--once", action="store_true", help="run one sync pass and report what moved")
     parser.add_argument("--until-empty", action="store_true",
@@ -56,9 +56,9 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     if args.sync_action == "export":
         from clerk_app.sync.export import export_queue
 
-        result = export_queue(ws, args.folder, _secret(args.passphrase_env, "passphrase: ", confirm=True))
-        _emit({"file": str(result.path), "actions": result.actions, "files": result.files,
-               "missing_files": result.missing_files}, args.json)
+        exported = export_queue(ws, args.folder, _secret(args.passphrase_env, "passphrase: ", confirm=True))
+        _emit({"file": str(exported.path), "actions": exported.actions, "files": exported.files,
+               "missing_files": exported.missing_files}, args.json)
         return 0
     from clerk_app.sync.service import SyncService
 
