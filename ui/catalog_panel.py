@@ -54,6 +54,8 @@ class CatalogPanel(QWidget):
         self.chosen_code: str | None = None
         self._situations: list[Situation] = []
         self._combos: dict[str, QComboBox] = {}
+        # Set by the wiring: rebuilds the search index in the background, then calls ``catalog_ready``.
+        self.refresh_index: Callable[[], None] | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("catalogSearch")
@@ -141,7 +143,10 @@ class CatalogPanel(QWidget):
         if not query.strip():
             return
         try:
-            hits = self.service.search(query, limit=50, department=self.department.currentData(), include_bundles=True)
+            department = self.department.currentData()
+            hits = self.service.search(query, limit=50, department=department, include_bundles=True, stale_ok=True)
+            if self.refresh_index is not None and self.service.is_stale():
+                self.refresh_index()  # a sync import changed the catalog: rebuild off the GUI thread
         except Exception as exc:  # a storage error must not lose what the clerk typed
             show_exception(self, exc)
             return
@@ -352,6 +357,27 @@ def wire_catalog(
     op = BackgroundOp(panel, prepare).success(lambda _r: panel.catalog_ready())
     keep(op)
     op.run(tasks.db_pool)
+
+    rebuilding: list[bool] = []
+
+    def refresh_index() -> None:
+        if rebuilding:
+            return
+        rebuilding.append(True)
+
+        def done(_result: object) -> None:
+            rebuilding.clear()
+            panel.catalog_ready()
+
+        def failed(exc: BaseException) -> None:
+            rebuilding.clear()
+            show_exception(panel, exc)
+
+        job = BackgroundOp(panel, service.index).success(done).failure(failed)
+        keep(job)
+        job.run(tasks.db_pool)
+
+    panel.refresh_index = refresh_index
 
     printer = print_guide or default_print
 

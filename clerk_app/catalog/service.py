@@ -43,9 +43,20 @@ class CatalogService:
             return self._index
 
     def search(
-        self, query: str, limit: int = 20, department: str | None = None, include_bundles: bool = False
+        self,
+        query: str,
+        limit: int = 20,
+        department: str | None = None,
+        include_bundles: bool = False,
+        stale_ok: bool = False,
     ) -> list[SearchHit]:
-        return self.index().search(query, limit, department, include_bundles)
+        """Ranked hits. ``stale_ok`` (for the GUI thread): answer from the index in memory even if an import has
+        changed the catalog since; the caller rebuilds it in the background (``is_stale``, ``index``)."""
+        index = self._index if stale_ok and self._index is not None else self.index()
+        return index.search(query, limit, department, include_bundles)
+
+    def is_stale(self) -> bool:
+        return self._index is None or self.store.generation() != self._generation
 
     def departments(self) -> list[str]:
         return self.index().departments

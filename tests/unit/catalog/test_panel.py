@@ -89,3 +89,19 @@ def test_window_wiring_binds_search_shortcuts(qtbot, ow_home) -> None:
         assert panel.search.hasFocus()
     finally:
         app.shutdown()
+
+
+def test_catalog_change_rebuilds_index_off_the_typing_path(qtbot, panel: CatalogPanel) -> None:
+    from clerk_app.catalog.importer import apply_changes
+    from tests.unit.catalog.conftest import document, minimal_item
+
+    requested: list[bool] = []
+    panel.refresh_index = lambda: requested.append(True)
+    panel.service.index()
+    apply_changes(panel.service.db, document([minimal_item("NEW-1", name="新增测试事项")]))
+    panel.search.insert("新增测试事项")  # IME commit
+    assert panel.results.count() == 0  # answered from the index in memory, no rebuild while typing
+    assert requested
+    panel.service.index()
+    panel.catalog_ready()
+    assert panel.results.count() == 1
