@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from offline_cache.db import Database
 log = logging.getLogger("onewindow.catalog")
 
 SCHEMA_FILE = "catalog.schema.json"
+_USCC_SHAPE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 Json = dict[str, Any]
 
 
@@ -203,6 +205,10 @@ def check_semantics(doc: Json) -> None:
         credit = item.get("implementing_body", {}).get("credit_code")
         if credit and not uscc.is_valid(credit):
             raise _fail(doc, [*base, "implementing_body", "credit_code"], "check character is wrong (GB 32100)")
+        for segment in item["implementation_code"].split("-"):
+            # The code itself is opaque; only an embedded credit code (FACTS §3.2 provincial shape) is checked.
+            if _USCC_SHAPE.fullmatch(segment) and not uscc.is_valid(segment):
+                raise _fail(doc, [*base, "implementation_code"], "embedded credit code has a wrong check character")
         if item["handling_type"] == "承诺件" and not item.get("promised_limit"):
             raise _fail(doc, [*base, "promised_limit"], "a promised item (承诺件) needs a promised time limit")
         materials: set[str] = set()

@@ -78,6 +78,8 @@ def test_malformed_document_names_item_and_field_and_keeps_catalog(
         (lambda i: i.update(implementing_body={"name": "某局", "credit_code": "11511602MB1010001A"}),
          "implementing_body.credit_code"),
         (lambda i: i["materials"].append({"code": "id", "name": "重复", "necessity": "必要"}), "materials[2].code"),
+        (lambda i: i.update(implementation_code="ITEM-1-511602000000-000-11511602MB1010001A-1-00"),
+         "implementation_code"),
     ],
 )
 def test_rejections_name_the_field(db: Database, mutate: Any, field: str) -> None:
@@ -88,6 +90,11 @@ def test_rejections_name_the_field(db: Database, mutate: Any, field: str) -> Non
     assert caught.value.field == field
     assert "ITEM-1" in caught.value.where
     assert snapshot(db) == []
+
+
+def test_valid_embedded_credit_code_is_accepted(db: Database) -> None:
+    code = "511A0138000000-511602000000-000-11511602MB10100010-1-00"
+    assert apply_changes(db, document([minimal_item(code)])).added == [code]
 
 
 def test_user_text_is_complete(db: Database) -> None:
