@@ -157,6 +157,7 @@ class PagesWidget(QWidget):
         self.tasks = tasks
         self._token: CancelToken | None = None
         self._rescan_index: int | None = None
+        self._camera_dialog: Any = None
         self._pixmaps: dict[str, QPixmap] = {}
         self._loading: set[str] = set()
         self._sources: list[DeviceInfo] = []
@@ -366,7 +367,31 @@ class PagesWidget(QWidget):
                             source=PaperSource.ADF if feeder else PaperSource.FLATBED, max_pages=max_pages)
 
     def scan(self) -> None:
+        key = self.source_box.currentData()
+        if key and str(key).startswith("camera:") and self._camera_dialog is None:
+            self.open_camera(str(key))
+            return
         self._start_scan(None)
+
+    def open_camera(self, key: str) -> None:
+        """Live preview of a document camera; each capture (Space, auto-capture, F6) is one scan."""
+        from ui.camera_dialog import CameraDialog
+
+        driver = self.service.scanners.driver("camera")
+        if driver is None:
+            return
+        try:
+            camera = driver.open_camera(key.partition(":")[2])  # type: ignore[attr-defined]
+        except Exception as exc:
+            self._report(exc)
+            return
+        self._mark_active()
+        dialog = self._camera_dialog = CameraDialog(camera, lambda: self._start_scan(None), self)
+        dialog.finished.connect(self._camera_closed)
+        dialog.show()
+
+    def _camera_closed(self, _result: int) -> None:
+        self._camera_dialog = None
 
     def rescan_selected(self) -> None:
         row = self.strip.currentRow()

@@ -39,8 +39,20 @@ def scanner_state(sources: list[DeviceInfo]) -> tuple[str, bool | None]:
     return _tr(NONE_FOUND), False
 
 
+def _camera_driver() -> Any | None:
+    """Document cameras need Qt Multimedia (and its system libraries, e.g. libpulse0 on Linux)."""
+    try:
+        from devices.scanner.qt_camera import CameraDriver
+
+        return CameraDriver(CameraDriver.discover())
+    except (ImportError, OSError) as exc:
+        log.info("document cameras unavailable: %s", type(exc).__name__)
+        return None
+
+
 def wire_scanning(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
-    service = build_scanning_service(workstation)
+    camera = _camera_driver()
+    service = build_scanning_service(workstation, {"camera": lambda: camera} if camera is not None else None)
     workstation.services["scanner"] = service
 
     def scan_now() -> None:

@@ -6,6 +6,7 @@ a jam on page 5 of a feeder batch keeps pages 1 to 4.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -56,6 +57,10 @@ class ScannerService:
 
     def _on_stack(self, kind: str, fn: Callable[..., T], *args: Any) -> T:
         return self._executor(kind).run(fn, *args)
+
+    def driver(self, kind: str) -> ScannerDriver | None:
+        """The driver of ``kind`` (created on its stack thread if needed), or None when unavailable."""
+        return self._driver(kind) if kind in self._factories else None
 
     @property
     def failures(self) -> dict[str, str]:
@@ -120,14 +125,24 @@ class ScannerService:
 
         return self._on_stack(kind, run)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
+        """Close every driver on its thread. A driver stuck inside its library (a hung USB scanner) is left
+        behind after ``timeout`` seconds rather than blocking the application's shutdown."""
         for kind, driver in self._drivers.items():
-            if driver is not None:
-                try:
-                    self._on_stack(kind, driver.close)
-                except Exception:  # closing is best effort; the process is ending anyway
-                    log.exception("closing scanner driver %s failed", kind)
-        for executor in self._executors.values():
+            executor = self._executors.get(kind)
+            if executor is None:
+                continue
+            if driver is None:
+                executor.shutdown()
+                continue
+            try:
+                executor.submit(driver.close).result(timeout=timeout)
+            except concurrent.futures.TimeoutError:
+                log.warning("scanner driver %s did not close within %.0f s", kind, timeout)
+                executor._pool.shutdown(wait=False, cancel_futures=True)
+                continue
+            except Exception:  # closing is best effort; the process is ending anyway
+                log.exception("closing scanner driver %s failed", kind)
             executor.shutdown()
         self._executors.clear()
         self._drivers.clear()

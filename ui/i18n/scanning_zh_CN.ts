@@ -1,141 +1,174 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../camera_dialog.py" line="21" />
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="26" />
+        <source>Waiting for pictures from the camera…</source>
+        <translation>正在等待高拍仪图像…</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="32" />
+        <source>Auto-capture when the document is still</source>
+        <translation>材料放稳后自动拍摄</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="34" />
+        <source>Capture (Space)</source>
+        <translation>拍摄 (空格)</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="37" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="64" />
+        <source>Captured page {0}</source>
+        <translation>已拍摄第 {0} 页</translation>
+    </message>
+</context>
+<context>
     <name>PagesWidget</name>
     <message>
-        <location filename="../pages_widget.py" line="180" />
+        <location filename="../pages_widget.py" line="181" />
         <source>Scanner or document camera to use</source>
         <translation>要使用的扫描仪或高拍仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="183" />
+        <location filename="../pages_widget.py" line="184" />
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="183" />
+        <location filename="../pages_widget.py" line="184" />
         <source>Grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="184" />
+        <location filename="../pages_widget.py" line="185" />
         <source>Black and white</source>
         <translation>黑白</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="186" />
+        <location filename="../pages_widget.py" line="187" />
         <source>Feeder</source>
         <translation>进纸器</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="187" />
+        <location filename="../pages_widget.py" line="188" />
         <source>Scan every page in the document feeder</source>
         <translation>扫描进纸器中的全部页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="188" />
+        <location filename="../pages_widget.py" line="189" />
         <source>Scan (F6)</source>
         <translation>扫描 (F6)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="191" />
+        <location filename="../pages_widget.py" line="192" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="193" />
+        <location filename="../pages_widget.py" line="194" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="218" />
-        <location filename="../pages_widget.py" line="508" />
+        <location filename="../pages_widget.py" line="219" />
+        <location filename="../pages_widget.py" line="533" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="221" />
+        <location filename="../pages_widget.py" line="222" />
         <source>Rotate right (double-click a page)</source>
         <translation>向右旋转（双击页面）</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="224" />
+        <location filename="../pages_widget.py" line="225" />
         <source>Move the page earlier</source>
         <translation>页面前移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="227" />
+        <location filename="../pages_widget.py" line="228" />
         <source>Move the page later</source>
         <translation>页面后移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="229" />
+        <location filename="../pages_widget.py" line="230" />
         <source>Rescan page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="231" />
-        <location filename="../pages_widget.py" line="516" />
+        <location filename="../pages_widget.py" line="232" />
+        <location filename="../pages_widget.py" line="541" />
         <source>Delete page</source>
         <translation>删除页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="271" />
+        <location filename="../pages_widget.py" line="272" />
         <source>{0} — training, not a real scanner</source>
         <translation>{0} — 培训用，非真实扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="274" />
+        <location filename="../pages_widget.py" line="275" />
         <source>No scanner found</source>
         <translation>未找到扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="296" />
+        <location filename="../pages_widget.py" line="297" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="297" />
+        <location filename="../pages_widget.py" line="298" />
         <source>Page {0}: {1} × {2} px, {3}, {4}</source>
         <translation>第 {0} 页：{1} × {2} 像素，{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="304" />
+        <location filename="../pages_widget.py" line="305" />
         <source>{0} pages · {1}</source>
         <translation>共 {0} 页 · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="306" />
+        <location filename="../pages_widget.py" line="307" />
         <source> of {0}</source>
         <translation> / 上限 {0}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="407" />
+        <location filename="../pages_widget.py" line="432" />
         <source>Page {0}: %p%</source>
         <translation>第 {0} 页：%p%</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="440" />
+        <location filename="../pages_widget.py" line="465" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="440" />
+        <location filename="../pages_widget.py" line="465" />
         <source>Scans and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="507" />
+        <location filename="../pages_widget.py" line="532" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="509" />
+        <location filename="../pages_widget.py" line="534" />
         <source>Rescan this page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="512" />
+        <location filename="../pages_widget.py" line="537" />
         <source>Move to material</source>
         <translation>移至其他材料</translation>
     </message>
