@@ -73,6 +73,11 @@ class LoginResult:
     profile: dict[str, Any]
 
 
+def _remember_account(conn: Any, account: str) -> None:
+    conn.execute("INSERT INTO settings_kv (key, value) VALUES ('sync.account', ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (account,))
+
+
 def _secret_name(account: str) -> str:
     return f"platform-session:{account}"
 
@@ -91,7 +96,7 @@ class AuthService:
     def account(self) -> str | None:
         return self._session.account if self._session else None
 
-    def login(self, account: str, password: str) -> LoginResult:
+    def login(self, account: str, password: str, allow_offline: bool = True) -> LoginResult:
         try:
             tokens = self.adapter.login(account, password, self.machine_id)
         except Unauthorised as exc:
@@ -99,10 +104,13 @@ class AuthService:
                 conn.execute("DELETE FROM clerk_credentials WHERE account = ?", (account,))
             raise InvalidCredentials() from exc
         except (PlatformUnreachable, PlatformBusy):
+            if not allow_offline:
+                raise
             return self._offline_login(account, password)
         with self._lock:
             self._adopt(account, tokens)
         with self.db.transaction() as conn:
+            _remember_account(conn, account)
             conn.execute(
                 "INSERT INTO clerk_credentials (account, verifier, profile, last_online_login_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (account) DO UPDATE SET verifier = excluded.verifier, profile = excluded.profile,"
@@ -118,6 +126,8 @@ class AuthService:
         if not check_verifier(password, rows[0]["verifier"]):
             raise InvalidCredentials()
         profile = json.loads(rows[0]["profile"])
+        with self.db.transaction() as conn:
+            _remember_account(conn, account)
         with self._lock:
             stored = self._load_stored(account)
             self._session = stored or _Session(account, None, None, 0.0, profile, False)
@@ -151,8 +161,14 @@ class AuthService:
         return _Session(account, data["access_token"], data["refresh_token"], float(data["expires_at"]),
                         data.get("profile", {}), True)
 
-    def resume(self, account: str) -> bool:
-        """Pick up a session kept in the key store (after a restart); False if there is none."""
+    def resume(self, account: str | None = None) -> bool:
+        """Pick up the session of ``account`` (default: the last clerk who logged in here) kept in the key store
+        after a restart; False if there is none."""
+        if account is None:
+            rows = self.db.query("SELECT value FROM settings_kv WHERE key = 'sync.account'")
+            if not rows:
+                return False
+            account = str(rows[0][0])
         with self._lock:
             stored = self._load_stored(account)
             if stored is not None:
@@ -166,7 +182,7 @@ class AuthService:
             if session is None or session.access_token is None:
                 if self.training_credentials is None:
                     raise SessionExpired()
-                self.login(*self.training_credentials)
+                self.login(*self.training_credentials, allow_offline=False)
                 session = self._session
                 if session is None or session.access_token is None:
                     raise SessionExpired()
@@ -193,7 +209,7 @@ class AuthService:
             self._adopt(session.account, tokens)
             return
         if self.training_credentials is not None:
-            self.login(*self.training_credentials)
+            self.login(*self.training_credentials, allow_offline=False)
             return
         session.access_token = None
         session.online = False

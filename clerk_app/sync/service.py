@@ -92,6 +92,8 @@ class SyncService:
         self.auth = AuthService(ws.db, self.client, machine_id(ws),
                                 TRAINING_ACCOUNT if ws.is_training else None)
         self.client.token_source = self.auth.access_token
+        if not ws.is_training:
+            self.auth.resume()  # the last clerk's session from the key store, if it is still there
         self.engine = SyncEngine(ws.db, ws.blobs, ws.cipher, self.client, self.auth, settings)
         self.interval = float(config.get("sync.interval_seconds"))
         self._listeners: list[Callable[[SyncStatus], None]] = []

@@ -22,13 +22,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     actions = parser.add_subparsers(dest="sync_action", metavar="ACTION")
     status = actions.add_parser("status", help="queue length, oldest unsent case, conflicts, last error")
-    status.add_argument("--json", action="store_true", dest="json_status")
     export = actions.add_parser("export", help="write the unsent queue, encrypted, to a folder or USB stick")
     export.add_argument("folder", type=Path)
     export.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this variable")
     login = actions.add_parser("login", help="log in to the platform (password asked on the terminal)")
     login.add_argument("account")
     login.add_argument("--password-env", metavar="VAR", help="read the password from this variable")
+    for sub in (status, export, login):
+        # SUPPRESS: the flag may come before or after the action without one default overwriting the other.
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
     parser.set_defaults(handler=run)
 
 
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     if args.sync_action == "status":
         data = service.status().as_dict()
         data["items"] = service.engine.store.row_states()
-        _emit(data, args.json or args.json_status)
+        _emit(data, args.json)
         return 0
     if args.sync_action == "login":
         result = service.auth.login(args.account, _secret(args.password_env, "password: "))
