@@ -1623,6 +1623,17 @@ BUNDLES = [
 ]
 
 
+ORGANISATION_WORDS = ("公司", "合作社", "社会团体", "食品经营", "卫生许可", "农药", "动物防疫", "建设用地", "临时用地")
+
+
+def service_objects(spec: dict) -> list[str]:
+    if any(word in spec["name"] for word in ORGANISATION_WORDS):
+        return ["企业法人", "非法人企业", "其他组织"]
+    if "个体工商户" in spec["name"] or "发票领用" in spec["name"]:
+        return ["自然人", "非法人企业"]
+    return ["自然人"]
+
+
 def build() -> dict:
     counters: dict[str, int] = {}
     records = []
@@ -1706,7 +1717,7 @@ def build() -> dict:
                 if spec["fee"]
                 else {"charged": False}
             ),
-            "service_objects": (["企业法人", "非法人企业", "其他组织"] if dept_key in ("zr",) else ["自然人"]),
+            "service_objects": service_objects(spec),
             "handling_forms": ["窗口办理", "网上办理"] if spec["online"] else ["窗口办理"],
             "process": ["申请", "受理", "审查", "决定", "送达"] if handling == "承诺件" else ["申请", "受理", "办结"],
             "location": TOWN_HALL if spec["town"] else HALL,
