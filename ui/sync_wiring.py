@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QToolButton
 
 from ui.main_window import MainWindow
 from ui.tasks import BackgroundOp, TaskRunner
@@ -36,15 +37,25 @@ def error_text(kind: str | None, code: str | None) -> str | None:
 class SyncPresenter(QObject):
     status_changed = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, tasks: TaskRunner) -> None:
         super().__init__(window)
         self.window = window
+        self.tasks = tasks
         self.service: Any = None
         self._shown_seq = -1
         self.status_changed.connect(self.show_status)
+        self.login_button = QToolButton(window.status)
+        self.login_button.setObjectName("platformLogin")
+        self.login_button.setText(QCoreApplication.translate("sync", "Log in to the platform"))
+        self.login_button.setAutoRaise(True)
+        self.login_button.clicked.connect(self.open_login)
+        self.login_button.setVisible(False)
+        window.status.addPermanentWidget(self.login_button)
 
     def attach(self, service: Any) -> None:
         self.service = service
+        # Training logs in by itself; in production the clerk can always (re)log in from the status bar.
+        self.login_button.setVisible(service.configured and not service.ws.is_training)
         service.add_listener(self.status_changed.emit)  # called on the sync thread; the signal queues it
         self.show_status(service.status())
         service.start()
@@ -66,8 +77,24 @@ class SyncPresenter(QObject):
         if status.conflicts:
             conflict = QCoreApplication.translate("sync", "{0} item(s) need attention").format(status.conflicts)
             error = f"{error}; {conflict}" if error else conflict
+        if status.last_error_kind == "login":
+            self.login_button.setVisible(True)
+            self.login_button.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            self.login_button.setStyleSheet("")
         oldest = status.oldest_case_number or (status.oldest_created_at or "")[:16] or None
         bar.set_sync_state(status.queued, oldest, error)
+
+    def open_login(self) -> Any:
+        from ui.sync_login import PlatformLoginDialog
+
+        if self.service is None:
+            return None
+        dialog = PlatformLoginDialog(self.service, self.tasks, self.window)
+        dialog.finished.connect(lambda _code: self.window.status.showMessage(dialog.result_text, 8000)
+                                if dialog.result_text else None)
+        dialog.open()
+        return dialog
 
     def sync_now(self) -> None:
         if self.service is None:
@@ -77,7 +104,7 @@ class SyncPresenter(QObject):
 
 
 def wire_sync(window: MainWindow, workstation: Any, tasks: TaskRunner) -> SyncPresenter:
-    presenter = SyncPresenter(window)
+    presenter = SyncPresenter(window, tasks)
     window.shortcuts.bind("sync_now", presenter.sync_now)
 
     def build() -> Any:

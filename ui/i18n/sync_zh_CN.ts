@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PlatformLoginDialog</name>
+    <message>
+        <location filename="../sync_login.py" line="23"/>
+        <source>Log in to the platform</source>
+        <translation>登录政务服务平台</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="29"/>
+        <source>Local work continues while you are not logged in.</source>
+        <translation>未登录时仍可继续本地办理。</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="32"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="33"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="46"/>
+        <source>Enter the account and the password.</source>
+        <translation>请输入账号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="49"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="55"/>
+        <source>Logged in online.</source>
+        <translation>已联网登录。</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="56"/>
+        <source>The platform cannot be reached: logged in offline; syncing resumes later.</source>
+        <translation>无法连接政务服务平台：已离线登录，联网后自动继续同步。</translation>
+    </message>
+    <message>
+        <location filename="../sync_login.py" line="67"/>
+        <source>The login failed ({0}).</source>
+        <translation>登录失败（{0}）。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../clerk_app/sync/errors.py" line="15"/>
@@ -49,12 +97,12 @@
         <translation>导出需要至少 8 个字符的口令。</translation>
     </message>
     <message>
-        <location filename="../../offline_cache/sync_store.py" line="30"/>
+        <location filename="../../offline_cache/sync_store.py" line="31"/>
         <source>This case is queued for the platform and can no longer be changed; record a correction instead.</source>
         <translation>该办件已排队上报平台，不能再修改；请另行登记更正。</translation>
     </message>
     <message>
-        <location filename="../../offline_cache/sync_store.py" line="36"/>
+        <location filename="../../offline_cache/sync_store.py" line="37"/>
         <source>This item is being sent right now; try again in a moment.</source>
         <translation>该事项正在上传，请稍后再试。</translation>
     </message>
@@ -62,57 +110,62 @@
 <context>
     <name>sync</name>
     <message>
-        <location filename="../sync_wiring.py" line="28"/>
+        <location filename="../sync_wiring.py" line="29"/>
         <source>Network down: the platform cannot be reached</source>
         <translation>网络中断：无法连接政务服务平台</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="30"/>
+        <location filename="../sync_wiring.py" line="31"/>
         <source>The platform refused or failed ({0})</source>
         <translation>平台拒收或服务故障（{0}）</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="32"/>
+        <location filename="../sync_wiring.py" line="33"/>
         <source>Login expired: log in again to resume syncing</source>
         <translation>登录已过期：请重新登录以继续同步</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="33"/>
+        <location filename="../sync_wiring.py" line="34"/>
         <source>Sync error ({0}); see the log</source>
         <translation>同步出错（{0}），请查看日志</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="54"/>
+        <location filename="../sync_wiring.py" line="49"/>
+        <source>Log in to the platform</source>
+        <translation>登录政务服务平台</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="69"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="56"/>
+        <location filename="../sync_wiring.py" line="71"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="58"/>
+        <location filename="../sync_wiring.py" line="73"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="60"/>
+        <location filename="../sync_wiring.py" line="75"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="63"/>
+        <location filename="../sync_wiring.py" line="78"/>
         <source>{0} item(s) need attention</source>
         <translation>{0} 件需要处理</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="71"/>
+        <location filename="../sync_wiring.py" line="102"/>
         <source>syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="90"/>
+        <location filename="../sync_wiring.py" line="121"/>
         <source>sync unavailable</source>
         <translation>同步不可用</translation>
     </message>

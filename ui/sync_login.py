@@ -1,0 +1,67 @@
+"""The platform login dialog: account and password, checked online (or offline against the cached hash).
+
+The check runs off the GUI thread; a failure keeps the dialog open with the reason, and never blocks local work.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from clerk_app.errors import UserFacingError
+from ui.tasks import BackgroundOp, TaskRunner
+
+
+class PlatformLoginDialog(QDialog):
+    def __init__(self, service: Any, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("platformLoginDialog")
+        self.service = service
+        self.tasks = tasks
+        self.result_text = ""
+        self.setWindowTitle(self.tr("Log in to the platform"))
+        self.account = QLineEdit(service.auth.account or "")
+        self.account.setObjectName("account")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self.tr("Local work continues while you are not logged in."))
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Password"), self.password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password if self.account.text() else self.account).setFocus()
+
+    def try_login(self) -> None:
+        account, password = self.account.text().strip(), self.password.text()
+        if not account or not password:
+            self.message.setText(self.tr("Enter the account and the password."))
+            return
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("Checking…"))
+        BackgroundOp(self, lambda: self.service.auth.login(account, password)) \
+            .success(self._done).failure(self._failed).run(self.tasks.io_pool)
+
+    def _done(self, result: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.result_text = (self.tr("Logged in online.") if result.online else
+                            self.tr("The platform cannot be reached: logged in offline; syncing resumes later."))
+        self.service.sync_now()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(exc, UserFacingError):
+            self.message.setText(exc.user_text())
+        else:
+            self.message.setText(self.tr("The login failed ({0}).").format(type(exc).__name__))
