@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 from dataclasses import dataclass
 
 from PIL import Image, ImageFilter, ImageStat
@@ -77,21 +78,34 @@ def process_image(image: Image.Image, policy: PagePolicy, dpi: int | None = None
     image = imaging.to_working_mode(image)
     if policy.autocrop:
         image = autocrop(image)
-    if policy.deskew:
-        image = deskew(image)
+    # the skew angle is measured on the full picture (on a reduced copy) but applied after downsizing: rotating
+    # a 300 dpi page costs four times as much as rotating the stored size
+    angle = skew_angle(image) if policy.deskew else 0.0
     target = policy.mode or _mode_of(image)
-    long_edge = max(image.size)
-    if long_edge > policy.long_edge:
-        scale = policy.long_edge / long_edge
-        size = (max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale)))
-        if image.mode == "1":
-            image = image.resize(size, Image.Resampling.NEAREST)
-        else:
-            # reducing_gap: box-reduce first, then a short bicubic pass; Lanczos alone costs ~3x on a 300 dpi page
-            image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
-        dpi = max(1, round(dpi * scale))
+    if abs(angle) >= 0.2:
+        # shrink so that the canvas grown by the rotation just fits the long edge: one resize, one rotation
+        rad = math.radians(abs(angle))
+        width, height = image.size
+        grown = max(width * math.cos(rad) + height * math.sin(rad), width * math.sin(rad) + height * math.cos(rad))
+        image, dpi = _fit(image, int(policy.long_edge * max(image.size) / grown) - 2, dpi)
+        image = rotate(image, angle)
+    else:
+        image, dpi = _fit(image, policy.long_edge, dpi)
     image = convert_mode(image, target)
     return encode(image, policy, dpi)
+
+
+def _fit(image: Image.Image, long_edge: int, dpi: int) -> tuple[Image.Image, int]:
+    if max(image.size) <= long_edge:
+        return image, dpi
+    scale = long_edge / max(image.size)
+    size = (max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale)))
+    if image.mode == "1":
+        image = image.resize(size, Image.Resampling.NEAREST)
+    else:
+        # reducing_gap: box-reduce first, then a short bicubic pass; Lanczos alone costs ~3x on a 300 dpi page
+        image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    return image, max(1, round(dpi * scale))
 
 
 def convert_mode(image: Image.Image, mode: ColourMode) -> Image.Image:
@@ -213,11 +227,15 @@ def skew_angle(image: Image.Image, max_angle: float = 6.0) -> float:
 
 def deskew(image: Image.Image) -> Image.Image:
     angle = skew_angle(image)
-    if abs(angle) < 0.2:
-        return image
+    return rotate(image, angle) if abs(angle) >= 0.2 else image
+
+
+def rotate(image: Image.Image, angle: float) -> Image.Image:
+    """Turn by ``angle`` degrees counter-clockwise, growing the canvas and filling the corners with paper white."""
     fill: int | tuple[int, int, int] = 255 if image.mode in ("L", "1") else (255, 255, 255)
     source = image.convert("L") if image.mode == "1" else image
-    return source.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill)
+    # bilinear: at the small angles of a skewed scan it is as legible as bicubic and twice as fast
+    return source.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=fill)
 
 
 def thumbnail(data: bytes, size: int = 200) -> bytes:

@@ -157,3 +157,11 @@ def test_otsu_threshold_splits_two_levels() -> None:
     image = Image.new("L", (100, 100), 30)
     image.paste(220, (0, 0, 50, 100))
     assert 30 <= pipeline.otsu_threshold(image) < 220
+
+
+def test_deskew_in_the_pipeline_straightens_and_keeps_the_long_edge() -> None:
+    skewed = images.text_page(2480, 3508, angle=2.5).convert("RGB")
+    result = pipeline.process_image(skewed, PagePolicy(deskew=True), 300)
+    assert max(result.width, result.height) <= 2339
+    assert abs(pipeline.skew_angle(decode(result.data))) <= 0.3
+    assert len(result.data) <= 300_000
