@@ -10,6 +10,7 @@ import io
 import logging
 import re
 import warnings
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -90,11 +91,14 @@ def to_working_mode(image: Image.Image) -> Image.Image:
     if mode in ("1", "L", "RGB"):
         return image
     if mode.startswith("I;16") or mode in ("I", "F"):
+        low: float
+        high: float
         if mode.startswith("I;16"):
             image = image.convert("I")
             low, high = 0, 65535
         else:
-            low, high = image.getextrema()  # type: ignore[misc]
+            extrema: Any = image.getextrema()
+            low, high = float(extrema[0]), float(extrema[1])
         scale = 255.0 / (high - low) if high > low else 1.0
         return image.point(lambda v: (v - low) * scale).convert("L")
     if mode in ("RGBA", "LA", "PA", "P", "RGBa", "La") or "A" in image.getbands():

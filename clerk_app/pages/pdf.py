@@ -46,7 +46,7 @@ def assemble_pdf(pages: Sequence[PdfPage], watermark: str | None = None, footer:
         if spec.rotation % 360:
             page.obj.Rotate = spec.rotation % 360
         if overlay is not None:
-            page.add_overlay(overlay.pages[index])
+            page.add_overlay(overlay.pages[index], None)
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()

@@ -83,8 +83,10 @@ class SaneDriver:
 
     def __init__(self, sane_module: Any | None = None, local_only: bool = True) -> None:
         if sane_module is None:
-            import sane as sane_module  # imported here so Windows builds never need it
-        self._sane = sane_module
+            import sane  # imported here so Windows builds never need it
+
+            sane_module = sane
+        self._sane: Any = sane_module
         self._error: type[Exception] = getattr(sane_module, "error", None) or sane_module._sane.error
         self._local_only = local_only
         self._sane.init()
@@ -182,9 +184,9 @@ class SaneDriver:
                 if flat:
                     dev.source = flat[0]
         width, height = settings.area_mm
-        for name, wanted in (("tl_x", 0.0), ("tl_y", 0.0), ("br_x", width), ("br_y", height)):
+        for name, edge in (("tl_x", 0.0), ("tl_y", 0.0), ("br_x", width), ("br_y", height)):
             limit = _constraint(dev, name)
-            value = max(limit[0], min(limit[1], wanted)) if isinstance(limit, tuple) else wanted
+            value = max(limit[0], min(limit[1], edge)) if isinstance(limit, tuple) else edge
             if _option(dev, name) is not None:
                 setattr(dev, name, value)
         return dpi, chosen_mode

@@ -59,8 +59,10 @@ class TwainDriver:
 
     def __init__(self, twain_module: Any | None = None, parent_window: Any = 0) -> None:
         if twain_module is None:
-            import twain as twain_module  # Windows only
-        self._twain = twain_module
+            import twain  # Windows only
+
+            twain_module = twain
+        self._twain: Any = twain_module
         self._sm = twain_module.SourceManager(parent_window)
 
     def _identity(self, name: str, source: Any | None = None) -> DeviceInfo:

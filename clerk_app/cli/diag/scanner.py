@@ -16,7 +16,7 @@ from pathlib import Path
 from clerk_app.cli import WorkstationFactory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("scanner", help="list scanners, or scan one page to a file")
     parser.add_argument("--device", metavar="KEY", help="source key from --list, e.g. sane:test:0 (default: first)")
     parser.add_argument("--out", type=Path, help="file to write the page to (.png, or .jpg with --processed)")
