@@ -46,6 +46,11 @@ class WorkstationApp:
         self.instance.close()
         self.workstation.close()
         self.crash.uninstall()
+        # The QApplication may outlive this workstation (tests boot several): leave no translation behind.
+        for translator in self._translators:
+            self.qapp.removeTranslator(translator)
+        self._translators.clear()
+        install_translator(lambda _context, text: text)
         close_faulthandler()
         close_logging()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType, LegalEntity, NaturalPerson
 from clerk_app.identity.validation import ManualReasonMissing
@@ -128,7 +128,9 @@ def test_wired_into_the_main_window_with_f2(qtbot, ow_home) -> None:
         window = app.window
         panel = window.areas["applicant"].findChild(ApplicantPanel)
         manager = app.workstation.services["identity"]
-        qtbot.waitUntil(lambda: "simulated" in window.status.device_labels["idcard"].text(), timeout=10_000)
+        simulated = QCoreApplication.translate("identity", "simulated")
+        assert simulated == "模拟"  # main.run installed the Chinese catalogue
+        qtbot.waitUntil(lambda: simulated in window.status.device_labels["idcard"].text(), timeout=10_000)
         assert panel.training_row.isVisibleTo(panel)
         panel.training_cards.setCurrentIndex(panel.training_cards.findData("foreign_2017"))
         with qtbot.waitSignal(panel.applicant_changed, timeout=10_000):
