@@ -156,13 +156,16 @@ def bench_resume(work: Path) -> None:
         first.wait()
         if first.stdout:
             first.stdout.close()
-        held_at_kill = requests.get(f"{url}/api/v1/files/{sha}", headers={"Authorization": "x"}, timeout=5)
+        token = requests.post(f"{url}/api/v1/auth/login", json={"account": "trainee", "password": "trainee"},
+                              timeout=5).json()["access_token"]
+        held = requests.get(f"{url}/api/v1/files/{sha}", headers={"Authorization": f"Bearer {token}"},
+                            timeout=5).json()["offset"]
         second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
         sent = int(next(line.split()[1] for line in second.stdout.splitlines() if line.startswith("SENT")))
         resent = sent - (size - held)
-        print(f"resume: file {size / 1e6:.1f} MB, killed with ~{held / 1e6:.2f} MB on the platform "
-              f"(auth-less HEAD answered {held_at_kill.status_code}); the restart sent {sent / 1e6:.2f} MB, "
-              f"re-sent {max(resent, 0) / 1e3:.0f} KB (<= one 64 KB chunk in flight when killed)")
+        print(f"resume: file {size / 1e6:.1f} MB, killed with {held / 1e6:.2f} MB on the platform; the restart sent "
+              f"{sent / 1e6:.2f} MB, of which {max(resent, 0) / 1e3:.0f} KB again (a chunk is 64 KB; at most the one "
+              f"in flight at the kill is lost)")
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=10)

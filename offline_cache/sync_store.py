@@ -176,7 +176,7 @@ class SyncStore:
     def summary(self) -> QueueSummary:
         counts = self.db.query(
             "SELECT sum(state IN ('pending', 'sending', 'failed')) AS queued, sum(state = 'conflict') AS conflicts"
-            " FROM outbox")[0]
+            " FROM outbox WHERE state != 'done'")[0]
         oldest = self.db.query(
             "SELECT o.created_at, c.case_number FROM outbox o LEFT JOIN cases c ON c.case_uuid = o.case_uuid"
             " WHERE o.state != 'done' ORDER BY o.outbox_id LIMIT 1")
