@@ -18,6 +18,7 @@ from clerk_app.catalog.pinyin import pinyin_keys
 from offline_cache.catalog_store import IndexRow
 
 _SPACES = re.compile(r"\s+")
+_DENSE = 512
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class _Field:
             owners.extend([entry] * (len(value) + 1))
         self.blob = "\n".join(parts)
         self.owners = owners
+        self.by_entry = pairs
 
     def exact(self, query: str) -> Iterator[int]:
         index = bisect.bisect_left(self.keys, query)
@@ -54,14 +56,14 @@ class _Field:
             yield self.sorted[index][1]
             index += 1
 
-    def prefix(self, query: str) -> list[int]:
-        index = bisect.bisect_left(self.keys, query)
-        found = []
-        while index < len(self.keys) and self.keys[index].startswith(query):
-            found.append(self.sorted[index][1])
-            index += 1
-        found.sort()
-        return found
+    def prefix(self, query: str) -> Iterable[int]:
+        """Entries whose value starts with ``query``, in entry (tie-break) order."""
+        low = bisect.bisect_left(self.keys, query)
+        high = bisect.bisect_left(self.keys, query + "\U0010ffff", low)
+        if high - low <= _DENSE:
+            return sorted(entry for _, entry in self.sorted[low:high])
+        # A short common prefix ("5", "b") matches thousands: walking entry order finds the first few at once.
+        return (entry for value, entry in self.by_entry if value.startswith(query))
 
     def substring(self, query: str) -> Iterator[int]:
         blob, owners = self.blob, self.owners
@@ -167,4 +169,4 @@ class SearchIndex:
 def _single_pinyin(index: SearchIndex, query: str) -> bool:
     """ "bu dong chan" typed with spaces is one pinyin query, not three words."""
     compact = query.replace(" ", "").lower()
-    return bool(index.pinyin.prefix(compact)[:1] or index.initials.prefix(compact)[:1])
+    return any(next(iter(field.prefix(compact)), None) is not None for field in (index.pinyin, index.initials))
