@@ -51,6 +51,12 @@ class SyncPresenter(QObject):
         self.login_button.clicked.connect(self.open_login)
         self.login_button.setVisible(False)
         window.status.addPermanentWidget(self.login_button)
+        self.queue_button = QToolButton(window.status)
+        self.queue_button.setObjectName("syncQueue")
+        self.queue_button.setText(QCoreApplication.translate("sync", "Queue…"))
+        self.queue_button.setAutoRaise(True)
+        self.queue_button.clicked.connect(self.open_queue)
+        window.status.addPermanentWidget(self.queue_button)
 
     def attach(self, service: Any) -> None:
         self.service = service
@@ -93,6 +99,15 @@ class SyncPresenter(QObject):
         dialog = PlatformLoginDialog(self.service, self.tasks, self.window)
         dialog.finished.connect(lambda _code: self.window.status.showMessage(dialog.result_text, 8000)
                                 if dialog.result_text else None)
+        dialog.open()
+        return dialog
+
+    def open_queue(self) -> Any:
+        from ui.sync_queue import SyncQueueDialog
+
+        if self.service is None:
+            return None
+        dialog = SyncQueueDialog(self.service, self.tasks, self.window)
         dialog.open()
         return dialog
 

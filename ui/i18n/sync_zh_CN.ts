@@ -50,6 +50,54 @@
     </message>
 </context>
 <context>
+    <name>SyncQueueDialog</name>
+    <message>
+        <location filename="../sync_queue.py" line="72"/>
+        <source>Items waiting for the platform</source>
+        <translation>待上报平台的事项</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="74"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="77"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="77"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="77"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="77"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="77"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="78"/>
+        <source>Queued at</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="101"/>
+        <source>{0} item(s) waiting, {1} need attention. Local work is not affected.</source>
+        <translation>共 {0} 件待上报，其中 {1} 件需要处理。本地办理不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../clerk_app/sync/errors.py" line="15"/>
@@ -135,39 +183,104 @@
         <translation>登录政务服务平台</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="69"/>
+        <location filename="../sync_wiring.py" line="56"/>
+        <source>Queue…</source>
+        <translation>上报队列…</translation>
+    </message>
+    <message>
+        <location filename="../sync_wiring.py" line="75"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="71"/>
+        <location filename="../sync_wiring.py" line="77"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="73"/>
+        <location filename="../sync_wiring.py" line="79"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="75"/>
+        <location filename="../sync_wiring.py" line="81"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="78"/>
+        <location filename="../sync_wiring.py" line="84"/>
         <source>{0} item(s) need attention</source>
         <translation>{0} 件需要处理</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="102"/>
+        <location filename="../sync_wiring.py" line="117"/>
         <source>syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="121"/>
+        <location filename="../sync_wiring.py" line="136"/>
         <source>sync unavailable</source>
         <translation>同步不可用</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="29"/>
+        <source>waiting</source>
+        <translation>等待上报</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="30"/>
+        <source>sending</source>
+        <translation>上报中</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="31"/>
+        <source>will retry</source>
+        <translation>稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="32"/>
+        <source>conflict: needs attention</source>
+        <translation>内容冲突：需要处理</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="39"/>
+        <source>case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="40"/>
+        <source>handover</source>
+        <translation>结果领取</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="41"/>
+        <source>evaluation</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="51"/>
+        <source>network down</source>
+        <translation>网络中断</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="53"/>
+        <source>the platform holds different content</source>
+        <translation>平台上的内容不同</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="55"/>
+        <source>a scan is missing on this workstation</source>
+        <translation>本机缺少扫描件</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="57"/>
+        <source>platform busy or failing ({0})</source>
+        <translation>平台繁忙或故障（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="58"/>
+        <source>refused by the platform ({0})</source>
+        <translation>平台拒收（{0}）</translation>
     </message>
 </context>
 </TS>

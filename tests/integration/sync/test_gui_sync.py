@@ -60,5 +60,10 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     # A status delivered late from an earlier pass of the worker must not paint "online" over it.
     assert "离线" in status.network_label.text() or "offline" in status.network_label.text()
     app.window.grab().save(str(tmp_path / "sync-offline.png"))
+    dialog = app.window.sync_presenter.open_queue()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5_000)
+    assert dialog.table.item(0, 0).text().startswith("330302001-01-")
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers  # failed items are read-only
+    dialog.grab().save(str(tmp_path / "sync-queue.png"))
     print(tmp_path)
     assert cases

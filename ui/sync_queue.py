@@ -1,0 +1,102 @@
+"""The sync queue, read-only: every unsent item with its state, attempts and last error.
+
+Failed and conflicting items are shown, never edited (editing a failed item is what made ODK users hit 409s); a
+conflict is resolved by a correction recorded as a new action.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.tasks import BackgroundOp, TaskRunner
+
+
+def state_text(state: str) -> str:
+    names = {
+        "pending": QCoreApplication.translate("sync", "waiting"),
+        "sending": QCoreApplication.translate("sync", "sending"),
+        "failed": QCoreApplication.translate("sync", "will retry"),
+        "conflict": QCoreApplication.translate("sync", "conflict: needs attention"),
+    }
+    return names.get(state, state)
+
+
+def kind_text(kind: str) -> str:
+    names = {
+        "case_upsert": QCoreApplication.translate("sync", "case"),
+        "handover": QCoreApplication.translate("sync", "handover"),
+        "evaluation": QCoreApplication.translate("sync", "evaluation"),
+    }
+    return names.get(kind, kind)
+
+
+def error_text(code: str | None) -> str:
+    """The last error of an item in the clerk's words; the machine code stays in brackets for IT staff."""
+    if not code:
+        return ""
+    if code == "PlatformUnreachable":
+        return QCoreApplication.translate("sync", "network down")
+    if code == "conflict_different_content":
+        return QCoreApplication.translate("sync", "the platform holds different content")
+    if code == "blob_missing":
+        return QCoreApplication.translate("sync", "a scan is missing on this workstation")
+    if code.startswith("http_") or code == "injected_fault":
+        return QCoreApplication.translate("sync", "platform busy or failing ({0})").format(code)
+    return QCoreApplication.translate("sync", "refused by the platform ({0})").format(code)
+
+
+def local_time(stamp: str | None) -> str:
+    try:
+        return datetime.fromisoformat(stamp or "").astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp or ""
+
+
+class SyncQueueDialog(QDialog):
+    def __init__(self, service: Any, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncQueueDialog")
+        self.setWindowTitle(self.tr("Items waiting for the platform"))
+        self.service = service
+        self.summary = QLabel(self.tr("Loading…"))
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Case number"), self.tr("Item"), self.tr("State"), self.tr("Attempts"), self.tr("Last error"),
+            self.tr("Queued at"),
+        ])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+        BackgroundOp(self, service.engine.store.row_states).success(self.show_rows).run(tasks.db_pool)
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            values = [row.get("case_number") or "—", kind_text(row["kind"]), state_text(row["state"]),
+                      str(row["attempts"]), error_text(row.get("last_error_code")), local_time(row.get("created_at"))]
+            for column, value in enumerate(values):
+                self.table.setItem(index, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        conflicts = sum(1 for r in rows if r["state"] == "conflict")
+        self.summary.setText(self.tr("{0} item(s) waiting, {1} need attention. Local work is not affected.")
+                             .format(len(rows), conflicts))
