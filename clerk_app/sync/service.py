@@ -9,6 +9,7 @@ thread: the UI hops to the GUI thread itself.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import uuid
 from collections.abc import Callable
@@ -133,7 +134,8 @@ class SyncService:
                 self.run_once()
             except Exception:  # the worker must survive anything a pass throws
                 log.exception("sync pass failed")
-            self._wake.wait(self.interval)
+            # +-20 % so the windows of a hall (or a township whose link just came back) do not pass in lock-step.
+            self._wake.wait(self.interval * random.uniform(0.8, 1.2))
             self._wake.clear()
 
     def sync_now(self) -> None:
