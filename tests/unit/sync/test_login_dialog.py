@@ -24,7 +24,7 @@ def test_login_dialog_reports_a_wrong_password_and_logs_in_with_the_right_one(qt
     dialog.account.setText("clerk9")
     dialog.password.setText("nope")
     dialog.try_login()
-    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=5000)
+    qtbot.waitUntil(dialog.buttons.isEnabled, timeout=5000)
     assert dialog.isVisible() and dialog.password.text() == ""
     assert "password" in dialog.message.text().lower() or "密码" in dialog.message.text()
     dialog.grab().save(str(tmp_path / "login-wrong.png"))
