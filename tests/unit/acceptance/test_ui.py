@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.case import Decision, MaterialState
@@ -218,3 +219,27 @@ def test_case_list_puts_overdue_cases_first_in_red(qtbot, desk, workstation) -> 
     assert rows[0].summary.created_at[:10] == (now - timedelta(days=40)).date().isoformat()
     colour = controller.cases.table.item(0, 0).background().color().name()
     assert colour == "#ef9a9a"
+
+
+def test_preview_shows_the_pdfs_and_ctrl_p_reprints(qtbot, desk, workstation) -> None:
+    from ui.acceptance.preview import PdfPreviewDialog
+
+    window, controller, spooler = desk
+    controller.auto_print = False
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        controller.accept_shortcut()
+    QTest.mouseClick(controller.decision.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(d, PdfPreviewDialog) and d.isVisible() for d in controller._dialogs))
+    preview = next(d for d in controller._dialogs if isinstance(d, PdfPreviewDialog))
+    assert preview.tabs.count() == 2 and all(n >= 1 for n in preview.page_counts())
+    preview.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
+    with qtbot.waitSignal(controller.printed, timeout=10_000):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(controller.printed, timeout=10_000) as second:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert [o.archived.reprint for o in second.args[0]] == [True, True]  # the second print is 补打
+    assert len(spooler.jobs) == 4
