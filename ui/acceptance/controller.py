@@ -81,6 +81,7 @@ class AcceptanceController(QObject):
         self._timer.start(CASE_LIST_REFRESH_MS)
         self._dialogs: list[QWidget] = []
         self._ops: set[BackgroundOp] = set()
+        self._next_applicant: list[Any] = []
         self.refresh()
 
     # -- the draft ---------------------------------------------------------------------------------------------
@@ -97,6 +98,10 @@ class AcceptanceController(QObject):
         self.session_changed.emit()
 
     def set_applicant(self, applicant: Any) -> None:
+        if self.committing:
+            # A card read while the decision is being stored belongs to the next case, not to this one.
+            self._next_applicant = [applicant]
+            return
         if self.session.committed:
             self.new_case()  # the next applicant at the window starts the next case
         self.session.set_applicant(applicant)
@@ -133,7 +138,7 @@ class AcceptanceController(QObject):
 
     def _item_loaded(self, loaded: tuple[str, tuple[ServiceItem, ...], Any, Any]) -> None:
         bundle, items, checklist, answers = loaded
-        if self.session.committed:
+        if self.session.committed or self.committing:
             return
         self.session.set_items(items, checklist, answers, bundle_code=bundle or None)
         self.refresh()
@@ -223,7 +228,7 @@ class AcceptanceController(QObject):
             self.checklist.show_pages(strip)
 
     def pages_changed(self, code: str, refs: list[PageRef]) -> None:
-        if self.session.committed or code not in self.session.records:
+        if self.session.committed or self.committing or code not in self.session.records:
             return
         self.session.set_pages(code, refs)
         self.refresh()
@@ -307,13 +312,20 @@ class AcceptanceController(QObject):
         self.committed.emit(result)
         if self.auto_print:
             self.print_current()
+        self._apply_next_applicant()
 
     def _commit_failed(self, exc: BaseException) -> None:
         self.committing = False
         self.checklist.pages_host.setEnabled(True)
         self.decision.set_busy(False)
         self.refresh()
+        self._apply_next_applicant()
         show_exception(self.window, exc)
+
+    def _apply_next_applicant(self) -> None:
+        if self._next_applicant:
+            applicant = self._next_applicant.pop()
+            self.set_applicant(applicant)
 
     def _result_text(self, result: CommitResult) -> str:
         text = self.tr("Case %1 stored and queued.").replace("%1", result.case_number)

@@ -243,3 +243,21 @@ def test_preview_shows_the_pdfs_and_ctrl_p_reprints(qtbot, desk, workstation) ->
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert [o.archived.reprint for o in second.args[0]] == [True, True]  # the second print is 补打
     assert len(spooler.jobs) == 4
+
+
+def test_a_card_read_during_the_commit_goes_to_the_next_case(qtbot, desk) -> None:
+    from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType, NaturalPerson
+
+    window, controller, _ = desk
+    controller.auto_print = False
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    other = Applicant(NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310021",
+                                    source=CaptureSource.SIMULATED))
+    first = controller.session
+    with qtbot.waitSignal(controller.committed, timeout=10_000) as done:
+        controller.accept_shortcut()
+        controller.set_applicant(other)  # arrives while the commit runs
+    stored = controller.service.cases.get(done.args[0].case_uuid)
+    assert stored.case.applicant == applicant()
+    assert controller.session is not first and controller.session.applicant == other
