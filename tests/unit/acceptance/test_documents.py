@@ -116,3 +116,29 @@ def test_deficiency_commitment_names_the_supply_date(accepted, tmp_path) -> None
     assert [t for t, _ in docs] == ["受理通知书", "容缺受理承诺书", "材料接收清单"]
     text = _text(docs[1][1], tmp_path)
     assert "房产证明" in text and f"{supply.year}年{supply.month}月{supply.day}日" in text
+
+
+def test_legal_entity_with_agent_is_addressed_by_credit_code_and_names_the_agent(accepted, tmp_path) -> None:
+    from clerk_app.domain.applicant import (
+        AgentAuthorisation,
+        Applicant,
+        CaptureSource,
+        IdDocumentType,
+        LegalEntity,
+        NaturalPerson,
+    )
+
+    service, desk = accepted
+    agent = NaturalPerson("王代办", IdDocumentType.RESIDENT_ID, "110105194912310021", source=CaptureSource.CARD_READER)
+    company = Applicant(LegalEntity("温州培训贸易有限公司", "91330302MA2L0XXX0X"),
+                        AgentAuthorisation(agent, "委托代理人"))
+    session = service.new_session()
+    session.set_applicant(company)
+    session.set_items((item(),), CHECKLIST)
+    session.mark_received("M1")
+    result = service.commit(session, Decision.ONE_TIME_NOTICE)
+    ((_title, notice),) = desk.preview(result.case_uuid)
+    text = _text(notice, tmp_path)
+    assert "温州培训贸易有限公司" in text and "91330302MA2L0XXX0X" in text
+    contexts = desk.contexts(result.case_uuid)
+    assert contexts[0].agent_name == "王代办" and contexts[0].applicant_id_label == "统一社会信用代码"
