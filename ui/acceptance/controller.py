@@ -7,14 +7,12 @@ printing on the I/O pool. The decision buttons are disabled from the click until
 from __future__ import annotations
 
 import logging
-import mimetypes
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound
@@ -46,7 +44,7 @@ class AcceptanceController(QObject):
     cases_loaded = Signal()
 
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
-                 blobs: Any, catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
+                 catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
                  scanner: Any = None, handover: Any = None) -> None:
         super().__init__(window)
@@ -54,7 +52,6 @@ class AcceptanceController(QObject):
         self.tasks = tasks
         self.service = service
         self.desk = desk
-        self.blobs = blobs
         self.catalog = catalog
         self.checklist = checklist
         self.decision = decision
@@ -187,37 +184,15 @@ class AcceptanceController(QObject):
         self.refresh()
 
     def import_pages(self, code: str) -> None:
-        """Interim page source until a scanner widget is attached: files put into the encrypted blob store."""
+        """I: import files into the material's page strip (the page pipeline applies size policy, PDF expansion)."""
         if self.session.committed:
             return
         strip = self.strips.strip_for(code, self.session.spec(code).name)
-        if strip is not None:
-            strip.import_files()  # the page pipeline (size policy, PDF expansion) does the import
+        if strip is None:
+            self._status(self.tr("Scanning and page import are not available on this workstation."))
             return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import pages"), "", self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
-        if names:
-            self.attach_files(code, [Path(n) for n in names])
-
-    def attach_files(self, code: str, paths: list[Path]) -> None:
-        blobs = self.blobs
-
-        def put() -> list[PageRef]:
-            refs = []
-            for path in paths:
-                data = path.read_bytes()
-                media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                refs.append(PageRef(blobs.put(data), len(data), media))
-            return refs
-
-        self._background(put, lambda refs: self._attach(code, refs), self.tasks.io_pool)
-
-    def _attach(self, code: str, refs: list[PageRef]) -> None:
-        if self.session.committed:
-            return
-        for ref in refs:
-            self.session.attach_page(code, ref)
-        self.refresh()
+        self.checklist.show_pages(strip)
+        strip.import_files()
 
     # -- page strips (scanning area) ------------------------------------------------------------------------------
     def _show_strip(self, code: str) -> None:

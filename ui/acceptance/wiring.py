@@ -74,7 +74,7 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
     window.install_area("decision", decision)
     window.install_area("cases", cases)
     controller = AcceptanceController(
-        window, tasks, service, desk, workstation.blobs, catalog, checklist, decision, cases,
+        window, tasks, service, desk, catalog, checklist, decision, cases,
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
         scanner=workstation.services.get("scanner"), handover=handover_desk(workstation),
     )

@@ -4,111 +4,106 @@
     <name>AcceptanceController</name>
     <message>
         <location filename="../acceptance/controller.py" line="192" />
-        <source>Import pages</source>
-        <translation>导入页面</translation>
+        <source>Scanning and page import are not available on this workstation.</source>
+        <translation>本工作站无法扫描或导入页面。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="192" />
-        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../acceptance/controller.py" line="242" />
+        <location filename="../acceptance/controller.py" line="223" />
         <source>Waiting for the applicant and the service item.</source>
         <translation>请先确认申请人并选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="248" />
+        <location filename="../acceptance/controller.py" line="229" />
         <source>All required materials are present.</source>
         <translation>必要材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="250" />
+        <location filename="../acceptance/controller.py" line="231" />
         <source>Only deferrable materials are outstanding: %1. Accept with deficiency, or issue a one-time notice.</source>
         <translation>仅缺可容缺材料：%1。可容缺受理，或出具一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="253" />
+        <location filename="../acceptance/controller.py" line="234" />
         <source>Not complete: %1</source>
         <translation>材料不齐：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="260" />
+        <location filename="../acceptance/controller.py" line="241" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="261" />
+        <location filename="../acceptance/controller.py" line="242" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="262" />
+        <location filename="../acceptance/controller.py" line="243" />
         <source>original not checked</source>
         <translation>原件未核验</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="263" />
+        <location filename="../acceptance/controller.py" line="244" />
         <source>too few copies</source>
         <translation>复印件份数不足</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="264" />
+        <location filename="../acceptance/controller.py" line="245" />
         <source>deferred</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="265" />
+        <location filename="../acceptance/controller.py" line="246" />
         <source>may not be deferred</source>
         <translation>不允许容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="266" />
+        <location filename="../acceptance/controller.py" line="247" />
         <source>no supply-by date</source>
         <translation>未定补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="318" />
+        <location filename="../acceptance/controller.py" line="306" />
         <source>Case %1 stored and queued.</source>
         <translation>办件 %1 已保存并进入上报队列。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="320" />
+        <location filename="../acceptance/controller.py" line="308" />
         <source>Concluded on the spot (即办件).</source>
         <translation>即办件，当场办结。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="322" />
+        <location filename="../acceptance/controller.py" line="310" />
         <source>Promised by %1.</source>
         <translation>承诺办结时间：%1。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="343" />
+        <location filename="../acceptance/controller.py" line="331" />
         <source>Printed: %1</source>
         <translation>已打印：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="347" />
+        <location filename="../acceptance/controller.py" line="335" />
         <source>Printing failed; the case is stored. Press Ctrl+P to try again.</source>
         <translation>打印失败，办件已保存。请按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="381" />
+        <location filename="../acceptance/controller.py" line="377" />
         <source>Open a case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="381" />
+        <location filename="../acceptance/controller.py" line="377" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="435" />
+        <location filename="../acceptance/controller.py" line="431" />
         <source>Read the collector's ID card first (F2), then hand over.</source>
         <translation>请先读取领取人的身份证（F2），再出件。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="440" />
+        <location filename="../acceptance/controller.py" line="436" />
         <source>Result handed over and queued for the platform.</source>
         <translation>已出件，并已进入上报队列。</translation>
     </message>
