@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -184,6 +184,8 @@ class MaterialChecklistPanel(QWidget):
     def clear_pages(self) -> None:
         while self.pages_host.count():
             widget = self.pages_host.widget(0)
+            if widget is None:
+                break
             self.pages_host.removeWidget(widget)
             widget.deleteLater()
         self.pages_host.hide()
@@ -241,7 +243,7 @@ class MaterialChecklistPanel(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
-    def _context_menu(self, position: object) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         row = self.table.currentRow()
         if row < 0:
             return
@@ -262,4 +264,4 @@ class MaterialChecklistPanel(QWidget):
             entry = QAction(text, menu)
             entry.triggered.connect(lambda _checked=False, a=action: self._emit(row, a))
             menu.addAction(entry)
-        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.table.viewport().mapToGlobal(position))
