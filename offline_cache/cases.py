@@ -169,6 +169,16 @@ class CaseRepository:
         rows = self._db.query("SELECT case_uuid FROM cases WHERE case_number = ?", (case_number.strip(),))
         return rows[0]["case_uuid"] if rows else None
 
+    def numbers_for_identifier(self, identifier: str, limit: int = 50) -> list[str]:
+        """Case numbers of an applicant, found by ID number or credit code through the blind index (the number
+        itself is never stored readable); newest first."""
+        rows = self._db.query(
+            "SELECT c.case_number FROM cases c JOIN applicants a ON a.applicant_uuid = c.applicant_uuid"
+            " WHERE a.id_index = ? ORDER BY c.created_at DESC, c.case_number DESC LIMIT ?",
+            (self._cipher.blind_index(identifier), limit),
+        )
+        return [r["case_number"] for r in rows]
+
     def get_by_number(self, case_number: str) -> StoredCase:
         key = self.uuid_for_number(case_number)
         if key is None:

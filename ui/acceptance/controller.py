@@ -34,6 +34,7 @@ from ui.tasks import BackgroundOp, TaskRunner
 log = logging.getLogger("onewindow.ui.acceptance")
 
 CASE_LIST_REFRESH_MS = 60_000
+MIN_CASE_NUMBER_LENGTH = 14
 DUE_HORIZON_DAYS = 7  # running cases due within this many days are listed with their 电子监察 level
 
 
@@ -374,9 +375,29 @@ class AcceptanceController(QObject):
         self.cases_loaded.emit()
 
     def ask_case_number(self) -> None:
-        number, ok = QInputDialog.getText(self.window, self.tr("Open a case"), self.tr("Case number"))
-        if ok and number.strip():
-            self.open_case(number.strip())
+        """Ctrl+F: a case number, or the applicant's ID number / credit code (e.g. the receipt was lost)."""
+        text, ok = QInputDialog.getText(self.window, self.tr("Open a case"),
+                                        self.tr("Case number, or the applicant's ID number or credit code"))
+        text = text.strip().upper()
+        if not ok or not text:
+            return
+        if text.isdigit() and len(text) >= MIN_CASE_NUMBER_LENGTH and self.service.cases.uuid_for_number(text):
+            self.open_case(text)
+            return
+        self._background(lambda: self.service.cases.numbers_for_identifier(text), self._choose_case,
+                         self.tasks.db_pool)
+
+    def _choose_case(self, numbers: list[str]) -> None:
+        if not numbers:
+            show_exception(self.window, CaseNotFound())
+            return
+        if len(numbers) == 1:
+            self.open_case(numbers[0])
+            return
+        chosen, ok = QInputDialog.getItem(self.window, self.tr("Open a case"),
+                                          self.tr("Cases of this applicant, newest first"), numbers, 0, False)
+        if ok:
+            self.open_case(chosen)
 
     def open_case(self, number: str) -> None:
         def load() -> Any:

@@ -3,107 +3,113 @@
 <context>
     <name>AcceptanceController</name>
     <message>
-        <location filename="../acceptance/controller.py" line="192" />
+        <location filename="../acceptance/controller.py" line="193" />
         <source>Scanning and page import are not available on this workstation.</source>
         <translation>本工作站无法扫描或导入页面。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="223" />
+        <location filename="../acceptance/controller.py" line="224" />
         <source>Waiting for the applicant and the service item.</source>
         <translation>请先确认申请人并选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="229" />
+        <location filename="../acceptance/controller.py" line="230" />
         <source>All required materials are present.</source>
         <translation>必要材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="231" />
+        <location filename="../acceptance/controller.py" line="232" />
         <source>Only deferrable materials are outstanding: %1. Accept with deficiency, or issue a one-time notice.</source>
         <translation>仅缺可容缺材料：%1。可容缺受理，或出具一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="234" />
+        <location filename="../acceptance/controller.py" line="235" />
         <source>Not complete: %1</source>
         <translation>材料不齐：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="241" />
+        <location filename="../acceptance/controller.py" line="242" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="242" />
+        <location filename="../acceptance/controller.py" line="243" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="243" />
+        <location filename="../acceptance/controller.py" line="244" />
         <source>original not checked</source>
         <translation>原件未核验</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="244" />
+        <location filename="../acceptance/controller.py" line="245" />
         <source>too few copies</source>
         <translation>复印件份数不足</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="245" />
+        <location filename="../acceptance/controller.py" line="246" />
         <source>deferred</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="246" />
+        <location filename="../acceptance/controller.py" line="247" />
         <source>may not be deferred</source>
         <translation>不允许容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="247" />
+        <location filename="../acceptance/controller.py" line="248" />
         <source>no supply-by date</source>
         <translation>未定补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="306" />
+        <location filename="../acceptance/controller.py" line="307" />
         <source>Case %1 stored and queued.</source>
         <translation>办件 %1 已保存并进入上报队列。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="308" />
+        <location filename="../acceptance/controller.py" line="309" />
         <source>Concluded on the spot (即办件).</source>
         <translation>即办件，当场办结。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="310" />
+        <location filename="../acceptance/controller.py" line="311" />
         <source>Promised by %1.</source>
         <translation>承诺办结时间：%1。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="331" />
+        <location filename="../acceptance/controller.py" line="332" />
         <source>Printed: %1</source>
         <translation>已打印：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="335" />
+        <location filename="../acceptance/controller.py" line="336" />
         <source>Printing failed; the case is stored. Press Ctrl+P to try again.</source>
         <translation>打印失败，办件已保存。请按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="377" />
+        <location filename="../acceptance/controller.py" line="379" />
+        <location filename="../acceptance/controller.py" line="397" />
         <source>Open a case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="377" />
-        <source>Case number</source>
-        <translation>办件编号</translation>
+        <location filename="../acceptance/controller.py" line="380" />
+        <source>Case number, or the applicant's ID number or credit code</source>
+        <translation>办件编号，或申请人的证件号码/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="431" />
+        <location filename="../acceptance/controller.py" line="398" />
+        <source>Cases of this applicant, newest first</source>
+        <translation>该申请人的办件（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="452" />
         <source>Read the collector's ID card first (F2), then hand over.</source>
         <translation>请先读取领取人的身份证（F2），再出件。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="436" />
+        <location filename="../acceptance/controller.py" line="457" />
         <source>Result handed over and queued for the platform.</source>
         <translation>已出件，并已进入上报队列。</translation>
     </message>
@@ -421,92 +427,92 @@
         <translation>可容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="197" />
+        <location filename="../acceptance/checklist_panel.py" line="199" />
         <source>Received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="198" />
+        <location filename="../acceptance/checklist_panel.py" line="200" />
         <source>E-licence reused</source>
         <translation>电子证照免提交</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="199" />
+        <location filename="../acceptance/checklist_panel.py" line="201" />
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="200" />
+        <location filename="../acceptance/checklist_panel.py" line="202" />
         <source>Deferred (容缺)</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="201" />
+        <location filename="../acceptance/checklist_panel.py" line="203" />
         <source>Defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="202" />
+        <location filename="../acceptance/checklist_panel.py" line="204" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="220" />
+        <location filename="../acceptance/checklist_panel.py" line="222" />
         <source>Defective material</source>
         <translation>材料不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="221" />
+        <location filename="../acceptance/checklist_panel.py" line="223" />
         <source>What is wrong with “%1”?</source>
         <translation>“%1”存在什么问题？</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="250" />
+        <location filename="../acceptance/checklist_panel.py" line="252" />
         <source>Received as required	Space</source>
         <translation>按要求收取	空格</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="251" />
+        <location filename="../acceptance/checklist_panel.py" line="253" />
         <source>All remaining received	A</source>
         <translation>其余全部收取	A</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="252" />
+        <location filename="../acceptance/checklist_panel.py" line="254" />
         <source>E-licence reused	E</source>
         <translation>使用电子证照	E</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="253" />
+        <location filename="../acceptance/checklist_panel.py" line="255" />
         <source>Defer (容缺) with a supply-by date	D</source>
         <translation>容缺并约定补交期限	D</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="254" />
+        <location filename="../acceptance/checklist_panel.py" line="256" />
         <source>Defective…	X</source>
         <translation>不符合要求…	X</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="255" />
+        <location filename="../acceptance/checklist_panel.py" line="257" />
         <source>Missing	N</source>
         <translation>缺少	N</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="256" />
+        <location filename="../acceptance/checklist_panel.py" line="258" />
         <source>Original checked on/off	O</source>
         <translation>原件核验 开/关	O</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="257" />
+        <location filename="../acceptance/checklist_panel.py" line="259" />
         <source>One more copy	+</source>
         <translation>复印件加一份	+</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="258" />
+        <location filename="../acceptance/checklist_panel.py" line="260" />
         <source>One copy less	−</source>
         <translation>复印件减一份	−</translation>
     </message>
     <message>
-        <location filename="../acceptance/checklist_panel.py" line="259" />
+        <location filename="../acceptance/checklist_panel.py" line="261" />
         <source>Import files as pages…	I</source>
         <translation>导入文件为页面…	I</translation>
     </message>

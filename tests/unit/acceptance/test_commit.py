@@ -187,3 +187,10 @@ def test_todays_list_shows_committed_cases(service) -> None:
     assert [c.case_number for c in listed] == [second.case_number, first.case_number]
     assert listed[1].applicant_name == "张三" and listed[1].item_names == ("个体工商户设立登记",)
     assert service.cases.list_created_on(NOW.date() + timedelta(days=1)) == []
+
+
+def test_cases_of_an_applicant_are_found_by_id_number_only_through_the_blind_index(service) -> None:
+    first = service.commit(_session(service), Decision.ACCEPT)
+    second = service.commit(_session(service, receive=("M1",)), Decision.ONE_TIME_NOTICE)
+    assert service.cases.numbers_for_identifier(ID_NUMBER.lower()) == [second.case_number, first.case_number]
+    assert service.cases.numbers_for_identifier("110105194912310021") == []

@@ -261,3 +261,22 @@ def test_a_card_read_during_the_commit_goes_to_the_next_case(qtbot, desk) -> Non
     stored = controller.service.cases.get(done.args[0].case_uuid)
     assert stored.case.applicant == applicant()
     assert controller.session is not first and controller.session.applicant == other
+
+
+def test_ctrl_f_finds_the_case_by_the_applicants_id_number(qtbot, desk, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.unit.acceptance.conftest import ID_NUMBER
+
+    window, controller, _ = desk
+    controller.auto_print = False
+    _ready(qtbot, controller)
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
+        controller.accept_shortcut()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (ID_NUMBER.lower(), True))
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
+    dialog = next(d for d in controller._dialogs if d.objectName() == "caseDialog")
+    assert controller.last_result.case_number in dialog.body.text()
+    assert ID_NUMBER not in dialog.body.text()  # masked on screen where the full number is not needed
