@@ -22,7 +22,8 @@ from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
 from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.domain.case import Case, CaseStatus, Decision
-from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot, status_for
+from clerk_app.domain.case_states import status_for_decision
+from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.i18n import translate
 from offline_cache.applicants import ApplicantRepository
 from offline_cache.cases import CaseRepository
@@ -125,8 +126,8 @@ class AcceptanceService:
         promised = self.rules.promised_deadline(session.items, today) if accepting else None
         legal = self.rules.legal_deadline(session.items, today) if accepting else None
         concluded = concluded_on_spot(session.items, decision)
-        decided_status = status_for(decision)
-        final_status = CaseStatus.CONCLUDED if concluded else CaseStatus(decided_status)
+        decided_status = status_for_decision(decision).value
+        final_status = CaseStatus.CONCLUDED if concluded else status_for_decision(decision)
         stamp = now.isoformat(timespec="milliseconds")
         decision_details = self._decision_details(evaluation, decision, rejection, session)
 

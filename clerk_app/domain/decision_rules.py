@@ -198,16 +198,6 @@ class RejectionDetails:
         return not self.missing_fields()
 
 
-def status_for(decision: Decision) -> str:
-    """The case status value a decision leads to (``CaseStatus`` values)."""
-    return {
-        Decision.ACCEPT: "accepted",
-        Decision.ACCEPT_WITH_DEFICIENCY: "accepted_pending_supplement",
-        Decision.ONE_TIME_NOTICE: "notice_issued",
-        Decision.REJECT: "rejected",
-    }[decision]
-
-
 def concluded_on_spot(items: Iterable[ServiceItem], decision: Decision) -> bool:
     """A 即办件 accepted in full is concluded at the window; a bundle only if all its items are."""
     listed = list(items)
