@@ -34,7 +34,6 @@ from ui.tasks import BackgroundOp, TaskRunner
 log = logging.getLogger("onewindow.ui.acceptance")
 
 CASE_LIST_REFRESH_MS = 60_000
-MIN_CASE_NUMBER_LENGTH = 14
 DUE_HORIZON_DAYS = 7  # running cases due within this many days are listed with their 电子监察 level
 
 
@@ -381,11 +380,12 @@ class AcceptanceController(QObject):
         text = text.strip().upper()
         if not ok or not text:
             return
-        if text.isdigit() and len(text) >= MIN_CASE_NUMBER_LENGTH and self.service.cases.uuid_for_number(text):
-            self.open_case(text)
-            return
-        self._background(lambda: self.service.cases.numbers_for_identifier(text), self._choose_case,
-                         self.tasks.db_pool)
+        cases = self.service.cases
+
+        def find() -> list[str]:
+            return [text] if cases.uuid_for_number(text) else cases.numbers_for_identifier(text)
+
+        self._background(find, self._choose_case, self.tasks.db_pool)
 
     def _choose_case(self, numbers: list[str]) -> None:
         if not numbers:
