@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from devices.scanner.qt_camera import QtDocumentCamera
@@ -36,7 +36,9 @@ class CameraDialog(QDialog):
         self.capture_button.clicked.connect(self.capture)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self, activated=self.capture)
+        # Space is the capture key: no child takes keyboard focus, so Space never toggles a checkbox instead
+        for child in (self.auto_box, self.capture_button, close):
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout()
         row.addWidget(self.auto_box)
         row.addStretch(1)
@@ -49,6 +51,13 @@ class CameraDialog(QDialog):
         camera.frame.connect(self._show_frame)
         camera.still.connect(self.capture)
         camera.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.capture()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _show_frame(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,

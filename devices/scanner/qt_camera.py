@@ -52,7 +52,7 @@ def _keep_aspect() -> Any:
 def qimage_to_jpeg(image: QImage, quality: int = 92) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"JPEG", quality)
+    image.save(buffer, "JPEG", quality)  # type: ignore[call-overload]
     return bytes(QByteArray(buffer.data()).data())
 
 

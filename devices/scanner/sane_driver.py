@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -36,6 +37,9 @@ from devices.scanner.errors import (
 )
 
 log = logging.getLogger("onewindow.scanner.sane")
+
+# libsane reads SANE_CONFIG_DIR once per process (at the first sane_init); later inits keep that configuration.
+FIRST_CONFIG_DIR: list[str | None] = []
 
 _STANDARD_DPI = (100, 150, 200, 240, 300, 400, 600)
 _MODE_NAMES = {
@@ -90,6 +94,8 @@ class SaneDriver:
         self._error: type[Exception] = getattr(sane_module, "error", None) or sane_module._sane.error
         self._local_only = local_only
         self._sane.init()
+        if not FIRST_CONFIG_DIR:
+            FIRST_CONFIG_DIR.append(os.environ.get("SANE_CONFIG_DIR"))
         self._open: dict[str, Any] = {}
         self._known: dict[str, DeviceInfo] = {}
         # per-device backend options applied before each scan (vendor extras; fault injection in tests)
