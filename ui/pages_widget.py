@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QDrag, QDropEvent, QIcon, QPixmap, QTransform
+from PySide6.QtGui import QColor, QDrag, QDropEvent, QIcon, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -105,6 +105,14 @@ class _Strip(QListWidget):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#9e9e9e"))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self._owner.empty_hint())
+            painter.end()
 
     def startDrag(self, _actions: Qt.DropAction) -> None:  # noqa: N802 - Qt override
         row = self.currentRow()
@@ -257,6 +265,8 @@ class PagesWidget(QWidget):
         layout.addLayout(edit)
         layout.addWidget(self.message)
 
+    def empty_hint(self) -> str:
+        return self.tr("No pages yet. Press F6 to scan, or import files; drag pages here from another material.")
 
     # --- sources ---------------------------------------------------------------------------------------------
     def refresh_sources(self) -> None:

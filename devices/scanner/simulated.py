@@ -23,7 +23,7 @@ from devices.scanner.base import (
 
 log = logging.getLogger("onewindow.scanner.simulated")
 
-DEVICE = DeviceInfo("simulated", "training-0", "OneWindow", "培训模拟扫描仪 (simulated)", simulated=True)
+DEVICE = DeviceInfo("simulated", "training-0", "OneWindow", "培训模拟扫描仪", simulated=True)
 _FONTS = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
           "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/msyh.ttc")
 

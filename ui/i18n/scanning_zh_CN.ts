@@ -28,7 +28,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="64" />
+        <location filename="../camera_dialog.py" line="73" />
         <source>Captured page {0}</source>
         <translation>已拍摄第 {0} 页</translation>
     </message>
@@ -36,139 +36,144 @@
 <context>
     <name>PagesWidget</name>
     <message>
-        <location filename="../pages_widget.py" line="181" />
+        <location filename="../pages_widget.py" line="189" />
         <source>Scanner or document camera to use</source>
         <translation>要使用的扫描仪或高拍仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="184" />
+        <location filename="../pages_widget.py" line="192" />
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="184" />
+        <location filename="../pages_widget.py" line="192" />
         <source>Grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="185" />
+        <location filename="../pages_widget.py" line="193" />
         <source>Black and white</source>
         <translation>黑白</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="187" />
+        <location filename="../pages_widget.py" line="195" />
         <source>Feeder</source>
         <translation>进纸器</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="188" />
+        <location filename="../pages_widget.py" line="196" />
         <source>Scan every page in the document feeder</source>
         <translation>扫描进纸器中的全部页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="189" />
+        <location filename="../pages_widget.py" line="197" />
         <source>Scan (F6)</source>
         <translation>扫描 (F6)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="192" />
+        <location filename="../pages_widget.py" line="200" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="194" />
+        <location filename="../pages_widget.py" line="202" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="219" />
-        <location filename="../pages_widget.py" line="533" />
+        <location filename="../pages_widget.py" line="227" />
+        <location filename="../pages_widget.py" line="543" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="222" />
+        <location filename="../pages_widget.py" line="230" />
         <source>Rotate right (double-click a page)</source>
         <translation>向右旋转（双击页面）</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="225" />
+        <location filename="../pages_widget.py" line="233" />
         <source>Move the page earlier</source>
         <translation>页面前移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="228" />
+        <location filename="../pages_widget.py" line="236" />
         <source>Move the page later</source>
         <translation>页面后移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="230" />
+        <location filename="../pages_widget.py" line="238" />
         <source>Rescan page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="232" />
-        <location filename="../pages_widget.py" line="541" />
+        <location filename="../pages_widget.py" line="240" />
+        <location filename="../pages_widget.py" line="551" />
         <source>Delete page</source>
         <translation>删除页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="272" />
+        <location filename="../pages_widget.py" line="269" />
+        <source>No pages yet. Press F6 to scan, or import files; drag pages here from another material.</source>
+        <translation>尚无页面。按 F6 扫描，或导入文件；也可从其他材料拖入页面。</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="282" />
         <source>{0} — training, not a real scanner</source>
         <translation>{0} — 培训用，非真实扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="275" />
+        <location filename="../pages_widget.py" line="285" />
         <source>No scanner found</source>
         <translation>未找到扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="297" />
+        <location filename="../pages_widget.py" line="307" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="298" />
+        <location filename="../pages_widget.py" line="308" />
         <source>Page {0}: {1} × {2} px, {3}, {4}</source>
         <translation>第 {0} 页：{1} × {2} 像素，{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="305" />
+        <location filename="../pages_widget.py" line="315" />
         <source>{0} pages · {1}</source>
         <translation>共 {0} 页 · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="307" />
+        <location filename="../pages_widget.py" line="317" />
         <source> of {0}</source>
         <translation> / 上限 {0}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="432" />
+        <location filename="../pages_widget.py" line="442" />
         <source>Page {0}: %p%</source>
         <translation>第 {0} 页：%p%</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="465" />
+        <location filename="../pages_widget.py" line="475" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="465" />
+        <location filename="../pages_widget.py" line="475" />
         <source>Scans and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="532" />
+        <location filename="../pages_widget.py" line="542" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="534" />
+        <location filename="../pages_widget.py" line="544" />
         <source>Rescan this page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="537" />
+        <location filename="../pages_widget.py" line="547" />
         <source>Move to material</source>
         <translation>移至其他材料</translation>
     </message>

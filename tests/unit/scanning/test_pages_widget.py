@@ -44,7 +44,7 @@ def wait_idle(qtbot: Any, widget: Any) -> None:
 def test_sources_label_the_simulated_scanner(setup: Any) -> None:
     first, *_ = setup
     assert first.source_box.count() == 1
-    assert "simulated" in first.source_box.itemText(0)
+    assert "training, not a real scanner" in first.source_box.itemText(0)
     assert first.source_box.currentData() == "simulated:training-0"
 
 

@@ -43,7 +43,7 @@ def service(workstation: Any, simulated: SimulatedScanner, tmp_path: Path) -> An
 def test_sources_are_listed_with_make_model_and_the_simulated_one_is_labelled(service: Any) -> None:
     sources = service.scanners.list_sources()
     assert [s.kind for s in sources] == ["folder", "simulated"]  # real sources first
-    assert sources[1].simulated and "simulated" in sources[1].model
+    assert sources[1].simulated and sources[1].model == "培训模拟扫描仪"
     caps = service.scanners.capabilities("simulated:training-0")
     assert caps.has_adf and 300 in caps.resolutions
 
