@@ -50,10 +50,17 @@ def probe_sane() -> ProbeResult:
     return ProbeResult("sane", True, devices, detail)
 
 
+def _probe_camera() -> ProbeResult:
+    from devices.scanner.probe import probe_camera
+
+    return probe_camera()
+
+
 PROBES: dict[str, Callable[[], ProbeResult]] = {
     "pcsc": probe_pcsc,
     "serial": probe_serial,
     "sane": probe_sane,
+    "camera": _probe_camera,
 }
 
 
