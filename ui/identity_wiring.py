@@ -20,6 +20,7 @@ from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
+
 class _Bridge(QObject, IdentityListener):
     readers_signal = Signal(object)
     present_signal = Signal(object)
