@@ -107,3 +107,33 @@ def to_working_mode(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return image.convert("RGB")  # CMYK, YCbCr, LAB, HSV
+
+
+# APP1 (Exif, XMP) and APP13 (IPTC) carry a phone's GPS position, owner name and thumbnails; the orientation they
+# may hold is already 1 (upright) for any file kept as is. APP0 (JFIF density), APP2 (ICC colour) and APP14 stay.
+_DROPPED_MARKERS = {0xE1, 0xED}
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """Remove Exif/XMP/IPTC segments from a JPEG without touching the compressed image (lossless)."""
+    if data[:2] != b"\xff\xd8":
+        return data
+    out = bytearray(data[:2])
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return data  # not a well-formed segment list: keep the file as it is
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[pos:]
+            return bytes(out)
+        length = int.from_bytes(data[pos + 2:pos + 4], "big")
+        if length < 2 or pos + 2 + length > len(data):
+            return data
+        if marker not in _DROPPED_MARKERS:
+            out += data[pos:pos + 2 + length]
+        pos += 2 + length
+    return data

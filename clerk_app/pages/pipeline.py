@@ -43,7 +43,8 @@ def process_bytes(data: bytes, policy: PagePolicy, dpi: int | None = None) -> Pr
     imaging.load(image)  # a file kept byte for byte must still decode completely
     if _can_keep(data, image, policy):
         width, height = image.size
-        return ProcessedPage(data, "image/jpeg" if fmt == "JPEG" else "image/png", width, height,
+        kept = imaging.strip_jpeg_metadata(data) if fmt == "JPEG" else data
+        return ProcessedPage(kept, "image/jpeg" if fmt == "JPEG" else "image/png", width, height,
                              _dpi(image, dpi), kept_original=True)
     return process_image(imaging.upright(image), policy, _dpi(image, dpi))
 
@@ -148,21 +149,25 @@ def encode(image: Image.Image, policy: PagePolicy, dpi: int) -> ProcessedPage:
         image.save(out, "PNG", dpi=(dpi, dpi))
         return ProcessedPage(out.getvalue(), "image/png", image.size[0], image.size[1], dpi)
     quality = policy.jpeg_quality
-    for _attempt in range(12):
+    for _attempt in range(8):
         out = io.BytesIO()
         image.save(out, "JPEG", quality=quality, optimize=True, dpi=(dpi, dpi))
         data = out.getvalue()
-        if len(data) <= policy.max_page_bytes:
+        ratio = len(data) / policy.max_page_bytes
+        if ratio <= 1.0:
             break
-        if quality - 10 >= policy.min_quality:
-            quality -= 10
+        if quality > policy.min_quality:
+            # far over: go straight to the quality floor instead of trying every step on the way
+            quality = policy.min_quality if ratio > 2.0 else max(policy.min_quality, quality - 10)
         else:
-            # quality alone is not enough (a dense colour photo): give up resolution, keep legibility floor
+            # quality alone is not enough (a dense colour photo): give up resolution, keep a legibility floor;
+            # JPEG size grows roughly with the pixel count
             if max(image.size) <= 1000:
                 break
-            image = image.resize((round(image.size[0] * 0.85), round(image.size[1] * 0.85)),
+            scale = max(0.5, min(0.9, (1 / ratio) ** 0.5 * 0.95))
+            image = image.resize((round(image.size[0] * scale), round(image.size[1] * scale)),
                                  Image.Resampling.BILINEAR)
-            dpi = max(1, round(dpi * 0.85))
+            dpi = max(1, round(dpi * scale))
     return ProcessedPage(data, "image/jpeg", image.size[0], image.size[1], dpi)
 
 

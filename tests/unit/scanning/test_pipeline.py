@@ -165,3 +165,27 @@ def test_deskew_in_the_pipeline_straightens_and_keeps_the_long_edge() -> None:
     assert max(result.width, result.height) <= 2339
     assert abs(pipeline.skew_angle(decode(result.data))) <= 0.3
     assert len(result.data) <= 300_000
+
+
+def test_kept_jpeg_loses_its_gps_and_owner_metadata_but_not_a_pixel() -> None:
+    image = images.text_page(800, 1100).convert("RGB")
+    exif = Image.Exif()
+    exif[0x013B] = "Applicant Name"  # Artist
+    exif[0x8825] = {2: (30.0, 15.0, 0.0)}  # GPS latitude
+    exif[0x0112] = 1
+    data = images.encode(image, "JPEG", quality=40, exif=exif.tobytes(), dpi=(150, 150))
+    result = pipeline.process_bytes(data, PagePolicy())
+    assert result.kept_original and len(result.data) < len(data)
+    assert b"Applicant Name" in data and b"Applicant Name" not in result.data
+    kept = decode(result.data)
+    assert not kept.getexif()
+    assert kept.info["dpi"][0] == pytest.approx(150, abs=1)  # JFIF density stays
+    assert kept.tobytes() == decode(data).tobytes()
+
+
+def test_strip_jpeg_metadata_leaves_other_data_alone() -> None:
+    from clerk_app.pages.imaging import strip_jpeg_metadata
+
+    assert strip_jpeg_metadata(b"not a jpeg") == b"not a jpeg"
+    truncated = b"\xff\xd8\xff\xe1\x00\x40abc"
+    assert strip_jpeg_metadata(truncated) == truncated
