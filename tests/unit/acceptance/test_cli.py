@@ -40,5 +40,9 @@ def test_case_show_json_masks_personal_numbers(workstation, ow_home) -> None:
     assert [m["material_code"] for m in data["materials"]] == ["M1", "M2", "M3"]
     assert [e["kind"] for e in data["events"]] == ["created", "decided"]
 
+    today = _main(ow_home, "case", "today", "--json")
+    assert today.returncode == 0, today.stderr
+    assert [(c["case_number"], c["applicant"]) for c in json.loads(today.stdout)] == [(result.case_number, "张*")]
+
     missing = _main(ow_home, "case", "show", "33030200101209901010001")
     assert missing.returncode == 1 and missing.stderr.strip()
