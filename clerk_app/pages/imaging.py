@@ -6,10 +6,12 @@ Pillow's own decompression-bomb guard is a warning below twice its limit; we che
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -28,6 +30,16 @@ def _megapixels(text: str) -> int:
     return int(found.group(1)) // 1_000_000 if found else 0
 
 
+@contextlib.contextmanager
+def decoding() -> Iterator[None]:
+    """Warnings while decoding untrusted files: a bomb is an error, Pillow's "corrupt EXIF" style notes are not
+    (the picture itself may be fine; a broken one fails on its own)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
+
+
 def check_size(width: int, height: int) -> None:
     if width <= 0 or height <= 0:
         raise BrokenImage()
@@ -38,8 +50,7 @@ def check_size(width: int, height: int) -> None:
 def open_image(data: bytes) -> Image.Image:
     """Open (not yet decode) a picture, refusing oversize headers."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with decoding():
             image = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageTooLarge(width="?", height="?", megapixels=_megapixels(str(exc))) from None
@@ -55,8 +66,7 @@ def open_image(data: bytes) -> Image.Image:
 def load(image: Image.Image) -> Image.Image:
     """Decode pixels; truncated or corrupt data becomes ``BrokenImage``."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with decoding():
             image.load()
     except MemoryError:
         raise ImageTooLarge(width=image.size[0], height=image.size[1],
@@ -69,7 +79,8 @@ def load(image: Image.Image) -> Image.Image:
 
 def exif_orientation(image: Image.Image) -> int:
     try:
-        return int(image.getexif().get(0x0112, 1) or 1)
+        with decoding():
+            return int(image.getexif().get(0x0112, 1) or 1)
     except Exception:  # broken EXIF blocks are common from phones; treat as upright
         return 1
 
@@ -79,7 +90,8 @@ def upright(image: Image.Image) -> Image.Image:
     if exif_orientation(image) == 1:
         return image
     try:
-        return ImageOps.exif_transpose(image)
+        with decoding():
+            return ImageOps.exif_transpose(image)
     except Exception as exc:
         log.info("EXIF orientation ignored: %s", type(exc).__name__)
         return image

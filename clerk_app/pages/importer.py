@@ -58,14 +58,19 @@ def expand(data: bytes) -> Iterator[PageSource]:
         yield from _pdf_pages(data)
         return
     image = imaging.open_image(data)
-    frames = getattr(image, "n_frames", 1)
+    try:
+        with imaging.decoding():
+            frames = getattr(image, "n_frames", 1)
+    except Exception:  # a damaged frame table
+        raise BrokenImage() from None
     if image.format == "TIFF" and frames > 1:
         if frames > MAX_PDF_PAGES:
             raise TooManyPages(pages=frames, limit=MAX_PDF_PAGES)
         for index in range(frames):
             try:
-                image.seek(index)
-            except EOFError:
+                with imaging.decoding():
+                    image.seek(index)
+            except Exception:  # EOFError, struct and value errors from a damaged frame table
                 raise BrokenImage() from None
             imaging.check_size(*image.size)
             frame = imaging.load(image).copy()
@@ -97,10 +102,15 @@ def _pdf_pages(data: bytes) -> Iterator[PageSource]:
         if count > MAX_PDF_PAGES:
             raise TooManyPages(pages=count, limit=MAX_PDF_PAGES)
         for index in range(count):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise BrokenImage() from None
             try:
                 width, height = page.get_size()  # points
-                scale = min(PDF_DPI / 72, MAX_RENDER_EDGE / max(width, height, 1))
+                if width <= 0 or height <= 0:
+                    raise BrokenImage()
+                scale = min(PDF_DPI / 72, MAX_RENDER_EDGE / max(width, height))
                 bitmap = page.render(scale=scale)
                 image = bitmap.to_pil().convert("RGB")
             except pdfium.PdfiumError:

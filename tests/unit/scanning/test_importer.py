@@ -6,10 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from clerk_app.pages import importer
-from clerk_app.pages.errors import BrokenImage, FileTooLarge, TooManyPages, UnsupportedFile
+from clerk_app.pages.errors import BrokenImage, FileTooLarge, PageError, TooManyPages, UnsupportedFile
 from clerk_app.pages.pdf import PdfPage, assemble_pdf
 from tests.unit.scanning import images
 
@@ -69,3 +71,21 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
         importer.read_file(big)
     with pytest.raises(UnsupportedFile):
         importer.read_file(tmp_path / "missing.jpg")
+
+
+_VALID_PDF = _pdf(2)
+_VALID_TIFF = images.encode(Image.new("L", (60, 80), 100), "TIFF", save_all=True,
+                            append_images=[Image.new("L", (60, 80), 200)])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["pdf", "tiff"]), st.integers(min_value=0, max_value=4000), st.binary(max_size=64))
+def test_corrupted_pdf_and_tiff_give_typed_errors_or_pages(kind: str, at: int, noise: bytes) -> None:
+    valid = _VALID_PDF if kind == "pdf" else _VALID_TIFF
+    at = at % len(valid)
+    mutated = valid[:at] + noise + valid[at + len(noise):]
+    try:
+        for source in importer.expand(mutated):
+            assert source.image is not None or source.data is not None
+    except PageError:
+        pass

@@ -108,7 +108,7 @@ def test_garbage_is_unsupported() -> None:
         pipeline.process_bytes(b"this is not a picture at all" * 10, PagePolicy())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(min_size=0, max_size=600), st.sampled_from(["PNG", "JPEG", "TIFF", "GIF", "BMP"]),
        st.integers(min_value=0, max_value=400))
 def test_corrupted_files_never_crash(noise: bytes, fmt: str, cut: int) -> None:
