@@ -5,6 +5,7 @@ Rows are loaded off the GUI thread by the controller (``show_rows``); Enter or a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -114,7 +115,8 @@ class CaseDialog(QDialog):
     reprint_requested = Signal(str)  # case uuid
     handover_requested = Signal(str)  # case uuid
 
-    def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str, status_text: str) -> None:
+    def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str,
+                 status_text: Callable[[str], str]) -> None:
         super().__init__(parent)
         case = stored.case
         self.setObjectName("caseDialog")
@@ -131,7 +133,7 @@ class CaseDialog(QDialog):
             f"<b>{label['number']}</b>: {case.case_number}",
             f"<b>{label['item']}</b>: {'、'.join(stored.item_names)}",
             f"<b>{label['applicant']}</b>: {mask_name(case.applicant.display_name)} ({mask_id_number(identifier)})",
-            f"<b>{label['status']}</b>: {status_text}",
+            f"<b>{label['status']}</b>: {status_text(case.status.value)}",
             f"<b>{label['promised']}</b>: {promised} {level_text}",
             f"<b>{label['materials']}</b>:",
         ]
@@ -141,11 +143,18 @@ class CaseDialog(QDialog):
         lines += [f"· {m.name}: {states.get(m.state.value, m.state.value)}"
                   + (f" {m.supply_by}" if m.supply_by else "") for m in case.materials]
         lines.append(f"<b>{label['events']}</b>:")
-        lines += [f"· {e.device_time[:19]} {e.kind} {e.to_status or ''}" for e in stored.events]
+        kinds = {"created": self.tr("created"), "decided": self.tr("decided"),
+                 "status_changed": self.tr("status changed"), "printed": self.tr("printed"),
+                 "reprinted": self.tr("reprinted (补打)"), "handed_over": self.tr("handed over"),
+                 "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received")}
+        lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
+                  + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
+                  for e in stored.events]
         self.body = QLabel("<br>".join(lines))
         self.body.setObjectName("caseBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reprint = QPushButton(self.tr("Reprint (补打)"))
         self.reprint.setObjectName("reprintButton")
         key = str(case.case_uuid)

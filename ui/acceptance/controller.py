@@ -413,7 +413,7 @@ class AcceptanceController(QObject):
         if stored.case.promised_date is not None:
             level = self.cases.level_text(
                 self.service.rules.supervision_level(stored.case.promised_date, self.service.today()))
-        dialog = CaseDialog(self.window, stored, level, self.cases.status_text(stored.case.status.value))
+        dialog = CaseDialog(self.window, stored, level, self.cases.status_text)
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
         self._keep(dialog)

@@ -3,98 +3,98 @@
 <context>
     <name>AcceptanceController</name>
     <message>
-        <location filename="../acceptance/controller.py" line="193" />
+        <location filename="../acceptance/controller.py" line="192" />
         <source>Scanning and page import are not available on this workstation.</source>
         <translation>本工作站无法扫描或导入页面。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="224" />
+        <location filename="../acceptance/controller.py" line="223" />
         <source>Waiting for the applicant and the service item.</source>
         <translation>请先确认申请人并选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="230" />
+        <location filename="../acceptance/controller.py" line="229" />
         <source>All required materials are present.</source>
         <translation>必要材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="232" />
+        <location filename="../acceptance/controller.py" line="231" />
         <source>Only deferrable materials are outstanding: %1. Accept with deficiency, or issue a one-time notice.</source>
         <translation>仅缺可容缺材料：%1。可容缺受理，或出具一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="235" />
+        <location filename="../acceptance/controller.py" line="234" />
         <source>Not complete: %1</source>
         <translation>材料不齐：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="242" />
+        <location filename="../acceptance/controller.py" line="241" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="243" />
+        <location filename="../acceptance/controller.py" line="242" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="244" />
+        <location filename="../acceptance/controller.py" line="243" />
         <source>original not checked</source>
         <translation>原件未核验</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="245" />
+        <location filename="../acceptance/controller.py" line="244" />
         <source>too few copies</source>
         <translation>复印件份数不足</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="246" />
+        <location filename="../acceptance/controller.py" line="245" />
         <source>deferred</source>
         <translation>容缺后补</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="247" />
+        <location filename="../acceptance/controller.py" line="246" />
         <source>may not be deferred</source>
         <translation>不允许容缺</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="248" />
+        <location filename="../acceptance/controller.py" line="247" />
         <source>no supply-by date</source>
         <translation>未定补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="307" />
+        <location filename="../acceptance/controller.py" line="306" />
         <source>Case %1 stored and queued.</source>
         <translation>办件 %1 已保存并进入上报队列。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="309" />
+        <location filename="../acceptance/controller.py" line="308" />
         <source>Concluded on the spot (即办件).</source>
         <translation>即办件，当场办结。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="311" />
+        <location filename="../acceptance/controller.py" line="310" />
         <source>Promised by %1.</source>
         <translation>承诺办结时间：%1。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="332" />
+        <location filename="../acceptance/controller.py" line="331" />
         <source>Printed: %1</source>
         <translation>已打印：%1</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="336" />
+        <location filename="../acceptance/controller.py" line="335" />
         <source>Printing failed; the case is stored. Press Ctrl+P to try again.</source>
         <translation>打印失败，办件已保存。请按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="379" />
+        <location filename="../acceptance/controller.py" line="378" />
         <location filename="../acceptance/controller.py" line="397" />
         <source>Open a case</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location filename="../acceptance/controller.py" line="380" />
+        <location filename="../acceptance/controller.py" line="379" />
         <source>Case number, or the applicant's ID number or credit code</source>
         <translation>办件编号，或申请人的证件号码/统一社会信用代码</translation>
     </message>
@@ -117,87 +117,127 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../acceptance/case_list.py" line="121" />
+        <location filename="../acceptance/case_list.py" line="123" />
         <source>Case %1</source>
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="125" />
+        <location filename="../acceptance/case_list.py" line="127" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="125" />
+        <location filename="../acceptance/case_list.py" line="127" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="125" />
+        <location filename="../acceptance/case_list.py" line="127" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="126" />
+        <location filename="../acceptance/case_list.py" line="128" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="126" />
+        <location filename="../acceptance/case_list.py" line="128" />
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="127" />
+        <location filename="../acceptance/case_list.py" line="129" />
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="127" />
+        <location filename="../acceptance/case_list.py" line="129" />
         <source>Events</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="138" />
+        <location filename="../acceptance/case_list.py" line="140" />
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="138" />
+        <location filename="../acceptance/case_list.py" line="140" />
         <source>e-licence reused</source>
         <translation>电子证照免提交</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="139" />
+        <location filename="../acceptance/case_list.py" line="141" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="139" />
+        <location filename="../acceptance/case_list.py" line="141" />
         <source>deferred, supply by</source>
         <translation>容缺，补交期限</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="140" />
+        <location filename="../acceptance/case_list.py" line="142" />
         <source>defective</source>
         <translation>不符合要求</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="140" />
+        <location filename="../acceptance/case_list.py" line="142" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
+        <location filename="../acceptance/case_list.py" line="146" />
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="146" />
+        <source>decided</source>
+        <translation>作出受理决定</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="147" />
+        <source>status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="147" />
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="148" />
+        <source>reprinted (补打)</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="148" />
+        <source>handed over</source>
+        <translation>出件</translation>
+    </message>
+    <message>
         <location filename="../acceptance/case_list.py" line="149" />
+        <source>supplemented</source>
+        <translation>补齐材料</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="149" />
+        <source>platform number received</source>
+        <translation>收到平台编号</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="158" />
         <source>Reprint (补打)</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="153" />
+        <location filename="../acceptance/case_list.py" line="162" />
         <source>Hand over the result (出件)</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="155" />
+        <location filename="../acceptance/case_list.py" line="164" />
         <source>The collector's identity is taken from the applicant panel (read the card).</source>
         <translation>领取人身份取自申请人区（请先读卡）。</translation>
     </message>
@@ -205,132 +245,132 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../acceptance/case_list.py" line="46" />
+        <location filename="../acceptance/case_list.py" line="47" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="46" />
+        <location filename="../acceptance/case_list.py" line="47" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="46" />
+        <location filename="../acceptance/case_list.py" line="47" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="46" />
+        <location filename="../acceptance/case_list.py" line="47" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="47" />
+        <location filename="../acceptance/case_list.py" line="48" />
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="47" />
+        <location filename="../acceptance/case_list.py" line="48" />
         <source>Supervision</source>
         <translation>电子监察</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="57" />
+        <location filename="../acceptance/case_list.py" line="58" />
         <source>Scan a case number with the barcode gun or press Ctrl+F to open a case.</source>
         <translation>用扫码枪扫描办件编号，或按 Ctrl+F 打开办件。</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="67" />
+        <location filename="../acceptance/case_list.py" line="68" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="68" />
+        <location filename="../acceptance/case_list.py" line="69" />
         <source>Accepted, awaiting deferred materials</source>
         <translation>容缺受理，待补材料</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="69" />
+        <location filename="../acceptance/case_list.py" line="70" />
         <source>One-time notice issued</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="70" />
+        <location filename="../acceptance/case_list.py" line="71" />
         <source>Rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="71" />
+        <location filename="../acceptance/case_list.py" line="72" />
         <source>Concluded</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="72" />
+        <location filename="../acceptance/case_list.py" line="73" />
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="73" />
+        <location filename="../acceptance/case_list.py" line="74" />
         <source>In review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="74" />
+        <location filename="../acceptance/case_list.py" line="75" />
         <source>Correction requested (补正)</source>
         <translation>补正中</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="75" />
+        <location filename="../acceptance/case_list.py" line="76" />
         <source>Special procedure</source>
         <translation>特别程序</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="76" />
+        <location filename="../acceptance/case_list.py" line="77" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="77" />
+        <location filename="../acceptance/case_list.py" line="78" />
         <source>Denied</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="78" />
+        <location filename="../acceptance/case_list.py" line="79" />
         <source>Ready for pickup</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="79" />
+        <location filename="../acceptance/case_list.py" line="80" />
         <source>Handed over</source>
         <translation>已出件</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="80" />
+        <location filename="../acceptance/case_list.py" line="81" />
         <source>Mailed</source>
         <translation>已邮寄</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="84" />
+        <location filename="../acceptance/case_list.py" line="85" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="84" />
+        <location filename="../acceptance/case_list.py" line="85" />
         <source>Due soon</source>
         <translation>黄牌预警</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="84" />
+        <location filename="../acceptance/case_list.py" line="85" />
         <source>Overdue</source>
         <translation>红牌超期</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="85" />
+        <location filename="../acceptance/case_list.py" line="86" />
         <source>Clock stopped</source>
         <translation>计时暂停</translation>
     </message>
     <message>
-        <location filename="../acceptance/case_list.py" line="103" />
+        <location filename="../acceptance/case_list.py" line="104" />
         <source>Computed beyond the official holiday calendar: check the date.</source>
         <translation>该日期超出官方节假日数据，按周一至周五推算，请核对。</translation>
     </message>
