@@ -12,6 +12,7 @@ soon as it is stored.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import weakref
 from pathlib import Path
@@ -86,6 +87,27 @@ class _Relay(QObject):
 
     page = Signal(object)
     progress = Signal(int, float)
+
+    def send_page(self, page: Page) -> None:
+        """From the device thread. The strip may have been closed meanwhile: the page is stored all the same."""
+        if shiboken6.isValid(self):
+            with contextlib.suppress(RuntimeError):
+                self.page.emit(page)
+
+    def send_progress(self, index: int, fraction: float) -> None:
+        if shiboken6.isValid(self):
+            with contextlib.suppress(RuntimeError):
+                self.progress.emit(index, fraction)
+
+
+def _while_alive(widget: QWidget, fn: Any) -> Any:
+    """A BackgroundOp callback that does nothing once ``widget`` is gone (closed while the work ran)."""
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            fn(*args)
+
+    return call
 
 
 class _Strip(QListWidget):
@@ -270,8 +292,8 @@ class PagesWidget(QWidget):
 
     # --- sources ---------------------------------------------------------------------------------------------
     def refresh_sources(self) -> None:
-        BackgroundOp(self, self.service.scanners.list_sources).success(self._set_sources).failure(
-            self._sources_failed).run(self.tasks.io_pool)
+        BackgroundOp(self, self.service.scanners.list_sources).success(_while_alive(self, self._set_sources)).failure(
+            _while_alive(self, self._sources_failed)).run(self.tasks.io_pool)
 
     def _set_sources(self, sources: list[DeviceInfo]) -> None:
         self._sources = list(sources)
@@ -348,7 +370,8 @@ class PagesWidget(QWidget):
             self._loading.discard(page.sha256)
             log.warning("thumbnail failed: %s", type(exc).__name__)
 
-        BackgroundOp(self, lambda: self.service.thumbnail(page, THUMB * 2)).success(loaded).failure(failed).run(
+        BackgroundOp(self, lambda: self.service.thumbnail(page, THUMB * 2)).success(
+            _while_alive(self, loaded)).failure(_while_alive(self, failed)).run(
             self.tasks.io_pool)
 
     def _update_buttons(self) -> None:
@@ -420,12 +443,13 @@ class PagesWidget(QWidget):
         relay = self._relay
 
         def run() -> int:
-            pages = self.service.scan(key, settings, self.material_code, on_page=relay.page.emit, token=token,
-                                      progress=relay.progress.emit)
+            pages = self.service.scan(key, settings, self.material_code, on_page=relay.send_page, token=token,
+                                      progress=relay.send_progress)
             return len(pages)
 
         self._busy(True)
-        BackgroundOp(self, run).success(lambda _n: self._finished(None)).failure(self._finished).run(
+        BackgroundOp(self, run).success(_while_alive(self, lambda _n: self._finished(None))).failure(
+            _while_alive(self, self._finished)).run(
             self.tasks.io_pool)
 
     def cancel(self) -> None:
@@ -483,10 +507,11 @@ class PagesWidget(QWidget):
         relay = self._relay
 
         def run() -> int:
-            return len(self.service.import_files(paths, self.material_code, on_page=relay.page.emit, token=token))
+            return len(self.service.import_files(paths, self.material_code, on_page=relay.send_page, token=token))
 
         self._busy(True)
-        BackgroundOp(self, run).success(lambda _n: self._finished(None)).failure(self._finished).run(
+        BackgroundOp(self, run).success(_while_alive(self, lambda _n: self._finished(None))).failure(
+            _while_alive(self, self._finished)).run(
             self.tasks.io_pool)
 
     # --- editing ---------------------------------------------------------------------------------------------
