@@ -209,6 +209,11 @@ class PagesWidget(QWidget):
         self.source_box.setObjectName("scanSource")
         self.source_box.setMinimumWidth(180)
         self.source_box.setToolTip(self.tr("Scanner or document camera to use"))
+        self.source_box.currentIndexChanged.connect(self._remember_source)
+        self.refresh_button = QPushButton("↻")
+        self.refresh_button.setFixedWidth(32)
+        self.refresh_button.setToolTip(self.tr("Look for scanners again (after plugging one in)"))
+        self.refresh_button.clicked.connect(self.refresh_sources)
         self.mode_box = QComboBox()
         self.mode_box.setObjectName("scanMode")
         for mode, label in ((ColourMode.COLOUR, self.tr("Colour")), (ColourMode.GRAY, self.tr("Grayscale")),
@@ -268,6 +273,7 @@ class PagesWidget(QWidget):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.source_box, 1)
+        top.addWidget(self.refresh_button)
         top.addWidget(self.mode_box)
         top.addWidget(self.feeder_box)
         top.addWidget(self.scan_button)
@@ -297,6 +303,7 @@ class PagesWidget(QWidget):
 
     def _set_sources(self, sources: list[DeviceInfo]) -> None:
         self._sources = list(sources)
+        self.source_box.blockSignals(True)  # refilling the list is not the clerk choosing a source
         self.source_box.clear()
         for source in sources:
             label = f"{source.make} {source.model}".strip() or source.id
@@ -309,7 +316,7 @@ class PagesWidget(QWidget):
         index = self.source_box.findData(wanted) if wanted else -1
         if index >= 0:
             self.source_box.setCurrentIndex(index)
-        self.source_box.currentIndexChanged.connect(self._remember_source)
+        self.source_box.blockSignals(False)
         self._update_buttons()
 
     def _sources_failed(self, exc: BaseException) -> None:
@@ -396,7 +403,7 @@ class PagesWidget(QWidget):
     # --- scanning --------------------------------------------------------------------------------------------
     def settings(self, max_pages: int | None = None) -> ScanSettings:
         feeder = self.feeder_box.isChecked() and max_pages != 1
-        return ScanSettings(resolution=300, mode=self.mode_box.currentData(),
+        return ScanSettings(resolution=self.service.resolution, mode=self.mode_box.currentData(),
                             source=PaperSource.ADF if feeder else PaperSource.FLATBED, max_pages=max_pages)
 
     def scan(self) -> None:

@@ -28,8 +28,9 @@ PageCallback = Callable[[Page], None]
 
 class ScanningService:
     def __init__(self, blobs: BlobStore, scanners: ScannerService, policies: PolicyBook | None = None,
-                 training: bool = False) -> None:
+                 training: bool = False, resolution: int = 300) -> None:
         self.blobs = blobs
+        self.resolution = resolution  # dpi asked of scanners; the policy decides what is stored
         self.scanners = scanners
         self.policies = policies or PolicyBook()
         self.training = training

@@ -15,4 +15,5 @@ def build_scanning_service(workstation: Any, extra_drivers: dict[str, DriverFact
     page policy from the configuration, pages stored in the workstation's encrypted blob store."""
     config = workstation.config
     scanners = build_scanner_service(config, extra_drivers)
-    return ScanningService(workstation.blobs, scanners, PolicyBook.from_config(config), training=config.is_training)
+    return ScanningService(workstation.blobs, scanners, PolicyBook.from_config(config), training=config.is_training,
+                           resolution=int(config.get("scanning.resolution")))

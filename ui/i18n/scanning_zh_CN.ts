@@ -36,144 +36,149 @@
 <context>
     <name>PagesWidget</name>
     <message>
-        <location filename="../pages_widget.py" line="189" />
+        <location filename="../pages_widget.py" line="211" />
         <source>Scanner or document camera to use</source>
         <translation>要使用的扫描仪或高拍仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="192" />
+        <location filename="../pages_widget.py" line="214" />
+        <source>Look for scanners again (after plugging one in)</source>
+        <translation>重新查找扫描仪（接入设备后）</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="218" />
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="192" />
+        <location filename="../pages_widget.py" line="218" />
         <source>Grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="193" />
+        <location filename="../pages_widget.py" line="219" />
         <source>Black and white</source>
         <translation>黑白</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="195" />
+        <location filename="../pages_widget.py" line="221" />
         <source>Feeder</source>
         <translation>进纸器</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="196" />
+        <location filename="../pages_widget.py" line="222" />
         <source>Scan every page in the document feeder</source>
         <translation>扫描进纸器中的全部页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="197" />
+        <location filename="../pages_widget.py" line="223" />
         <source>Scan (F6)</source>
         <translation>扫描 (F6)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="200" />
+        <location filename="../pages_widget.py" line="226" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="202" />
+        <location filename="../pages_widget.py" line="228" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="227" />
-        <location filename="../pages_widget.py" line="543" />
+        <location filename="../pages_widget.py" line="253" />
+        <location filename="../pages_widget.py" line="575" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="230" />
+        <location filename="../pages_widget.py" line="256" />
         <source>Rotate right (double-click a page)</source>
         <translation>向右旋转（双击页面）</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="233" />
+        <location filename="../pages_widget.py" line="259" />
         <source>Move the page earlier</source>
         <translation>页面前移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="236" />
+        <location filename="../pages_widget.py" line="262" />
         <source>Move the page later</source>
         <translation>页面后移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="238" />
+        <location filename="../pages_widget.py" line="264" />
         <source>Rescan page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="240" />
-        <location filename="../pages_widget.py" line="551" />
+        <location filename="../pages_widget.py" line="266" />
+        <location filename="../pages_widget.py" line="583" />
         <source>Delete page</source>
         <translation>删除页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="269" />
+        <location filename="../pages_widget.py" line="296" />
         <source>No pages yet. Press F6 to scan, or import files; drag pages here from another material.</source>
         <translation>尚无页面。按 F6 扫描，或导入文件；也可从其他材料拖入页面。</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="282" />
+        <location filename="../pages_widget.py" line="309" />
         <source>{0} — training, not a real scanner</source>
         <translation>{0} — 培训用，非真实扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="285" />
+        <location filename="../pages_widget.py" line="312" />
         <source>No scanner found</source>
         <translation>未找到扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="307" />
+        <location filename="../pages_widget.py" line="336" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="308" />
+        <location filename="../pages_widget.py" line="337" />
         <source>Page {0}: {1} × {2} px, {3}, {4}</source>
         <translation>第 {0} 页：{1} × {2} 像素，{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="315" />
+        <location filename="../pages_widget.py" line="344" />
         <source>{0} pages · {1}</source>
         <translation>共 {0} 页 · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="317" />
+        <location filename="../pages_widget.py" line="346" />
         <source> of {0}</source>
         <translation> / 上限 {0}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="442" />
+        <location filename="../pages_widget.py" line="473" />
         <source>Page {0}: %p%</source>
         <translation>第 {0} 页：%p%</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="475" />
+        <location filename="../pages_widget.py" line="506" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="475" />
+        <location filename="../pages_widget.py" line="506" />
         <source>Scans and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="542" />
+        <location filename="../pages_widget.py" line="574" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="544" />
+        <location filename="../pages_widget.py" line="576" />
         <source>Rescan this page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="547" />
+        <location filename="../pages_widget.py" line="579" />
         <source>Move to material</source>
         <translation>移至其他材料</translation>
     </message>

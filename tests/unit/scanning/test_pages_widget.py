@@ -107,3 +107,35 @@ def test_rescan_replaces_only_the_selected_page(setup: Any, qtbot: Any) -> None:
     after = [p.sha256 for p in case.slot("申请书")]
     assert after[0] == before[0] and after[2] == before[2] and after[1] != before[1]
     assert case.slot("申请书")[1].mime == "image/png"
+
+
+def test_the_chosen_source_is_remembered_for_the_next_material(qtbot: Any, workstation: Any, tmp_path: Path) -> None:
+    from devices.scanner.folder import WatchedFolder
+    from ui.pages_widget import PagesWidget
+    from ui.tasks import TaskRunner
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    service = ScanningService(workstation.blobs, ScannerService(
+        {"folder": lambda: WatchedFolder([drop]), "simulated": SimulatedScanner}), training=True)
+    tasks = TaskRunner()
+    case = CasePages()
+    try:
+        first = PagesWidget("A", case.slot("A"), service, tasks)
+        qtbot.addWidget(first)
+        qtbot.waitUntil(lambda: first.source_box.count() == 2)
+        assert first.source_box.currentData() == f"folder:{drop}"  # real sources first
+        first.source_box.setCurrentIndex(1)
+        listed: list[int] = []
+        original = first._set_sources
+        first._set_sources = lambda sources: (listed.append(1), original(sources))  # type: ignore[method-assign]
+        first.refresh_button.click()
+        qtbot.waitUntil(lambda: listed == [1])
+        assert first.source_box.currentData() == "simulated:training-0"  # a refresh keeps the choice
+        second = PagesWidget("B", case.slot("B"), service, tasks)
+        qtbot.addWidget(second)
+        qtbot.waitUntil(lambda: second.source_box.count() == 2)
+        assert second.source_box.currentData() == "simulated:training-0"
+    finally:
+        tasks.shutdown()
+        service.close()
