@@ -15,7 +15,7 @@ from PIL import Image
 
 from clerk_app.errors import Cancelled
 from devices.scanner.base import CancelToken, ColourMode, PaperSource, ScanSettings
-from devices.scanner.errors import CoverOpen, NoDocuments, PaperJam, ScannerBusy
+from devices.scanner.errors import CoverOpen, NoDocuments, PaperJam, ScannerBusy, ScannerIOFailure
 from devices.scanner.service import ScannerService
 
 pytestmark = pytest.mark.integration
@@ -180,3 +180,21 @@ def test_cli_diag_scanner_writes_one_page(sane_env: Path, ow_home: Path, tmp_pat
     listing = subprocess.run([sys.executable, "main.py", "diag", "scanner", "--list"], capture_output=True,
                              text=True, timeout=120, cwd=Path(__file__).parents[3])
     assert "sane:test:0: Noname frontend-tester" in listing.stdout
+
+
+@pytest.mark.parametrize(("option", "expected"), [
+    ("status_jammed", PaperJam), ("status_coveropen", CoverOpen), ("status_ioerror", ScannerIOFailure),
+    ("status_nodocs", NoDocuments),
+])
+def test_pnm_status_options_inject_device_faults(driver: Any, tmp_path: Path, option: str,
+                                                 expected: type[Exception]) -> None:
+    ppm = tmp_path / "doc.ppm"
+    Image.new("RGB", (64, 48), "white").save(ppm)
+    driver.list_sources()
+    driver.backend_options["pnm:0"] = {"filename": str(ppm), option: True}
+    with pytest.raises(expected):
+        list(driver.scan("pnm:0", ScanSettings(), CancelToken(), no_progress))
+    # the pnm backend keeps its options across opens (they are global to the backend): clear the fault
+    driver.backend_options["pnm:0"] = {"filename": str(ppm), option: False}
+    (page,) = driver.scan("pnm:0", ScanSettings(), CancelToken(), no_progress)
+    assert page.image.size == (64, 48)
