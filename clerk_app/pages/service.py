@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import queue
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -60,15 +61,30 @@ class ScanningService:
         policy = self.policies.policy_for(material_code)
         if policy.mode is None:
             policy = policy.with_(mode=settings.mode)
+        token = token or CancelToken()
+        # the device thread only reads pages; they are processed here, so the feeder keeps moving while the
+        # previous page is encoded. Two pages in flight bound the memory (a 300 dpi colour page is 26 MB raw).
+        pending: queue.Queue[object] = queue.Queue(maxsize=2)
+        done = object()
+        future = self.scanners.scan_async(device_key, settings, pending.put, token, progress)
+        future.add_done_callback(lambda _f: pending.put(done))
         stored: list[Page] = []
-
-        def take(raw: RawPage) -> None:
-            for page in self.ingest(raw, policy):
-                stored.append(page)
-                if on_page is not None:
-                    on_page(page)
-
-        self.scanners.scan(device_key, settings, take, token, progress)
+        failure: BaseException | None = None
+        while (item := pending.get()) is not done:
+            if failure is not None:
+                continue  # drain so the device thread is never stuck on a full queue
+            try:
+                assert isinstance(item, RawPage)
+                for page in self.ingest(item, policy):
+                    stored.append(page)
+                    if on_page is not None:
+                        on_page(page)
+            except BaseException as exc:  # stop the device, then report this error after it has stopped
+                failure = exc
+                token.cancel()
+        if failure is not None:
+            raise failure
+        future.result()  # the device's own error (jam, cover open ...) after the pages before it were kept
         return stored
 
     def import_files(self, paths: Iterable[Path], material_code: str | None = None,

@@ -112,6 +112,12 @@ class ScannerService:
     def scan(self, key: str, settings: ScanSettings, on_page: Callable[[RawPage], None],
              token: CancelToken | None = None, progress: ProgressCallback | None = None) -> int:
         """Scan on the device's stack thread, calling ``on_page`` for each page there; returns the page count."""
+        return self.scan_async(key, settings, on_page, token, progress).result()
+
+    def scan_async(self, key: str, settings: ScanSettings, on_page: Callable[[RawPage], None],
+                   token: CancelToken | None = None,
+                   progress: ProgressCallback | None = None) -> concurrent.futures.Future[int]:
+        """Start a scan on the device's stack thread; the future gives the page count or the device's error."""
         driver, kind, device_id = self._split(key)
         token = token or CancelToken()
         report = progress or (lambda _i, _f: None)
@@ -123,7 +129,7 @@ class ScannerService:
                 count += 1
             return count
 
-        return self._on_stack(kind, run)
+        return self._executor(kind).submit(run)
 
     def close(self, timeout: float = 5.0) -> None:
         """Close every driver on its thread. A driver stuck inside its library (a hung USB scanner) is left

@@ -157,10 +157,10 @@ def test_service_runs_the_driver_on_its_own_thread_and_stores_pages(sane_env: Pa
     scanners = ScannerService({"sane": SaneDriver})
     service = ScanningService(workstation.blobs, scanners)
     try:
-        threads = []
+        read_on: list[str] = []
         pages = service.scan("sane:test:0", ScanSettings(resolution=300, source=PaperSource.ADF, max_pages=3),
-                             on_page=lambda p: threads.append(threading.current_thread().name))
-        assert len(pages) == 3 and set(threads) == {"dev-scanner-sane_0"}
+                             progress=lambda i, f: read_on.append(threading.current_thread().name))
+        assert len(pages) == 3 and set(read_on) == {"dev-scanner-sane_0"}
         assert all(p.size <= 300_000 and p.device.kind == "sane" for p in pages)
         with Image.open(io.BytesIO(service.page_bytes(pages[0]))) as image:
             assert image.size == (1654, 2339)

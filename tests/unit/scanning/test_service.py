@@ -49,11 +49,15 @@ def test_sources_are_listed_with_make_model_and_the_simulated_one_is_labelled(se
 
 
 def test_feeder_scan_stores_encrypted_pages_with_device_info(service: Any, workstation: Any) -> None:
-    threads: list[str] = []
+    stored_on: list[str] = []
+    read_on: list[str] = []
     pages = service.scan("simulated:training-0", ScanSettings(resolution=150, source=PaperSource.ADF),
-                         on_page=lambda p: threads.append(threading.current_thread().name))
+                         on_page=lambda p: stored_on.append(threading.current_thread().name),
+                         progress=lambda i, f: read_on.append(threading.current_thread().name))
     assert len(pages) == 3
-    assert all(name.startswith("dev-scanner-simulated") for name in threads)
+    # the device is read on its own stack thread; pages are processed and stored on the caller's thread
+    assert read_on and all(name.startswith("dev-scanner-simulated") for name in read_on)
+    assert set(stored_on) == {threading.current_thread().name}
     for page in pages:
         stored = workstation.blobs.path_for(page.sha256).read_bytes()
         assert b"JFIF" not in stored[:64]  # encrypted at rest
@@ -154,3 +158,24 @@ def test_files_that_are_bad_raise_typed_errors_not_crashes(service: Any, tmp_pat
     truncated.write_bytes(data[:200])
     with pytest.raises(PageError):
         service.import_files([truncated])
+
+
+def test_a_processing_error_stops_the_feeder_and_is_raised(service: Any, simulated: SimulatedScanner,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from clerk_app.pages import pipeline
+    from clerk_app.pages.errors import BrokenImage
+
+    simulated.feeder_pages = 50
+    calls: list[int] = []
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        calls.append(1)
+        raise BrokenImage()
+
+    monkeypatch.setattr(pipeline, "process_image", broken)
+    with pytest.raises(BrokenImage):
+        service.scan("simulated:training-0", ScanSettings(resolution=75, source=PaperSource.ADF))
+    assert len(calls) == 1  # the device was cancelled: no page after the failure was processed
+    # the device thread is free again
+    monkeypatch.undo()
+    assert len(service.scan("simulated:training-0", ScanSettings(resolution=75))) == 1
