@@ -25,7 +25,7 @@ from PIL import Image  # noqa: E402
 
 from clerk_app.pages import pipeline  # noqa: E402
 from clerk_app.pages.policy import PagePolicy  # noqa: E402
-from devices.scanner.base import ColourMode, ScanSettings  # noqa: E402
+from devices.scanner.base import ColourMode, PaperSource, ScanSettings  # noqa: E402
 from tests.unit.scanning import images  # noqa: E402
 
 A4_300 = (2480, 3508)
@@ -130,6 +130,12 @@ def bench_sane(pages: int, dpi: int) -> None:
         sizes = [p.size for p in stored]
         print(f"  driver + pipeline + encrypted store {len(stored) / full * 60:6.1f} pages/min  ({full:.2f} s), "
               f"stored {statistics.mean(sizes) / 1000:.1f} KB/page (max {max(sizes) / 1000:.1f} KB)")
+        feeder = ScanSettings(resolution=dpi, mode=ColourMode.COLOUR, source=PaperSource.ADF, max_pages=pages)
+        started = time.perf_counter()
+        batch = service.scan("sane:test:0", feeder)
+        adf = time.perf_counter() - started
+        print(f"  same, one feeder batch (overlapped) {len(batch) / adf * 60:6.1f} pages/min  ({adf:.2f} s, "
+              f"{len(batch)} pages)")
     finally:
         scanners.close()
         shutil.rmtree(work, ignore_errors=True)
