@@ -188,6 +188,7 @@ class PagesWidget(QWidget):
         self._token: CancelToken | None = None
         self._rescan_index: int | None = None
         self._camera_dialog: Any = None
+        self.preview: Any = None  # the open page preview, if any
         self._pixmaps: dict[str, QPixmap] = {}
         self._loading: set[str] = set()
         self._sources: list[DeviceInfo] = []
@@ -199,6 +200,7 @@ class PagesWidget(QWidget):
         self._build_controls()
         self._build_editing()
         self._build_layout()
+        self.verified_label.setVisible(self.model.original_verified)
         self._listener = _weak_listener(self)
         self.model.subscribe(self._listener)
         self._model_changed(self.model)
@@ -234,6 +236,10 @@ class PagesWidget(QWidget):
         self.progress.setRange(0, 100)
         self.progress.hide()
 
+        self.verified_label = QLabel(self.tr("Original verified · archive copy stamped"))
+        self.verified_label.setObjectName("verifiedBadge")
+        self.verified_label.setStyleSheet("color: #2e7d32;")
+        self.verified_label.setToolTip(self.tr("此件经与原件核对无误 (B-level) is stamped on the archived PDF"))
         self.size_label = QLabel()
         self.size_label.setObjectName("pagesSize")
         self.message = QLabel()
@@ -248,13 +254,13 @@ class PagesWidget(QWidget):
         self.strip.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.strip.customContextMenuRequested.connect(self._context_menu)
         self.strip.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.strip.itemDoubleClicked.connect(lambda _item: self.rotate(90))
+        self.strip.itemDoubleClicked.connect(lambda _item: self.preview_selected())
 
         self.rotate_left = QPushButton("⟲")
         self.rotate_left.setToolTip(self.tr("Rotate left"))
         self.rotate_left.clicked.connect(lambda: self.rotate(-90))
         self.rotate_right = QPushButton("⟳")
-        self.rotate_right.setToolTip(self.tr("Rotate right (double-click a page)"))
+        self.rotate_right.setToolTip(self.tr("Rotate right"))
         self.rotate_right.clicked.connect(lambda: self.rotate(90))
         self.left_button = QPushButton("◀")
         self.left_button.setToolTip(self.tr("Move the page earlier"))
@@ -285,6 +291,7 @@ class PagesWidget(QWidget):
                        self.rescan_button, self.delete_button):
             edit.addWidget(widget)
         edit.addStretch(1)
+        edit.addWidget(self.verified_label)
         edit.addWidget(self.size_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -526,6 +533,29 @@ class PagesWidget(QWidget):
         row = self.strip.currentRow()
         return row if 0 <= row < len(self.model) else None
 
+    def preview_selected(self) -> None:
+        """Open the selected page at readable size (loaded from the encrypted store in the background)."""
+        row = self._selected()
+        if row is None:
+            return
+        page = self.model[row]
+
+        def show(data: bytes) -> None:
+            from ui.page_preview import PagePreviewDialog
+
+            dialog = PagePreviewDialog(page, data, row + 1, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            self.preview = dialog
+
+        BackgroundOp(self, lambda: self.service.page_bytes(page)).success(_while_alive(self, show)).failure(
+            _while_alive(self, self._report)).run(self.tasks.io_pool)
+
+    def set_original_verified(self, verified: bool) -> None:
+        """B-level: the clerk checked the paper original; the archived PDF of this material gets the watermark."""
+        self.model.original_verified = verified
+        self.verified_label.setVisible(verified)
+
     def rotate(self, degrees: int) -> None:
         row = self._selected()
         if row is not None:
@@ -571,6 +601,7 @@ class PagesWidget(QWidget):
         if self._selected() is None:
             return
         menu = QMenu(self)
+        menu.addAction(self.tr("View page"), self.preview_selected)
         menu.addAction(self.tr("Rotate right"), lambda: self.rotate(90))
         menu.addAction(self.tr("Rotate left"), lambda: self.rotate(-90))
         menu.addAction(self.tr("Rescan this page"), self.rescan_selected)

@@ -34,151 +34,175 @@
     </message>
 </context>
 <context>
+    <name>PagePreviewDialog</name>
+    <message>
+        <location filename="../page_preview.py" line="16" />
+        <source>Page {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../page_preview.py" line="27" />
+        <source>{0} × {1} px · {2} dpi · {3} KB · {4}</source>
+        <translation>{0} × {1} 像素 · {2} dpi · {3} KB · {4}</translation>
+    </message>
+</context>
+<context>
     <name>PagesWidget</name>
     <message>
-        <location filename="../pages_widget.py" line="211" />
+        <location filename="../pages_widget.py" line="213" />
         <source>Scanner or document camera to use</source>
         <translation>要使用的扫描仪或高拍仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="214" />
+        <location filename="../pages_widget.py" line="217" />
         <source>Look for scanners again (after plugging one in)</source>
         <translation>重新查找扫描仪（接入设备后）</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="218" />
+        <location filename="../pages_widget.py" line="221" />
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="218" />
+        <location filename="../pages_widget.py" line="221" />
         <source>Grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="219" />
+        <location filename="../pages_widget.py" line="222" />
         <source>Black and white</source>
         <translation>黑白</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="221" />
+        <location filename="../pages_widget.py" line="224" />
         <source>Feeder</source>
         <translation>进纸器</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="222" />
+        <location filename="../pages_widget.py" line="225" />
         <source>Scan every page in the document feeder</source>
         <translation>扫描进纸器中的全部页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="223" />
+        <location filename="../pages_widget.py" line="226" />
         <source>Scan (F6)</source>
         <translation>扫描 (F6)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="226" />
+        <location filename="../pages_widget.py" line="229" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="228" />
+        <location filename="../pages_widget.py" line="231" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="253" />
-        <location filename="../pages_widget.py" line="575" />
+        <location filename="../pages_widget.py" line="239" />
+        <source>Original verified · archive copy stamped</source>
+        <translation>已核验原件 · 存档件加盖核对章</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="242" />
+        <source>此件经与原件核对无误 (B-level) is stamped on the archived PDF</source>
+        <translation>存档 PDF 将加盖“此件经与原件核对无误”（B 级）</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="260" />
+        <location filename="../pages_widget.py" line="606" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="256" />
-        <source>Rotate right (double-click a page)</source>
-        <translation>向右旋转（双击页面）</translation>
-    </message>
-    <message>
-        <location filename="../pages_widget.py" line="259" />
+        <location filename="../pages_widget.py" line="266" />
         <source>Move the page earlier</source>
         <translation>页面前移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="262" />
+        <location filename="../pages_widget.py" line="269" />
         <source>Move the page later</source>
         <translation>页面后移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="264" />
+        <location filename="../pages_widget.py" line="271" />
         <source>Rescan page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="266" />
-        <location filename="../pages_widget.py" line="583" />
+        <location filename="../pages_widget.py" line="273" />
+        <location filename="../pages_widget.py" line="614" />
         <source>Delete page</source>
         <translation>删除页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="296" />
+        <location filename="../pages_widget.py" line="304" />
         <source>No pages yet. Press F6 to scan, or import files; drag pages here from another material.</source>
         <translation>尚无页面。按 F6 扫描，或导入文件；也可从其他材料拖入页面。</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="309" />
+        <location filename="../pages_widget.py" line="318" />
         <source>{0} — training, not a real scanner</source>
         <translation>{0} — 培训用，非真实扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="312" />
+        <location filename="../pages_widget.py" line="321" />
         <source>No scanner found</source>
         <translation>未找到扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="336" />
+        <location filename="../pages_widget.py" line="343" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="337" />
+        <location filename="../pages_widget.py" line="344" />
         <source>Page {0}: {1} × {2} px, {3}, {4}</source>
         <translation>第 {0} 页：{1} × {2} 像素，{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="344" />
+        <location filename="../pages_widget.py" line="351" />
         <source>{0} pages · {1}</source>
         <translation>共 {0} 页 · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="346" />
+        <location filename="../pages_widget.py" line="353" />
         <source> of {0}</source>
         <translation> / 上限 {0}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="473" />
+        <location filename="../pages_widget.py" line="480" />
         <source>Page {0}: %p%</source>
         <translation>第 {0} 页：%p%</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="506" />
+        <location filename="../pages_widget.py" line="513" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="506" />
+        <location filename="../pages_widget.py" line="513" />
         <source>Scans and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="574" />
+        <location filename="../pages_widget.py" line="263" />
+        <location filename="../pages_widget.py" line="605" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="576" />
+        <location filename="../pages_widget.py" line="604" />
+        <source>View page</source>
+        <translation>查看页面</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="607" />
         <source>Rescan this page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="579" />
+        <location filename="../pages_widget.py" line="610" />
         <source>Move to material</source>
         <translation>移至其他材料</translation>
     </message>

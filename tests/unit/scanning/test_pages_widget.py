@@ -65,6 +65,13 @@ def test_feeder_scan_edit_and_move(setup: Any, qtbot: Any, tmp_path: Path) -> No
     assert [p.sha256 for p in case.slot("small")] == [moved]
     assert second.strip.count() == 1 and first.strip.count() == 2
     first.strip.setCurrentRow(0)
+    first.preview_selected()
+    qtbot.waitUntil(lambda: first.preview is not None)
+    assert not first.preview.image.pixmap().isNull()
+    first.preview.close()
+    assert not first.verified_label.isVisibleTo(first)
+    first.set_original_verified(True)
+    assert case.slot("申请书").original_verified and first.verified_label.isVisibleTo(first)
     first.delete_button.click()
     assert len(case.slot("申请书")) == 1
     wait_idle(qtbot, first)
