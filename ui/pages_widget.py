@@ -200,7 +200,6 @@ class PagesWidget(QWidget):
         self._build_controls()
         self._build_editing()
         self._build_layout()
-        self.verified_label.setVisible(self.model.original_verified)
         self._listener = _weak_listener(self)
         self.model.subscribe(self._listener)
         self._model_changed(self.model)
@@ -354,6 +353,7 @@ class PagesWidget(QWidget):
         near = bool(cap) and total > 0.9 * (cap or 1)
         self.size_label.setText(text)
         self.size_label.setStyleSheet("color: #c62828; font-weight: bold;" if near else "")
+        self.verified_label.setVisible(self.model.original_verified)
         self._update_buttons()
         self.changed.emit()
 
@@ -553,8 +553,7 @@ class PagesWidget(QWidget):
 
     def set_original_verified(self, verified: bool) -> None:
         """B-level: the clerk checked the paper original; the archived PDF of this material gets the watermark."""
-        self.model.original_verified = verified
-        self.verified_label.setVisible(verified)
+        self.model.original_verified = verified  # listeners (this strip's badge included) hear of it
 
     def rotate(self, degrees: int) -> None:
         row = self._selected()

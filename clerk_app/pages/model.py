@@ -54,7 +54,7 @@ class MaterialPages:
                  owner: CasePages | None = None) -> None:
         self.material_code = material_code
         self.cap_bytes = cap_bytes
-        self.original_verified = False  # B-level: the clerk checked the paper original
+        self._original_verified = False
         self._pages: list[Page] = []
         self._listeners: list[Listener] = []
         self._owner = owner
@@ -72,6 +72,17 @@ class MaterialPages:
     @property
     def pages(self) -> tuple[Page, ...]:
         return tuple(self._pages)
+
+    @property
+    def original_verified(self) -> bool:
+        """B-level: the clerk checked the paper original; the archived PDF carries the watermark."""
+        return self._original_verified
+
+    @original_verified.setter
+    def original_verified(self, verified: bool) -> None:
+        if bool(verified) != self._original_verified:
+            self._original_verified = bool(verified)
+            self._changed()
 
     @property
     def total_bytes(self) -> int:

@@ -72,6 +72,8 @@ def test_feeder_scan_edit_and_move(setup: Any, qtbot: Any, tmp_path: Path) -> No
     assert not first.verified_label.isVisibleTo(first)
     first.set_original_verified(True)
     assert case.slot("申请书").original_verified and first.verified_label.isVisibleTo(first)
+    case.slot("申请书").original_verified = False  # the checklist may set the model directly
+    assert not first.verified_label.isVisibleTo(first)
     first.delete_button.click()
     assert len(case.slot("申请书")) == 1
     wait_idle(qtbot, first)
