@@ -202,10 +202,13 @@ class AcceptanceController(QObject):
         if strip is not None:
             self.checklist.show_pages(strip)
 
-    def pages_changed(self, code: str, refs: list[PageRef]) -> None:
+    def pages_changed(self, code: str, refs: list[PageRef], original_verified: bool) -> None:
+        """The strip changed: its pages, or its "original checked" badge (one flag, whichever side sets it)."""
         if self.session.committed or self.committing or code not in self.session.records:
             return
         self.session.set_pages(code, refs)
+        if self.session.record(code).original_verified != original_verified:
+            self.session.update(code, original_verified=original_verified)
         self.refresh()
 
     # -- showing the state ---------------------------------------------------------------------------------------

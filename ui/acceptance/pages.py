@@ -47,7 +47,7 @@ class PageStrips:
 
             def changed(model: MaterialPages, code: str = code) -> None:
                 refs = [PageRef(p.sha256, p.size, p.mime) for p in model.pages]
-                self._controller.pages_changed(code, refs)
+                self._controller.pages_changed(code, refs, model.original_verified)
 
             slot.subscribe(changed)
             self._listeners.append(changed)

@@ -280,3 +280,16 @@ def test_ctrl_f_finds_the_case_by_the_applicants_id_number(qtbot, desk, monkeypa
     dialog = next(d for d in controller._dialogs if d.objectName() == "caseDialog")
     assert controller.last_result.case_number in dialog.body.text()
     assert ID_NUMBER not in dialog.body.text()  # masked on screen where the full number is not needed
+
+
+def test_original_checked_is_one_flag_for_checklist_and_strip(qtbot, desk_with_scanner) -> None:
+    window, controller = desk_with_scanner
+    _ready(qtbot, controller)
+    code = controller.session.checklist[0].code
+    controller.checklist.table.setCurrentCell(0, 0)
+    strip = controller.strips.strip_for(code, "x")
+    QTest.keyClick(controller.checklist.table, Qt.Key.Key_O)  # checked in the checklist …
+    assert controller.session.record(code).original_verified and strip.model.original_verified
+    strip.set_original_verified(False)  # … and unchecked on the strip
+    assert not controller.session.record(code).original_verified
+    assert controller.checklist.table.item(0, 3).text() == ""
