@@ -7,9 +7,10 @@ created and used only on its own device-stack thread.
 
 from __future__ import annotations
 
-import io
 import logging
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -86,8 +87,10 @@ class TwainDriver:
         source = self._open(device_id)
         try:
             has_adf = self._get(source, "CAP_FEEDERENABLED") is not None
-            duplex = self._get(source, "CAP_DUPLEX")
-            return Capabilities(resolutions=(150, 200, 300, 600), has_adf=has_adf, has_duplex=bool(duplex))
+            duplex = self._get(source, "CAP_DUPLEX")  # (TWTY_UINT16, TWDX_NONE=0 / 1PASS / 2PASS)
+            duplex_value = duplex[1] if isinstance(duplex, tuple) and len(duplex) == 2 else duplex
+            return Capabilities(resolutions=(150, 200, 300, 600), has_adf=has_adf,
+                                has_duplex=bool(duplex_value))
         finally:
             source.close()
 
@@ -105,55 +108,60 @@ class TwainDriver:
 
     def scan(self, device_id: str, settings: ScanSettings, token: CancelToken,
              progress: ProgressCallback) -> Iterator[RawPage]:
+        """pytwain's ``acquire_natively`` runs the Windows message loop a source needs to signal "transfer ready";
+        pages are collected in its callback and handed on when the source is closed again, a jam after them
+        included (the earlier pages are yielded first, then the error is raised)."""
         token.raise_if_cancelled()
+        errors = self._twain.exceptions
         source = self._open(device_id)
         info = self._identity(device_id, source)
+        feeder = settings.source is PaperSource.ADF
+        limit = settings.max_pages if settings.max_pages is not None else (None if feeder else 1)
+        images: list[Image.Image] = []
+        failure: Exception | None = None
+
+        def before(_image_info: Any) -> None:
+            if token.cancelled:
+                raise errors.CancelAll()
+            progress(len(images), 0.0)
+
+        def after(native: Any, _remaining: int) -> None:
+            try:
+                images.append(self._to_pil(native))
+            finally:
+                native.close()
+            progress(len(images) - 1, 1.0)
+            if token.cancelled or (limit is not None and len(images) >= limit):
+                raise errors.CancelAll()  # pytwain ends the pending transfers
+
         try:
             self._set(source, "ICAP_PIXELTYPE", "TWTY_UINT16", _PIXEL_TYPE[settings.mode])
             self._set(source, "ICAP_XRESOLUTION", "TWTY_FIX32", float(settings.resolution))
             self._set(source, "ICAP_YRESOLUTION", "TWTY_FIX32", float(settings.resolution))
-            feeder = settings.source is PaperSource.ADF
             self._set(source, "CAP_FEEDERENABLED", "TWTY_BOOL", feeder)
             if feeder:
                 self._set(source, "CAP_DUPLEXENABLED", "TWTY_BOOL", settings.duplex)
-            try:
-                source.request_acquire(show_ui=False, modal_ui=False)
-            except self._twain.exceptions.TwainError as exc:
-                raise map_twain_error(self._twain, exc) from None
-            limit = settings.max_pages if settings.max_pages is not None else (None if feeder else 1)
-            index, remaining = 0, 1
-            while remaining and (limit is None or index < limit):
-                if token.cancelled:
-                    self._cancel(source)
-                    raise Cancelled()
-                progress(index, 0.0)
-                try:
-                    handle, remaining = source.xfer_image_natively()
-                except self._twain.exceptions.TwainError as exc:
-                    raise map_twain_error(self._twain, exc) from None
-                try:
-                    bmp = self._twain.dib_to_bm_file(handle)
-                finally:
-                    self._twain.global_handle_free(handle)
-                image = Image.open(io.BytesIO(bmp), formats=["BMP"])
-                image.load()
-                progress(index, 1.0)
-                yield RawPage(info, index, image=image, dpi=settings.resolution)
-                index += 1
-            if remaining:
-                self._cancel(source)
+            source.acquire_natively(after=after, before=before, show_ui=False, modal=False)
+        except errors.TwainError as exc:
+            failure = map_twain_error(self._twain, exc)
         finally:
             source.close()
+        for index, image in enumerate(images):
+            yield RawPage(info, index, image=image, dpi=settings.resolution)
+        if failure is not None and not (isinstance(failure, Cancelled) and images):
+            raise failure
+        if token.cancelled:
+            raise Cancelled()
 
-    def _cancel(self, source: Any) -> None:
-        for name in ("cancel_all_transfers", "CancelAllTransfers"):
-            fn = getattr(source, name, None)
-            if callable(fn):
-                try:
-                    fn()
-                except Exception:  # already idle
-                    log.info("TWAIN cancel refused")
-                return
+    @staticmethod
+    def _to_pil(native: Any) -> Image.Image:
+        """A native DIB image as Pillow pixels, through a private temporary BMP that is removed at once."""
+        with tempfile.TemporaryDirectory(prefix="ow-twain-") as folder:
+            path = Path(folder) / "page.bmp"
+            native.save(str(path))
+            image = Image.open(path, formats=["BMP"])
+            image.load()
+        return image
 
     def close(self) -> None:
         try:

@@ -18,12 +18,6 @@ from devices.scanner.wia_driver import WiaDriver, map_wia_error
 pytestmark = pytest.mark.windows_only
 
 
-def _bmp(shade: int) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (80, 100), (shade, shade, shade)).save(out, "BMP")
-    return out.getvalue()
-
-
 class TwainErrors:
     class TwainError(Exception):
         pass
@@ -37,32 +31,56 @@ class TwainErrors:
     class DSTransferCancelled(TwainError):
         pass
 
+    class CancelAll(Exception):  # noqa: N818 - pytwain's name
+        pass
+
+
+class FakeNativeImage:
+    """pytwain's ``_Image``: a native DIB handle with ``save(path)`` (BMP) and ``close()``."""
+
+    def __init__(self, shade: int) -> None:
+        self.shade = shade
+        self.closed = False
+
+    def save(self, path: str) -> None:
+        Image.new("RGB", (80, 100), (self.shade,) * 3).save(path, "BMP")
+
+    def close(self) -> None:
+        self.closed = True
+
 
 class FakeSource:
+    """The acquisition protocol of pytwain's ``Source.acquire_natively``: before/after per image, CancelAll
+    from a callback ends the remaining transfers."""
+
     def __init__(self, pages: list[Any]) -> None:
         self.pages = pages
         self.caps: dict[int, Any] = {}
         self.closed = False
-        self.cancelled = False
+        self.ended_transfers = False
+        self.delivered: list[FakeNativeImage] = []
         self.identity = {"Manufacturer": "Canon", "ProductName": "DR-C225"}
 
     def set_capability(self, cap: int, _type: int, value: Any) -> None:
         self.caps[cap] = value
 
     def get_capability(self, cap: int) -> Any:
-        return self.caps.get(cap, True)
+        return (4, self.caps.get(cap, 1))
 
-    def request_acquire(self, show_ui: bool, modal_ui: bool) -> None:
-        assert not show_ui and not modal_ui
-
-    def xfer_image_natively(self) -> tuple[int, int]:
-        item = self.pages.pop(0)
-        if isinstance(item, Exception):
-            raise item
-        return item, len(self.pages)
-
-    def cancel_all_transfers(self) -> None:
-        self.cancelled = True
+    def acquire_natively(self, after: Any, before: Any, show_ui: bool, modal: bool) -> None:
+        assert not show_ui and not modal
+        while self.pages:
+            try:
+                before({})
+                item = self.pages.pop(0)
+                if isinstance(item, Exception):
+                    raise item
+                native = FakeNativeImage(item)
+                self.delivered.append(native)
+                after(native, len(self.pages))
+            except TwainErrors.CancelAll:
+                self.ended_transfers = True
+                return
 
     def close(self) -> None:
         self.closed = True
@@ -73,7 +91,7 @@ def fake_twain(pages: list[Any]) -> tuple[Any, FakeSource]:
     module = types.SimpleNamespace(
         exceptions=TwainErrors, ICAP_PIXELTYPE=0x101, ICAP_XRESOLUTION=0x1118, ICAP_YRESOLUTION=0x1119,
         CAP_FEEDERENABLED=0x1002, CAP_DUPLEXENABLED=0x1013, CAP_DUPLEX=0x1012, TWTY_UINT16=4, TWTY_FIX32=7,
-        TWTY_BOOL=6, dib_to_bm_file=_bmp, global_handle_free=lambda handle: None,
+        TWTY_BOOL=6,
     )
     manager = types.SimpleNamespace(source_list=["DR-C225 TWAIN"], open_source=lambda name: source,
                                     close=lambda: None)
@@ -86,29 +104,42 @@ def test_twain_feeder_scan_sets_capabilities_and_yields_every_page() -> None:
     driver = TwainDriver(module)
     (info,) = driver.list_sources()
     assert info.key == "twain:DR-C225 TWAIN"
+    assert driver.capabilities(info.id).has_duplex
     settings = ScanSettings(resolution=200, mode=ColourMode.GRAY, source=PaperSource.ADF, duplex=True)
-    pages = list(driver.scan(info.id, settings, CancelToken(), lambda i, f: None))
+    progress: list[tuple[int, float]] = []
+    pages = list(driver.scan(info.id, settings, CancelToken(), lambda i, f: progress.append((i, f))))
     assert [p.image.getpixel((1, 1))[0] for p in pages if p.image] == [10, 20, 30]
     assert pages[0].device.make == "Canon" and pages[0].device.model == "DR-C225"
     assert source.caps[0x101] == 1 and source.caps[0x1118] == 200.0 and source.caps[0x1013] is True
-    assert source.closed
+    assert progress[-1] == (2, 1.0)
+    assert source.closed and all(native.closed for native in source.delivered)
 
 
-def test_twain_jam_and_cancel() -> None:
+def test_twain_flatbed_takes_one_page_and_ends_the_transfers() -> None:
+    module, source = fake_twain([10, 20])
+    pages = list(TwainDriver(module).scan("x", ScanSettings(), CancelToken(), lambda i, f: None))
+    assert len(pages) == 1 and source.ended_transfers
+
+
+def test_twain_jam_keeps_the_pages_before_it_and_cancel_stops() -> None:
     module, _source = fake_twain([10, TwainErrors.PaperJam()])
     driver = TwainDriver(module)
     scan = driver.scan("DR-C225 TWAIN", ScanSettings(source=PaperSource.ADF), CancelToken(), lambda i, f: None)
     assert next(scan).index == 0
     with pytest.raises(PaperJam):
         next(scan)
-    module, source = fake_twain([10, 20])
+    module, source = fake_twain([10, 20, 30])
     token = CancelToken()
-    scan = TwainDriver(module).scan("x", ScanSettings(source=PaperSource.ADF), token, lambda i, f: None)
-    next(scan)
-    token.cancel()
+
+    def progress(index: int, fraction: float) -> None:
+        if fraction == 1.0:
+            token.cancel()
+
+    scan = TwainDriver(module).scan("x", ScanSettings(source=PaperSource.ADF), token, progress)
+    assert len([next(scan)]) == 1  # the page read before the cancel is kept
     with pytest.raises(Cancelled):
         next(scan)
-    assert source.cancelled and source.closed
+    assert source.ended_transfers and source.closed and len(source.delivered) == 1
 
 
 class ComError(Exception):
