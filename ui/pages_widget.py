@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -220,6 +221,19 @@ class PagesWidget(QWidget):
         for mode, label in ((ColourMode.COLOUR, self.tr("Colour")), (ColourMode.GRAY, self.tr("Grayscale")),
                             (ColourMode.BW, self.tr("Black and white"))):
             self.mode_box.addItem(label, mode)
+        self.options_button = QToolButton()
+        self.options_button.setText(self.tr("Adjust"))
+        self.options_button.setToolTip(self.tr("Crop to the paper and straighten skewed pages"))
+        self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        options = QMenu(self.options_button)
+        policy = self.service.policies.policy_for(self.material_code)
+        self.autocrop_action = options.addAction(self.tr("Crop to the document edges"))
+        self.autocrop_action.setCheckable(True)
+        self.autocrop_action.setChecked(policy.autocrop)
+        self.deskew_action = options.addAction(self.tr("Straighten skewed pages"))
+        self.deskew_action.setCheckable(True)
+        self.deskew_action.setChecked(policy.deskew)
+        self.options_button.setMenu(options)
         self.feeder_box = QCheckBox(self.tr("Feeder"))
         self.feeder_box.setToolTip(self.tr("Scan every page in the document feeder"))
         self.scan_button = QPushButton(self.tr("Scan (F6)"))
@@ -281,6 +295,7 @@ class PagesWidget(QWidget):
         top.addWidget(self.refresh_button)
         top.addWidget(self.mode_box)
         top.addWidget(self.feeder_box)
+        top.addWidget(self.options_button)
         top.addWidget(self.scan_button)
         top.addWidget(self.import_button)
         top.addWidget(self.progress)
@@ -413,6 +428,9 @@ class PagesWidget(QWidget):
         return ScanSettings(resolution=self.service.resolution, mode=self.mode_box.currentData(),
                             source=PaperSource.ADF if feeder else PaperSource.FLATBED, max_pages=max_pages)
 
+    def adjustments(self) -> dict[str, bool]:
+        return {"autocrop": self.autocrop_action.isChecked(), "deskew": self.deskew_action.isChecked()}
+
     def scan(self) -> None:
         key = self.source_box.currentData()
         if key and str(key).startswith("camera:") and self._camera_dialog is None:
@@ -454,11 +472,12 @@ class PagesWidget(QWidget):
         self._rescan_index = rescan_index
         token = self._token = CancelToken()
         settings = self.settings(max_pages=1 if rescan_index is not None else None)
+        adjust = self.adjustments()
         relay = self._relay
 
         def run() -> int:
             pages = self.service.scan(key, settings, self.material_code, on_page=relay.send_page, token=token,
-                                      progress=relay.send_progress)
+                                      progress=relay.send_progress, **adjust)
             return len(pages)
 
         self._busy(True)
@@ -519,9 +538,11 @@ class PagesWidget(QWidget):
         self._show_message("")
         token = self._token = CancelToken()
         relay = self._relay
+        adjust = self.adjustments()
 
         def run() -> int:
-            return len(self.service.import_files(paths, self.material_code, on_page=relay.send_page, token=token))
+            return len(self.service.import_files(paths, self.material_code, on_page=relay.send_page, token=token,
+                                                 **adjust))
 
         self._busy(True)
         BackgroundOp(self, run).success(_while_alive(self, lambda _n: self._finished(None))).failure(

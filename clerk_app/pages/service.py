@@ -57,8 +57,9 @@ class ScanningService:
 
     def scan(self, device_key: str, settings: ScanSettings, material_code: str | None = None,
              on_page: PageCallback | None = None, token: CancelToken | None = None,
-             progress: ProgressCallback | None = None) -> list[Page]:
-        policy = self.policies.policy_for(material_code)
+             progress: ProgressCallback | None = None, **adjust: bool) -> list[Page]:
+        """``adjust``: the clerk's per-scan choices over the material's policy (``autocrop``, ``deskew``)."""
+        policy = self.policies.policy_for(material_code).with_(**adjust)
         if policy.mode is None:
             policy = policy.with_(mode=settings.mode)
         token = token or CancelToken()
@@ -88,8 +89,9 @@ class ScanningService:
         return stored
 
     def import_files(self, paths: Iterable[Path], material_code: str | None = None,
-                     on_page: PageCallback | None = None, token: CancelToken | None = None) -> list[Page]:
-        policy = self.policies.policy_for(material_code)
+                     on_page: PageCallback | None = None, token: CancelToken | None = None,
+                     **adjust: bool) -> list[Page]:
+        policy = self.policies.policy_for(material_code).with_(**adjust)
         stored: list[Page] = []
         for path in paths:
             for source in importer.expand(importer.read_file(Path(path))):

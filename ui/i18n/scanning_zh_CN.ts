@@ -74,135 +74,155 @@
         <translation>黑白</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="224" />
+        <location filename="../pages_widget.py" line="225" />
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="226" />
+        <source>Crop to the paper and straighten skewed pages</source>
+        <translation>裁去纸张以外的部分并纠正歪斜</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="230" />
+        <source>Crop to the document edges</source>
+        <translation>按材料边缘裁切</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="233" />
+        <source>Straighten skewed pages</source>
+        <translation>纠正歪斜页面</translation>
+    </message>
+    <message>
+        <location filename="../pages_widget.py" line="237" />
         <source>Feeder</source>
         <translation>进纸器</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="225" />
+        <location filename="../pages_widget.py" line="238" />
         <source>Scan every page in the document feeder</source>
         <translation>扫描进纸器中的全部页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="226" />
+        <location filename="../pages_widget.py" line="239" />
         <source>Scan (F6)</source>
         <translation>扫描 (F6)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="229" />
+        <location filename="../pages_widget.py" line="242" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="231" />
+        <location filename="../pages_widget.py" line="244" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="239" />
+        <location filename="../pages_widget.py" line="252" />
         <source>Original verified · archive copy stamped</source>
         <translation>已核验原件 · 存档件加盖核对章</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="242" />
+        <location filename="../pages_widget.py" line="255" />
         <source>此件经与原件核对无误 (B-level) is stamped on the archived PDF</source>
         <translation>存档 PDF 将加盖“此件经与原件核对无误”（B 级）</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="260" />
-        <location filename="../pages_widget.py" line="606" />
+        <location filename="../pages_widget.py" line="273" />
+        <location filename="../pages_widget.py" line="626" />
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="266" />
+        <location filename="../pages_widget.py" line="279" />
         <source>Move the page earlier</source>
         <translation>页面前移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="269" />
+        <location filename="../pages_widget.py" line="282" />
         <source>Move the page later</source>
         <translation>页面后移</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="271" />
+        <location filename="../pages_widget.py" line="284" />
         <source>Rescan page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="273" />
-        <location filename="../pages_widget.py" line="614" />
+        <location filename="../pages_widget.py" line="286" />
+        <location filename="../pages_widget.py" line="634" />
         <source>Delete page</source>
         <translation>删除页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="304" />
+        <location filename="../pages_widget.py" line="318" />
         <source>No pages yet. Press F6 to scan, or import files; drag pages here from another material.</source>
         <translation>尚无页面。按 F6 扫描，或导入文件；也可从其他材料拖入页面。</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="318" />
+        <location filename="../pages_widget.py" line="332" />
         <source>{0} — training, not a real scanner</source>
         <translation>{0} — 培训用，非真实扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="321" />
+        <location filename="../pages_widget.py" line="335" />
         <source>No scanner found</source>
         <translation>未找到扫描仪</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="343" />
+        <location filename="../pages_widget.py" line="357" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="344" />
+        <location filename="../pages_widget.py" line="358" />
         <source>Page {0}: {1} × {2} px, {3}, {4}</source>
         <translation>第 {0} 页：{1} × {2} 像素，{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="351" />
+        <location filename="../pages_widget.py" line="365" />
         <source>{0} pages · {1}</source>
         <translation>共 {0} 页 · {1}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="353" />
+        <location filename="../pages_widget.py" line="367" />
         <source> of {0}</source>
         <translation> / 上限 {0}</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="480" />
+        <location filename="../pages_widget.py" line="499" />
         <source>Page {0}: %p%</source>
         <translation>第 {0} 页：%p%</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="513" />
+        <location filename="../pages_widget.py" line="532" />
         <source>Import pages</source>
         <translation>导入页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="513" />
+        <location filename="../pages_widget.py" line="532" />
         <source>Scans and pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>扫描件和图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="263" />
-        <location filename="../pages_widget.py" line="605" />
+        <location filename="../pages_widget.py" line="276" />
+        <location filename="../pages_widget.py" line="625" />
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="604" />
+        <location filename="../pages_widget.py" line="624" />
         <source>View page</source>
         <translation>查看页面</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="607" />
+        <location filename="../pages_widget.py" line="627" />
         <source>Rescan this page</source>
         <translation>重扫此页</translation>
     </message>
     <message>
-        <location filename="../pages_widget.py" line="610" />
+        <location filename="../pages_widget.py" line="630" />
         <source>Move to material</source>
         <translation>移至其他材料</translation>
     </message>

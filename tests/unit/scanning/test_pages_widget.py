@@ -148,3 +148,10 @@ def test_the_chosen_source_is_remembered_for_the_next_material(qtbot: Any, works
     finally:
         tasks.shutdown()
         service.close()
+
+
+def test_adjust_menu_sets_the_scan_adjustments(setup: Any) -> None:
+    first, *_ = setup
+    assert first.adjustments() == {"autocrop": False, "deskew": False}
+    first.deskew_action.setChecked(True)
+    assert first.adjustments() == {"autocrop": False, "deskew": True}

@@ -179,3 +179,19 @@ def test_a_processing_error_stops_the_feeder_and_is_raised(service: Any, simulat
     # the device thread is free again
     monkeypatch.undo()
     assert len(service.scan("simulated:training-0", ScanSettings(resolution=75))) == 1
+
+
+def test_the_clerks_adjustments_reach_the_pipeline(service: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clerk_app.pages import pipeline
+
+    seen = []
+    real = pipeline.process_image
+
+    def spy(image: Any, policy: Any, dpi: Any = None) -> Any:
+        seen.append((policy.autocrop, policy.deskew, policy.mode))
+        return real(image, policy, dpi)
+
+    monkeypatch.setattr(pipeline, "process_image", spy)
+    service.scan("simulated:training-0", ScanSettings(resolution=75, mode=ColourMode.GRAY), deskew=True)
+    service.scan("simulated:training-0", ScanSettings(resolution=75), autocrop=True)
+    assert seen == [(False, True, ColourMode.GRAY), (True, False, ColourMode.COLOUR)]
