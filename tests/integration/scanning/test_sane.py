@@ -28,16 +28,22 @@ _FRESH_RUN: list[subprocess.CompletedProcess[str]] = []
 
 @pytest.fixture(autouse=True)
 def fresh_sane_process(sane_env: Path) -> None:
-    """libsane keeps the configuration of the first sane_init of a process. If another test (a main window in
-    training mode) initialised SANE before ``sane_env`` existed, the test devices are invisible here: run this
-    module once in a fresh interpreter instead, and require that run to pass."""
-    from devices.scanner import sane_driver
+    """libsane keeps the configuration of the first sane_init of a process. If anything initialised SANE before
+    ``sane_env`` existed (a main window in training mode, doctor's probe), the test devices are invisible here:
+    run this module once in a fresh interpreter instead, and require that run to pass."""
+    if os.environ.get("ONEWINDOW_SANE_CHILD"):
+        return
+    from devices.scanner.sane_driver import SaneDriver
 
-    first = sane_driver.FIRST_CONFIG_DIR
-    if not first or first[0] == str(sane_env):
+    probe = SaneDriver()
+    try:
+        visible = {source.id for source in probe.list_sources()}
+    finally:
+        probe.close()
+    if "test:0" in visible:
         return
     if not _FRESH_RUN:
-        env = dict(os.environ, SANE_CONFIG_DIR=str(sane_env))
+        env = dict(os.environ, SANE_CONFIG_DIR=str(sane_env), ONEWINDOW_SANE_CHILD="1")
         _FRESH_RUN.append(subprocess.run(
             [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
              "-o", "faulthandler_timeout=120"],
