@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   xvfb xauth x11-utils fonts-wqy-zenhei fonts-wqy-microhei fontconfig
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libpulse0  # Qt Multimedia (document camera) does not load without it
   # PC/SC smart cards (social security cards) and the virtual reader used by tests
   pcscd vsmartcard-vpcd libpcsclite-dev pcsc-tools
   # serial readers, scanners (SANE), printing (CUPS + PDF queue), checking printouts

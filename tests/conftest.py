@@ -4,6 +4,7 @@ folder); integration tests ask for the real components through the fixtures belo
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,16 @@ import pytest  # noqa: E402
 from tests import stack  # noqa: E402
 
 keyring.set_keyring(keyring.backends.null.Keyring())
+
+# Before any test can call sane_init (libsane reads its configuration once per process).
+_SANE_CONFIG = stack.prepare_sane_config()
+if _SANE_CONFIG is not None and not os.environ.get("ONEWINDOW_SANE_CHILD"):
+    os.environ["SANE_CONFIG_DIR"] = str(_SANE_CONFIG)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _SANE_CONFIG is not None:
+        shutil.rmtree(_SANE_CONFIG, ignore_errors=True)
 
 
 @pytest.fixture
@@ -73,9 +84,8 @@ def cups_pdf() -> Iterator[stack.CupsPdfStack]:
 
 
 @pytest.fixture(scope="session")
-def sane_env() -> Iterator[Path]:
-    with stack.sane_config_dir() as folder:
-        yield folder
+def sane_env() -> Path:
+    return stack.check_sane(Path(os.environ.get("SANE_CONFIG_DIR", "")) if _SANE_CONFIG else None)
 
 
 @pytest.fixture(scope="session")

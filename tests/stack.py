@@ -221,30 +221,32 @@ def cups_pdf_stack() -> Iterator[CupsPdfStack]:
 
 
 # --- SANE test backend ---------------------------------------------------------------------------------------
-@contextlib.contextmanager
-def sane_config_dir() -> Iterator[Path]:
-    if shutil.which("scanimage") is None or not Path("/etc/sane.d/test.conf").exists():
-        require("SANE", "sane-utils / libsane are not installed")
-    try:
-        import sane  # noqa: F401
-    except ImportError:
-        require("SANE", "python-sane is not installed")
+def prepare_sane_config() -> Path | None:
+    """A private SANE config folder with only the ``test`` (A4-capable) and ``pnm`` backends.
+
+    libsane reads ``SANE_CONFIG_DIR`` once per process, at the first ``sane_init``; the test session therefore sets
+    it before any test runs (tests/conftest.py), or a main window's scanner probe would hide the test devices.
+    """
+    if not Path("/etc/sane.d/test.conf").exists():
+        return None
     folder = Path(tempfile.mkdtemp(prefix="ow-sane-"))
     (folder / "dll.conf").write_text("test\npnm\n")
     test_conf = Path("/etc/sane.d/test.conf").read_text()
     (folder / "test.conf").write_text(test_conf.replace("geometry_max 200.0", "geometry_max 300.0"))
     if Path("/etc/sane.d/pnm.conf").exists():
         shutil.copy("/etc/sane.d/pnm.conf", folder / "pnm.conf")
-    previous = os.environ.get("SANE_CONFIG_DIR")
-    os.environ["SANE_CONFIG_DIR"] = str(folder)
+    return folder
+
+
+def check_sane(folder: Path | None) -> Path:
+    if folder is None or shutil.which("scanimage") is None:
+        require("SANE", "sane-utils / libsane are not installed")
     try:
-        yield folder
-    finally:
-        if previous is None:
-            os.environ.pop("SANE_CONFIG_DIR", None)
-        else:
-            os.environ["SANE_CONFIG_DIR"] = previous
-        shutil.rmtree(folder, ignore_errors=True)
+        import sane  # noqa: F401
+    except ImportError:
+        require("SANE", "python-sane is not installed")
+    assert folder is not None
+    return folder
 
 
 # --- Xvfb ----------------------------------------------------------------------------------------------------
