@@ -62,7 +62,9 @@ class SyncPresenter(QObject):
         self.service = service
         # Training logs in by itself; in production the clerk can always (re)log in from the status bar.
         self.login_button.setVisible(service.configured and not service.ws.is_training)
-        service.add_listener(self.status_changed.emit)  # called on the sync thread; the signal queues it
+        listener = self.status_changed.emit  # called on the sync thread; the signal queues it to the GUI thread
+        service.add_listener(listener)
+        self.destroyed.connect(lambda *_: service.remove_listener(listener))
         self.show_status(service.status())
         service.start()
 

@@ -119,6 +119,8 @@ class SyncService:
         for listener in list(self._listeners):
             try:
                 listener(status)
+            except RuntimeError:  # a Qt receiver deleted under us (window closed): forget it quietly
+                self.remove_listener(listener)
             except Exception:  # a listener's bug must not stop syncing
                 log.exception("sync listener failed")
         return report
@@ -144,6 +146,10 @@ class SyncService:
 
     def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
         self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     # -- state ------------------------------------------------------------------------------------------------
     def status(self) -> SyncStatus:
