@@ -240,7 +240,7 @@ class CatalogPanel(QWidget):
             checklist = self.service.checklist(code, self.answers())
             if self.service.is_bundle(code):
                 bundle = self.service.get_bundle(code)
-                items = [self.service.get_item(c) for c in bundle.item_codes]
+                items = self.service.bundle_members(code, self.answers())
                 text = self.bundle_html(bundle, items, checklist)
             else:
                 text = self.item_html(self.service.get_item(code), checklist)

@@ -30,7 +30,7 @@ def guide_pdf(service: CatalogService, code: str, answers: Mapping[str, str] | N
     labels = answer_labels(service, code, answers)
     if service.is_bundle(code):
         bundle = service.get_bundle(code)
-        return render_bundle_guide(bundle, [service.get_item(c) for c in bundle.item_codes], checklist, labels)
+        return render_bundle_guide(bundle, service.bundle_members(code, answers), checklist, labels)
     return render_item_guide(service.get_item(code), checklist, labels)
 
 

@@ -80,6 +80,17 @@ class CatalogService:
     def is_bundle(self, code: str) -> bool:
         return self.store.bundle_payload(code) is not None
 
+    def bundle_members(self, code: str, answers: Mapping[str, str] | None = None) -> list[ServiceItem]:
+        """The member items a bundle needs for these 情形 answers (a bundle question may skip members)."""
+        bundle = self.get_bundle(code)
+        answers = answers or {}
+        skipped: set[str] = set()
+        for situation in bundle.situations:
+            option = situation.option(answers.get(situation.code, situation.default))
+            if option is not None:
+                skipped.update(option.skip_items)
+        return [self.get_item(c) for c in bundle.item_codes if c not in skipped]
+
     def _members(self, bundle: Bundle) -> dict[str, ServiceItem]:
         return {code: self.get_item(code) for code in bundle.item_codes}
 

@@ -35,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
 
+    guide = sub.add_parser("guide", help="write the printable 办事指南 PDF of an item or bundle")
+    guide.add_argument("code")
+    guide.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    guide.add_argument("--answer", action="append", default=[], metavar="QUESTION=OPTION",
+                       help="a 情形 answer (repeatable); unanswered questions take their default")
+    guide.set_defaults(handler=run_guide)
+
     stats = sub.add_parser("stats", help="item, bundle and department counts")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=run_stats)
@@ -115,4 +122,19 @@ def run_stats(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     else:
         for key, value in data.items():
             print(f"{key}: {value}")
+    return 0
+
+
+def run_guide(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    from clerk_app.catalog.guide import guide_pdf
+    from clerk_app.errors import ValidationError
+
+    answers = {}
+    for pair in args.answer:
+        question, sep, option = pair.partition("=")
+        if not sep:
+            raise ValidationError()
+        answers[question] = option
+    args.out.write_bytes(guide_pdf(_service(make_workstation), args.code, answers))
+    print(args.out)
     return 0

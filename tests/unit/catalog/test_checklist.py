@@ -71,6 +71,8 @@ def test_bundle_question_can_skip_a_member_item(service: CatalogService) -> None
     full = service.checklist(bundle.code, {})
     without_card = service.checklist(bundle.code, {"sscard": "no"})
     assert len(without_card) < len(full)
+    members = [item.name for item in service.bundle_members(bundle.code, {"sscard": "no"})]
+    assert "社会保障卡申领" not in members and len(members) == len(bundle.item_codes) - 1
     assert all(m.name != "社会保障卡申领申请表" for m in without_card)
 
 

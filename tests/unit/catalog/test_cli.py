@@ -53,3 +53,12 @@ def test_bad_file_is_rejected_with_item_and_field(ow_home: Path, tmp_path: Path,
 def test_unknown_code(ow_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "catalog", "show", "NOPE")
     assert code == 1 and "NOPE" in err
+
+
+def test_guide_pdf_with_answers(ow_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "catalog", "import", str(TRAINING_FILE))[0] == 0
+    out = tmp_path / "guide.pdf"
+    code, _, _ = run(capsys, "catalog", "guide", "YJS-511602-GTKY", "--answer", "food=no", "--out", str(out))
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+    code, _, err = run(capsys, "catalog", "guide", "YJS-511602-GTKY", "--answer", "food=maybe", "--out", str(out))
+    assert code == 1 and "food" in err
