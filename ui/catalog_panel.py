@@ -18,12 +18,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -75,6 +77,13 @@ class CatalogPanel(QWidget):
         self.question_form = QFormLayout(self.questions)
         self.question_form.setContentsMargins(0, 0, 0, 0)
         self.question_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Bundles ask many questions: they scroll, so the guide below keeps its room.
+        self.question_scroll = QScrollArea()
+        self.question_scroll.setWidgetResizable(True)
+        self.question_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.question_scroll.setWidget(self.questions)
+        self.question_scroll.setMaximumHeight(170)
+        self.question_scroll.setVisible(False)
         self.guide = QTextBrowser()
         self.guide.setObjectName("catalogGuide")
         self.guide.setOpenLinks(False)
@@ -103,7 +112,7 @@ class CatalogPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.questions)
+        right_layout.addWidget(self.question_scroll)
         right_layout.addWidget(self.guide, 1)
         right_layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
         # The item area is narrow (between applicant and materials): results above, guide below.
@@ -222,12 +231,33 @@ class CatalogPanel(QWidget):
             combo.setCurrentIndex(max(combo.findData(situation.default), 0))
             combo.currentIndexChanged.connect(self._answer_changed)
             self._combos[situation.code] = combo
-            label = QLabel(situation.question)
+            text = situation.question
+            if situation.item_code:  # a member item's question inside a bundle: say which item asks
+                text = f"【{self._item_name(situation.item_code)}】{text}"
+            label = QLabel(text)
             label.setWordWrap(True)
             self.question_form.addRow(label, combo)
         self.questions.setVisible(bool(situations))
+        self.question_scroll.setVisible(bool(situations))
+        self._hide_skipped_questions()
+
+    def _item_name(self, code: str) -> str:
+        try:
+            return self.service.get_item(code).name
+        except Exception:  # a name is only decoration here
+            return code
+
+    def _hide_skipped_questions(self) -> None:
+        """In a bundle, questions of member items the answers leave out are hidden (and do not count)."""
+        code = self.current_code
+        if code is None or not any(s.item_code for s in self._situations):
+            return
+        needed = {item.implementation_code for item in self.service.bundle_members(code, self.answers())}
+        for row, situation in enumerate(self._situations):
+            self.question_form.setRowVisible(row, situation.item_code is None or situation.item_code in needed)
 
     def _answer_changed(self, _index: int) -> None:
+        self._hide_skipped_questions()
         self._refresh_guide()
         if self.chosen_code is not None and self.chosen_code == self.current_code:
             self.item_chosen.emit(self.chosen_code, self.answers())

@@ -105,3 +105,17 @@ def test_catalog_change_rebuilds_index_off_the_typing_path(qtbot, panel: Catalog
     panel.service.index()
     panel.catalog_ready()
     assert panel.results.count() == 1
+
+
+def test_bundle_questions_name_their_item_and_hide_with_skipped_members(qtbot, panel: CatalogPanel) -> None:
+    panel.search.insert("新生儿出生一件事")  # IME commit
+    card_item = next(s.item_code for s in panel._situations
+                     if s.item_code and "社会保障卡申领" in panel._item_name(s.item_code))
+    rows = [i for i, s in enumerate(panel._situations) if s.item_code == card_item]
+    label = panel.question_form.itemAt(rows[0], panel.question_form.ItemRole.LabelRole).widget()
+    assert label.text().startswith("【社会保障卡申领】")
+    assert all(panel.question_form.isRowVisible(r) for r in rows)
+    combo = panel._combos["sscard"]
+    combo.setCurrentIndex(combo.findData("no"))
+    assert not any(panel.question_form.isRowVisible(r) for r in rows)
+    assert "社会保障卡申领申请表" not in panel.guide.toPlainText()
