@@ -57,6 +57,11 @@ def digest(payload: dict[str, Any] | str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def search_words(data: dict[str, Any]) -> list[str]:
+    """Keywords plus tags ("12+X"): both are words a clerk types to find an item."""
+    return [*data.get("keywords", []), *data.get("tags", [])]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -171,7 +176,7 @@ class CatalogStore:
                 int(data["version"]),
                 text,
                 digest(text),
-                _lines(data.get("keywords", [])),
+                _lines(search_words(data)),
                 keys.name_pinyin,
                 keys.name_initials,
                 _lines(keys.keyword_pinyin),
@@ -196,7 +201,7 @@ class CatalogStore:
                 int(data["version"]),
                 text,
                 digest(text),
-                _lines(data.get("keywords", [])),
+                _lines(search_words(data)),
                 keys.name_pinyin,
                 keys.name_initials,
                 _lines(keys.keyword_pinyin),

@@ -21,7 +21,7 @@ from stdnum.cn import uscc
 
 from clerk_app.catalog.errors import CatalogFormatError, CatalogVersionConflict
 from clerk_app.catalog.pinyin import pinyin_keys
-from offline_cache.catalog_store import CatalogStore, SearchKeys, digest
+from offline_cache.catalog_store import CatalogStore, SearchKeys, digest, search_words
 from offline_cache.db import Database
 
 log = logging.getLogger("onewindow.catalog")
@@ -275,7 +275,7 @@ def _keys(name: str, keywords: tuple[str, ...]) -> SearchKeys:
 
 
 def search_keys(record: Json) -> SearchKeys:
-    return _keys(record["name"], tuple(record.get("keywords", ())))
+    return _keys(record["name"], tuple(search_words(record)))
 
 
 def apply_changes(db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True) -> ImportReport:

@@ -53,6 +53,11 @@ def test_keywords_full_pinyin_and_department_filter(service: CatalogService) -> 
     assert service.search("社保", department="民政") == []
 
 
+def test_township_items_by_tag(service: CatalogService) -> None:
+    hits = service.search("12+X", limit=100)
+    assert len(hits) >= 12 and all(h.match_kind == "keyword" for h in hits)
+
+
 def test_multi_word_query_needs_every_word(service: CatalogService) -> None:
     hits = service.search("不动产 抵押")
     assert hits and all("抵押" in h.name for h in hits)
