@@ -102,6 +102,10 @@ class SyncEngine:
         self._transport_failures = 0
         self._stop = threading.Event()
 
+    def stop(self) -> None:
+        """Finish the row in hand, claim no more (shutdown)."""
+        self._stop.set()
+
     def close(self) -> None:
         self._stop.set()
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -117,7 +121,10 @@ class SyncEngine:
             if push:
                 self._push(report)
                 self._purge(report)
-            if pull and not self._stop.is_set():
+            # A dead link already seen by the uploads need not be confirmed three more times (each call may wait
+            # for its connect timeout); an overloaded platform does not stop the pulls.
+            link_down = report.online is False and report.actions_done == 0
+            if pull and not self._stop.is_set() and not link_down:
                 for name, fn in (("case_changes", pull_case_changes), ("catalog", pull_catalog),
                                  ("calendar", pull_calendar)):
                     try:

@@ -164,6 +164,7 @@ class SyncService:
 
     def close(self) -> None:
         self._stopping.set()
+        self.engine.stop()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=15)
