@@ -7,6 +7,7 @@ conflict is resolved by a correction recorded as a new action.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -14,13 +15,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from clerk_app.errors import UserFacingError
 from ui.tasks import BackgroundOp, TaskRunner
 
 
@@ -82,12 +87,54 @@ class SyncQueueDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.export_button = buttons.addButton(self.tr("Export to a folder or USB stick…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("exportQueue")
+        self.export_button.clicked.connect(self.ask_export)
+        self.tasks = tasks
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(820, 420)
         BackgroundOp(self, service.engine.store.row_states).success(self.show_rows).run(tasks.db_pool)
+
+    def ask_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the queue to"))
+        if not folder:
+            return
+        first, ok = QInputDialog.getText(self, self.tr("Export passphrase"),
+                                         self.tr("Passphrase (at least 8 characters; tell it to the platform "
+                                                 "staff separately):"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        second, ok = QInputDialog.getText(self, self.tr("Export passphrase"), self.tr("The passphrase again:"),
+                                          QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if first != second:
+            self.summary.setText(self.tr("The two passphrases differ; nothing was exported."))
+            return
+        self.export_to(Path(folder), first)
+
+    def export_to(self, folder: Path, passphrase: str) -> None:
+        from clerk_app.sync.export import export_queue
+
+        self.export_button.setEnabled(False)
+        self.summary.setText(self.tr("Exporting…"))
+        BackgroundOp(self, lambda: export_queue(self.service.ws, folder, passphrase)) \
+            .success(self._exported).failure(self._export_failed).run(self.tasks.io_pool)
+
+    def _exported(self, result: Any) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(self.tr("Exported {0} item(s) and {1} scan(s) to {2}. They stay in the queue until "
+                                     "the platform confirms them.").format(result.actions, result.files,
+                                                                          result.path.name))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        text = exc.user_text() if isinstance(exc, UserFacingError) else type(exc).__name__
+        self.summary.setText(self.tr("The export failed: {0}").format(text))
 
     def show_rows(self, rows: list[dict[str, Any]]) -> None:
         self.table.setRowCount(len(rows))

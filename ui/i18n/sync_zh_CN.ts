@@ -52,47 +52,93 @@
 <context>
     <name>SyncQueueDialog</name>
     <message>
-        <location filename="../sync_queue.py" line="72"/>
+        <location filename="../sync_queue.py" line="77"/>
         <source>Items waiting for the platform</source>
         <translation>待上报平台的事项</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="74"/>
+        <location filename="../sync_queue.py" line="79"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="77"/>
+        <location filename="../sync_queue.py" line="82"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="77"/>
+        <location filename="../sync_queue.py" line="82"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="77"/>
+        <location filename="../sync_queue.py" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="77"/>
+        <location filename="../sync_queue.py" line="82"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="77"/>
+        <location filename="../sync_queue.py" line="82"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="78"/>
+        <location filename="../sync_queue.py" line="83"/>
         <source>Queued at</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="101"/>
+        <location filename="../sync_queue.py" line="90"/>
+        <source>Export to a folder or USB stick…</source>
+        <translation>导出到文件夹或U盘…</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="103"/>
+        <source>Export the queue to</source>
+        <translation>将上报队列导出到</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="106"/>
+        <location filename="../sync_queue.py" line="111"/>
+        <source>Export passphrase</source>
+        <translation>导出口令</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="107"/>
+        <source>Passphrase (at least 8 characters; tell it to the platform staff separately):</source>
+        <translation>口令（至少8个字符，请另行告知平台工作人员）：</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="111"/>
+        <source>The passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="116"/>
+        <source>The two passphrases differ; nothing was exported.</source>
+        <translation>两次输入的口令不一致，未导出。</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="124"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="130"/>
+        <source>Exported {0} item(s) and {1} scan(s) to {2}. They stay in the queue until the platform confirms them.</source>
+        <translation>已导出 {0} 件事项、{1} 份扫描件到 {2}。平台确认接收前，它们仍保留在上报队列中。</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="137"/>
+        <source>The export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../sync_queue.py" line="148"/>
         <source>{0} item(s) waiting, {1} need attention. Local work is not affected.</source>
         <translation>共 {0} 件待上报，其中 {1} 件需要处理。本地办理不受影响。</translation>
     </message>
@@ -188,97 +234,97 @@
         <translation>上报队列…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="75"/>
+        <location filename="../sync_wiring.py" line="77"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="77"/>
+        <location filename="../sync_wiring.py" line="79"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="79"/>
+        <location filename="../sync_wiring.py" line="81"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="81"/>
+        <location filename="../sync_wiring.py" line="83"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="84"/>
+        <location filename="../sync_wiring.py" line="86"/>
         <source>{0} item(s) need attention</source>
         <translation>{0} 件需要处理</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="117"/>
+        <location filename="../sync_wiring.py" line="119"/>
         <source>syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../sync_wiring.py" line="136"/>
+        <location filename="../sync_wiring.py" line="138"/>
         <source>sync unavailable</source>
         <translation>同步不可用</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="29"/>
+        <location filename="../sync_queue.py" line="34"/>
         <source>waiting</source>
         <translation>等待上报</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="30"/>
+        <location filename="../sync_queue.py" line="35"/>
         <source>sending</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="31"/>
+        <location filename="../sync_queue.py" line="36"/>
         <source>will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="32"/>
+        <location filename="../sync_queue.py" line="37"/>
         <source>conflict: needs attention</source>
         <translation>内容冲突：需要处理</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="39"/>
+        <location filename="../sync_queue.py" line="44"/>
         <source>case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="40"/>
+        <location filename="../sync_queue.py" line="45"/>
         <source>handover</source>
         <translation>结果领取</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="41"/>
+        <location filename="../sync_queue.py" line="46"/>
         <source>evaluation</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="51"/>
+        <location filename="../sync_queue.py" line="56"/>
         <source>network down</source>
         <translation>网络中断</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="53"/>
+        <location filename="../sync_queue.py" line="58"/>
         <source>the platform holds different content</source>
         <translation>平台上的内容不同</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="55"/>
+        <location filename="../sync_queue.py" line="60"/>
         <source>a scan is missing on this workstation</source>
         <translation>本机缺少扫描件</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="57"/>
+        <location filename="../sync_queue.py" line="62"/>
         <source>platform busy or failing ({0})</source>
         <translation>平台繁忙或故障（{0}）</translation>
     </message>
     <message>
-        <location filename="../sync_queue.py" line="58"/>
+        <location filename="../sync_queue.py" line="63"/>
         <source>refused by the platform ({0})</source>
         <translation>平台拒收（{0}）</translation>
     </message>

@@ -64,6 +64,10 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5_000)
     assert dialog.table.item(0, 0).text().startswith("330302001-01-")
     assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers  # failed items are read-only
+    dialog.export_to(tmp_path / "usb", "passphrase-for-test")
+    qtbot.waitUntil(lambda: any((tmp_path / "usb").glob("*.owq")), timeout=10_000)
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=10_000)
+    assert "1" in dialog.summary.text()
     dialog.grab().save(str(tmp_path / "sync-queue.png"))
     print(tmp_path)
     assert cases
