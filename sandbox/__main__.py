@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="TEST ONLY: inject a fault, e.g. drop_after:probability=0.3,methods=PUT|PATCH")
     parser.add_argument("--fault-seed", type=int, default=0)
     parser.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
+    parser.add_argument("--import-export", type=Path, metavar="FILE",
+                        help="load a workstation's queue export (.owq) into --db and exit; passphrase from "
+                             "$ONEWINDOW_EXPORT_PASSPHRASE")
     args = parser.parse_args(argv)
 
     clerks = dict(c.split(":", 1) for c in args.clerk) or {"trainee": "trainee"}
@@ -39,12 +42,38 @@ def main(argv: list[str] | None = None) -> int:
     if args.print_openapi:
         json.dump(app.openapi(), sys.stdout, ensure_ascii=False, indent=2)
         return 0
+    if args.import_export:
+        return _import(settings, args.import_export)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     office.start()
     try:
         uvicorn.run(asgi, host=LOOPBACK, port=args.port, log_level="warning", access_log=False, lifespan="off")
     finally:
         office.stop()
+    return 0
+
+
+def _import(settings: SandboxSettings, path: Path) -> int:
+    """Replay the export through the sandbox's own HTTP contract on loopback, as the workstation would have."""
+    import os
+
+    from clerk_app.sync.export import replay_export
+    from clerk_app.sync.http_client import HttpPlatformClient
+    from sandbox.server import SandboxThread
+
+    settings.backoffice_delay = -1
+    settings.clerks = {"importer": "importer-local-only"}
+    server = SandboxThread(settings).start()
+    try:
+        client = HttpPlatformClient(server.base_url, connect_timeout=5, read_timeout=60)
+        token = client.login("importer", "importer-local-only", "import").access_token
+        client.token_source = lambda: token
+        counts = replay_export(path, os.environ.get("ONEWINDOW_EXPORT_PASSPHRASE", ""), client)
+        client.close()
+    finally:
+        server.stop()
+    json.dump(counts, sys.stdout)
+    sys.stdout.write("\n")
     return 0
 
 

@@ -110,3 +110,38 @@ def read_export(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, 
         manifest = json.loads(archive.read("manifest.json"))
         files = {n.removeprefix("files/"): archive.read(n) for n in archive.namelist() if n.startswith("files/")}
     return manifest, files
+
+
+def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 1 << 20) -> dict[str, int]:
+    """Deliver an export to a platform through the normal contract (the platform side of a USB hand-over).
+
+    Every call is idempotent, so importing the same file twice, or a file whose actions the workstation later sent
+    itself, creates nothing twice; a case already held with different content raises ``ContentConflict``.
+    """
+    manifest, files = read_export(path, passphrase)
+    counts = {"cases": 0, "files": 0, "handovers": 0, "evaluations": 0}
+    for action in manifest["actions"]:
+        payload, secret = action["payload"], action.get("secret") or {}
+        if action["kind"] == "case_upsert":
+            adapter.put_case(payload["case_uuid"], {**payload, "applicant": secret})
+            materials = [{"material_code": m["material_code"], "files": list(m["files"])}
+                         for m in payload.get("materials", ()) if m.get("files")]
+            for sha in dict.fromkeys(s for m in materials for s in m["files"]):
+                state = adapter.file_state(sha)
+                data = files.get(sha)
+                while not state.complete:
+                    if data is None:
+                        raise StorageCorrupt()
+                    state = adapter.append_file(sha, state.offset, len(data),
+                                                data[state.offset:state.offset + chunk_bytes])
+                counts["files"] += 1
+            if materials:
+                adapter.bind_materials(payload["case_uuid"], materials)
+            counts["cases"] += 1
+        elif action["kind"] == "handover":
+            adapter.handover(action["case_uuid"], {**payload, "collector": secret})
+            counts["handovers"] += 1
+        elif action["kind"] == "evaluation":
+            adapter.evaluation(payload)
+            counts["evaluations"] += 1
+    return counts

@@ -92,3 +92,23 @@ def test_drain_against_a_server_that_is_down_reports_network_not_server(workstat
     kinds = {e["kind"] for r in reports for e in r.errors}
     assert kinds == {"network"}
     assert synced.status().last_error_kind == "network" or synced.run_once().errors[0]["kind"] == "network"
+
+
+def test_usb_export_imported_at_the_platform_twice_lands_once(workstation, tmp_path):
+    from clerk_app.sync.export import export_queue
+    from tests.integration.sync.conftest import Sandbox
+    from tests.integration.sync.test_faults import assert_exactly_once
+
+    cases = [make_case(workstation, pages=2, page_bytes=40_000, rng=random.Random(40 + i), materials=2)
+             for i in range(4)]
+    exported = export_queue(workstation, tmp_path / "usb", "hand-carried-passphrase")
+    db = tmp_path / "platform" / "sandbox.sqlite3"
+    env = {**os.environ, "ONEWINDOW_EXPORT_PASSPHRASE": "hand-carried-passphrase"}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "sandbox", "--db", str(db), "--import-export",
+                               str(exported.path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert json.loads(done.stdout.strip().splitlines()[-1])["cases"] == 4
+    platform = Sandbox.__new__(Sandbox)
+    platform.db_path = db
+    assert_exactly_once(platform, cases)
