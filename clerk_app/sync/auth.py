@@ -25,6 +25,7 @@ from clerk_app.security.keys import load_secret, store_secret
 from clerk_app.sync.adapter import PlatformAdapter, Tokens
 from clerk_app.sync.errors import (
     InvalidCredentials,
+    OfflineLoginLocked,
     OfflineLoginUnavailable,
     PlatformBusy,
     PlatformUnreachable,
@@ -38,6 +39,8 @@ log = logging.getLogger("onewindow.sync.auth")
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 REFRESH_MARGIN = 30.0
+MAX_OFFLINE_FAILURES = 5
+LOCKOUT_SECONDS = 300.0
 
 
 def make_verifier(password: str, salt: bytes | None = None, n: int = SCRYPT_N) -> str:
@@ -114,20 +117,30 @@ class AuthService:
             conn.execute(
                 "INSERT INTO clerk_credentials (account, verifier, profile, last_online_login_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (account) DO UPDATE SET verifier = excluded.verifier, profile = excluded.profile,"
-                " last_online_login_at = excluded.last_online_login_at",
+                " last_online_login_at = excluded.last_online_login_at, failed_attempts = 0, locked_until = 0",
                 (account, make_verifier(password), json.dumps(tokens.profile, ensure_ascii=False), now_iso()))
         log.info("online login succeeded")
         return LoginResult(account, True, tokens.profile)
 
     def _offline_login(self, account: str, password: str) -> LoginResult:
-        rows = self.db.query("SELECT verifier, profile FROM clerk_credentials WHERE account = ?", (account,))
+        rows = self.db.query("SELECT verifier, profile, locked_until FROM clerk_credentials WHERE account = ?",
+                             (account,))
         if not rows:
             raise OfflineLoginUnavailable()
+        if rows[0]["locked_until"] > time.time():
+            raise OfflineLoginLocked(minutes=max(1, round((rows[0]["locked_until"] - time.time()) / 60)))
         if not check_verifier(password, rows[0]["verifier"]):
+            with self.db.transaction() as conn:
+                conn.execute(
+                    "UPDATE clerk_credentials SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
+                    " failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END"
+                    " WHERE account = ?",
+                    (MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS, MAX_OFFLINE_FAILURES, account))
             raise InvalidCredentials()
         profile = json.loads(rows[0]["profile"])
         with self.db.transaction() as conn:
             _remember_account(conn, account)
+            conn.execute("UPDATE clerk_credentials SET failed_attempts = 0 WHERE account = ?", (account,))
         with self._lock:
             stored = self._load_stored(account)
             self._session = stored or _Session(account, None, None, 0.0, profile, False)

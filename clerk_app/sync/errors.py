@@ -70,6 +70,12 @@ class OfflineLoginUnavailable(UserFacingError):
     )
 
 
+class OfflineLoginLocked(UserFacingError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong passwords while offline. Try again in {minutes} minutes, or log in online."
+    )
+
+
 class InsecurePlatformUrl(UserFacingError):
     message = QT_TRANSLATE_NOOP(
         "errors", "The platform address must use https (plain http is allowed only for the local sandbox)."

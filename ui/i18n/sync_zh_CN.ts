@@ -182,11 +182,16 @@
     </message>
     <message>
         <location filename="../../clerk_app/sync/errors.py" line="74"/>
+        <source>Too many wrong passwords while offline. Try again in {minutes} minutes, or log in online.</source>
+        <translation>离线状态下密码错误次数过多。请 {minutes} 分钟后再试，或联网登录。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/sync/errors.py" line="80"/>
         <source>The platform address must use https (plain http is allowed only for the local sandbox).</source>
         <translation>平台地址必须使用 https（仅本机培训沙箱可使用 http）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_app/sync/errors.py" line="80"/>
+        <location filename="../../clerk_app/sync/errors.py" line="86"/>
         <source>An export needs a passphrase of at least 8 characters.</source>
         <translation>导出需要至少 8 个字符的口令。</translation>
     </message>

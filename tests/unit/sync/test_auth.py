@@ -65,3 +65,20 @@ def test_training_logs_in_by_itself(workstation, platform):
     platform.refresh_ok = False
     auth.token_rejected()  # training: a fresh login instead of "expired"
     assert auth.access_token() == "access"
+
+
+def test_offline_logins_lock_after_five_wrong_passwords_until_an_online_login(workstation, platform):
+    from clerk_app.sync.errors import OfflineLoginLocked
+
+    auth = AuthService(workstation.db, platform, "m")
+    auth.login("clerk1", "secret")
+    platform.down = True
+    for _ in range(5):
+        with pytest.raises(InvalidCredentials):
+            auth.login("clerk1", "guess")
+    with pytest.raises(OfflineLoginLocked):
+        auth.login("clerk1", "secret")  # even the right password waits
+    platform.down = False
+    assert auth.login("clerk1", "secret").online  # the platform decides; the lock is lifted
+    platform.down = True
+    assert not auth.login("clerk1", "secret").online
