@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from clerk_app.errors import Cancelled
+from devices.posix_signals import keep_sigpipe_ignored
 from devices.scanner.base import (
     CancelToken,
     Capabilities,
@@ -225,6 +226,7 @@ class SaneDriver:
         finally:
             with contextlib.suppress(Exception):  # an already idle device may refuse; nothing to undo
                 dev.cancel()  # ends the batch so the next start() begins cleanly
+            keep_sigpipe_ignored()
             self._forget(device_id)
 
     def _one_page(self, dev: Any, device_id: str, index: int, feeder: bool, token: CancelToken,
@@ -244,8 +246,11 @@ class SaneDriver:
         image = None
         for attempt in range(4):
             try:
-                dev.start()
-                image = dev.snap(no_cancel=feeder, progress=on_lines)
+                try:
+                    dev.start()
+                    image = dev.snap(no_cancel=feeder, progress=on_lines)
+                finally:
+                    keep_sigpipe_ignored()
                 break
             except self._error as exc:
                 mapped = map_sane_error(exc)

@@ -42,21 +42,25 @@ def test_pcsc_lists_the_virtual_reader(pcscd):
     assert any(name.startswith("Virtual PCD") for name in names), names
 
 
-def test_sane_test_device_returns_an_image(sane_env):
-    import sane
-
-    sane.init()
-    try:
+def test_sane_test_device_returns_an_image(sane_env, tmp_path):
+    # A fresh process: libsane is process-global, and the driver tests may hold it on their own thread.
+    script = textwrap.dedent(f"""
+        import sane
+        sane.init()
         device = sane.open("test:0")
-        try:
-            device.mode = "Color"
-            device.resolution = 75
-            image = device.scan()
-        finally:
-            device.close()
-    finally:
+        device.mode = "Color"
+        device.resolution = 75
+        device.scan().save({str(tmp_path / "scan.png")!r})
+        device.close()
         sane.exit()
-    assert image.size[0] > 100 and image.size[1] > 100
+    """)
+    env = dict(os.environ, SANE_CONFIG_DIR=str(sane_env))
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    from PIL import Image
+
+    with Image.open(tmp_path / "scan.png") as image:
+        assert image.size[0] > 100 and image.size[1] > 100
 
 
 def _tiny_pdf(path: Path, text: str) -> None:
@@ -146,6 +150,6 @@ def test_real_window_on_xvfb_renders_chinese(xvfb, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     from PIL import Image
 
-    image = Image.open(shot).convert("RGB")
-    colours = image.getcolors(maxcolors=1_000_000)
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 20, "the screen is blank"
