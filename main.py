@@ -118,7 +118,9 @@ def _run_command(args: argparse.Namespace, paths: Any, config: Any, language: st
     finally:
         for ws in opened:
             ws.close()
-        del translators
+        for translator in translators:
+            app.removeTranslator(translator)
+        install_translator(lambda _context, text: text)
         from clerk_app.logging_setup import close_faulthandler, close_logging
 
         close_faulthandler()

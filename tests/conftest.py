@@ -30,6 +30,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         shutil.rmtree(_SANE_CONFIG, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _untranslated_after_each_test() -> Iterator[None]:
+    """A test that boots the app installs the Chinese translator hook; the next test starts from the source text."""
+    yield
+    from clerk_app.i18n import install_translator
+
+    install_translator(lambda _context, text: text)
+
+
 @pytest.fixture
 def ow_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty OneWindow home folder for this test (no configuration = training mode)."""
