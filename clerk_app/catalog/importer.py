@@ -53,11 +53,8 @@ class ImportReport:
 
 
 def _schema_path() -> Path:
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "docs" / SCHEMA_FILE, here.parent / SCHEMA_FILE):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(SCHEMA_FILE)
+    # Shipped inside the package so an installed workstation validates exactly as the repository does.
+    return Path(__file__).resolve().with_name(SCHEMA_FILE)
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""The bundled training catalog (data/catalog/training.json, built by data/catalog/build_training.py)."""
+"""The bundled training catalog (clerk_app/catalog/data/training.json, built by data/catalog/build_training.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-TRAINING_FILE = Path(__file__).resolve().parents[2] / "data" / "catalog" / "training.json"
+TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training.json"
 
 
 def load_training_changes() -> dict[str, Any]:

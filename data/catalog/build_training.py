@@ -1,4 +1,4 @@
-"""Writes data/catalog/training.json: the bundled training catalog of the fictional 清河区 (region 511602).
+"""Writes clerk_app/catalog/data/training.json: the bundled training catalog of the fictional 清河区 (region 511602).
 
 Run ``python data/catalog/build_training.py`` after editing the tables below; commit both files. Items, materials,
 limits and 情形 follow the shape of published county guides (办事指南); bodies and phone numbers are fictional.
@@ -1795,7 +1795,7 @@ def build() -> dict:
 
 
 if __name__ == "__main__":
-    out = Path(__file__).with_name("training.json")
+    out = Path(__file__).resolve().parents[2] / "clerk_app" / "catalog" / "data" / "training.json"
     out.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     doc = json.loads(out.read_text(encoding="utf-8"))
     print(
