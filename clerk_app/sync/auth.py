@@ -132,7 +132,8 @@ class AuthService:
         if not check_verifier(password, rows[0]["verifier"]):
             with self.db.transaction() as conn:
                 conn.execute(
-                    "UPDATE clerk_credentials SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
+                    "UPDATE clerk_credentials"
+                    " SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
                     " failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END"
                     " WHERE account = ?",
                     (MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS, MAX_OFFLINE_FAILURES, account))
