@@ -21,6 +21,7 @@ class DocumentKind(enum.Enum):
     REJECTION_NOTICE = "rejection_notice"  # 不予受理通知书
     MATERIAL_LIST = "material_list"  # 材料接收清单
     THERMAL_RECEIPT = "thermal_receipt"  # 80 mm 受理回执
+    SUPPLEMENT_RECEIPT = "supplement_receipt"  # 补齐材料接收回执 (容缺 materials supplied later)
 
 
 class Paper(enum.Enum):
@@ -35,6 +36,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.REJECTION_NOTICE: "不予受理通知书",
     DocumentKind.MATERIAL_LIST: "材料接收清单",
     DocumentKind.THERMAL_RECEIPT: "受理回执",
+    DocumentKind.SUPPLEMENT_RECEIPT: "补齐材料接收回执",
 }
 
 
@@ -53,6 +55,7 @@ class MaterialRow:
     supply_by: date | None = None
     requirement: str = ""  # what is required (form, copies, seal...), for 一次性告知
     defect_note: str = ""  # what is wrong with a defective material
+    supplied_late: bool = False  # 补齐 after the committed supply-by date
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ reasons and remedies) and the usual local templates; the remedies use 《行政�
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from reportlab.lib.units import mm
@@ -203,12 +204,40 @@ def material_list(ctx: DocumentContext) -> list[Flowable]:
     ]
 
 
+def supplement_receipt(ctx: DocumentContext) -> list[Flowable]:
+    """补齐材料接收回执: ``materials`` are the materials supplied now; ``extra["supplied_at"]`` (ISO) when, and
+    ``extra["remaining"]`` the names still deferred (、-joined, empty when the case is complete)."""
+    supplied_at = ctx.extra.get("supplied_at", "")
+    when = fmt_datetime(datetime.fromisoformat(supplied_at)) if supplied_at else fmt_datetime(ctx.stamp_time)
+    remaining = ctx.extra.get("remaining", "")
+    outcome = (f"尚待补交的材料：{_e(remaining)}，请在承诺期限内补齐。" if remaining
+               else "容缺受理时承诺补交的材料已全部补齐，办件转入正常审批程序。")
+    return [
+        _addressee(ctx),
+        _p(f"你（单位）申请办理的{_items(ctx)}已于{fmt_date(ctx.accepted_at)}容缺受理。{when}收到你（单位）补交的"
+           f"下列申请材料（共{len(ctx.materials)}项）：", "indent"),
+        Spacer(1, 3 * mm),
+        _material_table(list(ctx.materials), [
+            ("材料名称", WIDTH - 12 * mm - 96 * mm, lambda m: m.name),
+            ("承诺期限", 28 * mm, lambda m: fmt_date(m.supply_by) or "—"),
+            ("原件核验", 20 * mm, lambda m: "已核验" if m.original_verified else "—"),
+            ("复印件数", 18 * mm, lambda m: str(m.copies_received)),
+            ("页数", 16 * mm, lambda m: str(m.pages) if m.pages else "—"),
+            ("补交情况", 14 * mm, lambda m: "逾期" if m.supplied_late else "按期"),
+        ]),
+        Spacer(1, 3 * mm), _p(outcome, "indent"),
+        _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
+        _seal(ctx, ("申请人（签字）：", "受理人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日")),
+    ]
+
+
 BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.ACCEPTANCE_NOTICE: acceptance_notice,
     DocumentKind.ONE_TIME_NOTICE: one_time_notice,
     DocumentKind.DEFICIENCY_COMMITMENT: deficiency_commitment,
     DocumentKind.REJECTION_NOTICE: rejection_notice,
     DocumentKind.MATERIAL_LIST: material_list,
+    DocumentKind.SUPPLEMENT_RECEIPT: supplement_receipt,
 }
 
 

@@ -29,6 +29,7 @@ from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
 from sandbox.routes_cases import mount_case_routes
 from sandbox.routes_files import mount_file_routes
+from sandbox.routes_supplements import mount_supplement_routes
 from sandbox.store import Store
 
 
@@ -94,6 +95,7 @@ def create_app(settings: SandboxSettings) -> Any:
     Clerk = Annotated[str, Depends(clerk)]  # noqa: N806 - a type alias
     _mount_pulls(app, store, Clerk)
     mount_case_routes(app, store, Clerk)
+    mount_supplement_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
     if settings.test_admin:
         _mount_admin(app, store, board)

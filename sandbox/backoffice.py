@@ -1,6 +1,7 @@
 """Back-office simulator for training mode: moves received cases on after a configurable delay.
 
 received -> in_review -> approved -> ready_for_pickup, or -> denied, or -> supplement_required (补正).
+A case accepted with deficiencies (容缺) stays in review until a supplement completing it has arrived.
 The outcome is drawn from a seeded generator per case, so a training session is repeatable.
 """
 
@@ -58,6 +59,11 @@ class BackOffice:
             rows = conn.execute(
                 "SELECT c.case_uuid, c.status, c.centre_code FROM cases c"
                 " WHERE c.status IN ('received', 'in_review', 'approved')"
+                # 容缺: the case waits in review until a supplement completing it has arrived.
+                " AND NOT (c.status = 'in_review'"
+                "          AND coalesce(json_extract(c.body, '$.status'), '') = 'accepted_pending_supplement'"
+                "          AND NOT EXISTS (SELECT 1 FROM supplements s WHERE s.case_uuid = c.case_uuid"
+                "                          AND s.complete = 1))"
                 " AND (SELECT max(at) FROM case_changes WHERE case_uuid = c.case_uuid) <= ? LIMIT 100", (cutoff,),
             ).fetchall()
             for row in rows:

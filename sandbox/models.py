@@ -135,6 +135,40 @@ class Handover(BaseModel):
     collector: dict[str, Any] = Field(default_factory=dict, description="who collected it (personal data)")
 
 
+class SuppliedMaterial(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    material_code: str = Field(min_length=1, max_length=64)
+    name: str = ""
+    state: str = "received"
+    original_verified: bool = False
+    copies_received: int = Field(default=0, ge=0)
+    files: list[str] = Field(default_factory=list, description="SHA-256 of each file of this material")
+
+
+class Supplement(BaseModel):
+    """补齐 of a 容缺 case: only the materials supplied now, keyed by its own action UUID."""
+
+    model_config = ConfigDict(extra="allow")
+    supplement_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    case_number: str = Field(default="", max_length=64)
+    supplied_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+    complete: bool = Field(description="true when no deferred material remains after this supplement")
+    remaining_deferred: list[str] = Field(default_factory=list)
+    materials: list[SuppliedMaterial] = Field(min_length=1)
+
+
+class SupplementReceipt(BaseModel):
+    id: str
+    case_uuid: str
+    received_at: str
+    body_sha256: str
+    bound_files: int
+    processed: bool
+
+
 class Evaluation(BaseModel):
     model_config = ConfigDict(extra="allow")
     evaluation_uuid: str = Field(pattern=UUID_PATTERN)

@@ -65,6 +65,14 @@ CREATE TABLE IF NOT EXISTS handovers (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS supplements (
+    supplement_uuid TEXT PRIMARY KEY,
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0,
+    received_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

@@ -6,11 +6,13 @@ Runs after the commit (never before), off the GUI thread. Rendering, the encrypt
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from clerk_app.acceptance.supplement import SupplementResult
 from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.decision_rules import Shortfall
@@ -136,6 +138,26 @@ def build_context(
     )
 
 
+def supplement_context(stored: StoredCase, supplement: SupplementResult, letterhead: Letterhead, *,
+                       department: str = "") -> DocumentContext:
+    """补齐材料接收回执 of one supplement: the materials supplied then, and what is still deferred."""
+    base = build_context(stored, DocumentKind.SUPPLEMENT_RECEIPT, letterhead, department=department)
+    names = {m.material_code: m.name for m in stored.case.materials}
+    rows = tuple(
+        MaterialRow(name=line["name"], state=MaterialState.RECEIVED,
+                    original_verified=bool(line.get("original_verified")),
+                    copies_received=int(line.get("copies_received", 0)),
+                    originals_received=1 if line.get("original_verified") else 0, pages=int(line.get("pages", 0)),
+                    supply_by=date.fromisoformat(line["supply_by"]) if line.get("supply_by") else None,
+                    supplied_late=not line.get("on_time", True))
+        for line in supplement.materials
+    )
+    remaining = "、".join(names.get(code, code) for code in supplement.remaining)
+    return dataclasses.replace(base, materials=rows, supply_deadline=None,
+                               extra={"supplied_at": supplement.supplied_at, "remaining": remaining,
+                                      "supplement_uuid": supplement.supplement_uuid})
+
+
 class DocumentDesk:
     """Contexts for a committed case's documents; preview and printing go through the ``PrintService``
     (render, archive encrypted with a ``printed``/``reprinted`` event, then spool)."""
@@ -160,6 +182,25 @@ class DocumentDesk:
                 log.warning("department of a case item not found in the catalog")
         return [build_context(stored, kind, self.letterhead, department=department)
                 for kind in kinds or documents_for(decision, self.thermal_receipt)]
+
+    def _department(self, stored: StoredCase) -> str:
+        if self._department_of is None or not stored.case.item_codes:
+            return ""
+        try:
+            return self._department_of(stored.case.item_codes[0])
+        except Exception:  # a retired or unknown item must not stop the paper
+            log.warning("department of a case item not found in the catalog")
+            return ""
+
+    def supplement_contexts(self, case_uuid: str, supplements: list[SupplementResult]) -> list[DocumentContext]:
+        stored = self._cases.get(case_uuid)
+        department = self._department(stored)
+        return [supplement_context(stored, s, self.letterhead, department=department) for s in supplements]
+
+    def print_supplement(self, case_uuid: str, supplement: SupplementResult) -> list[PrintOutcome]:
+        """Print (and archive) the 补齐材料接收回执 of one supplement."""
+        return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
+                for ctx in self.supplement_contexts(case_uuid, [supplement])]
 
     def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:
         return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]

@@ -24,3 +24,9 @@ class RejectionIncomplete(ValidationError):
 
 class CaseNotFound(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "No case with this number is stored at this workstation.")
+
+
+class NotNoticed(ValidationError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Only a case with a one-time notice can be followed by a new acceptance."
+    )

@@ -7,6 +7,7 @@ from typing import Any
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService, local_now
+from clerk_app.acceptance.supplement import SupplementDesk
 from clerk_app.rules import rules_service
 from offline_cache.cases import CaseRepository
 
@@ -19,6 +20,12 @@ def handover_desk(workstation: Any) -> HandoverDesk:
     service = acceptance_service(workstation)
     return HandoverDesk(workstation.db, workstation.cipher, service.rules, window_code=service.window_code,
                         clerk_id=service.clerk_id, clock=local_now)
+
+
+def supplement_desk(workstation: Any) -> SupplementDesk:
+    service = acceptance_service(workstation)
+    return SupplementDesk(workstation.db, service.cases, service.rules, window_code=service.window_code,
+                          clerk_id=service.clerk_id, clock=local_now)
 
 
 def acceptance_service(workstation: Any) -> AcceptanceService:

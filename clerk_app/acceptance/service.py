@@ -17,16 +17,16 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from clerk_app.acceptance.errors import DecisionNotAllowed, DraftIncomplete, RejectionIncomplete
+from clerk_app.acceptance.errors import DecisionNotAllowed, DraftIncomplete, NotNoticed, RejectionIncomplete
 from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
 from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
-from clerk_app.domain.case import Case, CaseStatus, Decision
+from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState
 from clerk_app.domain.case_states import status_for_decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.i18n import translate
 from offline_cache.applicants import ApplicantRepository
-from offline_cache.cases import CaseRepository
+from offline_cache.cases import CaseRepository, PageRef
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import enqueue
@@ -75,6 +75,33 @@ class AcceptanceService:
 
     def new_session(self) -> AcceptanceSession:
         return AcceptanceSession()
+
+    def follow_up_session(self, case_uuid: str) -> AcceptanceSession:
+        """A new draft after a one-time notice: the same applicant, 情形 answers and item, the materials the
+        noticed case already received, and a reference to it (``follows``). The caller chooses the item again
+        (``follow_up_item``) so the checklist is the catalog's current one."""
+        stored = self.cases.get(case_uuid)
+        if stored.case.status is not CaseStatus.NOTICE_ISSUED:
+            raise NotNoticed()
+        case = stored.case
+        session = AcceptanceSession(applicant=case.applicant)
+        session.answers = dict(stored.details.get("answers") or {})
+        session.follows = {"case_uuid": case_uuid, "case_number": case.case_number}
+        kept = (MaterialState.RECEIVED, MaterialState.ELICENCE_REUSED)
+        session.carried = {m.material_code: m for m in case.materials if m.state in kept}
+        shas = [sha for m in session.carried.values() for sha in m.page_blob_ids]
+        if shas:
+            rows = self._db.query(
+                f"SELECT sha256, size, media_type FROM blobs WHERE sha256 IN ({','.join('?' * len(shas))})",
+                tuple(shas))
+            session.pages = {r["sha256"]: PageRef(r["sha256"], r["size"], r["media_type"]) for r in rows}
+        return session
+
+    def follow_up_item(self, case_uuid: str) -> str:
+        """The code to choose again for a follow-up: the bundle if the noticed case was one, else its item."""
+        stored = self.cases.get(case_uuid)
+        bundle = stored.details.get("bundle_code")
+        return str(bundle) if bundle else stored.case.item_codes[0]
 
     def today(self) -> date:
         return self._clock().date()
@@ -174,6 +201,15 @@ class AcceptanceService:
             common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
             self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
                                     details={"case_number": number}, **common)
+            if session.follows is not None:
+                follows = session.follows
+                self.rules.record_event(conn, kind="follows_notice", from_status=None, to_status=None,
+                                        details={"follows_case_uuid": follows["case_uuid"],
+                                                 "follows_case_number": follows["case_number"]}, **common)
+                self.rules.record_event(conn, kind="note", from_status=None, to_status=None,
+                                        details={"followed_by_case_uuid": session.case_uuid,
+                                                 "followed_by_case_number": number},
+                                        **{**common, "case_uuid": follows["case_uuid"]})
             self.rules.record_event(conn, kind=EVENT_KIND[decision], from_status=CaseStatus.DRAFT.value,
                                     to_status=decided_status, details={"decision": decision.value}, **common)
             if concluded:
@@ -204,6 +240,8 @@ class AcceptanceService:
     ) -> dict[str, Any]:
         """Non-personal facts of the decision (the platform's 不受理原因 / 补正材料清单 / 容缺 list)."""
         details: dict[str, Any] = {"item_names": [i.name for i in session.items]}
+        if session.follows is not None:
+            details["follows"] = dict(session.follows)
         if decision is Decision.ONE_TIME_NOTICE:
             details["notice_lines"] = [
                 {"material_code": i.code, "name": i.name, "shortfall": i.shortfall.value,

@@ -47,6 +47,10 @@ class AcceptanceSession:
     pages: dict[str, PageRef] = field(default_factory=dict)
     bundle_code: str | None = None
     result: CommitResult | None = None
+    # A new acceptance after a one-time notice: the noticed case ({case_uuid, case_number}) and the materials it
+    # already received, which fill the checklist when the item is chosen again.
+    follows: dict[str, str] | None = None
+    carried: dict[str, MaterialRecord] = field(default_factory=dict)
 
     # -- building the draft -------------------------------------------------------------------------
     @property
@@ -76,7 +80,8 @@ class AcceptanceSession:
         self.bundle_code = bundle_code
         self.checklist = tuple(checklist)
         kept = {s.code: self.records[s.code] for s in self.checklist if s.code in self.records}
-        self.records = {s.code: kept.get(s.code) or default_record(s) for s in self.checklist}
+        self.records = {s.code: kept.get(s.code) or self.carried.get(s.code) or default_record(s)
+                        for s in self.checklist}
 
     def spec(self, code: str) -> MaterialSpec:
         for spec in self.checklist:

@@ -117,6 +117,7 @@ class EventKind(enum.Enum):
     DECIDED = "decided"  # window decision (受理 / 容缺 / 告知 / 不予受理)
     STATUS_CHANGED = "status_changed"  # back-office or result step
     SUPPLEMENTED = "supplemented"  # 容缺 material supplied
+    FOLLOWS_NOTICE = "follows_notice"  # a new acceptance after a one-time notice, naming the noticed case
     PRINTED = "printed"
     REPRINTED = "reprinted"  # 补打
     PLATFORM_NUMBER = "platform_number"  # the platform's own number arrived with sync

@@ -242,6 +242,8 @@ class SyncEngine:
             return self._authed(self.adapter.handover, row.case_uuid, body), None
         if row.kind == "evaluation":
             return self._authed(self.adapter.evaluation, row.payload), None
+        if row.kind == "supplement":
+            return self._supplement(row, report)
         raise PlatformRejected(0, "unknown_kind")
 
     def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
@@ -268,6 +270,21 @@ class SyncEngine:
                 self.store.mark_confirmed(conn, shas)
 
         return {"case": receipt, "materials": bound}, confirm
+
+    def _supplement(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
+        """补齐 of a 容缺 case: its files first (resumable), then the idempotent POST keyed by the action UUID; the
+        platform binds the files only when all are complete."""
+        payload = row.payload
+        shas = list(dict.fromkeys(sha for m in payload.get("materials", ()) for sha in m.get("files", ())))
+        for sha in shas:
+            self._upload(sha, row.attempts > 1, report)
+        answer = self._authed(self.adapter.supplement, str(payload["case_uuid"]), row.action_uuid, payload)
+
+        def confirm(conn: Any) -> None:
+            if answer.get("processed"):
+                self.store.mark_confirmed(conn, shas)
+
+        return answer, confirm
 
     # -- files ------------------------------------------------------------------------------------------------
     def _upload(self, sha: str, resuming: bool, report: SyncReport) -> None:

@@ -119,29 +119,38 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
     itself, creates nothing twice; a case already held with different content raises ``ContentConflict``.
     """
     manifest, files = read_export(path, passphrase)
-    counts = {"cases": 0, "files": 0, "handovers": 0, "evaluations": 0}
+    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "evaluations": 0}
     for action in manifest["actions"]:
         payload, secret = action["payload"], action.get("secret") or {}
         if action["kind"] == "case_upsert":
             adapter.put_case(payload["case_uuid"], {**payload, "applicant": secret})
             materials = [{"material_code": m["material_code"], "files": list(m["files"])}
                          for m in payload.get("materials", ()) if m.get("files")]
-            for sha in dict.fromkeys(s for m in materials for s in m["files"]):
-                state = adapter.file_state(sha)
-                data = files.get(sha)
-                while not state.complete:
-                    if data is None:
-                        raise StorageCorrupt()
-                    state = adapter.append_file(sha, state.offset, len(data),
-                                                data[state.offset:state.offset + chunk_bytes])
-                counts["files"] += 1
+            counts["files"] += _upload_all(adapter, materials, files, chunk_bytes)
             if materials:
                 adapter.bind_materials(payload["case_uuid"], materials)
             counts["cases"] += 1
         elif action["kind"] == "handover":
             adapter.handover(action["case_uuid"], {**payload, "collector": secret})
             counts["handovers"] += 1
+        elif action["kind"] == "supplement":
+            counts["files"] += _upload_all(adapter, payload.get("materials", ()), files, chunk_bytes)
+            adapter.supplement(payload["case_uuid"], action["action_uuid"], payload)
+            counts["supplements"] += 1
         elif action["kind"] == "evaluation":
             adapter.evaluation(payload)
             counts["evaluations"] += 1
     return counts
+
+
+def _upload_all(adapter: Any, materials: Any, files: dict[str, bytes], chunk_bytes: int) -> int:
+    count = 0
+    for sha in dict.fromkeys(s for m in materials for s in m.get("files", ())):
+        state = adapter.file_state(sha)
+        data = files.get(sha)
+        while not state.complete:
+            if data is None:
+                raise StorageCorrupt()
+            state = adapter.append_file(sha, state.offset, len(data), data[state.offset:state.offset + chunk_bytes])
+        count += 1
+    return count

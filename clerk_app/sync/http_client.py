@@ -150,6 +150,9 @@ class HttpPlatformClient:
     def handover(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/handover", json=body)
 
+    def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/cases/{case_uuid}/supplements/{supplement_uuid}", json=body)
+
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/evaluations", json=body)
 

@@ -29,6 +29,7 @@ class FakePlatform:
         self.changes: list[dict[str, Any]] = []
         self.calendar_days: dict[int, list[dict[str, Any]]] = {}
         self.bytes_received = 0
+        self.supplements: dict[str, str] = {}
 
     def _call(self, name: str) -> None:
         self.calls.append(name)
@@ -96,6 +97,18 @@ class FakePlatform:
     def handover(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("handover")
         return {"id": case_uuid}
+
+    def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("supplement")
+        if case_uuid not in self.cases:
+            raise PlatformRejected(404, "case_unknown")
+        missing = [s for m in body["materials"] for s in m["files"] if s not in self.complete]
+        if missing:
+            raise ContentConflict(409, "files_incomplete", {"missing": missing})
+        stored = self.supplements.setdefault(supplement_uuid, digest(body))
+        if stored != digest(body):
+            raise ContentConflict(409, "conflict_different_content", {})
+        return {"id": supplement_uuid, "processed": True}
 
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("evaluation")
