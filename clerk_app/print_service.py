@@ -70,12 +70,13 @@ class PrintService:
 
     def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
         """Print one document of a committed case. A kind printed before for this case is marked 补打."""
-        if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value):
+        tag = ctx.extra.get("supplement_uuid")  # each 补齐 has its own receipt, not a copy of the last one
+        if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value, tag):
             ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
         printer = self.printer_for(ctx)
         pdf = render_document(ctx)
         record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint, printer,
-                                   clerk_id, str(self._ws.config.get("window.code")))
+                                   clerk_id, str(self._ws.config.get("window.code")), tag)
         archived = ArchivedDocument.from_record(record)
         job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}", media_option(ctx))
         log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)

@@ -35,9 +35,10 @@ class ArchivedDocument:
 
 def archive_in(
     conn: sqlite3.Connection, case_uuid: str, sha256: str, size: int, kind: str, reprint: bool,
-    printer: str, clerk_id: str, window_code: str,
+    printer: str, clerk_id: str, window_code: str, tag: str | None = None,
 ) -> ArchivedDocument:
-    """Rows for a PDF already put into the blob store, inside the caller's transaction."""
+    """Rows for a PDF already put into the blob store, inside the caller's transaction. ``tag`` tells apart
+    documents of one kind that are not copies of each other (the receipt of each 补齐 supplement)."""
     stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
     conn.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -46,6 +47,8 @@ def archive_in(
     position = int(conn.execute(
         "SELECT count(*) FROM case_blobs WHERE case_uuid = ? AND role = ?", (case_uuid, ROLE)).fetchone()[0])
     details = {"kind": kind, "reprint": reprint, "printer": printer, "archived_at": stamp}
+    if tag:
+        details["tag"] = tag
     conn.execute(
         "INSERT OR IGNORE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
         " VALUES (?, ?, ?, NULL, ?, ?)",
@@ -58,11 +61,11 @@ def archive_in(
 
 def archive_printed(
     db: Database, blobs: BlobStore, case_uuid: str, pdf: bytes, kind: str, reprint: bool,
-    printer: str, clerk_id: str, window_code: str,
+    printer: str, clerk_id: str, window_code: str, tag: str | None = None,
 ) -> ArchivedDocument:
     sha256 = blobs.put(pdf)
     with db.transaction() as conn:
-        return archive_in(conn, case_uuid, sha256, len(pdf), kind, reprint, printer, clerk_id, window_code)
+        return archive_in(conn, case_uuid, sha256, len(pdf), kind, reprint, printer, clerk_id, window_code, tag)
 
 
 def printed_documents(db: Database, case_uuid: str) -> list[ArchivedDocument]:
@@ -79,6 +82,11 @@ def printed_documents(db: Database, case_uuid: str) -> list[ArchivedDocument]:
     return found
 
 
-def was_printed(db: Database, case_uuid: str, kind: str) -> bool:
-    """True when this kind was printed for the case before: the next copy is a 补打."""
-    return any(doc.kind == kind for doc in printed_documents(db, case_uuid))
+def was_printed(db: Database, case_uuid: str, kind: str, tag: str | None = None) -> bool:
+    """True when this kind (with this tag) was printed for the case before: the next copy is a 补打."""
+    rows = db.query("SELECT details FROM case_blobs WHERE case_uuid = ? AND role = ?", (case_uuid, ROLE))
+    for row in rows:
+        details = json.loads(row["details"])
+        if details["kind"] == kind and details.get("tag") == (tag or None):
+            return True
+    return False

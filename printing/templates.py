@@ -218,14 +218,14 @@ def supplement_receipt(ctx: DocumentContext) -> list[Flowable]:
            f"下列申请材料（共{len(ctx.materials)}项）：", "indent"),
         Spacer(1, 3 * mm),
         _material_table(list(ctx.materials), [
-            ("材料名称", WIDTH - 12 * mm - 96 * mm, lambda m: m.name),
-            ("承诺期限", 28 * mm, lambda m: fmt_date(m.supply_by) or "—"),
+            ("材料名称", WIDTH - 12 * mm - 102 * mm, lambda m: m.name),
+            ("承诺期限", 34 * mm, lambda m: fmt_date(m.supply_by) or "—"),
             ("原件核验", 20 * mm, lambda m: "已核验" if m.original_verified else "—"),
             ("复印件数", 18 * mm, lambda m: str(m.copies_received)),
             ("页数", 16 * mm, lambda m: str(m.pages) if m.pages else "—"),
             ("补交情况", 14 * mm, lambda m: "逾期" if m.supplied_late else "按期"),
         ]),
-        Spacer(1, 3 * mm), _p(outcome, "indent"),
+        Spacer(1, 3 * mm), _p(outcome, "indent"), Spacer(1, 2 * mm),
         _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
         _seal(ctx, ("申请人（签字）：", "受理人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日")),
     ]

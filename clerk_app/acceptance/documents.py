@@ -154,6 +154,7 @@ def supplement_context(stored: StoredCase, supplement: SupplementResult, letterh
     )
     remaining = "、".join(names.get(code, code) for code in supplement.remaining)
     return dataclasses.replace(base, materials=rows, supply_deadline=None,
+                               printed_at=datetime.fromisoformat(supplement.supplied_at),
                                extra={"supplied_at": supplement.supplied_at, "remaining": remaining,
                                       "supplement_uuid": supplement.supplement_uuid})
 

@@ -209,3 +209,42 @@ def test_follow_up_only_after_a_notice(workstation) -> None:
     case_uuid = _deficient_case(workstation)
     with pytest.raises(NotNoticed):
         acceptance_service(workstation).follow_up_session(case_uuid)
+
+
+def test_supplement_receipt_lists_the_supplied_materials_and_each_has_its_own_print(workstation, tmp_path) -> None:
+    from clerk_app.acceptance.documents import DocumentDesk, Letterhead
+    from clerk_app.print_service import PrintService
+    from printing.model import DocumentKind
+    from tests.unit.acceptance.test_documents import RecordingSpooler, _text
+
+    case_uuid = _deficient_case(workstation)
+    service = acceptance_service(workstation)
+    desk = DocumentDesk(service.cases, PrintService(workstation, RecordingSpooler()),
+                        Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), clerk_id="clerk7")
+    supplements = supplement_desk(workstation)
+    first = supplements.new_draft(case_uuid)
+    first.set(SuppliedMaterial("D1", copies_received=1, pages=(_page(workstation, b"a"), _page(workstation, b"b"))))
+    one = supplements.commit(first)
+    (printed,) = desk.print_supplement(case_uuid, one)
+    assert printed.archived.kind is DocumentKind.SUPPLEMENT_RECEIPT and not printed.archived.reprint
+    text = _text(printed.pdf, tmp_path)
+    number = service.cases.get(case_uuid).case.case_number
+    assert "补齐材料接收回执" in text and number in text and "租赁合同" in text
+    assert "尚待补交的材料：消防证明、环评批复" in text and "共1项" in text
+    assert ID_NUMBER_MASKED(text)
+    second = supplements.new_draft(case_uuid)
+    second.set(SuppliedMaterial("D2", copies_received=1))
+    second.set(SuppliedMaterial("D3", original_verified=True))
+    two = supplements.commit(second)
+    (printed2,) = desk.print_supplement(case_uuid, two)
+    assert not printed2.archived.reprint  # another supplement's receipt, not a copy
+    text2 = _text(printed2.pdf, tmp_path)
+    assert "消防证明" in text2 and "环评批复" in text2 and "已全部补齐" in text2 and "租赁合同" not in text2
+    (again,) = desk.print_supplement(case_uuid, two)
+    assert again.archived.reprint and "补打" in _text(again.pdf, tmp_path)
+
+
+def ID_NUMBER_MASKED(text: str) -> bool:  # noqa: N802 - reads as a claim
+    from tests.unit.acceptance.conftest import ID_NUMBER
+
+    return ID_NUMBER not in text and ID_NUMBER[:6] in text
