@@ -43,6 +43,9 @@ class WorkstationApp:
         log.info("shutting down")
         self.window.close()
         self.tasks.shutdown()
+        # Results of background work that finished during shutdown are queued for the GUI thread: deliver them
+        # while the services are still open, not into whatever runs next in this process.
+        self.qapp.sendPostedEvents()
         self.instance.close()
         self.workstation.close()
         self.crash.uninstall()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk_app.errors import Cancelled, UserFacingError
 
 log = logging.getLogger("onewindow.ui")
+_open_boxes: set[QMessageBox] = set()  # parentless boxes must stay referenced while shown
 
 
 def show_exception(parent: QWidget | None, exc: BaseException) -> None:
@@ -16,7 +18,14 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
         return
     if isinstance(exc, UserFacingError):
         log.info("user-facing error shown: %s", type(exc).__name__)
-        QMessageBox.warning(parent, QMessageBox.tr("OneWindow"), exc.user_text())
+        # Window-modal and asynchronous: a nested event loop here would stall whatever delivered the error
+        # (a background result, a device signal) until the clerk clicks.
+        box = QMessageBox(QMessageBox.Icon.Warning, QMessageBox.tr("OneWindow"), exc.user_text(),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _open_boxes.add(box)
+        box.finished.connect(lambda _result: _open_boxes.discard(box))
+        box.open()
         return
     # Not a known failure: let the crash handler deal with it (report + dialog).
     raise exc

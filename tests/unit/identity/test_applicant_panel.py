@@ -123,7 +123,7 @@ def test_clear_and_errors(panel: ApplicantPanel, qtbot) -> None:
 def test_wired_into_the_main_window_with_f2(qtbot, ow_home) -> None:
     import main
 
-    app = main.run([], exec=False)
+    app = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     try:
         window = app.window
         panel = window.areas["applicant"].findChild(ApplicantPanel)

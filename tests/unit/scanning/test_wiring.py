@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 def test_wired_into_the_main_window(qtbot: Any, ow_home: Any) -> None:
     import main
 
-    app = main.run([], exec=False)
+    app = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     try:
         window = app.window
         service = app.workstation.services["scanner"]
@@ -38,7 +38,7 @@ def test_error_messages_are_chinese(qtbot: Any, ow_home: Any) -> None:
     import main
     from devices.scanner.errors import PaperJam
 
-    app = main.run([], exec=False)
+    app = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     try:
         assert PaperJam().user_text() == "扫描仪卡纸。请打开进纸器，取出纸张后重新扫描。"
     finally:
