@@ -39,6 +39,25 @@ def _untranslated_after_each_test() -> Iterator[None]:
     install_translator(lambda _context, text: text)
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """Close top-level windows a test left open (an error box from a late background result, a dialog), so the
+    next test's focus and event loop start clean."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            if os.environ.get("ONEWINDOW_REPORT_LEAKS"):
+                with open(os.environ["ONEWINDOW_REPORT_LEAKS"], "a", encoding="utf-8") as report:
+                    text = getattr(widget, "text", lambda: "")()
+                    report.write(f"{type(widget).__name__} {widget.windowTitle()!r} {text!r}\n")
+            widget.close()
+
+
 @pytest.fixture
 def ow_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty OneWindow home folder for this test (no configuration = training mode)."""

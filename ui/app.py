@@ -8,7 +8,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk_app.config import Config
@@ -46,6 +46,10 @@ class WorkstationApp:
         # Results of background work that finished during shutdown are queued for the GUI thread: deliver them
         # while the services are still open, not into whatever runs next in this process.
         self.qapp.sendPostedEvents()
+        # Delete the window now: features hang app-wide objects on it (the barcode-gun event filter on the
+        # QApplication), which must not keep acting after this workstation is gone.
+        self.window.deleteLater()
+        self.qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.instance.close()
         self.workstation.close()
         self.crash.uninstall()
