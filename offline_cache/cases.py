@@ -272,6 +272,17 @@ class CaseRepository:
             params.append(window_code)
         return self._summaries(sql + " ORDER BY promised_date, case_number", params)
 
+    def list_supply_overdue(self, today: date, window_code: str | None = None) -> list[CaseSummary]:
+        """容缺 cases with a deferred material whose supply-by date has passed (电子监察 red), oldest date first."""
+        sql = ("SELECT c.* FROM cases c JOIN (SELECT case_uuid, min(supply_by) AS due FROM case_materials"
+               " WHERE state = 'deferred' AND supply_by IS NOT NULL GROUP BY case_uuid) m"
+               " ON m.case_uuid = c.case_uuid WHERE m.due < ?")
+        params: list[Any] = [today.isoformat()]
+        if window_code is not None:
+            sql += " AND c.window_code = ?"
+            params.append(window_code)
+        return self._summaries(sql + " ORDER BY m.due, c.case_number", params)
+
     def _summaries(self, sql: str, params: list[Any]) -> list[CaseSummary]:
         out = []
         for row in self._db.query(sql, tuple(params)):

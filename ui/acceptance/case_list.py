@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.acceptance.supplement import overdue
 from clerk_app.domain.masking import mask_id_number, mask_name
 from offline_cache.cases import CaseSummary, StoredCase
 
@@ -33,6 +35,7 @@ LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused"
 class CaseRow:
     summary: CaseSummary
     level: str  # normal / yellow / red / paused / none
+    supply_overdue: bool = False  # 容缺: a deferred material's supply-by date has passed (电子监察 red)
 
 
 class CaseListPanel(QWidget):
@@ -95,11 +98,15 @@ class CaseListPanel(QWidget):
                 promised += " ⚠"
             cells = [s.case_number, "、".join(s.item_names), mask_name(s.applicant_name),
                      self.status_text(s.status.value), promised, self.level_text(row.level)]
-            colour = LEVEL_COLOURS.get(row.level)
+            if row.supply_overdue:
+                cells[5] = " · ".join(t for t in (cells[5], self.tr("Supply overdue")) if t)
+            colour = LEVEL_COLOURS.get("red" if row.supply_overdue else row.level)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if colour:
                     item.setBackground(QBrush(QColor(colour)))
+                if row.supply_overdue and column in (3, 5):
+                    item.setToolTip(self.tr("A deferred material was not supplied by the committed date."))
                 if column == 4 and s.promised_date and not s.deadline_certain:
                     item.setToolTip(self.tr("Computed beyond the official holiday calendar: check the date."))
                 self.table.setItem(index, column, item)
@@ -114,9 +121,11 @@ class CaseDialog(QDialog):
 
     reprint_requested = Signal(str)  # case uuid
     handover_requested = Signal(str)  # case uuid
+    supplement_requested = Signal(str)  # case uuid: 补齐 of deferred materials
+    follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
 
     def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str,
-                 status_text: Callable[[str], str]) -> None:
+                 status_text: Callable[[str], str], supply_today: date | None = None) -> None:
         super().__init__(parent)
         case = stored.case
         self.setObjectName("caseDialog")
@@ -140,13 +149,21 @@ class CaseDialog(QDialog):
         states = {"received": self.tr("received"), "elicence_reused": self.tr("e-licence reused"),
                   "missing": self.tr("missing"), "deferred": self.tr("deferred, supply by"),
                   "defective": self.tr("defective"), "not_applicable": self.tr("not applicable")}
-        lines += [f"· {m.name}: {states.get(m.state.value, m.state.value)}"
-                  + (f" {m.supply_by}" if m.supply_by else "") for m in case.materials]
+        today = supply_today or date.today()
+        late_text = self.tr("(overdue)")
+        for m in case.materials:
+            line = f"· {m.name}: {states.get(m.state.value, m.state.value)}"
+            if m.supply_by and m.state.value == "deferred":
+                late = overdue(m.supply_by, today)
+                line += f" {m.supply_by}" + (f" <span style='color:#c62828'>{late_text}</span>" if late else "")
+            lines.append(line)
         lines.append(f"<b>{label['events']}</b>:")
         kinds = {"created": self.tr("created"), "decided": self.tr("decided"),
                  "status_changed": self.tr("status changed"), "printed": self.tr("printed"),
                  "reprinted": self.tr("reprinted (补打)"), "handed_over": self.tr("handed over"),
-                 "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received")}
+                 "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received"),
+                 "follows_notice": self.tr("follows the one-time notice of an earlier case"),
+                 "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
                   + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
                   for e in stored.events]
@@ -164,11 +181,29 @@ class CaseDialog(QDialog):
         self.handover.setToolTip(self.tr("The collector's identity is taken from the applicant panel (read the card)."))
         self.handover.setEnabled(case.status.value == "ready_for_pickup")
         self.handover.clicked.connect(lambda: self.handover_requested.emit(key))
+        self.supplement, self.follow_up = self._follow_up_buttons(stored, key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.reprint, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.handover, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.supplement, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.follow_up, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def _follow_up_buttons(self, stored: StoredCase, key: str) -> tuple[QPushButton, QPushButton]:
+        """补齐 (a 容缺 case with materials still deferred) and a new acceptance after a one-time notice."""
+        case = stored.case
+        supplement = QPushButton(self.tr("Supply deferred materials (补齐)"))
+        supplement.setObjectName("supplementButton")
+        supplement.setEnabled(any(m.state.value == "deferred" for m in case.materials))
+        supplement.clicked.connect(lambda: self.supplement_requested.emit(key))
+        follow_up = QPushButton(self.tr("New acceptance after the notice"))
+        follow_up.setObjectName("followUpButton")
+        follow_up.setToolTip(self.tr("Starts a new acceptance with this applicant, item and answers, and the "
+                                     "materials already received; it refers to this case."))
+        follow_up.setEnabled(case.status.value == "notice_issued")
+        follow_up.clicked.connect(lambda: self.follow_up_requested.emit(key))
+        return supplement, follow_up

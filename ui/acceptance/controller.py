@@ -61,6 +61,7 @@ class AcceptanceController(QObject):
         self.session: AcceptanceSession = service.new_session()
         self.scanner = scanner  # clerk_app.pages.service.ScanningService, when the scanning area is wired
         self.handover = handover  # clerk_app.acceptance.handover.HandoverDesk
+        self.followups: Any = None  # ui.acceptance.followup.FollowUpActions (补齐, follow-up after a notice)
         self.strips = PageStrips(self, scanner, tasks)
         self.committing = False
         self.last_result: CommitResult | None = None
@@ -361,16 +362,19 @@ class AcceptanceController(QObject):
         due = cases.list_open_due(today + timedelta(days=DUE_HORIZON_DAYS), self.service.window_code)
         seen = {s.case_uuid for s in due}
         todays = [s for s in cases.list_created_on(today, self.service.window_code) if s.case_uuid not in seen]
+        late = cases.list_supply_overdue(today, self.service.window_code)  # 容缺 past its supply-by date
+        late_ids = {s.case_uuid for s in late}
+        listed = {s.case_uuid for s in due + todays}
         rows = []
-        for summary in due + todays:
+        for summary in due + todays + [s for s in late if s.case_uuid not in listed]:
             level = "none"
             if summary.status.value in ("correction_requested", "special_procedure"):
                 level = "paused"  # 补正 / 特别程序 stop the clock
             elif summary.case_uuid in seen and summary.promised_date is not None:
                 level = self.service.rules.supervision_level(summary.promised_date, today)
-            rows.append(CaseRow(summary, level))
+            rows.append(CaseRow(summary, level, supply_overdue=summary.case_uuid in late_ids))
         order = {"red": 0, "yellow": 1}
-        return sorted(rows, key=lambda r: order.get(r.level, 2))
+        return sorted(rows, key=lambda r: 0 if r.supply_overdue else order.get(r.level, 2))
 
     def _rows_loaded(self, rows: list[CaseRow]) -> None:
         self.cases.show_rows(rows)
@@ -416,9 +420,15 @@ class AcceptanceController(QObject):
         if stored.case.promised_date is not None:
             level = self.cases.level_text(
                 self.service.rules.supervision_level(stored.case.promised_date, self.service.today()))
-        dialog = CaseDialog(self.window, stored, level, self.cases.status_text)
+        dialog = CaseDialog(self.window, stored, level, self.cases.status_text, supply_today=self.service.today())
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
+        if self.followups is not None:
+            dialog.supplement_requested.connect(self.followups.supplement_case)
+            dialog.follow_up_requested.connect(lambda key: self.followups.follow_up(key, dialog))
+        else:
+            dialog.supplement.setEnabled(False)
+            dialog.follow_up.setEnabled(False)
         self._keep(dialog)
         dialog.open()
 

@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
-from clerk_app.acceptance.factory import acceptance_service, handover_desk
+from clerk_app.acceptance.factory import acceptance_service, handover_desk, supplement_desk
 from clerk_app.print_service import print_service
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseListPanel
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.controller import AcceptanceController
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.followup import FollowUpActions
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -78,6 +79,7 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
         scanner=workstation.services.get("scanner"), handover=handover_desk(workstation),
     )
+    controller.followups = FollowUpActions(controller, supplement_desk(workstation))
 
     applicant = _link_panels(window, controller)
 
