@@ -96,6 +96,7 @@ def test_supplement_from_the_case_dialog_to_the_printed_receipt(qtbot, app, cups
     controller.open_case(number)
     case_dialog = _dialog(qtbot, "caseDialog")
     assert case_dialog.supplement.isEnabled() and not case_dialog.follow_up.isEnabled()
+    _shot(case_dialog, "case_dialog.png")
     qtbot.mouseClick(case_dialog.supplement, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, "supplementDialog")
     assert dialog.table.rowCount() == 3 and not dialog.commit_button.isEnabled()
@@ -181,4 +182,6 @@ def test_new_acceptance_after_a_notice_refers_to_the_noticed_case(qtbot, app, cu
     new = service.cases.get(result.case_uuid)
     assert new.details["decision_details"]["follows"]["case_number"] == noticed.case_number
     assert [e for e in new.events if e.kind == "follows_notice"]
-    assert service.cases.get(noticed.case_uuid).events[-1].details["followed_by_case_number"] == result.case_number
+    notes = [e.details for e in service.cases.get(noticed.case_uuid).events if e.kind == "note"]
+    assert notes == [{"action": "note", "followed_by_case_uuid": result.case_uuid,
+                      "followed_by_case_number": result.case_number}]
