@@ -97,3 +97,16 @@ def test_back_office_holds_a_deficient_case_until_its_supplement(tmp_path):
     assert status[ids[0]] == "in_review"
     assert status[ids[1]] in {"ready_for_pickup", "denied", "supplement_required"}
     assert all(status[i] == "in_review" for i in ids[2:])
+
+
+def test_exported_supplement_replays_once(workstation, tmp_path, platform):
+    from clerk_app.sync.export import export_queue, replay_export
+
+    case = make_case(workstation, pages=1, rng=random.Random(21))
+    action, sha = _supplement(workstation, case, random.Random(22).randbytes(4_000))
+    result = export_queue(workstation, tmp_path / "usb", "correct horse battery")
+    assert result.actions == 2 and result.files == 2
+    counts = replay_export(result.path, "correct horse battery", platform)
+    again = replay_export(result.path, "correct horse battery", platform)
+    assert counts["supplements"] == again["supplements"] == 1
+    assert list(platform.supplements) == [action] and sha in platform.complete
