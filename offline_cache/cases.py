@@ -276,8 +276,9 @@ class CaseRepository:
         """容缺 cases with a deferred material whose supply-by date has passed (电子监察 red), oldest date first."""
         sql = ("SELECT c.* FROM cases c JOIN (SELECT case_uuid, min(supply_by) AS due FROM case_materials"
                " WHERE state = 'deferred' AND supply_by IS NOT NULL GROUP BY case_uuid) m"
-               " ON m.case_uuid = c.case_uuid WHERE m.due < ?")
-        params: list[Any] = [today.isoformat()]
+               " ON m.case_uuid = c.case_uuid WHERE m.due < ? AND c.status NOT IN (?, ?, ?, ?, ?)")
+        # A case that ended (denied, concluded, handed over…) no longer waits for its materials.
+        params: list[Any] = [today.isoformat(), "concluded", "handed_over", "mailed", "denied", "rejected"]
         if window_code is not None:
             sql += " AND c.window_code = ?"
             params.append(window_code)

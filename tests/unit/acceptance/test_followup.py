@@ -167,6 +167,12 @@ def test_late_supplement_recorded(workstation) -> None:
     draft.set(SuppliedMaterial("D1", copies_received=1))
     result = desk.commit(draft)
     assert result.materials[0]["on_time"] is False
+    late = service.cases.list_supply_overdue(later.date(), "01")
+    assert [s.case_uuid for s in late] == [case_uuid]  # D2 and D3 are still deferred and late
+    assert service.cases.list_supply_overdue(service.today(), "01") == []
+    with workstation.db.transaction() as conn:
+        conn.execute("UPDATE cases SET status = 'denied' WHERE case_uuid = ?", (case_uuid,))
+    assert service.cases.list_supply_overdue(later.date(), "01") == []
     assert [s.supplement_uuid for s in desk.supplements(case_uuid)] == [result.supplement_uuid]
 
 
