@@ -266,6 +266,9 @@ class SupplementDialog(QDialog):
                        Qt.Key.Key_Plus: "copies_up", Qt.Key.Key_Equal: "copies_up",
                        Qt.Key.Key_Minus: "copies_down"}
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the table has the focus: no shortcut round trip
+                    self._commit_clicked()
+                    return True
                 return False
             if key in actions:
                 self.toggle(row, actions[Qt.Key(key)])
