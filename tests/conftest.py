@@ -30,6 +30,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         shutil.rmtree(_SANE_CONFIG, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication_for_the_session(qapp: object) -> object:
+    """Create the QApplication first: a CLI command run in-process would otherwise create a bare QCoreApplication
+    that every later widget test would find instead."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _untranslated_after_each_test() -> Iterator[None]:
     """A test that boots the app installs the Chinese translator hook; the next test starts from the source text."""

@@ -12,6 +12,8 @@ import logging
 from datetime import UTC, date, datetime
 from typing import Any
 
+from clerk_app.domain.case import CaseStatus
+from clerk_app.domain.case_states import can_transition
 from clerk_app.sync.adapter import PlatformAdapter
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
@@ -25,8 +27,6 @@ STATUS_MAP = {
     "supplement_required": "correction_requested", "ready_for_pickup": "ready_for_pickup",
     "handed_over": "handed_over", "mailed": "mailed", "concluded": "concluded",
 }
-# A status report never moves a case backwards past what the window itself recorded.
-_TERMINAL = {"handed_over", "mailed", "concluded"}
 MAX_PAGES = 50
 
 
@@ -53,7 +53,12 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
         return 0
     row = conn.execute("SELECT status, window_code FROM cases WHERE case_uuid = ?",
                        (change.get("case_uuid"),)).fetchone()
-    if row is None or row["status"] == local or (row["status"] in _TERMINAL and local not in _TERMINAL):
+    if row is None or row["status"] == local:
+        return 0
+    if not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
+        # Reports can arrive late or out of order; the window's own record of where the case is wins
+        # over a move the state machine does not allow (e.g. in review -> received).
+        log.info("platform status %s ignored for a case in %s", local, row["status"])
         return 0
     conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (local, change["case_uuid"]))
     conn.execute(

@@ -37,7 +37,9 @@ def app(qapp, ow_home: Path, cups_pdf):
     from clerk_app.paths import resolve_paths
 
     paths = resolve_paths(ow_home).ensure()
-    paths.config_file.write_text(f'[printing]\na4_printer = "{cups_pdf.queue}"\n', encoding="utf-8")
+    # Offline (nothing listens on port 9): a background sync pass must not move the cases under the test.
+    paths.config_file.write_text(f'[printing]\na4_printer = "{cups_pdf.queue}"\n'
+                                 '[platform]\nbase_url = "http://127.0.0.1:9"\n', encoding="utf-8")
     started = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     yield started
     started.shutdown()

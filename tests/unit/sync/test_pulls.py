@@ -26,6 +26,22 @@ def test_status_changes_update_cases_and_log_events_with_the_cursor(workstation,
     assert pull_case_changes(workstation.db, platform, store) == 0  # nothing new, nothing repeated
 
 
+def test_a_late_or_out_of_order_report_never_moves_a_case_backwards(workstation, platform):
+    store = SyncStore(workstation.db)
+    case = make_case(workstation, pages=1, rng=random.Random(2))
+    platform.changes = [
+        {"seq": 1, "case_uuid": case["case_uuid"], "status": "in_review", "note": "", "at": "t1"},
+        {"seq": 2, "case_uuid": case["case_uuid"], "status": "received", "note": "", "at": "t0"},  # late
+        {"seq": 3, "case_uuid": case["case_uuid"], "status": "approved", "note": "", "at": "t2"},
+        {"seq": 4, "case_uuid": case["case_uuid"], "status": "in_review", "note": "", "at": "t1"},  # late
+    ]
+    assert pull_case_changes(workstation.db, platform, store) == 2
+    events = workstation.db.query("SELECT from_status, to_status FROM case_events WHERE kind = 'platform_status'")
+    assert [tuple(e) for e in events] == [("accepted", "in_review"), ("in_review", "approved")]
+    assert workstation.db.query("SELECT status FROM cases")[0][0] == "approved"
+    assert store.cursor("case_changes") == "4"
+
+
 def test_cursor_is_not_stored_when_its_data_could_not_be(workstation, platform, monkeypatch):
     store = SyncStore(workstation.db)
     case = make_case(workstation, pages=1, rng=random.Random(2))
