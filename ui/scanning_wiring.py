@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -14,6 +15,11 @@ from ui.pages_widget import active_pages_widget
 from ui.tasks import BackgroundOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.pages")
+
+# Loaded here, on the GUI thread, before list_sources runs on a worker (see ui/sync_wiring.py). Without
+# libpulse the import fails: the camera is simply not offered, and doctor says why.
+with contextlib.suppress(ImportError):
+    from PySide6 import QtMultimedia  # noqa: F401
 
 
 SCANNER = QT_TRANSLATE_NOOP("scanning", "Scanner: {0}")

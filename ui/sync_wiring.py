@@ -124,9 +124,15 @@ def wire_sync(window: MainWindow, workstation: Any, tasks: TaskRunner) -> SyncPr
     presenter = SyncPresenter(window, tasks)
     window.shortcuts.bind("sync_now", presenter.sync_now)
 
-    def build() -> Any:
-        from clerk_app.sync.service import SyncService
+    # Import on the GUI thread, before any worker starts: importing FastAPI on a worker while the GUI thread
+    # imported Qt Multimedia (the camera probe) was seen to deadlock start-up once.
+    from clerk_app.sync.service import SyncService
 
+    if workstation.is_training:
+        import sandbox.app
+        import sandbox.server  # noqa: F401
+
+    def build() -> Any:
         return SyncService(workstation)
 
     def ready(service: Any) -> None:
