@@ -17,10 +17,10 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
-from stdnum.cn import uscc
 
 from clerk_app.catalog.errors import CatalogFormatError, CatalogVersionConflict
 from clerk_app.catalog.pinyin import pinyin_keys
+from clerk_app.domain.checkdigits import CreditCodeProblem, credit_code_problem
 from offline_cache.catalog_store import CatalogStore, SearchKeys, digest, search_words
 from offline_cache.db import Database
 
@@ -29,6 +29,19 @@ log = logging.getLogger("onewindow.catalog")
 SCHEMA_FILE = "catalog.schema.json"
 _USCC_SHAPE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 Json = dict[str, Any]
+_CREDIT_MESSAGES = {
+    CreditCodeProblem.FORMAT: "not a unified social credit code (GB 32100 characters and positions)",
+    CreditCodeProblem.CHECK_CHARACTER: "check character is wrong (GB 32100)",
+    CreditCodeProblem.ORG_CODE: "embedded organisation code is wrong (GB 11714)",
+}
+
+
+def _credit_problem(code: object) -> CreditCodeProblem | None:
+    """The domain's one GB 32100 rule. The embedded GB 11714 organisation code is not checked here: the catalog
+    names implementing bodies by the code the platform registered, which the window cannot correct."""
+    if not isinstance(code, str):
+        return CreditCodeProblem.FORMAT
+    return credit_code_problem(code, check_org_code=False)
 
 
 @dataclass
@@ -200,12 +213,14 @@ def check_semantics(doc: Json) -> None:
             raise _fail(doc, [*base, "implementation_code"], "appears twice in the document")
         codes.add(item["implementation_code"])
         credit = item.get("implementing_body", {}).get("credit_code")
-        if credit and not uscc.is_valid(credit):
-            raise _fail(doc, [*base, "implementing_body", "credit_code"], "check character is wrong (GB 32100)")
+        problem = _credit_problem(credit) if credit else None
+        if problem is not None:
+            raise _fail(doc, [*base, "implementing_body", "credit_code"], _CREDIT_MESSAGES[problem])
         for segment in item["implementation_code"].split("-"):
             # The code itself is opaque; only an embedded credit code (FACTS §3.2 provincial shape) is checked.
-            if _USCC_SHAPE.fullmatch(segment) and not uscc.is_valid(segment):
-                raise _fail(doc, [*base, "implementation_code"], "embedded credit code has a wrong check character")
+            embedded = _credit_problem(segment) if _USCC_SHAPE.fullmatch(segment) else None
+            if embedded is not None:
+                raise _fail(doc, [*base, "implementation_code"], f"embedded credit code: {_CREDIT_MESSAGES[embedded]}")
         if item["handling_type"] == "承诺件" and not item.get("promised_limit"):
             raise _fail(doc, [*base, "promised_limit"], "a promised item (承诺件) needs a promised time limit")
         materials: set[str] = set()

@@ -19,7 +19,10 @@ _ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_USCC_PATTERN = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+# GB 32100-2015 positions: 1 登记管理部门码 (1-9, A-H, N, Y as assigned so far), 2 机构类别码 (not 0), 3-8 the
+# registering authority's region code (digits), 9-17 主体标识码 and 18 the check character, from the 31-symbol set.
+REGISTRATION_AUTHORITY_CODES = "123456789ABCDEFGHNY"
+_USCC_PATTERN = re.compile(r"^[1-9A-HNY][1-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 FOREIGN_2017_PATTERN = re.compile(r"^[A-Z]{3}\d{12}$")
@@ -115,21 +118,33 @@ def normalise_credit_code(code: str) -> str:
     return code.strip().replace(" ", "").upper()
 
 
-def is_valid_credit_code(code: str, *, check_org_code: bool = True) -> bool:
-    """GB 32100 check character, and (by default) the embedded GB 11714 organisation code.
+class CreditCodeProblem(enum.Enum):
+    """Why a 统一社会信用代码 is not acceptable (the importer and the UI name it)."""
 
-    Some codes of individual businesses (registration type 92) carry a 主体标识码 that is not a GB 11714
-    code; pass ``check_org_code=False`` where those must be accepted.
+    FORMAT = "format"
+    CHECK_CHARACTER = "check_character"
+    ORG_CODE = "org_code"
+
+
+def credit_code_problem(code: str, *, check_org_code: bool | None = None) -> CreditCodeProblem | None:
+    """The one GB 32100 rule of the workstation (applicants, the catalog importer): ``None`` if acceptable.
+
+    ``check_org_code``: also check the embedded GB 11714 organisation code. ``None`` (the default) checks it except
+    for individual businesses (registration type 92), whose 主体标识码 is often not a GB 11714 code.
     """
     code = normalise_credit_code(code)
     if not _USCC_PATTERN.match(code):
-        return False
+        return CreditCodeProblem.FORMAT
     if uscc_check_char(code[:17]) != code[17]:
-        return False
-    if check_org_code:
-        org = code[8:17]
-        try:
-            return org_code_check_char(org[:8]) == org[8]
-        except ValueError:
-            return False
-    return True
+        return CreditCodeProblem.CHECK_CHARACTER
+    if check_org_code is None:
+        check_org_code = not code.startswith("92")
+    if check_org_code and org_code_check_char(code[8:16]) != code[16]:
+        return CreditCodeProblem.ORG_CODE
+    return None
+
+
+def is_valid_credit_code(code: str, *, check_org_code: bool | None = True) -> bool:
+    """GB 32100 shape and check character, and (by default) the embedded GB 11714 organisation code
+    (see ``credit_code_problem``)."""
+    return credit_code_problem(code, check_org_code=check_org_code) is None

@@ -161,7 +161,7 @@ def legal_entity(name: str, credit_code: str, representative: NaturalPerson | No
     if not name.strip():
         raise NameMissing()
     code = normalise_credit_code(credit_code)
-    if not is_valid_credit_code(code, check_org_code=not code.startswith("92")):
+    if not is_valid_credit_code(code, check_org_code=None):
         raise CreditCodeInvalid()
     return LegalEntity(
         name=name.strip(), credit_code=code, legal_representative=representative,

@@ -204,3 +204,14 @@ def test_any_rejected_page_leaves_the_catalog_intact(tmp_path_factory: Any, data
 def test_schema_file_is_a_valid_json_schema() -> None:
     schema = json.loads(importer._schema_path().read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_credit_code_with_letter_authority_is_accepted_as_by_the_domain(db: Database) -> None:
+    from clerk_app.domain.checkdigits import is_valid_credit_code, uscc_check_char
+
+    body = "N2511602600037341"  # 登记管理部门码 N (GB 32100 allows letters); python-stdnum refused this
+    code = body + uscc_check_char(body)
+    assert is_valid_credit_code(code)
+    item = minimal_item()
+    item["implementing_body"] = {"name": "某农业农村局", "credit_code": code}
+    assert apply_changes(db, document([item])).added == ["ITEM-1"]

@@ -7,8 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk_app.domain.checkdigits import (
+    REGISTRATION_AUTHORITY_CODES,
     USCC_CHARSET,
+    CreditCodeProblem,
     IdNumberProblem,
+    credit_code_problem,
     id_check_digit,
     id_number_problem,
     is_valid_credit_code,
@@ -107,3 +110,42 @@ def test_org_code_known_values() -> None:
 def test_foreign_2017_number_shape() -> None:
     assert is_valid_foreign_2017_number("USA330078080108")
     assert not is_valid_foreign_2017_number("US330078080108")
+
+
+def _with_check(first17: str) -> str:
+    return first17 + uscc_check_char(first17)
+
+
+@pytest.mark.parametrize("prefix", ["N2", "Y1", "A1", "G1", "51", "91"])
+def test_credit_codes_with_letter_authorities_are_accepted(prefix: str) -> None:
+    # GB 32100: 登记管理部门码 1-9, A-H, N, Y (letters allowed); the embedded organisation code is 60003734-1.
+    assert credit_code_problem(_with_check(prefix + "110000600037341")) is None
+
+
+@pytest.mark.parametrize("prefix", ["01", "J1", "Z1", "90", "X1"])
+def test_credit_code_positions_outside_the_standard_are_refused(prefix: str) -> None:
+    body = prefix + "110000600037341"
+    code = body + (uscc_check_char(body) if "Z" not in body else "0")
+    assert credit_code_problem(code) is CreditCodeProblem.FORMAT
+
+
+def test_credit_code_problem_names_the_cause() -> None:
+    assert credit_code_problem("91110000600037341A") is CreditCodeProblem.CHECK_CHARACTER
+    body = "9111000060003734" + "2"
+    assert credit_code_problem(_with_check(body)) is CreditCodeProblem.ORG_CODE
+    # Individual businesses (92) need not carry a GB 11714 code unless asked for.
+    assert credit_code_problem(_with_check("9211000060003734" + "2")) is None
+    assert credit_code_problem(_with_check("9211000060003734" + "2"), check_org_code=True) is CreditCodeProblem.ORG_CODE
+
+
+@given(st.sampled_from(REGISTRATION_AUTHORITY_CODES), st.sampled_from(USCC_CHARSET[1:]),
+       st.text(alphabet="0123456789", min_size=6, max_size=6),
+       st.text(alphabet=USCC_CHARSET, min_size=9, max_size=9), st.sampled_from(USCC_CHARSET))
+def test_domain_and_catalog_importer_agree_on_every_code(authority: str, category: str, region: str, body: str,
+                                                         last: str) -> None:
+    from clerk_app.catalog.importer import _credit_problem
+
+    code = authority + category + region + body + last
+    domain_ok = credit_code_problem(code, check_org_code=False) is None
+    assert domain_ok == (last == uscc_check_char(code[:17]))
+    assert (_credit_problem(code) is None) == domain_ok
