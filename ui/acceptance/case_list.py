@@ -1,6 +1,7 @@
 """Today's cases at this window with 电子监察 colours, and the dialog that shows one case.
 
-Rows are loaded off the GUI thread by the controller (``show_rows``); Enter or a double click opens a case.
+Rows are loaded off the GUI thread by the controller (``show_rows``) into a model/view table that updates only the
+rows that changed; Enter or a double click opens a case.
 """
 
 from __future__ import annotations
@@ -8,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,10 @@ from clerk_app.acceptance.supplement import overdue
 from clerk_app.domain.masking import mask_id_number, mask_name
 from offline_cache.cases import CaseSummary, StoredCase
 
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_ROLES = frozenset((_DISPLAY, _BACKGROUND, Qt.ItemDataRole.ToolTipRole.value))
 LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused": "#e0e0e0"}
 
 
@@ -38,33 +43,140 @@ class CaseRow:
     supply_overdue: bool = False  # 容缺: a deferred material's supply-by date has passed (电子监察 red)
 
 
+@dataclass(frozen=True)
+class _Cells:
+    texts: tuple[str, ...]
+    colour: str | None
+    tooltips: dict[int, str]
+
+
+class CaseListModel(QAbstractTableModel):
+    """The rows of the case list, keyed by case uuid. ``set_rows`` changes only what changed: rows kept at the
+    head and tail of the list are updated in place (``dataChanged`` for those that differ), the middle is removed
+    and inserted. Cell text is rendered when a view asks for it (only visible rows) and kept until the row changes,
+    so a refresh costs what changed and what is on screen, not the size of the list."""
+
+    COLUMNS = 6
+
+    def __init__(self, headers: list[str], render: Callable[[CaseRow], _Cells], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._render = render
+        self._rows: list[CaseRow] = []
+        self._cells: list[_Cells | None] = []
+        self._brushes: dict[str, QBrush] = {}
+
+    # -- Qt model interface --
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each paint: plain ints, no enum look-ups.
+        if role not in _ROLES:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells[row] = self._render(self._rows[row])
+        if role == _DISPLAY:
+            return cells.texts[index.column()]
+        if role == _BACKGROUND:
+            if not cells.colour:
+                return None
+            brush = self._brushes.get(cells.colour)
+            if brush is None:
+                brush = self._brushes[cells.colour] = QBrush(QColor(cells.colour))
+            return brush
+        return cells.tooltips.get(index.column())
+
+    # -- content --
+    @property
+    def rows(self) -> list[CaseRow]:
+        return self._rows
+
+    def row_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def set_rows(self, rows: list[CaseRow]) -> None:
+        old, new = self._rows, rows
+        shortest = min(len(old), len(new))
+        head = 0
+        while head < shortest and old[head].summary.case_uuid == new[head].summary.case_uuid:
+            head += 1
+        tail = 0
+        while tail < shortest - head and old[-1 - tail].summary.case_uuid == new[-1 - tail].summary.case_uuid:
+            tail += 1
+        old_mid_end, new_mid_end = len(old) - tail, len(new) - tail
+        changed = [i for i in range(head) if old[i] != new[i]]
+        changed += [new_mid_end + i for i in range(tail) if old[old_mid_end + i] != new[new_mid_end + i]]
+        cells = self._cells[:head] + [None] * (new_mid_end - head) + self._cells[old_mid_end:]
+        for row in changed:
+            cells[row] = None
+        if old_mid_end > head:
+            self.beginRemoveRows(_ROOT, head, old_mid_end - 1)
+            self._rows = old[:head] + old[old_mid_end:]
+            self._cells = self._cells[:head] + self._cells[old_mid_end:]
+            self.endRemoveRows()
+        if new_mid_end > head:
+            self.beginInsertRows(_ROOT, head, new_mid_end - 1)
+            self._rows, self._cells = list(new), cells
+            self.endInsertRows()
+        self._rows, self._cells = list(new), cells
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+
+
 class CaseListPanel(QWidget):
     open_requested = Signal(str)  # case number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseList")
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("caseTable")
-        self.table.setHorizontalHeaderLabels([
+        self.model = CaseListModel([
             self.tr("Case number"), self.tr("Item"), self.tr("Applicant"), self.tr("Status"),
             self.tr("Promised date"), self.tr("Supervision"),
-        ])
+        ], self._render, self)
+        self._texts: dict[str, str] = {}
+        self.table = QTableView(self)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row height and column widths: measuring contents per row made every refresh quadratic.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.cellActivated.connect(self._activated)
-        self.table.cellDoubleClicked.connect(self._activated)
+        em = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in ((0, 20), (2, 8), (3, 14), (4, 13), (5, 12)):
+            header.resizeSection(column, em * chars)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
         self.hint = QLabel(self.tr("Scan a case number with the barcode gun or press Ctrl+F to open a case."))
         self.hint.setStyleSheet("color: #757575;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
-        self.rows: list[CaseRow] = []
+
+    @property
+    def rows(self) -> list[CaseRow]:
+        return self.model.rows
 
     def status_text(self, status: str) -> str:
         return {
@@ -89,31 +201,38 @@ class CaseListPanel(QWidget):
                 "paused": self.tr("Clock stopped")}.get(level, "")
 
     def show_rows(self, rows: list[CaseRow]) -> None:
-        self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            s = row.summary
-            promised = s.promised_date.isoformat() if s.promised_date else "—"
-            if s.promised_date and not s.deadline_certain:
-                promised += " ⚠"
-            cells = [s.case_number, "、".join(s.item_names), mask_name(s.applicant_name),
-                     self.status_text(s.status.value), promised, self.level_text(row.level)]
-            if row.supply_overdue:
-                cells[5] = " · ".join(t for t in (cells[5], self.tr("Supply overdue")) if t)
-            colour = LEVEL_COLOURS.get("red" if row.supply_overdue else row.level)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if colour:
-                    item.setBackground(QBrush(QColor(colour)))
-                if row.supply_overdue and column in (3, 5):
-                    item.setToolTip(self.tr("A deferred material was not supplied by the committed date."))
-                if column == 4 and s.promised_date and not s.deadline_certain:
-                    item.setToolTip(self.tr("Computed beyond the official holiday calendar: check the date."))
-                self.table.setItem(index, column, item)
+        """Replace the list (as loaded off the GUI thread); only the rows that changed are touched."""
+        self._texts = {}  # translations are looked up once per refresh, not per row
+        self.model.set_rows(list(rows))
 
-    def _activated(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.rows):
-            self.open_requested.emit(self.rows[row].summary.case_number)
+    def _text(self, key: str, lookup: Callable[[str], str]) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = lookup(key.split(":", 1)[1])
+        return text
+
+    def _render(self, row: CaseRow) -> _Cells:
+        s = row.summary
+        promised = s.promised_date.isoformat() if s.promised_date else "—"
+        tooltips: dict[int, str] = {}
+        if s.promised_date and not s.deadline_certain:
+            promised += " ⚠"
+            tooltips[4] = self._text("tip:uncertain", lambda _k: self.tr(
+                "Computed beyond the official holiday calendar: check the date."))
+        texts = [s.case_number, "、".join(s.item_names), mask_name(s.applicant_name),
+                 self._text(f"status:{s.status.value}", self.status_text),
+                 promised, self._text(f"level:{row.level}", self.level_text)]
+        if row.supply_overdue:
+            supply = self._text("text:supply", lambda _k: self.tr("Supply overdue"))
+            texts[5] = " · ".join(t for t in (texts[5], supply) if t)
+            tooltips[3] = tooltips[5] = self._text("tip:overdue", lambda _k: self.tr(
+                "A deferred material was not supplied by the committed date."))
+        return _Cells(tuple(texts), LEVEL_COLOURS.get("red" if row.supply_overdue else row.level), tooltips)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.open_requested.emit(row.summary.case_number)
 
 
 class CaseDialog(QDialog):

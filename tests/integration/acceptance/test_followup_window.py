@@ -92,7 +92,8 @@ def test_supplement_from_the_case_dialog_to_the_printed_receipt(qtbot, app, cups
     qtbot.waitUntil(lambda: any(r.summary.case_number == number for r in panel.rows), timeout=20_000)
     [index] = [i for i, r in enumerate(panel.rows) if r.summary.case_number == number]
     assert panel.rows[index].supply_overdue
-    assert panel.table.item(index, 0).background().color().name() == LEVEL_COLOURS["red"]
+    brush = panel.model.data(panel.model.index(index, 0), Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == LEVEL_COLOURS["red"]
     _shot(panel, "case_list.png")
 
     controller.open_case(number)

@@ -80,7 +80,7 @@ def test_accept_by_keyboard_commits_once_and_prints(qtbot, desk, workstation) ->
     assert workstation.db.query("SELECT count(*) FROM outbox")[0][0] == 1
     assert controller.last_result.case_number in controller.decision.result.text()
     assert not button.isEnabled()  # the case is decided; Ctrl+N starts the next
-    qtbot.waitUntil(lambda: controller.cases.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: controller.cases.model.rowCount() == 1)
 
 
 def test_rejection_form_needs_all_fields(qtbot, desk, workstation) -> None:
@@ -217,7 +217,8 @@ def test_case_list_puts_overdue_cases_first_in_red(qtbot, desk, workstation) -> 
     assert len(rows) == 2 and rows[0].level == "red"  # the overdue case from 40 days ago comes first
     assert rows[1].level != "red"
     assert rows[0].summary.created_at[:10] == (now - timedelta(days=40)).date().isoformat()
-    colour = controller.cases.table.item(0, 0).background().color().name()
+    model = controller.cases.model
+    colour = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color().name()
     assert colour == "#ef9a9a"
 
 
