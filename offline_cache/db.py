@@ -25,6 +25,7 @@ from types import ModuleType
 import sqlite_utils
 
 from clerk_app.errors import StorageCorrupt, StorageError, StorageFull, StorageLocked
+from offline_cache.sql_script import execute_script  # noqa: F401  (its old home; migrations use sql_script)
 
 log = logging.getLogger("onewindow.sql")
 
@@ -50,22 +51,6 @@ def discover_migrations() -> list[Migration]:
     if len(set(versions)) != len(versions):
         raise RuntimeError(f"duplicate migration versions: {versions}")
     return found
-
-
-def execute_script(conn: sqlite3.Connection, script: str) -> None:
-    """Run several statements inside the caller's transaction.
-
-    ``Connection.executescript`` commits any open transaction first, which would break a migration's atomicity.
-    """
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            if statement.strip():
-                conn.execute(statement)
-            statement = ""
-    if statement.strip():
-        raise ValueError("incomplete SQL statement at end of script")
 
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
