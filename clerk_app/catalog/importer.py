@@ -18,6 +18,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
+from clerk_app import safe_json
 from clerk_app.catalog.errors import CatalogFormatError, CatalogVersionConflict
 from clerk_app.catalog.pinyin import pinyin_keys
 from clerk_app.domain.checkdigits import CreditCodeProblem, credit_code_problem
@@ -293,6 +294,7 @@ def search_keys(record: Json) -> SearchKeys:
 def apply_changes(db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True) -> ImportReport:
     """Validate and apply one catalog-changes document; all-or-nothing. Raises ``CatalogFormatError``."""
     try:
+        check_bounds(changes)
         validate_schema(changes)
         check_semantics(changes)
     except CatalogFormatError as exc:
@@ -373,18 +375,24 @@ def _apply_bundles(changes: Json, store: CatalogStore, conn: Any, report: Import
 
 
 def load_file(path: Path) -> Json:
-    """Read a catalog-changes file; a JSON syntax error becomes a ``CatalogFormatError`` with line and column."""
+    """Read a catalog-changes file through the hardened reader (``clerk_app.safe_json``): a missing file, a folder,
+    bad UTF-8, a syntax error (with line and column), nesting, numbers or text out of bounds all become a
+    ``CatalogFormatError`` naming the record and field."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CatalogFormatError("document", "", f"not UTF-8 text (byte {exc.start})") from exc
-    try:
-        data: Json = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogFormatError(
-            "document", "", f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from exc
+        data: Json = safe_json.read_file(Path(path), check=False)  # apply_changes checks, naming the record
+    except safe_json.JsonRejected as exc:
+        raise CatalogFormatError("document", "", exc.reason) from None
     return data
+
+
+def check_bounds(doc: Any) -> None:
+    """Depth, number and text bounds (``clerk_app.safe_json``) before any schema check walks the document."""
+    try:
+        safe_json.check_tree(doc)
+    except safe_json.JsonRejected as exc:
+        if isinstance(doc, dict):
+            raise _fail(doc, exc.path, exc.reason) from None
+        raise CatalogFormatError("document", safe_json.format_path(exc.path), exc.reason) from None
 
 
 def import_file(db: Database, path: Path, *, store_cursor: bool = False) -> ImportReport:
