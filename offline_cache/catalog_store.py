@@ -223,11 +223,14 @@ class CatalogStore:
             (version, _now(), code),
         )
 
-    def finish_import(self, conn: sqlite3.Connection, source: str, next_cursor: str | None) -> None:
+    def finish_import(
+        self, conn: sqlite3.Connection, source: str, next_cursor: str | None, *, changed: bool = True
+    ) -> None:
+        """Record an import; the generation (which makes search indexes rebuild) moves only if ``changed``."""
         now = _now()
         conn.execute(
-            "UPDATE catalog_state SET generation = generation + 1, last_import_at = ?, last_source = ? WHERE id = 1",
-            (now, source),
+            "UPDATE catalog_state SET generation = generation + ?, last_import_at = ?, last_source = ? WHERE id = 1",
+            (int(changed), now, source),
         )
         if next_cursor is not None:
             conn.execute(

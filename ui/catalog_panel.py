@@ -56,6 +56,7 @@ class CatalogPanel(QWidget):
         self.chosen_code: str | None = None
         self._situations: list[Situation] = []
         self._combos: dict[str, QComboBox] = {}
+        self._guide_for: str | None = None  # the item or bundle whose guide is on screen
         # Set by the wiring: rebuilds the search index in the background, then calls ``catalog_ready``.
         self.refresh_index: Callable[[], None] | None = None
 
@@ -127,8 +128,10 @@ class CatalogPanel(QWidget):
         layout.addWidget(split, 1)
 
     # -- search -------------------------------------------------------------------------------------------------
-    def catalog_ready(self) -> None:
-        """The index is built (and the training catalog loaded on first start): fill filters, show results."""
+    def catalog_ready(self, counts: dict[str, int] | None = None) -> None:
+        """The index is built (and the training catalog loaded on first start): fill filters, show results.
+        ``counts`` come from the background job that built the index (counting on the GUI thread reads the
+        whole catalog table)."""
         current = self.department.currentData()
         self.department.blockSignals(True)
         while self.department.count() > 1:
@@ -138,8 +141,9 @@ class CatalogPanel(QWidget):
         index = self.department.findData(current)
         self.department.setCurrentIndex(max(index, 0))
         self.department.blockSignals(False)
-        counts = self.service.counts()
+        counts = counts if counts is not None else self.service.counts()
         self.status.setText(self.tr("%n item(s) in the catalog", "", counts["items"]))
+        self._guide_for = None  # the item on screen may have a new version: render its guide again
         self.run_search()
 
     def focus_search(self) -> None:
@@ -148,7 +152,13 @@ class CatalogPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.search.text()
-        self.results.clear()
+        # Refilled with signals blocked: clearing a list moves its current row through every item it removes,
+        # which rendered the guide for each; the guide follows the top hit once, and only if it changed.
+        self.results.blockSignals(True)
+        try:
+            self.results.clear()
+        finally:
+            self.results.blockSignals(False)
         if not query.strip():
             return
         try:
@@ -159,18 +169,26 @@ class CatalogPanel(QWidget):
         except Exception as exc:  # a storage error must not lose what the clerk typed
             show_exception(self, exc)
             return
-        for hit in hits:
-            label = f"{hit.name}　·　{hit.department}"
-            if hit.kind == "bundle":
-                label = self.tr("[Combined] ") + label
-            row = QListWidgetItem(label)
-            row.setData(CODE_ROLE, hit.item_code)
-            row.setData(KIND_ROLE, hit.kind)
-            row.setToolTip(hit.item_code)
-            self.results.addItem(row)
+        self.results.blockSignals(True)
+        try:
+            for hit in hits:
+                label = f"{hit.name}　·　{hit.department}"
+                if hit.kind == "bundle":
+                    label = self.tr("[Combined] ") + label
+                row = QListWidgetItem(label)
+                row.setData(CODE_ROLE, hit.item_code)
+                row.setData(KIND_ROLE, hit.kind)
+                row.setToolTip(hit.item_code)
+                self.results.addItem(row)
+            if hits:
+                self.results.setCurrentRow(0)
+        finally:
+            self.results.blockSignals(False)
         if hits:
-            self.results.setCurrentRow(0)
+            if hits[0].item_code != self.current_code or self._guide_for != hits[0].item_code:
+                self.show_code(hits[0].item_code)
         else:
+            self._guide_for = None
             self.guide.setHtml(html.escape(self.tr("Nothing found for “%1”.").replace("%1", query)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -278,6 +296,7 @@ class CatalogPanel(QWidget):
             show_exception(self, exc)
             return
         self.guide.setHtml(text)
+        self._guide_for = code
 
     def _request_print(self) -> None:
         if self.current_code is not None:
@@ -377,14 +396,19 @@ def wire_catalog(
         while len(ops) > 8:
             ops.pop(0)
 
-    def prepare() -> None:
+    def prepare() -> dict[str, int]:
         if workstation.is_training:
             report = service.ensure_training_catalog()
             if report is not None:
                 log.info("training catalog loaded: %d items", len(report.added))
         service.index()
+        return service.counts()
 
-    op = BackgroundOp(panel, prepare).success(lambda _r: panel.catalog_ready())
+    def rebuild() -> dict[str, int]:
+        service.index()  # built aside and swapped in; typing keeps using the old index meanwhile
+        return service.counts()
+
+    op = BackgroundOp(panel, prepare).success(panel.catalog_ready)
     keep(op)
     op.run(tasks.db_pool)
 
@@ -395,15 +419,15 @@ def wire_catalog(
             return
         rebuilding.append(True)
 
-        def done(_result: object) -> None:
+        def done(counts: dict[str, int]) -> None:
             rebuilding.clear()
-            panel.catalog_ready()
+            panel.catalog_ready(counts)
 
         def failed(exc: BaseException) -> None:
             rebuilding.clear()
             show_exception(panel, exc)
 
-        job = BackgroundOp(panel, service.index).success(done).failure(failed)
+        job = BackgroundOp(panel, rebuild).success(done).failure(failed)
         keep(job)
         job.run(tasks.db_pool)
 

@@ -59,6 +59,12 @@ class ImportReport:
     next_cursor: str | None = None
     has_more: bool = False
 
+    @property
+    def changes_catalog(self) -> bool:
+        """Anything added, changed or retired: only then does the search index need rebuilding."""
+        return bool(self.added or self.changed or self.retired or self.bundles_added or self.bundles_changed
+                    or self.bundles_retired)
+
     def summary(self) -> dict[str, Any]:
         counts: dict[str, Any] = {name: len(value) for name, value in vars(self).items() if isinstance(value, list)}
         counts["next_cursor"] = self.next_cursor
@@ -303,6 +309,12 @@ def apply_changes(db: Database, changes: Any, *, source: str = "platform", store
         raise
     store = CatalogStore(db)
     report = ImportReport(next_cursor=changes["next_cursor"], has_more=bool(changes.get("has_more", False)))
+    if _is_empty_delta(changes):
+        # Most sync passes pull an empty page: store the cursor, nothing else (no version table read, and the
+        # index generation stays, so no keystroke rebuilds the index for nothing).
+        with db.transaction() as conn:
+            store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None, changed=False)
+        return report
     with db.transaction() as conn:
         versions = store.item_versions(conn)
         active = {code for code, stored in versions.items() if not stored.retired}
@@ -341,9 +353,15 @@ def apply_changes(db: Database, changes: Any, *, source: str = "platform", store
                 active.discard(code)
         _check_bundle_references(changes, store, conn, active)
         _apply_bundles(changes, store, conn, report)
-        store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None)
+        store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None,
+                            changed=report.changes_catalog)
     log.info("catalog import from %s: %s", source, report.summary())
     return report
+
+
+def _is_empty_delta(changes: Json) -> bool:
+    return changes.get("mode") != "snapshot" and not any(
+        changes.get(key) for key in ("items", "retired_items", "bundles", "retired_bundles"))
 
 
 def _apply_bundles(changes: Json, store: CatalogStore, conn: Any, report: ImportReport) -> None:

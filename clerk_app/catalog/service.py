@@ -34,13 +34,20 @@ class CatalogService:
 
     # -- search -----------------------------------------------------------------------------------------------
     def index(self) -> SearchIndex:
-        generation = self.store.generation()
-        with self._lock:
-            if self._index is None or generation != self._generation:
-                self._index = SearchIndex(self.store.index_rows())
-                self._generation = generation
-                log.info("catalog search index built: %d entries", len(self._index.rows))
-            return self._index
+        """The index for the catalog as stored now, built if an import changed it. A new index is built aside and
+        swapped in with one assignment: readers on the GUI thread (``stale_ok``) keep answering from the old one
+        meanwhile and never wait for the build."""
+        current = self._index
+        if current is not None and self.store.generation() == self._generation:
+            return current
+        with self._lock:  # one build at a time; a second caller gets the index the first one built
+            generation = self.store.generation()
+            if self._index is not None and generation == self._generation:
+                return self._index
+            built = SearchIndex(self.store.index_rows())
+            self._index, self._generation = built, generation
+            log.info("catalog search index built: %d entries", len(built.rows))
+            return built
 
     def search(
         self,
@@ -59,7 +66,8 @@ class CatalogService:
         return self._index is None or self.store.generation() != self._generation
 
     def departments(self) -> list[str]:
-        return self.index().departments
+        """Departments of the index in memory (built if there is none yet)."""
+        return (self._index or self.index()).departments
 
     # -- records ----------------------------------------------------------------------------------------------
     def get_item(self, implementation_code: str) -> ServiceItem:

@@ -136,6 +136,36 @@ def test_snapshot_retires_what_is_missing(db: Database) -> None:
     assert report.retired == ["B"] and report.unchanged == ["A"]
 
 
+def test_the_index_generation_moves_only_when_the_catalog_changed(db: Database) -> None:
+    store = CatalogStore(db)
+    apply_changes(db, document([minimal_item()], next_cursor="c-1"))
+    after_first = store.generation()
+    apply_changes(db, document([], next_cursor="c-2"))  # an empty page, as most sync passes pull
+    apply_changes(db, document(None, next_cursor="c-3"))
+    apply_changes(db, document([minimal_item()], next_cursor="c-4"))  # the same version again: unchanged
+    assert store.generation() == after_first
+    assert store.cursor() == "c-4"  # the cursor still moves with every page
+    service = CatalogService(db)
+    index = service.index()
+    assert service.index() is index and not service.is_stale()
+    apply_changes(db, document([minimal_item(version=2, name="测试事项变更登记")], next_cursor="c-5"))
+    assert store.generation() == after_first + 1
+    assert service.is_stale()
+    apply_changes(db, document(None, retired_items=[{"implementation_code": "ITEM-1", "version": 2}]))
+    assert store.generation() == after_first + 2
+
+
+def test_an_index_rebuild_is_swapped_in_and_readers_keep_the_old_one_meanwhile(db: Database) -> None:
+    service = CatalogService(db)
+    apply_changes(db, document([minimal_item()]))
+    old = service.index()
+    apply_changes(db, document([minimal_item("ITEM-2", name="新增测试事项")], next_cursor="c2"))
+    assert [h.item_code for h in service.search("新增测试事项", stale_ok=True)] == []  # the old index answers
+    new = service.index()
+    assert new is not old
+    assert [h.item_code for h in service.search("新增测试事项", stale_ok=True)] == ["ITEM-2"]
+
+
 def test_cursor_is_stored_with_the_page(db: Database) -> None:
     apply_changes(db, document([minimal_item()], next_cursor="c-42"))
     assert CatalogStore(db).cursor() == "c-42"

@@ -27,6 +27,23 @@ def test_typing_shows_ranked_results_and_preview(qtbot, panel: CatalogPanel) -> 
     assert panel.print_button.isEnabled()
 
 
+def test_the_guide_is_rendered_once_per_selection_change(qtbot, panel: CatalogPanel) -> None:
+    rendered: list[str] = []
+    original = panel.guide.setHtml
+    panel.guide.setHtml = lambda text: (rendered.append(text), original(text))  # type: ignore[method-assign]
+    tops = []
+    for n in range(1, len("bdcdj") + 1):
+        rendered.clear()
+        panel.search.setText("bdcdj"[:n])
+        top = panel.results.item(0).data(Qt.ItemDataRole.UserRole)
+        assert len(rendered) == (0 if tops and tops[-1] == top else 1), (n, len(rendered))
+        tops.append(top)
+    rendered.clear()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)  # another row: one render
+    assert len(rendered) == 1
+    assert panel.current_code == panel.results.item(1).data(Qt.ItemDataRole.UserRole)
+
+
 def test_department_filter(qtbot, panel: CatalogPanel) -> None:
     panel.department.setCurrentIndex(panel.department.findData("人社"))
     panel.search.insert("社保")  # IME commit: QTest types ASCII only
