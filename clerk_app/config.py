@@ -90,6 +90,54 @@ declare("acceptance.thermal_receipt", bool, False, "Also print the 80 mm receipt
 declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date")
 declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
 
+declare("queue.adapter", str, "sandbox",
+        "Queue system (叫号) protocol: 'sandbox' (the sandbox's /queue/v1 contract), 'http' (a vendor's HTTP API "
+        "mapped with the queue.http.* options, docs/queue.md) or 'none' (no queue system: manual mode)")
+declare("queue.base_url", str, "", "URL of the hall queue system; empty in training mode = the bundled sandbox")
+declare("queue.ca_bundle", str, "", "CA bundle for an https queue system; empty = system trust store")
+declare("queue.connect_timeout", float, 2.0, "Seconds to wait for a connection to the queue system")
+declare("queue.read_timeout", float, 5.0, "Seconds to wait for the queue system's answer")
+declare("queue.poll_seconds", float, 5.0, "Seconds between two refreshes of the waiting count")
+declare("queue.business_codes", list, [],
+        "Training: business types this window calls (the sandbox's codes, e.g. ['general', 'pickup']); "
+        "empty = all. A real hall configures this in its queue system")
+declare("queue.training_arrivals_per_hour", float, 30.0,
+        "Training sandbox: simulated citizens taking a ticket per hour; 0 = none")
+_QUEUE_HTTP = (  # defaults = the sandbox's contract; see clerk_app/queue/mapped_http.py and docs/queue.md
+    ("status", "GET /queue/v1/windows/{window}", "Request for the window's state"),
+    ("business_types", "GET /queue/v1/business-types", "Request for the business types"),
+    ("call", "POST /queue/v1/windows/{window}/call", "Request: call the next ticket"),
+    ("recall", "POST /queue/v1/windows/{window}/recall", "Request: announce the current ticket again (重呼)"),
+    ("skip", "POST /queue/v1/windows/{window}/skip", "Request: the called citizen did not come (过号)"),
+    ("transfer", "POST /queue/v1/windows/{window}/transfer", "Request: transfer the current ticket"),
+    ("pause", "POST /queue/v1/windows/{window}/pause", "Request: pause the window (暂停服务)"),
+    ("resume", "POST /queue/v1/windows/{window}/pause", "Request: resume the window"),
+    ("request_id_header", "", "Header that also carries the request id (idempotency key); empty = body only"),
+    ("field_window", "", "Body field for the window code; empty = the window is only in the path"),
+    ("field_request_id", "request_id", "Body field for the request id (idempotency key)"),
+    ("field_to_window", "to_window", "Body field for a transfer's target window"),
+    ("field_to_business", "to_business", "Body field for a transfer's target business type"),
+    ("field_paused", "paused", "Body field for paused (true) / resumed (false)"),
+    ("answer_ticket", "ticket", "Dotted path of the ticket in an action's answer"),
+    ("answer_window", "window", "Dotted path of the window state in an action's answer; empty = ask the status"),
+    ("answer_voice", "voice_text", "Dotted path of the announced text in an action's answer"),
+    ("status_root", "", "Dotted path of the window state in the status answer; empty = the whole answer"),
+    ("status_current", "current", "Field of the ticket being served, in the window state"),
+    ("status_waiting", "waiting", "Field of the number waiting, in the window state"),
+    ("status_next", "next", "Field of the list of next tickets, in the window state"),
+    ("status_paused", "paused", "Field of the paused flag, in the window state"),
+    ("ticket_number", "number", "Field of the ticket number (A001), in a ticket"),
+    ("ticket_id", "ticket_id", "Field of the ticket's id, in a ticket"),
+    ("ticket_business_code", "business_code", "Field of the business type code, in a ticket"),
+    ("ticket_business_name", "business_name", "Field of the business type name, in a ticket"),
+    ("ticket_issued_at", "issued_at", "Field of the issue time (ISO 8601 or epoch seconds), in a ticket"),
+    ("ticket_called_at", "called_at", "Field of the call time (ISO 8601 or epoch seconds), in a ticket"),
+    ("types_root", "", "Dotted path of the list in the business types answer; empty = the whole answer"),
+    ("type_code", "code", "Field of a business type's code"),
+    ("type_name", "name", "Field of a business type's name"),
+)
+for _name, _default, _description in _QUEUE_HTTP:
+    declare(f"queue.http.{_name}", str, _default, "Vendor queue API mapping: " + _description)
 
 class Config:
     """Typed, validated view over the declared options and one TOML file."""

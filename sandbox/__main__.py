@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds per simulated back-office step; negative = simulator off")
     parser.add_argument("--clerk", action="append", default=[], metavar="ACCOUNT:PASSWORD",
                         help="a clerk account (default trainee:trainee)")
+    parser.add_argument("--queue-arrivals-per-hour", type=float, default=0.0,
+                        help="training: simulated citizens taking queue tickets per hour; 0 = none")
     parser.add_argument("--test-admin", action="store_true", help="TEST ONLY: mount /__admin/faults")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value,...]",
                         help="TEST ONLY: inject a fault, e.g. drop_after:probability=0.3,methods=PUT|PATCH")
@@ -37,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     clerks = dict(c.split(":", 1) for c in args.clerk) or {"trainee": "trainee"}
     settings = SandboxSettings(db_path=args.db, token_ttl=args.token_ttl, backoffice_delay=args.backoffice_delay,
                                clerks=clerks, test_admin=args.test_admin,
+                               queue_arrivals_per_hour=args.queue_arrivals_per_hour,
                                faults=[parse_fault(f) for f in args.fault], fault_seed=args.fault_seed)
     asgi, app, office = build(settings)
     if args.print_openapi:
@@ -46,9 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         return _import(settings, args.import_export)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     office.start()
+    app.state.queue_arrivals.start()
     try:
         uvicorn.run(asgi, host=LOOPBACK, port=args.port, log_level="warning", access_log=False, lifespan="off")
     finally:
+        app.state.queue_arrivals.stop()
         office.stop()
     return 0
 

@@ -27,6 +27,9 @@ from sandbox.calendar_feed import calendar_for
 from sandbox.catalog_feed import catalog_changes
 from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
+from sandbox.queue_routes import mount_queue_routes
+from sandbox.queue_sim import ArrivalSimulator
+from sandbox.queue_store import QueueStore
 from sandbox.routes_cases import mount_case_routes
 from sandbox.routes_files import mount_file_routes
 from sandbox.routes_supplements import mount_supplement_routes
@@ -43,6 +46,8 @@ class SandboxSettings:
     test_admin: bool = False
     faults: list[Fault] = field(default_factory=list)
     fault_seed: int = 0
+    queue_arrivals_per_hour: float = 0.0  # training: simulated citizens taking tickets; 0 = none
+    queue_seed: int = 7
 
 
 def _error_response(status: int, code: str, message: str, details: dict[str, Any] | None = None,
@@ -71,12 +76,16 @@ def create_app(settings: SandboxSettings) -> Any:
 
     app = FastAPI(
         title="OneWindow sandbox platform", version="1.0.0",
-        description="The central-platform contract the OneWindow workstation speaks (see docs/sync.md).",
+        description="The central-platform contract the OneWindow workstation speaks (see docs/sync.md), and the "
+                    "hall queue service under /queue/v1 (see docs/queue.md).",
         servers=[{"url": "/"}],
     )
     app.state.store = store
     app.state.faults = board
     app.state.settings = settings
+    app.state.queue = QueueStore(store)
+    app.state.queue_arrivals = ArrivalSimulator(app.state.queue, settings.queue_arrivals_per_hour,
+                                                settings.queue_seed)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -97,6 +106,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_case_routes(app, store, Clerk)
     mount_supplement_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
+    mount_queue_routes(app, app.state.queue)
     if settings.test_admin:
         _mount_admin(app, store, board)
 

@@ -50,6 +50,21 @@ class MaterialEntry(BaseModel):
     files: list[str] = Field(default_factory=list, description="SHA-256 of each file of this material")
 
 
+class CaseQueueTicket(BaseModel):
+    """The hall queue ticket the case was served under: wait time = called_at - issued_at (queue clock), service
+    time = called -> decision (workstation clock)."""
+
+    model_config = ConfigDict(extra="allow")
+    ticket_number: str = Field(min_length=1, max_length=16)
+    business_code: str = Field(default="", max_length=32)
+    business_name: str = Field(default="", max_length=64)
+    issued_at: str
+    called_at: str
+    decided_at: str
+    wait_seconds: float | None = Field(default=None, ge=0, description="null when the issue time was unreadable")
+    service_seconds: float = Field(ge=0)
+
+
 class CaseUpsert(BaseModel):
     model_config = ConfigDict(extra="allow")
     case_uuid: str = Field(pattern=UUID_PATTERN)
@@ -67,6 +82,7 @@ class CaseUpsert(BaseModel):
     materials: list[MaterialEntry] = Field(default_factory=list)
     decision_details: dict[str, Any] = Field(default_factory=dict)
     applicant: dict[str, Any] = Field(default_factory=dict, description="the applicant (personal data)")
+    queue: CaseQueueTicket | None = Field(default=None, description="the queue ticket; null when served without one")
 
 
 class CaseReceipt(BaseModel):

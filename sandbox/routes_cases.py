@@ -16,13 +16,20 @@ from sandbox.models import BindRequest, BindResult, CaseReceipt, CaseUpsert, Eva
 from sandbox.store import Store, body_digest, now_iso
 
 
+def _case_body(body: CaseUpsert) -> dict[str, Any]:
+    data = body.model_dump(mode="json")
+    if data.get("queue") is None:
+        data.pop("queue", None)  # a case without a ticket hashes as it did before the queue field existed
+    return data
+
+
 def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
     @app.put(f"{API_PREFIX}/cases/{{case_uuid}}", response_model=CaseReceipt, responses=_errors(409),
              tags=["cases"])
     def put_case(case_uuid: CaseId, body: CaseUpsert, _clerk: Clerk) -> dict[str, Any]:
         if body.case_uuid.lower() != case_uuid.lower():
             raise ApiError(422, "uuid_mismatch", "case_uuid in the body differs from the path")
-        data = body.model_dump(mode="json")
+        data = _case_body(body)
         digest = body_digest(data)
         stamp = now_iso()
         with store.transaction() as conn:

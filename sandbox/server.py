@@ -51,9 +51,11 @@ class SandboxThread:
                 raise RuntimeError(f"the sandbox did not start on port {self.port}")
             time.sleep(0.02)
         self.backoffice.start()
+        self.app.state.queue_arrivals.start()
         return self
 
     def stop(self) -> None:
+        self.app.state.queue_arrivals.stop()
         self.backoffice.stop()
         self._server.should_exit = True
         self._thread.join(timeout=10)

@@ -25,6 +25,7 @@ from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState
 from clerk_app.domain.case_states import status_for_decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.i18n import translate
+from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
 from offline_cache.applicants import ApplicantRepository
 from offline_cache.cases import CaseRepository, PageRef
 from offline_cache.crypto import FieldCipher
@@ -34,6 +35,7 @@ from offline_cache.outbox import enqueue
 log = logging.getLogger("onewindow.acceptance")
 
 ExtraWrites = Callable[[sqlite3.Connection, str], None]
+TicketSource = Callable[[], CaseTicket | None]
 
 EVENT_KIND = {
     Decision.ACCEPT: "accept",
@@ -72,6 +74,9 @@ class AcceptanceService:
         self.clerk_id = clerk_id
         self._clock = clock
         self._lock = threading.Lock()
+        # The queue ticket being served at this window (set by the queue wiring; thread-safe): recorded with every
+        # case committed while it is served, with its wait and service times.
+        self.ticket_source: TicketSource | None = None
 
     def new_session(self) -> AcceptanceSession:
         return AcceptanceSession()
@@ -157,6 +162,8 @@ class AcceptanceService:
         final_status = CaseStatus.CONCLUDED if concluded else status_for_decision(decision)
         stamp = now.isoformat(timespec="milliseconds")
         decision_details = self._decision_details(evaluation, decision, rejection, session)
+        ticket = session.ticket or (self.ticket_source() if self.ticket_source is not None else None)
+        queue = queue_record(ticket, now) if ticket is not None else None
 
         with self._db.transaction() as conn:
             # A concurrent commit of the same draft that won the race: return its case.
@@ -198,6 +205,8 @@ class AcceptanceService:
             )
             if extra_writes is not None:
                 extra_writes(conn, session.case_uuid)
+            if queue is not None:
+                store_queue_record(conn, session.case_uuid, queue)
             common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
             self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
                                     details={"case_number": number}, **common)
@@ -220,6 +229,8 @@ class AcceptanceService:
             payload = build_payload(case, accepted_at=stamp if accepting else None,
                                     legal_deadline=legal.deadline if legal else None,
                                     decision_details=decision_details)
+            if queue is not None:
+                payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
                     payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid))
             self.cases.freeze(conn, session.case_uuid)

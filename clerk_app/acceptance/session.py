@@ -17,6 +17,7 @@ from clerk_app.domain.applicant import Applicant
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
+from clerk_app.queue.case_link import CaseTicket
 from offline_cache.cases import PageRef
 
 
@@ -51,6 +52,8 @@ class AcceptanceSession:
     # already received, which fill the checklist when the item is chosen again.
     follows: dict[str, str] | None = None
     carried: dict[str, MaterialRecord] = field(default_factory=dict)
+    # The queue ticket this draft serves, when set explicitly; otherwise the service's ticket source decides.
+    ticket: CaseTicket | None = None
 
     # -- building the draft -------------------------------------------------------------------------
     @property

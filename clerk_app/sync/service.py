@@ -60,7 +60,8 @@ def start_training_sandbox(ws: Any) -> Any:
 
     settings = SandboxSettings(db_path=ws.paths.data_dir / "sandbox" / "platform.sqlite3",
                                backoffice_delay=float(ws.config.get("sandbox.backoffice_delay_seconds")),
-                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1]})
+                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1]},
+                               queue_arrivals_per_hour=float(ws.config.get("queue.training_arrivals_per_hour")))
     sandbox = SandboxThread(settings, int(ws.config.get("sandbox.port"))).start()
     log.info("training sandbox listening on %s", sandbox.base_url)
     return sandbox
