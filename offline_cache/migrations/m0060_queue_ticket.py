@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from offline_cache.db import execute_script
+from offline_cache.sql_script import execute_script
 
 VERSION = 60
 
