@@ -62,19 +62,26 @@ def _import(settings: SandboxSettings, path: Path) -> int:
     """Replay the export through the sandbox's own HTTP contract on loopback, as the workstation would have."""
     import os
 
-    from clerk_app.sync.export import replay_export
-    from clerk_app.sync.http_client import HttpPlatformClient
+    from sandbox.queue_import import ImportFailed, LoopbackClient, read_queue_export, replay
     from sandbox.server import SandboxThread
 
+    try:
+        manifest, files = read_queue_export(path, os.environ.get("ONEWINDOW_EXPORT_PASSPHRASE", ""))
+    except (ImportFailed, OSError) as exc:
+        print(f"python -m sandbox: {exc}", file=sys.stderr)
+        return 1
     settings.backoffice_delay = -1
     settings.clerks = {"importer": "importer-local-only"}
     server = SandboxThread(settings).start()
     try:
-        client = HttpPlatformClient(server.base_url, connect_timeout=5, read_timeout=60)
-        token = client.login("importer", "importer-local-only", "import").access_token
-        client.token_source = lambda: token
-        counts = replay_export(path, os.environ.get("ONEWINDOW_EXPORT_PASSPHRASE", ""), client)
-        client.close()
+        client = LoopbackClient(server.base_url, "importer", "importer-local-only")
+        try:
+            counts = replay(manifest, files, client)
+        finally:
+            client.close()
+    except ImportFailed as exc:
+        print(f"python -m sandbox: {exc}", file=sys.stderr)
+        return 1
     finally:
         server.stop()
     json.dump(counts, sys.stdout)

@@ -1,29 +1,29 @@
 """Catalog changes served by the sandbox, in the catalog exchange format (docs/catalog-format.md).
 
-The training catalog is the bundled one the catalog area publishes as one document
-(``clerk_app.catalog.training.load_training_changes``): the first pull (no cursor) gets it whole, later pulls with
-the returned cursor get an empty page. Until that module exists the first pull is empty too.
+The sandbox publishes its own copy of the training catalog (``sandbox/data/catalog.json``, written by
+``data/catalog/build_training.py`` next to the workstation's bundled copy; a test keeps the two equal): the first
+pull (no cursor) gets it whole, later pulls with the returned cursor get an empty page. Without the file the first
+pull is empty too.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 FORMAT = "onewindow.catalog-changes"
+CATALOG_FILE = Path(__file__).resolve().parent / "data" / "catalog.json"
 
 
 @lru_cache(maxsize=1)
 def _training() -> dict[str, Any] | None:
-    try:
-        module = importlib.import_module("clerk_app.catalog.training")
-    except ImportError:
+    if not CATALOG_FILE.exists():
         return None
-    loaded: dict[str, Any] = module.load_training_changes()
+    loaded: dict[str, Any] = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))
     return loaded
 
 

@@ -1,7 +1,9 @@
-"""Writes clerk_app/catalog/data/training.json: the bundled training catalog of the fictional 清河区 (region 511602).
+"""Writes clerk_app/catalog/data/training.json, the bundled training catalog of the fictional 清河区 (region 511602),
+and the sandbox platform's own copy of it, sandbox/data/catalog.json.
 
-Run ``python data/catalog/build_training.py`` after editing the tables below; commit both files. Items, materials,
-limits and 情形 follow the shape of published county guides (办事指南); bodies and phone numbers are fictional.
+Run ``python data/catalog/build_training.py`` after editing the tables below; commit all three files. Items,
+materials, limits and 情形 follow the shape of published county guides (办事指南); bodies and phone numbers
+are fictional.
 """
 
 from __future__ import annotations
@@ -1795,8 +1797,11 @@ def build() -> dict:
 
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parents[2] / "clerk_app" / "catalog" / "data" / "training.json"
+    root = Path(__file__).resolve().parents[2]
+    out = root / "clerk_app" / "catalog" / "data" / "training.json"
     out.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # The sandbox stands in for the platform that publishes the catalog: it serves its own copy, not ours.
+    (root / "sandbox" / "data" / "catalog.json").write_bytes(out.read_bytes())
     doc = json.loads(out.read_text(encoding="utf-8"))
     print(
         f"{out}: {len(doc['items'])} items, {len({i['department'] for i in doc['items']})} departments, "
