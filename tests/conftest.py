@@ -3,6 +3,7 @@ folder); integration tests ask for the real components through the fixtures belo
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 from collections.abc import Iterator
@@ -35,6 +36,21 @@ def _one_qapplication_for_the_session(qapp: object) -> object:
     """Create the QApplication first: a CLI command run in-process would otherwise create a bare QCoreApplication
     that every later widget test would find instead."""
     return qapp
+
+
+# A native call that blocks while holding the GIL (seen once: libsane's test backend inside snap()) starves
+# pytest-timeout's timer thread, so a hang would last until CI's own limit. faulthandler's watchdog is a C thread
+# that needs no GIL: it dumps every thread's stack and ends the run loudly a little after pytest-timeout's limit.
+_HANG_WATCHDOG_S = 360
+
+
+@pytest.fixture(autouse=True)
+def _native_hang_watchdog() -> Iterator[None]:
+    faulthandler.dump_traceback_later(_HANG_WATCHDOG_S, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -98,6 +98,8 @@ class SaneDriver:
         if not FIRST_CONFIG_DIR:
             FIRST_CONFIG_DIR.append(os.environ.get("SANE_CONFIG_DIR"))
         self._open: dict[str, Any] = {}
+        # devices whose last scan was cancelled: the backend may still be winding that scan down
+        self._winding_down: set[str] = set()
         self._known: dict[str, DeviceInfo] = {}
         # per-device backend options applied before each scan (vendor extras; fault injection in tests)
         self.backend_options: dict[str, dict[str, Any]] = {}
@@ -224,6 +226,8 @@ class SaneDriver:
                 yield RawPage(info, index, image=image, dpi=dpi, extra={"mode": mode.value})
                 index += 1
         finally:
+            if token.cancelled:
+                self._winding_down.add(device_id)
             with contextlib.suppress(Exception):  # an already idle device may refuse; nothing to undo
                 dev.cancel()  # ends the batch so the next start() begins cleanly
             keep_sigpipe_ignored()
@@ -266,9 +270,15 @@ class SaneDriver:
             except RuntimeError as exc:  # "Scanner returned no data"
                 if token.cancelled:
                     raise Cancelled() from None
+                if device_id in self._winding_down and attempt < 3:
+                    # the first start after a cancelled scan can find the backend still ending that scan and
+                    # read nothing (seen with the test backend under load); a start a moment later succeeds
+                    time.sleep(0.2)
+                    continue
                 raise ScannerError(reason=str(exc)[:120]) from None
         if token.cancelled:
             raise Cancelled()
+        self._winding_down.discard(device_id)
         return image
 
     def _raise_mapped(self, mapped: Exception, device_id: str, feeder: bool, index: int) -> None:
