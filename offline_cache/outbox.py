@@ -40,3 +40,37 @@ def enqueue(
 def pending_count(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending', 'failed')").fetchone()
     return int(row[0])
+
+
+def audit_summary(payload: dict[str, Any]) -> dict[str, Any]:
+    """What a confirmed action keeps for the audit trail: its scalar facts (case number, kind-specific stamps such
+    as ``collected_at`` or ``supplied_at``, clerk, window, status, dates) and short lists of codes
+    (``item_codes``, ``remaining_deferred``). Nested records (materials with their files, decision details) are
+    dropped: the case tables keep them, and the platform has confirmed receiving them."""
+    kept: dict[str, Any] = {}
+    for key, value in payload.items():
+        scalar = value is None or isinstance(value, str | int | float | bool)
+        codes = isinstance(value, list) and all(isinstance(v, str | int) for v in value)
+        if scalar or codes:
+            kept[key] = value
+    return kept
+
+
+def compact_confirmed(conn: sqlite3.Connection, before: str, limit: int = 500) -> int:
+    """Compact up to ``limit`` rows the platform confirmed (``done``) before ``before``: the payload becomes its
+    ``audit_summary``, the encrypted personal part is deleted, and ``action_uuid``, kind, case, states, times and
+    the platform's answer (``server_result``, the receipt) stay. Runs in the caller's transaction; returns how many."""
+    if not conn.in_transaction:
+        raise RuntimeError("compaction runs inside a transaction")
+    rows = conn.execute(
+        "SELECT outbox_id, payload FROM outbox INDEXED BY outbox_to_compact"
+        " WHERE state = 'done' AND compacted_at IS NULL AND done_at < ? ORDER BY outbox_id LIMIT ?",
+        (before, limit),
+    ).fetchall()
+    stamp = now_iso()
+    conn.executemany(
+        "UPDATE outbox SET payload = ?, payload_enc = NULL, compacted_at = ? WHERE outbox_id = ?",
+        [(json.dumps(audit_summary(json.loads(r[1])), ensure_ascii=False, sort_keys=True), stamp, r[0])
+         for r in rows],
+    )
+    return len(rows)

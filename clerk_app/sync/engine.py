@@ -40,6 +40,7 @@ from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog
 from offline_cache.blobs import BlobStore
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
+from offline_cache.outbox import compact_confirmed
 from offline_cache.sync_store import OutboxRow, SyncStore
 
 log = logging.getLogger("onewindow.sync")
@@ -54,6 +55,8 @@ class EngineSettings:
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
     purge_grace: timedelta = timedelta(days=30)
+    # Confirmed rows keep their full payload this long (a support case can still look at what was sent).
+    compact_grace: timedelta = timedelta(days=1)
     transport_failures_to_stop: int = 3
 
 
@@ -70,6 +73,7 @@ class SyncReport:
     files_uploaded: int = 0
     bytes_sent: int = 0
     files_purged: int = 0
+    actions_compacted: int = 0
     pulled: dict[str, int] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
 
@@ -325,6 +329,18 @@ class SyncEngine:
             self.blobs.delete(sha)
             self.store.mark_purged(sha)
             report.files_purged += 1
+        self._compact(report)
+
+    def _compact(self, report: SyncReport) -> None:
+        """Confirmed actions shrink to what the audit trail needs (offline_cache.outbox.compact_confirmed), in small
+        transactions so a long backlog never holds the database for long."""
+        before = (datetime.now(UTC) - self.settings.compact_grace).isoformat(timespec="milliseconds")
+        while not self._stop.is_set():
+            with self.db.transaction() as conn:
+                done = compact_confirmed(conn, before)
+            report.actions_compacted += done
+            if done == 0:
+                break
 
 
 def drain(engine: SyncEngine, timeout: float = 60.0) -> list[SyncReport]:

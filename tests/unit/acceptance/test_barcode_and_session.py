@@ -68,6 +68,37 @@ def test_typing_or_short_numbers_are_not_scans(qapp, field, step: float, text: s
     assert seen == [] and field.text() == text
 
 
+@pytest.mark.gui
+def test_a_scan_into_a_search_box_never_reaches_it_digit_by_digit(qapp, field) -> None:
+    gun, seen = _gun(qapp, 0.005)
+    changes: list[str] = []
+    field.textChanged.connect(changes.append)
+    QTest.keyClicks(field, NUMBER)
+    assert changes == [] and gun.pending == NUMBER  # held back while the burst lasts
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qapp.removeEventFilter(gun)
+    assert seen == [NUMBER] and changes == [] and field.text() == ""
+
+
+@pytest.mark.gui
+def test_held_digits_reach_the_field_in_order_before_the_key_that_ends_the_burst(qapp, field) -> None:
+    gun, seen = _gun(qapp, 0.005)
+    QTest.keyClicks(field, "123a45")
+    assert field.text() == "123a"
+    gun.flush()  # what the timer does when the burst stops
+    qapp.removeEventFilter(gun)
+    assert seen == [] and field.text() == "123a45"
+
+
+@pytest.mark.gui
+def test_a_burst_that_stops_without_enter_is_delivered_by_the_timer(qtbot, qapp, field) -> None:
+    gun, seen = _gun(qapp, 0.005)
+    QTest.keyClicks(field, "51160")
+    qtbot.waitUntil(lambda: field.text() == "51160")
+    qapp.removeEventFilter(gun)
+    assert seen == []
+
+
 CODES = st.lists(st.sampled_from("ABCDEFGH"), unique=True, max_size=8)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+import json
 import random
 from datetime import timedelta
 
@@ -144,3 +146,31 @@ def test_other_kinds_carry_their_secret_part(workstation, engine, platform, kind
     engine.run_once(pull=False)
     assert kind in platform.calls
     assert states(workstation)[-1] == (kind, "done")
+
+
+def test_confirmed_actions_are_compacted_to_their_audit_facts(workstation, engine, platform):
+    case = make_case(workstation, pages=2, rng=random.Random(5))
+    pending = workstation.db.query("SELECT payload, payload_enc FROM outbox")[0]
+    assert "materials" in pending["payload"]
+    report = engine.run_once(pull=False)
+    assert report.actions_done == 1 and report.actions_compacted == 0  # a day of grace by default
+    engine.settings = dataclasses.replace(engine.settings, compact_grace=timedelta(0))
+    report = engine.run_once(pull=False)
+    assert report.actions_compacted == 1
+    row = workstation.db.query("SELECT * FROM outbox")[0]
+    kept = json.loads(row["payload"])
+    assert row["state"] == "done" and row["compacted_at"] and row["payload_enc"] is None
+    assert kept["case_uuid"] == case["case_uuid"] and "case_number" in kept and "materials" not in kept
+    assert row["server_result"] and row["action_uuid"]  # the platform's receipt stays for the audit trail
+    assert len(row["payload"]) < len(pending["payload"])
+    assert engine.run_once(pull=False).actions_compacted == 0  # once
+
+
+def test_unconfirmed_actions_are_never_compacted(workstation, engine, platform):
+    from offline_cache.outbox import compact_confirmed
+
+    make_case(workstation, pages=1, rng=random.Random(6))  # never sent
+    with workstation.db.transaction() as conn:
+        assert compact_confirmed(conn, "9999") == 0
+    row = workstation.db.query("SELECT state, payload_enc, compacted_at FROM outbox")[0]
+    assert row["state"] != "done" and row["compacted_at"] is None
