@@ -56,8 +56,14 @@ class _Stack:
     failed: set[ReaderInfo] = field(default_factory=set)  # open failed: do not log it again every round
 
 
+# A presence poll is one short exchange (a SAM FIND_CARD frame, a PC/SC status query with no wait): polling 20 times
+# a second costs next to nothing and keeps "card placed -> panel filled" within 150 ms (issue 11).
+POLL_INTERVAL_SECONDS = 0.05
+
+
 class ReaderManager:
-    def __init__(self, drivers: list[IdentityDriver], keep_photo: bool = False, poll_interval: float = 0.3,
+    def __init__(self, drivers: list[IdentityDriver], keep_photo: bool = False,
+                 poll_interval: float = POLL_INTERVAL_SECONDS,
                  rediscover_interval: float = 2.0) -> None:
         self.drivers = drivers
         self.keep_photo = keep_photo
