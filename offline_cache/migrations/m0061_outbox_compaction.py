@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from offline_cache.db import execute_script
+from offline_cache.sql_script import execute_script
 
-VERSION = 54
+VERSION = 61
 
 
 def apply(conn: sqlite3.Connection) -> None:
