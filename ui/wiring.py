@@ -22,6 +22,10 @@ def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
 
     wire_sync(window, workstation, tasks)
 
+    from ui.queue_wiring import wire_queue
+
+    wire_queue(window, workstation, tasks)  # after sync: in training it waits for the sandbox sync starts
+
     from ui.scanning_wiring import wire_scanning
 
     wire_scanning(window, workstation, tasks)  # workstation.services["scanner"]; before acceptance, which uses it
