@@ -48,6 +48,7 @@ class SandboxSettings:
     fault_seed: int = 0
     queue_arrivals_per_hour: float = 0.0  # training: simulated citizens taking tickets; 0 = none
     queue_seed: int = 7
+    queue_clock: Any = None  # a simulated clock for the queue (a training-day script); None = real time
 
 
 def _error_response(status: int, code: str, message: str, details: dict[str, Any] | None = None,
@@ -83,7 +84,7 @@ def create_app(settings: SandboxSettings) -> Any:
     app.state.store = store
     app.state.faults = board
     app.state.settings = settings
-    app.state.queue = QueueStore(store)
+    app.state.queue = QueueStore(store, clock=settings.queue_clock) if settings.queue_clock else QueueStore(store)
     app.state.queue_arrivals = ArrivalSimulator(app.state.queue, settings.queue_arrivals_per_hour,
                                                 settings.queue_seed)
 
