@@ -31,6 +31,11 @@ from ui.status_bar import WorkstationStatusBar
 AREAS = ("applicant", "item", "materials", "decision", "cases")
 
 
+# Minimum (width, height) of each work area in pixels: explicit, so content never widens an area by itself.
+AREA_MINIMUM = {"applicant": (220, 120), "item": (300, 120), "materials": (300, 120), "decision": (300, 80),
+                "cases": (400, 80)}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, training: bool, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -87,6 +92,14 @@ class MainWindow(QMainWindow):
         outer.setSizes([560, 200])
         self.setCentralWidget(outer)
         self._splitters = (top, right, outer)
+        # The work areas keep the widths the clerk (or the last session) gave them while content changes: an
+        # explicit minimum size takes the place of the panels' minimum size hints, which grew with a long name,
+        # a wide table or a preview and made the splitters jump (issue 11). Content narrower than that scrolls,
+        # wraps or is elided inside its area.
+        for name, box in self.areas.items():
+            box.setMinimumSize(AREA_MINIMUM[name][0], AREA_MINIMUM[name][1])
+        for splitter in self._splitters:
+            splitter.setChildrenCollapsible(False)
         self.resize(1280, 800)
         self._restore_state()
 
