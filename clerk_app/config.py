@@ -89,6 +89,16 @@ declare("acceptance.auto_print", bool, True, "Print the decision's documents rig
 declare("acceptance.thermal_receipt", bool, False, "Also print the 80 mm receipt (受理回执) for accepted cases")
 declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date")
 declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
+declare("papers.reconsideration_body", str, "清河区人民政府",
+        "行政复议机关 printed on decisions when the catalog names none for the implementing body (行政复议法 §24: "
+        "usually the 本级人民政府)")
+declare("papers.court", str, "清河区人民法院", "Court printed on decisions when the catalog names none")
+declare("papers.deferral_rule", str, "《清河区政务服务容缺受理办法》",
+        "The local rule a 容缺 acceptance relies on, printed on its 受理通知书 and 承诺书")
+declare("papers.consultation_phone", str, "0826-12345", "Centre 咨询电话 printed on acceptance papers")
+declare("papers.complaint_phone", str, "12345", "Centre 投诉电话 printed on acceptance papers")
+declare("papers.query_url", str, "https://zwfw.qinghe.example.gov.cn/query",
+        "Page the receipt QR opens; the QR adds only ?n=<case number>&c=<verification code>. Empty = bare code")
 
 declare("queue.adapter", str, "sandbox",
         "Queue system (叫号) protocol: 'sandbox' (the sandbox's /queue/v1 contract), 'http' (a vendor's HTTP API "

@@ -11,11 +11,13 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from clerk_app.context import Workstation
 from offline_cache import print_archive
 from offline_cache.print_archive import archive_printed, printed_documents, was_printed
-from printing.model import DocumentContext, DocumentKind
+from printing.errors import NoPrinter, PrinterNotFound, SpoolerUnavailable
+from printing.model import TITLES, DocumentContext, DocumentKind
 from printing.render import media_option, render_document
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
 
@@ -45,6 +47,16 @@ class PrintOutcome:
     job: PrintJob
     archived: ArchivedDocument
     pdf: bytes
+    saved_to: str = ""  # training mode without a print service: the PDF file written instead
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.archived.kind]
+
+
+# Training mode: a newcomer's first acceptance must not end in "the print service is not running".
+TRAINING_FALLBACK = (SpoolerUnavailable, NoPrinter, PrinterNotFound)
+TRAINING_PRINTER = "PDF（培训）"
 
 
 class PrintService:
@@ -68,12 +80,23 @@ class PrintService:
                            str(config.get("printing.receipt_printer")))
         return resolve_printer(self.spooler, configured)
 
+    def training_folder(self) -> Path:
+        return Path(self._ws.paths.data_dir) / "training-prints"
+
     def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
-        """Print one document of a committed case. A kind printed before for this case is marked 补打."""
+        """Print one document of a committed case. A kind printed before for this case is marked 补打.
+
+        In training mode with no usable print service the paper is archived as printed and saved as a PDF in
+        ``training_folder()`` instead (``saved_to``), for the UI to open in the preview."""
         tag = ctx.extra.get("supplement_uuid")  # each 补齐 has its own receipt, not a copy of the last one
         if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value, tag):
             ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
-        printer = self.printer_for(ctx)
+        try:
+            printer = self.printer_for(ctx)
+        except TRAINING_FALLBACK:
+            if not self._ws.is_training:
+                raise
+            return self._save_instead(case_uuid, ctx, clerk_id, tag)
         pdf = render_document(ctx)
         record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint, printer,
                                    clerk_id, str(self._ws.config.get("window.code")), tag)
@@ -81,6 +104,19 @@ class PrintService:
         job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}", media_option(ctx))
         log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)
         return PrintOutcome(job, archived, pdf)
+
+    def _save_instead(self, case_uuid: str, ctx: DocumentContext, clerk_id: str, tag: str | None) -> PrintOutcome:
+        pdf = render_document(ctx)
+        record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint,
+                                 TRAINING_PRINTER, clerk_id, str(self._ws.config.get("window.code")), tag)
+        folder = self.training_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        suffix = f"-{record.position}" if ctx.reprint or tag else ""
+        path = folder / f"{ctx.case_number}-{ctx.kind.value}{suffix}.pdf"
+        path.write_bytes(pdf)
+        log.info("training mode, no print service: %s saved as a PDF", ctx.kind.value)
+        return PrintOutcome(PrintJob(TRAINING_PRINTER, "saved"), ArchivedDocument.from_record(record), pdf,
+                            str(path))
 
     def wait(self, job: PrintJob, timeout: float = 30.0) -> str:
         return self.spooler.wait(job, timeout)

@@ -15,6 +15,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from clerk_app.context import Workstation
@@ -30,6 +31,15 @@ log = logging.getLogger("onewindow.rules")
 # Changing this label invalidates the codes on every receipt already printed.
 VERIFICATION_KEY_LABEL = "onewindow receipt verification key"
 SERVICE_KEY = "rules"
+
+
+LOCAL_KEY_ID = "local"  # the workstation's own key (codes only this workstation can check)
+
+
+@dataclass(frozen=True)
+class Verification:
+    valid: bool
+    key_id: str
 
 
 class RulesService:
@@ -79,6 +89,13 @@ class RulesService:
 
     def check_verification(self, case_number: str, code: str) -> bool:
         return check_verification_code(self._verification_key(), case_number, code)
+
+    def verify(self, case_number: str, code: str) -> Verification:
+        """Whether ``code`` is the verification code of ``case_number`` under one of the keys this workstation
+        knows, and which."""
+        if self.check_verification(case_number, code):
+            return Verification(True, LOCAL_KEY_ID)
+        return Verification(False, "")
 
 
 def rules_service(workstation: Workstation) -> RulesService:

@@ -15,10 +15,11 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from clerk_app.domain.numbering import qr_payload
+from clerk_app.domain.numbering import qr_payload, query_link
 from printing.codes import code128_width, draw_code128, draw_qr
 from printing.fonts import register_cjk_font
 from printing.model import DocumentContext
@@ -76,40 +77,86 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], header: bool
 
 
 class SealArea(Flowable):
-    """Where the organ's special seal (受理专用章) goes, with the organ name and the date under it."""
+    """Where the organ's seal goes, with the organ name and the date under it.
 
-    def __init__(self, organ: str, when: str, signature_lines: Sequence[str] = ()) -> None:
+    The circle sits above the name and date lines and right of the signature lines: nothing printed overlaps it
+    (the seal is pressed there). ``label`` names the seal: 受理专用章 only on acceptance papers."""
+
+    RADIUS = 15 * mm
+
+    def __init__(self, organ: str, when: str, signature_lines: Sequence[str] = (),
+                 label: str = "（受理专用章）") -> None:
         super().__init__()
         self.organ = organ
         self.when = when
+        self.label = label
         self.signature_lines = tuple(signature_lines)
         self.width = PAGE_W - 2 * MARGIN
-        self.height = 46 * mm
+        self.height = 44 * mm
+
+    def seal_box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the seal circle's bounding box in the flowable's coordinates."""
+        cx, cy = self.width - 32 * mm, self.height - 2 * mm - self.RADIUS
+        return cx - self.RADIUS, cy - self.RADIUS, cx + self.RADIUS, cy + self.RADIUS
 
     def draw(self) -> None:
         c = self.canv
         name = font()
+        x0, y0, x1, y1 = self.seal_box()
         c.setFont(name, 11)
         for index, line in enumerate(self.signature_lines):
             c.drawString(0, self.height - 10 * mm - index * 9 * mm, line)
-        cx = self.width - 32 * mm
-        cy = self.height / 2 + 2 * mm
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         c.saveState()
         c.setDash(3, 2)
         c.setStrokeColor(colors.grey)
-        c.circle(cx, cy, 20 * mm, stroke=1, fill=0)
+        c.circle(cx, cy, self.RADIUS, stroke=1, fill=0)
         c.restoreState()
         c.setFont(name, 8)
         c.setFillColor(colors.grey)
-        c.drawCentredString(cx, cy - 1 * mm, "（受理专用章）")
+        c.drawCentredString(cx, cy - 1 * mm, self.label)
         c.setFillColor(colors.black)
         c.setFont(name, 11)
-        c.drawCentredString(cx, 4 * mm, self.organ)
-        c.drawCentredString(cx, -2 * mm, self.when)
+        # Under the circle, right-aligned with it when the name is wider than the circle (long organ names).
+        for offset, text in ((y0 - 6 * mm, self.organ), (y0 - 12 * mm, self.when)):
+            width = stringWidth(text, name, 11)
+            if width <= 2 * (self.width - cx):
+                c.drawCentredString(cx, offset, text)
+            else:
+                c.drawRightString(self.width, offset, text)
+
+
+TRAINING_MARK = "培训 · 非真实办件"
+
+
+def draw_training_mark(canvas: Canvas, x: float, y: float, size: float = 12, centred: bool = False) -> None:
+    """The visible mark of a training paper: red text in a red box at (x, y) (baseline; left or centre).
+
+    A banner rather than a diagonal watermark: a watermark's glyphs interleave with the body in the text layer,
+    and the paper's text must stay readable by machines (archive search, the checks)."""
+    name = font()
+    width = stringWidth(TRAINING_MARK, name, size)
+    left = x - width / 2 if centred else x
+    canvas.saveState()
+    red = colors.Color(0.8, 0.05, 0.05)
+    canvas.setFillColor(red)
+    canvas.setStrokeColor(red)
+    canvas.setLineWidth(1.2)
+    canvas.rect(left - 1.5 * mm, y - 0.3 * size - 1 * mm, width + 3 * mm, 1.1 * size + 2 * mm, stroke=1, fill=0)
+    canvas.setFont(name, size)
+    canvas.drawString(left, y, TRAINING_MARK)
+    canvas.restoreState()
+
+
+def qr_content(ctx: DocumentContext) -> str:
+    """What the QR holds: the configured query URL with the case number and code only, or the bare payload."""
+    if ctx.query_url:
+        return query_link(ctx.query_url, ctx.case_number, ctx.verification_code)
+    return qr_payload(ctx.case_number, ctx.verification_code)
 
 
 def _frame(ctx: DocumentContext) -> Callable[[Canvas, object], None]:
-    payload = qr_payload(ctx.case_number, ctx.verification_code)
+    payload = qr_content(ctx)
 
     def draw(canvas: Canvas, _doc: object) -> None:
         name = font()
@@ -132,11 +179,15 @@ def _frame(ctx: DocumentContext) -> Callable[[Canvas, object], None]:
             canvas.setFont(name, 18)
             canvas.drawCentredString(MARGIN + 11 * mm, top - 21 * mm, "补打")
             canvas.restoreState()
+        if ctx.training:
+            draw_training_mark(canvas, MARGIN + 1.5 * mm, top - 10 * mm)
         page = canvas.getPageNumber()
         canvas.setFont(name, 8.5)
+        who = "受理人" if ctx.accepted else "收件人"
         canvas.drawString(MARGIN, MARGIN - 6 * mm,
-                          f"{ctx.window_name}  受理人：{ctx.clerk_name}  打印时间：{fmt_datetime(ctx.stamp_time)}"
-                          + ("  （补打件）" if ctx.reprint else ""))
+                          f"{ctx.window_name}  {who}：{ctx.clerk_name}  打印时间：{fmt_datetime(ctx.stamp_time)}"
+                          + ("  （补打件）" if ctx.reprint else "")
+                          + (f"  {TRAINING_MARK}" if ctx.training else ""))
         canvas.drawRightString(PAGE_W - MARGIN, MARGIN - 6 * mm, f"第 {page} 页")
 
     return draw

@@ -15,6 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from printing import typesetting
+
 log = logging.getLogger("onewindow.printing")
 
 FONT_NAME = "OneWindowCJK"
@@ -52,7 +54,9 @@ def _candidates() -> list[tuple[str, int]]:
 
 @functools.cache
 def register_cjk_font() -> FontStatus:
-    """Register the CJK font with reportlab once; returns which font documents will use."""
+    """Register the CJK font with reportlab once (and the Chinese line-breaking rules every paper wraps with);
+    returns which font documents will use."""
+    typesetting.install()
     for path, index in _candidates():
         if not Path(path).is_file():
             continue

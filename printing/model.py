@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from clerk_app.domain.case import MaterialState
+from clerk_app.domain.case import Decision, MaterialState
 
 
 class DocumentKind(enum.Enum):
@@ -58,6 +58,29 @@ class MaterialRow:
     supplied_late: bool = False  # 补齐 after the committed supply-by date
 
 
+LICENCE = "行政许可"  # the one item type whose acceptance follows 《行政许可法》§32
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What the papers state about one item of the case, as the catalog said when the case was decided."""
+
+    name: str
+    item_type: str = ""  # 事项类型 (ItemType value, e.g. 行政许可, 行政确认, 公共服务)
+    legal_basis: str = ""  # 设定依据
+    deciding_body: str = ""  # 实施主体: the organ that decides and whose decision a 复议 would be against
+    reconsideration_body: str = ""  # 行政复议机关 of that organ; empty = the centre's default
+    court: str = ""  # 人民法院; empty = the centre's default
+    legal_limit: str = ""  # 法定办结时限, display text ("20个工作日")
+    promised_limit: str = ""  # 承诺办结时限, display text
+    consultation_phone: str = ""
+    complaint_phone: str = ""
+
+    @property
+    def is_licence(self) -> bool:
+        return self.item_type == LICENCE
+
+
 @dataclass(frozen=True)
 class DocumentContext:
     kind: DocumentKind
@@ -89,6 +112,30 @@ class DocumentContext:
     reprint: bool = False  # 补打
     printed_at: datetime | None = None  # when this copy was made; defaults to accepted_at
     extra: dict[str, str] = field(default_factory=dict)
+    decision: Decision | None = None
+    items: tuple[ItemFacts, ...] = ()  # one per item_names entry when known
+    legal_deadline: date | None = None  # 法定办结期限
+    rejection_type: str = ""  # RejectionType value of a 不予受理
+    deferral_rule: str = ""  # the local 容缺受理 rule the 容缺 acceptance relies on
+    consultation_phone: str = ""  # centre-level 咨询电话 (the item's own, when given, comes first)
+    complaint_phone: str = ""  # centre-level 投诉电话
+    training: bool = False  # training mode: every page carries "培训 · 非真实办件"
+    query_url: str = ""  # what the QR opens (case number and code only); empty = the bare OW1 payload
+
+    @property
+    def deciding_body(self) -> str:
+        bodies = dict.fromkeys(i.deciding_body for i in self.items if i.deciding_body)
+        return "、".join(bodies) or self.department
+
+    @property
+    def accepted(self) -> bool:
+        """Acceptance papers say 受理; the others only 收件 (nothing was accepted)."""
+        return self.kind not in (DocumentKind.ONE_TIME_NOTICE, DocumentKind.REJECTION_NOTICE)
+
+    @property
+    def with_deficiency(self) -> bool:
+        return self.decision is Decision.ACCEPT_WITH_DEFICIENCY or (
+            self.decision is None and any(m.state is MaterialState.DEFERRED for m in self.materials))
 
     @property
     def title(self) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from clerk_app.domain.numbering import qr_payload
-from printing.a4 import fmt_date, fmt_datetime
+from printing.a4 import draw_training_mark, fmt_date, fmt_datetime, qr_content
 from printing.codes import CODE128_MODULE, code128_width, draw_code128, draw_qr
 from printing.fonts import register_cjk_font
 from printing.model import DocumentContext
+from printing.typesetting import wrap
 
 PAPER_W = 80 * mm
 PRINTABLE = 72 * mm
@@ -28,19 +27,11 @@ BAR_H = 10 * mm
 SEAL_H = 20 * mm
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy character wrap (Chinese has no spaces to break at)."""
-    lines: list[str] = []
-    current = ""
-    for char in text:
-        if stringWidth(current + char, font, size) > width and current:
-            lines.append(current)
-            current = char
-        else:
-            current += char
-    if current:
-        lines.append(current)
-    return lines or [""]
+_wrap = wrap
+
+
+def _joined(values: list[str]) -> str:
+    return "；".join(dict.fromkeys(v for v in values if v)) or "—"
 
 
 def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
@@ -48,6 +39,8 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
     promised = fmt_date(ctx.promised_date) if ctx.promised_date else "—"
     if ctx.promised_date and not ctx.promised_certain:
         promised += "（预计，以公布的节假日安排为准）"
+    facts = ctx.items
+    phones = [f.consultation_phone for f in facts] + [ctx.consultation_phone]
     pairs = [
         ("办件编号", ctx.case_number),
         ("验 证 码", ctx.verification_code),
@@ -55,23 +48,28 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
         ("证件号码", ctx.applicant_id_display),
         ("申请事项", "、".join(ctx.item_names)),
         ("受理时间", fmt_datetime(ctx.accepted_at)),
+        ("实施机关", ctx.deciding_body or "—"),
         ("办件类型", ctx.handling_type or "—"),
+        ("法定时限", _joined([f.legal_limit for f in facts])),
+        ("承诺时限", _joined([f.promised_limit for f in facts])),
         ("承诺办结", promised),
         ("受理窗口", ctx.window_name),
         ("受 理 人", ctx.clerk_name),
+        ("咨询电话", _joined(phones)),
+        ("投诉电话", _joined([f.complaint_phone for f in facts] + [ctx.complaint_phone])),
     ]
     font = register_cjk_font().name
     lines: list[tuple[str, float]] = []
     for label, value in pairs:
         for index, part in enumerate(_wrap(value, font, 9, PRINTABLE - 18 * mm)):
             lines.append(((label + "：" if index == 0 else "") + "\t" + part, 9))
-    hint = ctx.query_hint or "凭本回执的办件编号或二维码查询进度、领取结果。"
+    hint = ctx.query_hint or "凭本回执的办件编号和验证码或扫描二维码查询进度、领取结果。"
     lines += [(part, 8) for part in _wrap(hint, font, 8, PRINTABLE)]
     return lines
 
 
 def _height(ctx: DocumentContext, line_count: int) -> float:
-    header = 2 * LINE + (LINE if ctx.reprint else 0)
+    header = 2 * LINE + (LINE if ctx.reprint else 0) + (LINE if ctx.training else 0)
     codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
     return 6 * mm + header + line_count * LINE + codes + SEAL_H + 12 * mm
 
@@ -98,6 +96,9 @@ def render_receipt(ctx: DocumentContext) -> bytes:
     canvas.setFont(font, 14)
     canvas.drawCentredString(centre, y, ctx.title + ("（补打）" if ctx.reprint else ""))
     y -= LINE
+    if ctx.training:
+        draw_training_mark(canvas, centre, y, size=10, centred=True)
+        y -= LINE
     if ctx.reprint:
         canvas.setFont(font, 8)
         canvas.drawCentredString(centre, y, f"补打件  打印时间 {fmt_datetime(ctx.stamp_time)}")
@@ -118,7 +119,7 @@ def render_receipt(ctx: DocumentContext) -> bytes:
     canvas.setFont(font, 8)
     canvas.drawCentredString(centre, y, ctx.case_number)
     y -= 2 * mm + QR_SIZE
-    draw_qr(canvas, qr_payload(ctx.case_number, ctx.verification_code), centre - QR_SIZE / 2, y, QR_SIZE)
+    draw_qr(canvas, qr_content(ctx), centre - QR_SIZE / 2, y, QR_SIZE)
     y -= 4 * mm + SEAL_H
     canvas.saveState()
     canvas.setDash(2, 2)

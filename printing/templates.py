@@ -1,9 +1,15 @@
 """The bodies of the A4 documents (受理通知书, 一次性告知书, 容缺受理承诺书, 不予受理通知书, 材料接收清单).
 
 Document text is the legal Chinese wording of the paper the applicant takes home, so it is written here in Chinese
-and not run through the UI translation. Wording follows 《行政许可法》第三十二条 (acceptance, 一次告知, 不予受理 with
-reasons and remedies) and the usual local templates; the remedies use 《行政复议法》 (60 days) and 《行政诉讼法》
-(6 months).
+and not run through the UI translation (FACTS §3.5a):
+
+* the basis of a decision follows the item type: 《行政许可法》§32(1) clauses only for 行政许可 items, the item's own
+  设定依据 for the others; a 容缺 acceptance names the deferred materials, their dates and the local 容缺 rule and
+  never says the materials are complete;
+* a 不予受理 prints only the sentences its reason type implies (where to apply only for lack of competence), names
+  the deciding organ, the 行政复议机关 and the court, with 《行政复议法》(2023) §20 (60 days) and 《行政诉讼法》§46
+  (6 months);
+* papers of an application that was not accepted say 收件 (received), never 受理, and carry no 受理专用章.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from clerk_app.domain.case import MaterialState
+from clerk_app.domain.decision_rules import RejectionType
 from printing.a4 import MARGIN, PAGE_W, SealArea, build_a4, fmt_date, fmt_datetime, grid, styles
-from printing.model import DocumentContext, DocumentKind, MaterialRow
+from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
+from printing.typesetting import application_of
 
 WIDTH = PAGE_W - 2 * MARGIN
 
@@ -33,6 +41,12 @@ STATE_TEXT = {
 UNCERTAIN_DATE_NOTE = "（所跨年度节假日安排尚未公布，该日期按周一至周五推算，以正式公布的节假日安排为准）"
 
 
+XKF = "《中华人民共和国行政许可法》"
+REMEDY_LAW = "《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条"
+DEFAULT_REVIEW = "作出本决定的行政机关的本级人民政府"
+DEFAULT_COURT = "有管辖权的人民法院"
+
+
 def _p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(text, styles()[style])
 
@@ -43,6 +57,33 @@ def _e(text: str) -> str:
 
 def _items(ctx: DocumentContext) -> str:
     return "、".join(f"“{_e(name)}”" for name in ctx.item_names)
+
+
+def _application(ctx: DocumentContext) -> str:
+    return application_of(tuple(_e(name) for name in ctx.item_names))
+
+
+def _facts_of(ctx: DocumentContext) -> tuple[ItemFacts, ...]:
+    """One ``ItemFacts`` per item (names only when the case predates the snapshot)."""
+    if ctx.items:
+        return ctx.items
+    return tuple(ItemFacts(name=name, deciding_body=ctx.department) for name in ctx.item_names)
+
+
+def _all_licences(ctx: DocumentContext) -> bool:
+    facts = _facts_of(ctx)
+    return bool(facts) and all(f.is_licence for f in facts)
+
+
+def _licence_clause(clause: str) -> str:
+    return f"{XKF}第三十二条第一款第（{clause}）项"
+
+
+def _basis_of(item: ItemFacts, licence_clause: str) -> str:
+    """The provision an item's decision rests on: §32 for a licence, otherwise the item's own 设定依据."""
+    if item.is_licence:
+        return _licence_clause(licence_clause)
+    return item.legal_basis
 
 
 def _addressee(ctx: DocumentContext) -> Paragraph:
@@ -57,20 +98,42 @@ def _promised(ctx: DocumentContext) -> str:
     return text if ctx.promised_certain else text + UNCERTAIN_DATE_NOTE
 
 
+def _limits(ctx: DocumentContext, attr: str) -> str:
+    values = dict.fromkeys(getattr(f, attr) for f in _facts_of(ctx) if getattr(f, attr))
+    return "；".join(values) or "—"
+
+
+def _phone(ctx: DocumentContext, attr: str) -> str:
+    own = dict.fromkeys(getattr(f, attr) for f in _facts_of(ctx) if getattr(f, attr))
+    centre = getattr(ctx, attr)
+    if centre and centre not in own:
+        own[centre] = None
+    return "、".join(own) or "—"
+
+
 def _facts(ctx: DocumentContext, with_deadline: bool) -> Flowable:
+    """The table of facts. Non-acceptance papers say 收件 (received), never 受理 (nothing was accepted)."""
     cell = styles()["cell"]
-    rows = [
+    verb = "受理" if ctx.accepted else "收件"
+    rows: list[list[object]] = [
         ["办件编号", ctx.case_number, "验证码", ctx.verification_code],
-        ["申请事项", Paragraph(_items(ctx), cell), "受理部门", Paragraph(_e(ctx.department or "—"), cell)],
-        ["受理时间", fmt_datetime(ctx.accepted_at), "受理窗口", Paragraph(_e(ctx.window_name), cell)],
+        ["申请事项", Paragraph(_items(ctx), cell), "实施机关", Paragraph(_e(ctx.deciding_body or "—"), cell)],
+        [f"{verb}时间", fmt_datetime(ctx.accepted_at), f"{verb}窗口", Paragraph(_e(ctx.window_name), cell)],
     ]
-    if with_deadline:
+    spans = []
+    if with_deadline and ctx.accepted:
         rows.append(["办件类型", ctx.handling_type or "—", "受理人", ctx.clerk_name])
+        rows.append(["法定时限", Paragraph(_e(_limits(ctx, "legal_limit")), cell),
+                     "承诺时限", Paragraph(_e(_limits(ctx, "promised_limit")), cell)])
         rows.append(["承诺办结时间", Paragraph(_e(_promised(ctx)), cell), "", ""])
+        spans.append(len(rows) - 1)
+        rows.append(["咨询电话", Paragraph(_e(_phone(ctx, "consultation_phone")), cell),
+                     "投诉电话", Paragraph(_e(_phone(ctx, "complaint_phone")), cell)])
     else:
-        rows.append(["受理人", ctx.clerk_name, "", ""])
+        rows.append([f"{verb}人", ctx.clerk_name, "", ""])
+        spans.append(len(rows) - 1)
     table = grid(rows, [26 * mm, WIDTH / 2 - 26 * mm, 22 * mm, WIDTH / 2 - 22 * mm], header=False)
-    table.setStyle([("SPAN", (1, len(rows) - 1), (3, len(rows) - 1))])
+    table.setStyle([("SPAN", (1, row), (3, row)) for row in spans])
     return table
 
 
@@ -86,22 +149,79 @@ def _material_table(rows: list[MaterialRow], columns: list[Column]) -> Flowable:
     return grid(data, [12 * mm] + [width for _, width, _ in columns])
 
 
-def _seal(ctx: DocumentContext, lines: tuple[str, ...] = ()) -> Flowable:
-    return SealArea(ctx.centre_name, fmt_date(ctx.accepted_at), lines)
+def _seal(ctx: DocumentContext, lines: tuple[str, ...] = (), *, organ: str = "", label: str = "") -> Flowable:
+    label = label or ("（受理专用章）" if ctx.accepted else "（收件专用章）")
+    return SealArea(organ or ctx.centre_name, fmt_date(ctx.accepted_at), lines, label)
 
 
 def _query(ctx: DocumentContext) -> list[Flowable]:
-    hint = ctx.query_hint or "可凭本文书上的办件编号或扫描二维码查询办理进度。"
+    hint = ctx.query_hint or "可凭本文书上的办件编号和验证码，或扫描二维码查询办理进度。"
     return [Spacer(1, 3 * mm), _p(_e(hint), "small")]
+
+
+def _deferred(ctx: DocumentContext) -> list[MaterialRow]:
+    return [m for m in ctx.materials if m.state is MaterialState.DEFERRED]
+
+
+def _supply_by(ctx: DocumentContext) -> object:
+    return ctx.supply_deadline or max((m.supply_by for m in _deferred(ctx) if m.supply_by), default=None)
+
+
+def _item_basis_sentence(ctx: DocumentContext) -> str:
+    """What the acceptance rests on for one item: §32(1)(5) for a licence, else the item's type and 设定依据."""
+    item = _facts_of(ctx)[0]
+    if item.is_licence:
+        return f"根据{_licence_clause('五')}的规定，"
+    if not item.item_type:
+        return f"本事项设定依据为{_e(item.legal_basis)}。" if item.legal_basis else ""
+    kind = f"本事项为{_e(item.item_type)}事项"
+    return f"{kind}，设定依据为{_e(item.legal_basis)}。" if item.legal_basis else f"{kind}。"
+
+
+def _basis_table(ctx: DocumentContext, licence_clause: str) -> Flowable:
+    cell = styles()["cell"]
+    head = styles()["head"]
+    data: list[list[object]] = [[Paragraph(t, head) for t in ("申请事项", "事项类型", "实施机关", "依据")]]
+    for item in _facts_of(ctx):
+        data.append([Paragraph(_e(v or "—"), cell) for v in (
+            item.name, item.item_type, item.deciding_body, _basis_of(item, licence_clause))])
+    return grid(data, [50 * mm, 24 * mm, 40 * mm, WIDTH - 114 * mm])
 
 
 def acceptance_notice(ctx: DocumentContext) -> list[Flowable]:
     received = [m for m in ctx.materials if m.state in (MaterialState.RECEIVED, MaterialState.ELICENCE_REUSED)]
-    body: list[Flowable] = [
-        _addressee(ctx),
-        _p(f"你（单位）于{fmt_date(ctx.accepted_at)}提出的{_items(ctx)}申请，经审查，申请材料齐全、符合法定形式。"
-           "根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。", "indent"),
-        Spacer(1, 3 * mm), _facts(ctx, with_deadline=True), Spacer(1, 4 * mm),
+    several = len(_facts_of(ctx)) > 1
+    opening = f"你（单位）于{fmt_date(ctx.accepted_at)}提出的{_application(ctx)}，经审查，"
+    body: list[Flowable] = [_addressee(ctx)]
+    if ctx.with_deficiency:
+        deferred = _deferred(ctx)
+        listed = "、".join(f"{_e(m.name)}（{fmt_date(m.supply_by)}前补交）" if m.supply_by else _e(m.name)
+                          for m in deferred)
+        latest = _supply_by(ctx)
+        rule = _e(ctx.deferral_rule or "本地容缺受理规定")
+        basis = "" if several else _item_basis_sentence(ctx)
+        if basis.startswith("根据"):
+            basis = ""  # §32(1)(5) requires complete materials: a 容缺 acceptance rests on the local rule only
+        body.append(_p(
+            f"{opening}除下列材料暂缺、依容缺受理承诺后补外，其余申请材料符合受理要求：{listed}。"
+            f"根据{rule}，决定予以容缺受理。{basis}"
+            f"请于{fmt_date(latest) if latest else '承诺期限'}前补齐上述材料；逾期未补齐的，"
+            "可以终止办理或者暂不发放办理结果。", "indent"))
+    elif several:
+        body.append(_p(f"{opening}申请材料齐全、符合法定形式，决定予以受理。各事项的依据如下：", "indent"))
+    else:
+        body.append(_p(f"{opening}申请材料齐全、符合法定形式。{_item_basis_sentence(ctx)}决定予以受理。",
+                       "indent"))
+    if several:
+        body += [Spacer(1, 2 * mm), _basis_table(ctx, "五")]
+    body += [Spacer(1, 3 * mm), _facts(ctx, with_deadline=True), Spacer(1, 4 * mm)]
+    if ctx.with_deficiency:
+        body += [_p("容缺后补的申请材料：", "section"), _material_table(_deferred(ctx), [
+            ("材料名称", 70 * mm, lambda m: m.name),
+            ("补交期限", 34 * mm, lambda m: fmt_date(m.supply_by) or "—"),
+            ("要求", WIDTH - 12 * mm - 104 * mm, lambda m: m.requirement or "按办事指南要求提交"),
+        ])]
+    body += [
         _p("已收取的申请材料：", "section"),
         _material_table(received, [
             ("材料名称", WIDTH - 12 * mm - 78 * mm, lambda m: m.name),
@@ -110,18 +230,19 @@ def acceptance_notice(ctx: DocumentContext) -> list[Flowable]:
             ("收取方式", 34 * mm, lambda m: STATE_TEXT[m.state] + (f"，{m.pages}页" if m.pages else "")),
         ]),
         *_query(ctx),
-        Spacer(1, 6 * mm), _seal(ctx),
+        Spacer(1, 3 * mm), _seal(ctx, organ=ctx.deciding_body),
     ]
     return body
 
 
 def one_time_notice(ctx: DocumentContext) -> list[Flowable]:
     wanted = [m for m in ctx.materials if m.state in (MaterialState.MISSING, MaterialState.DEFECTIVE)]
+    basis = (f"根据{_licence_clause('四')}的规定，" if _all_licences(ctx) else "按照本事项办事指南的要求，")
     body: list[Flowable] = [
         _addressee(ctx),
-        _p(f"你（单位）于{fmt_date(ctx.accepted_at)}提出的{_items(ctx)}申请，经审查，申请材料不齐全或者不符合法定"
-           "形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的"
-           f"全部内容（共{len(wanted)}项）如下：", "indent"),
+        _p(f"你（单位）于{fmt_date(ctx.accepted_at)}提交的{_application(ctx)}材料已收到。经审查，申请材料不齐全"
+           f"或者不符合法定形式，申请未予受理。{basis}现一次性告知你（单位）需要补正的全部内容"
+           f"（共{len(wanted)}项）如下：", "indent"),
         Spacer(1, 3 * mm),
         _material_table(wanted, [
             ("材料名称", 52 * mm, lambda m: m.name),
@@ -133,18 +254,20 @@ def one_time_notice(ctx: DocumentContext) -> list[Flowable]:
     if ctx.decision_reason:
         body.append(_p("说明：" + _e(ctx.decision_reason), "indent"))
     body += [
-        _p("请按上述要求一次性补齐全部材料后重新提交。补正后的材料齐全、符合法定形式的，本机关将依法受理。", "indent"),
-        _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 6 * mm), _seal(ctx),
+        _p("请按上述要求一次性补齐全部材料后重新提交。补正后的材料齐全、符合法定形式的，将依法予以受理。"
+           "本告知书是收件凭证，不是受理凭证。", "indent"),
+        _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 3 * mm), _seal(ctx),
     ]
     return body
 
 
 def deficiency_commitment(ctx: DocumentContext) -> list[Flowable]:
-    deferred = [m for m in ctx.materials if m.state is MaterialState.DEFERRED]
-    latest = ctx.supply_deadline or max((m.supply_by for m in deferred if m.supply_by), default=None)
+    deferred = _deferred(ctx)
+    latest = _supply_by(ctx)
+    rule = f"根据{_e(ctx.deferral_rule)}，" if ctx.deferral_rule else ""
     return [
-        _p(f"本人（单位）{_e(ctx.applicant_name)}申请办理{_items(ctx)}，因下列申请材料暂时无法提供，申请容缺受理，"
-           "并郑重承诺：", "indent"),
+        _p(f"本人（单位）{_e(ctx.applicant_name)}申请办理{_items(ctx)}，因下列申请材料暂时无法提供，{rule}"
+           "申请容缺受理，并郑重承诺：", "indent"),
         _material_table(deferred, [
             ("容缺材料名称", 70 * mm, lambda m: m.name),
             ("补交期限", 34 * mm, lambda m: fmt_date(m.supply_by) or "—"),
@@ -154,29 +277,62 @@ def deficiency_commitment(ctx: DocumentContext) -> list[Flowable]:
         _p(f"一、在{fmt_date(latest) if latest else '上述期限'}前补齐上述全部材料，"
            "所补材料与已提交材料内容一致；", "indent"),
         _p("二、已提交和将补交的材料真实、合法、有效，如有虚假，愿意承担相应的法律责任；", "indent"),
-        _p("三、逾期未补齐材料的，同意审批机关终止办理或者暂不发放办理结果，由此产生的后果由本人（单位）承担。",
+        _p("三、逾期未补齐材料的，同意实施机关终止办理或者暂不发放办理结果，由此产生的后果由本人（单位）承担。",
            "indent"),
         Spacer(1, 3 * mm), _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
         _seal(ctx, ("承诺人（签字/盖章）：", "代办人（签字）：" + (_e(ctx.agent_name) if ctx.agent_name else ""),
-                    "日期：      年    月    日")),
+                    "日期：      年    月    日"), organ=ctx.deciding_body),
     ]
+
+
+# Per reason type: the finding sentence, and the §32 clause a licence's rejection rests on.
+_REJECTION = {
+    RejectionType.NOT_REQUIRED.value: ("该申请事项依法不需要取得行政许可", "该申请事项依法不需要办理", "一"),
+    RejectionType.NOT_COMPETENT.value: ("该申请事项依法不属于本机关职权范围", "该申请事项依法不属于本机关职权范围",
+                                        "二"),
+    RejectionType.CONDITIONS_NOT_MET.value: ("你（单位）的申请不符合本事项的受理条件",
+                                             "你（单位）的申请不符合本事项的受理条件", ""),
+    RejectionType.OTHER.value: ("", "", ""),
+}
+
+
+def _rejection_basis(ctx: DocumentContext, clause: str) -> str:
+    if ctx.legal_basis:
+        return ctx.legal_basis
+    facts = _facts_of(ctx)
+    if clause and _all_licences(ctx):
+        return _licence_clause(clause)
+    bases = dict.fromkeys(f.legal_basis for f in facts if f.legal_basis)
+    text = "、".join(bases)
+    if ctx.rejection_type == RejectionType.CONDITIONS_NOT_MET.value:
+        return f"{text}及本事项办事指南规定的受理条件" if text else "本事项办事指南规定的受理条件"
+    return text
 
 
 def rejection_notice(ctx: DocumentContext) -> list[Flowable]:
+    kind = ctx.rejection_type or (RejectionType.NOT_COMPETENT.value if ctx.apply_instead
+                                  else RejectionType.OTHER.value)
+    licence_finding, other_finding, clause = _REJECTION.get(kind, _REJECTION[RejectionType.OTHER.value])
+    finding = licence_finding if _all_licences(ctx) else other_finding
     body: list[Flowable] = [
         _addressee(ctx),
-        _p(f"你（单位）于{fmt_date(ctx.accepted_at)}提出的{_items(ctx)}申请，经审查，决定不予受理。", "indent"),
+        _p(f"你（单位）于{fmt_date(ctx.accepted_at)}提交的{_application(ctx)}材料已收到。经审查，"
+           + (f"{finding}，" if finding else "") + "决定不予受理。", "indent"),
         _p("理由：" + _e(ctx.decision_reason or "—"), "indent"),
-        _p("依据：" + _e(ctx.legal_basis or "《中华人民共和国行政许可法》第三十二条第一款"), "indent"),
     ]
-    if ctx.apply_instead:
-        body.append(_p(f"该申请事项依法不属于本机关职权范围，请向{_e(ctx.apply_instead)}申请。", "indent"))
+    basis = _rejection_basis(ctx, clause)
+    if basis:
+        body.append(_p("依据：" + _e(basis), "indent"))
+    if kind == RejectionType.NOT_COMPETENT.value and ctx.apply_instead:
+        body.append(_p(f"请向{_e(ctx.apply_instead)}申请。", "indent"))
+    deciding = ctx.deciding_body or ctx.centre_name
     body.append(_p(
-        "如对本决定不服，可以自收到本通知书之日起六十日内向"
-        f"{_e(ctx.reconsideration_body or '本机关的上一级主管部门或者本级人民政府')}申请行政复议，"
-        f"也可以自收到本通知书之日起六个月内向{_e(ctx.litigation_court or '有管辖权的人民法院')}"
-        "提起行政诉讼。", "indent"))
-    body += [Spacer(1, 3 * mm), _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 6 * mm), _seal(ctx)]
+        f"作出本决定的行政机关：{_e(deciding)}。如对本决定不服，可以自收到本通知书之日起六十日内向"
+        f"{_e(ctx.reconsideration_body or DEFAULT_REVIEW)}申请行政复议，"
+        f"也可以自收到本通知书之日起六个月内向{_e(ctx.litigation_court or DEFAULT_COURT)}"
+        f"提起行政诉讼（{REMEDY_LAW}）。", "indent"))
+    body += [Spacer(1, 3 * mm), _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 6 * mm),
+             _seal(ctx, organ=deciding, label="（行政机关印章）")]
     return body
 
 
@@ -189,7 +345,7 @@ def material_list(ctx: DocumentContext) -> list[Flowable]:
 
     return [
         _p(f"申请人：{_e(ctx.applicant_name)}　{_e(ctx.applicant_id_label)}：{_e(ctx.applicant_id_display)}"),
-        _p(f"申请事项：{_items(ctx)}"),
+        _p(f"申请事项：{_items(ctx)}　实施机关：{_e(ctx.deciding_body or '—')}"),
         Spacer(1, 3 * mm),
         _material_table(list(ctx.materials), [
             ("材料名称", WIDTH - 12 * mm - 104 * mm, lambda m: m.name),
@@ -200,7 +356,8 @@ def material_list(ctx: DocumentContext) -> list[Flowable]:
             ("页数", 16 * mm, lambda m: str(m.pages) if m.pages else "—"),
         ]),
         Spacer(1, 3 * mm), _p("以上材料经双方当面清点无误。", "indent"), *_query(ctx), Spacer(1, 4 * mm),
-        _seal(ctx, ("申请人（签字）：", "受理人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日")),
+        _seal(ctx, ("申请人（签字）：", "受理人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日"),
+              label="（收件专用章）"),
     ]
 
 
@@ -227,7 +384,8 @@ def supplement_receipt(ctx: DocumentContext) -> list[Flowable]:
         ]),
         Spacer(1, 3 * mm), _p(outcome, "indent"), Spacer(1, 2 * mm),
         _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
-        _seal(ctx, ("申请人（签字）：", "受理人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日")),
+        _seal(ctx, ("申请人（签字）：", "收件人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日"),
+              label="（收件专用章）"),
     ]
 
 

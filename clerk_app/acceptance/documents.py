@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from clerk_app.acceptance.paper_facts import CentrePaperSettings, facts_from_snapshot, item_facts
 from clerk_app.acceptance.supplement import SupplementResult
+from clerk_app.config import Config
 from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
+from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import Shortfall
 from clerk_app.domain.masking import mask_id_number
 from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
-from printing.model import DocumentContext, DocumentKind, MaterialRow
+from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 
 log = logging.getLogger("onewindow.acceptance")
 
@@ -66,6 +69,36 @@ class Letterhead:
     window_name: str
     clerk_name: str
     query_hint: str = ""
+    centre: CentrePaperSettings = CentrePaperSettings()
+
+    @classmethod
+    def from_config(cls, config: Config, clerk_name: str) -> Letterhead:
+        return cls(str(config.get("centre.name")), str(config.get("window.name")), clerk_name,
+                   str(config.get("acceptance.query_hint")), CentrePaperSettings.from_config(config))
+
+
+def _item_facts(stored: StoredCase, item_of: Callable[[str], ServiceItem] | None,
+                department: str) -> tuple[ItemFacts, ...]:
+    """The items as the case's snapshot states them; for a case stored before snapshots, the catalog's
+    current entry, else the names only."""
+    details = stored.details.get("decision_details", {})
+    snapshot = details.get("items")
+    if snapshot:
+        return tuple(facts_from_snapshot(entry) for entry in snapshot)
+    facts = []
+    for code, name in zip(stored.case.item_codes, stored.item_names, strict=False):
+        try:
+            if item_of is not None:
+                facts.append(facts_from_snapshot(item_facts(item_of(code))))
+                continue
+        except Exception:  # a retired or unknown item must not stop the paper
+            log.warning("a case item is not in the catalog; its paper states the name only")
+        facts.append(ItemFacts(name=name, deciding_body=department))
+    return tuple(facts)
+
+
+def _first(values: Iterable[str], default: str) -> str:
+    return next((v for v in values if v), default)
 
 
 def _material_rows(stored: StoredCase, kind: DocumentKind) -> tuple[MaterialRow, ...]:
@@ -96,7 +129,7 @@ def _material_rows(stored: StoredCase, kind: DocumentKind) -> tuple[MaterialRow,
 
 def build_context(
     stored: StoredCase, kind: DocumentKind, letterhead: Letterhead, *, reprint: bool = False,
-    printed_at: datetime | None = None, department: str = "",
+    printed_at: datetime | None = None, department: str = "", item_of: Callable[[str], ServiceItem] | None = None,
 ) -> DocumentContext:
     case = stored.case
     principal = case.applicant.principal
@@ -109,6 +142,8 @@ def build_context(
     rejection = details.get("rejection", {})
     deferred_dates = [m.supply_by for m in case.materials if m.supply_by is not None]
     accepted_at = datetime.fromisoformat(stored.accepted_at) if stored.accepted_at else case.created_at
+    centre = letterhead.centre
+    facts = _item_facts(stored, item_of, department)
     return DocumentContext(
         kind=kind,
         case_number=case.case_number,
@@ -131,17 +166,30 @@ def build_context(
         decision_reason=str(rejection.get("reason", "")),
         legal_basis=str(rejection.get("legal_basis", "")),
         apply_instead=str(rejection.get("where_to_apply", "")),
+        reconsideration_body=_first((f.reconsideration_body for f in facts), centre.reconsideration_body),
+        litigation_court=_first((f.court for f in facts), centre.court),
         supply_deadline=max(deferred_dates) if deferred_dates else None,
         query_hint=letterhead.query_hint,
         reprint=reprint,
         printed_at=printed_at,
+        decision=case.decision,
+        items=facts,
+        legal_deadline=stored.legal_deadline,
+        rejection_type=str(rejection.get("reason_type", "")),
+        deferral_rule=centre.deferral_rule,
+        consultation_phone=centre.consultation_phone,
+        complaint_phone=centre.complaint_phone,
+        training=centre.training,
+        query_url=centre.query_url,
     )
 
 
 def supplement_context(stored: StoredCase, supplement: SupplementResult, letterhead: Letterhead, *,
-                       department: str = "") -> DocumentContext:
+                       department: str = "", item_of: Callable[[str], ServiceItem] | None = None,
+                       ) -> DocumentContext:
     """补齐材料接收回执 of one supplement: the materials supplied then, and what is still deferred."""
-    base = build_context(stored, DocumentKind.SUPPLEMENT_RECEIPT, letterhead, department=department)
+    base = build_context(stored, DocumentKind.SUPPLEMENT_RECEIPT, letterhead, department=department,
+                         item_of=item_of)
     names = {m.material_code: m.name for m in stored.case.materials}
     rows = tuple(
         MaterialRow(name=line["name"], state=MaterialState.RECEIVED,
@@ -164,24 +212,21 @@ class DocumentDesk:
     (render, archive encrypted with a ``printed``/``reprinted`` event, then spool)."""
 
     def __init__(self, cases: CaseRepository, printer: PrintService, letterhead: Letterhead, *, clerk_id: str,
-                 thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None) -> None:
+                 thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None,
+                 item_of: Callable[[str], ServiceItem] | None = None) -> None:
         self._cases = cases
         self.printer = printer
         self.letterhead = letterhead
         self.clerk_id = clerk_id
         self.thermal_receipt = thermal_receipt
         self._department_of = department_of
+        self._item_of = item_of
 
     def contexts(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[DocumentContext]:
         stored = self._cases.get(case_uuid)
         decision = stored.case.decision or Decision.ACCEPT
-        department = ""
-        if self._department_of is not None and stored.case.item_codes:
-            try:
-                department = self._department_of(stored.case.item_codes[0])
-            except Exception:  # a retired or unknown item must not stop the paper
-                log.warning("department of a case item not found in the catalog")
-        return [build_context(stored, kind, self.letterhead, department=department)
+        department = self._department(stored)
+        return [build_context(stored, kind, self.letterhead, department=department, item_of=self._item_of)
                 for kind in kinds or documents_for(decision, self.thermal_receipt)]
 
     def _department(self, stored: StoredCase) -> str:
@@ -196,7 +241,8 @@ class DocumentDesk:
     def supplement_contexts(self, case_uuid: str, supplements: list[SupplementResult]) -> list[DocumentContext]:
         stored = self._cases.get(case_uuid)
         department = self._department(stored)
-        return [supplement_context(stored, s, self.letterhead, department=department) for s in supplements]
+        return [supplement_context(stored, s, self.letterhead, department=department, item_of=self._item_of)
+                for s in supplements]
 
     def print_supplement(self, case_uuid: str, supplement: SupplementResult) -> list[PrintOutcome]:
         """Print (and archive) the 补齐材料接收回执 of one supplement."""

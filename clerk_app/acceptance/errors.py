@@ -18,7 +18,8 @@ class DecisionNotAllowed(ValidationError):
 
 class RejectionIncomplete(ValidationError):
     message = QT_TRANSLATE_NOOP(
-        "errors", "A rejection needs the reason, the legal basis and where to apply instead."
+        "errors", "A rejection needs its reason type and reason; where to apply instead when the application is "
+        "outside this organ's competence; the legal basis when the reason is another one."
     )
 
 
@@ -29,4 +30,12 @@ class CaseNotFound(UserFacingError):
 class NotNoticed(ValidationError):
     message = QT_TRANSLATE_NOOP(
         "errors", "Only a case with a one-time notice can be followed by a new acceptance."
+    )
+
+
+class ContradictoryMaterialState(ValidationError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "“{material}” cannot be {state} and at the same time have its original checked or copies received. "
+        "Mark it received instead, or clear the original and the copies first.",
     )

@@ -42,3 +42,19 @@ def acceptance_service(workstation: Any) -> AcceptanceService:
     )
     workstation.services["acceptance"] = service
     return service
+
+
+def document_desk(workstation: Any, clerk_name: str | None = None) -> Any:
+    """The papers of the workstation's cases (letterhead and centre settings from the configuration, item facts
+    from the catalog when it is loaded)."""
+    from clerk_app.acceptance.documents import DocumentDesk, Letterhead
+    from clerk_app.catalog.service import CatalogService
+    from clerk_app.print_service import print_service
+
+    service = acceptance_service(workstation)
+    catalog = workstation.services.get("catalog") or CatalogService(workstation.db)
+    config = workstation.config
+    return DocumentDesk(service.cases, print_service(workstation),
+                        Letterhead.from_config(config, clerk_name or service.clerk_id), clerk_id=service.clerk_id,
+                        thermal_receipt=bool(config.get("acceptance.thermal_receipt")),
+                        department_of=lambda code: catalog.get_item(code).department, item_of=catalog.get_item)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from clerk_app.acceptance.errors import DecisionNotAllowed, DraftIncomplete, NotNoticed, RejectionIncomplete
+from clerk_app.acceptance.paper_facts import item_facts
 from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
 from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
@@ -146,6 +147,7 @@ class AcceptanceService:
             return self._result_of_stored(session.case_uuid)
         if session.applicant is None or not session.items:
             raise DraftIncomplete()
+        session.check_consistent()
         now = self._clock()
         today = now.date()
         evaluation = session.evaluate(today)
@@ -250,7 +252,8 @@ class AcceptanceService:
         session: AcceptanceSession,
     ) -> dict[str, Any]:
         """Non-personal facts of the decision (the platform's 不受理原因 / 补正材料清单 / 容缺 list)."""
-        details: dict[str, Any] = {"item_names": [i.name for i in session.items]}
+        details: dict[str, Any] = {"item_names": [i.name for i in session.items],
+                                   "items": [item_facts(i) for i in session.items]}
         if session.follows is not None:
             details["follows"] = dict(session.follows)
         if decision is Decision.ONE_TIME_NOTICE:
@@ -267,7 +270,8 @@ class AcceptanceService:
             ]
         if decision is Decision.REJECT and rejection is not None:
             details["rejection"] = {"reason": rejection.reason, "legal_basis": rejection.legal_basis,
-                                    "where_to_apply": rejection.where_to_apply}
+                                    "where_to_apply": rejection.where_to_apply,
+                                    "reason_type": rejection.reason_type.value}
         return details
 
     def _result_of_stored(self, case_uuid: str) -> CommitResult:

@@ -13,12 +13,33 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from clerk_app.acceptance.errors import ContradictoryMaterialState
 from clerk_app.domain.applicant import Applicant
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
+from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 from clerk_app.queue.case_link import CaseTicket
 from offline_cache.cases import PageRef
+
+# States in which the applicant handed nothing over: no original can have been checked, no copy received.
+NOTHING_HANDED_OVER = frozenset({MaterialState.DEFERRED, MaterialState.MISSING, MaterialState.NOT_APPLICABLE})
+STATE_WORDS = {
+    MaterialState.DEFERRED: QT_TRANSLATE_NOOP("errors", "deferred (容缺)"),
+    MaterialState.MISSING: QT_TRANSLATE_NOOP("errors", "missing"),
+    MaterialState.NOT_APPLICABLE: QT_TRANSLATE_NOOP("errors", "not applicable"),
+}
+
+
+REFUSED_AT_ONCE = frozenset({MaterialState.DEFERRED, MaterialState.NOT_APPLICABLE})
+
+
+def _contradictory(record: MaterialRecord) -> bool:
+    return record.state in NOTHING_HANDED_OVER and bool(record.original_verified or record.copies_received)
+
+
+def _contradiction(record: MaterialRecord) -> ContradictoryMaterialState:
+    return ContradictoryMaterialState(material=record.name, state=translate("errors", STATE_WORDS[record.state]))
 
 
 @dataclass(frozen=True)
@@ -96,10 +117,21 @@ class AcceptanceSession:
         return self.records[code]
 
     def update(self, code: str, **changes: Any) -> MaterialRecord:
-        """Change one material's record: state, original_verified, copies_received, supply_by, defect_note."""
+        """Change one material's record: state, original_verified, copies_received, supply_by, defect_note.
+
+        Moving a material to a state where nothing was handed over (deferred, missing, not applicable) clears its
+        original check and copy count unless the call sets them; setting a contradictory combination (e.g.
+        deferred with a verified original) is refused with ``ContradictoryMaterialState`` and changes nothing. A
+        missing material may collect its original check and copies while the clerk works (the next key usually
+        marks it received); the commit refuses it if it is still contradictory then (``check_consistent``)."""
         self._check_open()
         current = self.records[code]
         updated = replace(current, **changes)
+        if "state" in changes and updated.state in NOTHING_HANDED_OVER and updated.state is not current.state:
+            updated = replace(updated, original_verified=bool(changes.get("original_verified", False)),
+                              copies_received=int(changes.get("copies_received", 0)))
+        if updated.state in REFUSED_AT_ONCE and _contradictory(updated):
+            raise _contradiction(updated)
         if updated.state is not MaterialState.DEFERRED and updated.supply_by is not None:
             updated = replace(updated, supply_by=None)
         self.records[code] = updated
@@ -133,6 +165,12 @@ class AcceptanceSession:
 
     def page_bytes(self, code: str) -> int:
         return sum(self.pages[p].size for p in self.records[code].page_blob_ids if p in self.pages)
+
+    def check_consistent(self) -> None:
+        """Raise ``ContradictoryMaterialState`` for the first material whose record contradicts itself."""
+        for record in self.ordered_records():
+            if _contradictory(record):
+                raise _contradiction(record)
 
     # -- deciding -----------------------------------------------------------------------------------
     def evaluate(self, today: date) -> Evaluation:

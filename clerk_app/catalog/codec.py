@@ -95,7 +95,8 @@ def item(data: Json, retired: bool = False) -> ServiceItem:
         handling_item_code=data.get("handling_item_code", ""),
         keywords=tuple(data.get("keywords", ())),
         implementing_body=ImplementingBody(
-            body["name"], body.get("credit_code", ""), body.get("nature", ""), body.get("region_code", "")
+            body["name"], body.get("credit_code", ""), body.get("nature", ""), body.get("region_code", ""),
+            body.get("reconsideration_body", ""), body.get("court", ""),
         )
         if body
         else None,

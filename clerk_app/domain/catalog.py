@@ -121,12 +121,17 @@ class ServiceItem:
 
 @dataclass(frozen=True)
 class ImplementingBody:
-    """实施主体; ``credit_code`` is its 统一社会信用代码 (checked on import)."""
+    """实施主体; ``credit_code`` is its 统一社会信用代码 (checked on import).
+
+    ``reconsideration_body`` (行政复议机关) and ``court`` are printed on its decisions; empty = the centre's
+    configured default (usually the 本级人民政府, 《行政复议法》§24; vertically administered organs differ, §27)."""
 
     name: str
     credit_code: str = ""
     nature: str = ""
     region_code: str = ""
+    reconsideration_body: str = ""
+    court: str = ""
 
 
 @dataclass(frozen=True)

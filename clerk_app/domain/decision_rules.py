@@ -10,7 +10,8 @@ Pure rules (no I/O, no Qt), following 《行政许可法》§32 and local 容缺
 * 一次性告知 (one-time notice): something required is not present or not complete. The notice lists EVERY such
   material with what the guide requires, generated from the checklist (not from what the clerk happened to
   touch), so it is complete by construction.
-* 不予受理 (reject): always possible, but only with a reason, the legal basis and where to apply instead.
+* 不予受理 (reject): always possible, but only with a reason type and the facts; where to apply instead only when
+  the application is outside the organ's competence, the legal basis typed only when the type does not imply one.
 
 A checklist material with no record counts as missing: silence never makes a case complete.
 """
@@ -180,18 +181,34 @@ def evaluate(
     return Evaluation(frozenset(allowed), tuple(issues), tuple(deferred), unknown, reasons)
 
 
+class RejectionType(enum.Enum):
+    """Why an application is not accepted; each type prints only the sentences it implies (FACTS §3.5a)."""
+
+    NOT_REQUIRED = "not_required"  # 依法不需要申请（行政许可: §32(1)(1)）
+    NOT_COMPETENT = "not_competent"  # 不属于本机关职权范围 → where to apply (行政许可: §32(1)(2))
+    CONDITIONS_NOT_MET = "conditions_not_met"  # 不符合受理条件 (the item's 受理条件 / 设定依据)
+    OTHER = "other"  # any other reason: the clerk names the legal basis
+
+
 @dataclass(frozen=True)
 class RejectionDetails:
-    """不予受理: why, under which provision, and where the applicant can apply instead."""
+    """不予受理: the reason type, the facts, the provision (derived from the item when the type implies one) and,
+    only for lack of competence, where the applicant can apply instead."""
 
     reason: str
     legal_basis: str
     where_to_apply: str
+    reason_type: RejectionType = RejectionType.NOT_COMPETENT
 
     def missing_fields(self) -> tuple[str, ...]:
-        return tuple(
-            name for name in ("reason", "legal_basis", "where_to_apply") if not getattr(self, name).strip()
-        )
+        missing = []
+        if not self.reason.strip():
+            missing.append("reason")
+        if self.reason_type is RejectionType.OTHER and not self.legal_basis.strip():
+            missing.append("legal_basis")
+        if self.reason_type is RejectionType.NOT_COMPETENT and not self.where_to_apply.strip():
+            missing.append("where_to_apply")
+        return tuple(missing)
 
     @property
     def complete(self) -> bool:

@@ -19,6 +19,7 @@ import hmac
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
@@ -103,8 +104,22 @@ def qr_payload(case_number: str, code: str) -> str:
     return f"{QR_PREFIX}:{case_number}:{code}"
 
 
+def query_link(base_url: str, case_number: str, code: str) -> str:
+    """The QR as a link a phone opens: the configured query page with the case number and the verification code
+    as its only parameters (no personal data, PIPL minimisation)."""
+    separator = "&" if "?" in base_url else "?"
+    return f"{base_url}{separator}{urlencode({'n': case_number, 'c': code})}"
+
+
 def parse_qr_payload(text: str) -> tuple[str, str]:
-    match = _QR.match(text.strip())
-    if match is None:
-        raise NotACaseNumber()
-    return match["number"], match["code"]
+    """The case number and code of a scanned QR: the ``OW1:`` payload or a query link made by ``query_link``."""
+    text = text.strip()
+    match = _QR.match(text)
+    if match is not None:
+        return match["number"], match["code"]
+    if "://" in text:
+        params = parse_qs(urlsplit(text).query)
+        number, code = params.get("n", [""])[0], params.get("c", [""])[0]
+        if _NUMBER.match(number) and re.fullmatch(rf"[A-Z2-7]{{{VERIFICATION_LENGTH}}}", code):
+            return number, code
+    raise NotACaseNumber()

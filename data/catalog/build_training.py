@@ -1694,6 +1694,9 @@ def build() -> dict:
                 "credit_code": body_code,
                 "nature": "法定机关",
                 "region_code": REGION12,
+                # Tax is vertically administered: reviewed by the next-higher tax organ (行政复议法 §27), not by the
+                # 本级人民政府 that the centre's default names.
+                **({"reconsideration_body": "国家税务总局清河区税务局的上一级税务局"} if dept_key == "sw" else {}),
             },
             "exercise_level": "镇(乡、街道)级" if spec["town"] else "县级",
             "power_source": "上级下放" if spec["town"] else "法定本级行使",

@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk
-from clerk_app.acceptance.errors import CaseNotFound
+from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.domain.applicant import NaturalPerson
@@ -148,6 +149,14 @@ class AcceptanceController(QObject):
     def apply_action(self, code: str, action: str) -> None:
         if self.session.committed or self.committing:
             return
+        try:
+            self._apply(code, action)
+        except ContradictoryMaterialState as error:
+            # Refused, nothing changed: say why where the clerk is looking.
+            self._status(error.user_text())
+            self.refresh()
+
+    def _apply(self, code: str, action: str) -> None:
         session = self.session
         record = session.record(code)
         if action == "received":
@@ -332,6 +341,17 @@ class AcceptanceController(QObject):
         self.printed.emit(outcomes)
         names = "、".join(o.archived.kind.value for o in outcomes)
         log.info("printed %d document(s)", len(outcomes))
+        saved = [o for o in outcomes if getattr(o, "saved_to", "")]
+        if saved:
+            # Training without a print service: show the papers and say where the PDFs are.
+            folder = str(Path(saved[0].saved_to).parent)
+            self._status(self.tr("Training mode: no print service, so the papers were saved as PDF files in %1")
+                         .replace("%1", folder))
+            dialog = PdfPreviewDialog(self.window, [(o.title, o.pdf) for o in saved])
+            dialog.setObjectName("trainingPrintPreview")
+            self._keep(dialog)
+            dialog.open()
+            return
         self._status(self.tr("Printed: %1").replace("%1", names))
 
     def _print_failed(self, exc: BaseException) -> None:

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.case import Decision
-from clerk_app.domain.decision_rules import RejectionDetails
+from clerk_app.domain.decision_rules import RejectionDetails, RejectionType
 
+# Offered in the basis box; empty (the first entry) = derived on the paper from the reason type, the item type and
+# the item's 设定依据 (行政许可法 §32 only for 行政许可 items).
 LEGAL_BASES = (
+    "",
     "《中华人民共和国行政许可法》第三十二条第一款第（一）项",
     "《中华人民共和国行政许可法》第三十二条第一款第（二）项",
-    "《中华人民共和国行政许可法》第三十二条第一款",
 )
 
 
@@ -36,6 +38,15 @@ class RejectionForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Reject (不予受理)"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("rejectKind")
+        for kind, label in (
+            (RejectionType.NOT_COMPETENT, self.tr("Not this organ's competence (tell where to apply)")),
+            (RejectionType.NOT_REQUIRED, self.tr("Not needed by law")),
+            (RejectionType.CONDITIONS_NOT_MET, self.tr("Acceptance conditions not met")),
+            (RejectionType.OTHER, self.tr("Other reason (name the legal basis)")),
+        ):
+            self.kind.addItem(label, kind)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("rejectReason")
         self.reason.setTabChangesFocus(True)
@@ -44,6 +55,9 @@ class RejectionForm(QGroupBox):
         self.basis.setObjectName("rejectBasis")
         self.basis.setEditable(True)
         self.basis.addItems(LEGAL_BASES)
+        line = self.basis.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("From the item type and its legal basis"))
         self.where = QLineEdit()
         self.where.setObjectName("rejectWhere")
         self.where.setPlaceholderText(self.tr("Competent authority or channel"))
@@ -52,25 +66,36 @@ class RejectionForm(QGroupBox):
         self.confirm.setEnabled(False)
         self.confirm.clicked.connect(lambda: self.submitted.emit(self.details()))
         self.where.returnPressed.connect(self.confirm.click)
-        for signal in (self.reason.textChanged, self.basis.currentTextChanged, self.where.textChanged):
+        for signal in (self.reason.textChanged, self.basis.currentTextChanged, self.where.textChanged,
+                       self.kind.currentIndexChanged):
             signal.connect(self._check)
         form = QFormLayout(self)
+        form.addRow(self.tr("Reason type"), self.kind)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Legal basis"), self.basis)
         form.addRow(self.tr("Apply instead at"), self.where)
         form.addRow(self.confirm)
+        self._check()
+
+    def reason_type(self) -> RejectionType:
+        kind = self.kind.currentData()
+        return kind if isinstance(kind, RejectionType) else RejectionType.OTHER
 
     def details(self) -> RejectionDetails:
-        return RejectionDetails(self.reason.toPlainText().strip(), self.basis.currentText().strip(),
-                                self.where.text().strip())
+        kind = self.reason_type()
+        where = self.where.text().strip() if kind is RejectionType.NOT_COMPETENT else ""
+        return RejectionDetails(self.reason.toPlainText().strip(), self.basis.currentText().strip(), where, kind)
 
     def _check(self) -> None:
+        # Where to apply belongs only to lack of competence (行政许可法 §32(1)(2)).
+        self.where.setEnabled(self.reason_type() is RejectionType.NOT_COMPETENT)
         self.confirm.setEnabled(self.details().complete)
 
     def clear(self) -> None:
         self.reason.clear()
         self.where.clear()
         self.basis.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
 
 
 class DecisionPanel(QWidget):

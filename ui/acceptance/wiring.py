@@ -63,11 +63,11 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
     config = workstation.config
     service = acceptance_service(workstation)
     catalog = workstation.services.get("catalog")
-    letterhead = Letterhead(config.get("centre.name"), config.get("window.name"), service.clerk_id,
-                            config.get("acceptance.query_hint"))
+    letterhead = Letterhead.from_config(config, service.clerk_id)
     desk = DocumentDesk(service.cases, print_service(workstation), letterhead, clerk_id=service.clerk_id,
                         thermal_receipt=config.get("acceptance.thermal_receipt"),
-                        department_of=_department_of(catalog))
+                        department_of=_department_of(catalog),
+                        item_of=catalog.get_item if catalog is not None else None)
     checklist = MaterialChecklistPanel()
     decision = DecisionPanel()
     cases = CaseListPanel()

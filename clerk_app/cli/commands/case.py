@@ -13,6 +13,7 @@ from clerk_app.cli import WorkstationFactory
 from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
 from clerk_app.domain.masking import mask_id_number, mask_name, mask_phone
 from offline_cache.cases import StoredCase
+from printing.model import DocumentKind
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +27,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     today.add_argument("--date", help="another day (YYYY-MM-DD)")
     today.add_argument("--json", action="store_true", help="machine-readable output")
     today.set_defaults(handler=run_today)
+    paper = actions.add_parser("print", help="render one of a stored case's papers to a PDF file")
+    paper.add_argument("number", help="case number (办件编号)")
+    paper.add_argument("--kind", required=True, choices=[k.value for k in DocumentKind], help="which paper")
+    paper.add_argument("--out", required=True, help="PDF file to write")
+    paper.set_defaults(handler=run_print)
+    verify = actions.add_parser("verify", help="check a receipt's verification code (any window of the centre)")
+    verify.add_argument("code", help="the scanned QR (link or OW1:…), or the case number followed by CODE")
+    verify.add_argument("verification", nargs="?", help="the 6-character code when the first argument is a number")
+    verify.add_argument("--json", action="store_true", help="machine-readable output")
+    verify.set_defaults(handler=run_verify)
 
 
 def _person(person: NaturalPerson) -> dict[str, Any]:
@@ -118,3 +129,56 @@ def run_today(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
             print(f"{row['case_number']}  {row['status']:<28} {row['promised_date'] or '-':<10}  "
                   f"{'、'.join(row['item_names'])}")
     return 0
+
+
+def run_print(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    """Render (not print, not archive) one paper of a stored case: what the window would print now."""
+    from pathlib import Path
+
+    from clerk_app.acceptance.factory import document_desk, supplement_desk
+    from printing.render import render_document
+
+    ws = make_workstation()
+    desk = document_desk(ws)
+    cases = case_repository(ws)
+    try:
+        stored = cases.get_by_number(args.number)
+    except KeyError:
+        raise CaseNotFound() from None
+    case_uuid = str(stored.case.case_uuid)
+    kind = DocumentKind(args.kind)
+    if kind is DocumentKind.SUPPLEMENT_RECEIPT:
+        supplements = supplement_desk(ws).supplements(case_uuid)
+        if not supplements:
+            print("this case has no 补齐 (supplement); no supplement receipt to render")
+            return 2
+        context = desk.supplement_contexts(case_uuid, supplements[-1:])[0]
+    else:
+        context = desk.contexts(case_uuid, (kind,))[0]
+    out = Path(args.out)
+    out.write_bytes(render_document(context))
+    print(f"{out}: {context.title} of case {stored.case.case_number}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    from clerk_app.domain.numbering import NotACaseNumber, parse_qr_payload
+    from clerk_app.rules import rules_service
+
+    if args.verification:
+        number, code = args.code.strip(), args.verification.strip().upper()
+    else:
+        try:
+            number, code = parse_qr_payload(args.code)
+        except NotACaseNumber:
+            print("not a receipt code: give the scanned QR text, or the case number and the 6-character code")
+            return 2
+    ws = make_workstation()
+    result = rules_service(ws).verify(number, code)
+    if args.json:
+        print(json.dumps({"case_number": number, "valid": result.valid, "key_id": result.key_id},
+                         ensure_ascii=False))
+    else:
+        state = f"valid (centre key {result.key_id})" if result.valid else "NOT valid"
+        print(f"{number} {code}: {state}")
+    return 0 if result.valid else 1

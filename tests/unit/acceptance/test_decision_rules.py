@@ -19,6 +19,7 @@ from clerk_app.domain.catalog import (
 )
 from clerk_app.domain.decision_rules import (
     RejectionDetails,
+    RejectionType,
     Shortfall,
     concluded_on_spot,
     default_record,
@@ -186,13 +187,18 @@ def test_requirement_text_names_form_counts_and_elicence() -> None:
     assert text == "原件1份，复印件2份；可用电子证照（身份证电子证照）替代；需本人签字"
 
 
-@pytest.mark.parametrize(("reason", "basis", "where", "missing"), [
-    ("不属于本机关职权范围", "《行政许可法》第三十二条", "县市场监督管理局", ()),
-    ("", "《行政许可法》第三十二条", "县市场监督管理局", ("reason",)),
-    ("理由", "  ", "", ("legal_basis", "where_to_apply")),
+@pytest.mark.parametrize(("kind", "reason", "basis", "where", "missing"), [
+    (RejectionType.NOT_COMPETENT, "不属于本机关职权范围", "", "县市场监督管理局", ()),
+    (RejectionType.NOT_COMPETENT, "", "《行政许可法》第三十二条", "县市场监督管理局", ("reason",)),
+    (RejectionType.NOT_COMPETENT, "理由", "  ", "", ("where_to_apply",)),
+    (RejectionType.NOT_REQUIRED, "无需办理", "", "", ()),
+    (RejectionType.CONDITIONS_NOT_MET, "收入超过标准", "", "", ()),
+    (RejectionType.OTHER, "理由", " ", "", ("legal_basis",)),
 ])
-def test_rejection_needs_reason_basis_and_where_to_apply(reason, basis, where, missing) -> None:
-    details = RejectionDetails(reason, basis, where)
+def test_rejection_needs_what_its_reason_type_implies(kind, reason, basis, where, missing) -> None:
+    """A reason always; where to apply only for lack of competence; a typed basis only when the type implies
+    none (the others derive it from the item type and 设定依据)."""
+    details = RejectionDetails(reason, basis, where, kind)
     assert details.missing_fields() == missing
     assert details.complete == (not missing)
 

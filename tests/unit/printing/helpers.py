@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clerk_app.domain.case import MaterialState as S
-from printing.model import DocumentContext, DocumentKind, MaterialRow
+from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.spooler import PrintJob
 
 NAME = "张三丰"
@@ -23,6 +23,11 @@ MATERIALS = (
 )
 
 
+LICENCE_ITEM = ItemFacts("食品经营许可（新办）", "行政许可", "《中华人民共和国食品安全法》第三十五条",
+                         "鹿城区市场监督管理局", legal_limit="20个工作日", promised_limit="10个工作日",
+                         consultation_phone="0577-88001234", complaint_phone="0577-12345")
+
+
 def context(kind: DocumentKind, number: str = "33030200101202611220007", code: str = "K7QX2M",
             **changes: object) -> DocumentContext:
     values: dict[str, object] = dict(
@@ -33,6 +38,7 @@ def context(kind: DocumentKind, number: str = "33030200101202611220007", code: s
         decision_reason="申请事项依法不属于本机关职权范围",
         legal_basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
         apply_instead="鹿城区卫生健康局", reconsideration_body="鹿城区人民政府", litigation_court="鹿城区人民法院",
+        items=(LICENCE_ITEM,), rejection_type="not_competent",
     )
     values.update(changes)
     return DocumentContext(**values)  # type: ignore[arg-type]
