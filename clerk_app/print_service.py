@@ -16,7 +16,7 @@ from pathlib import Path
 from clerk_app.context import Workstation
 from offline_cache import print_archive
 from offline_cache.print_archive import archive_printed, printed_documents, was_printed
-from printing.errors import NoPrinter, PrinterNotFound, SpoolerUnavailable
+from printing.errors import NoPrinter, SpoolerUnavailable
 from printing.model import TITLES, DocumentContext, DocumentKind
 from printing.render import media_option, render_document
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
@@ -54,8 +54,9 @@ class PrintOutcome:
         return TITLES[self.archived.kind]
 
 
-# Training mode: a newcomer's first acceptance must not end in "the print service is not running".
-TRAINING_FALLBACK = (SpoolerUnavailable, NoPrinter, PrinterNotFound)
+# Training mode: a newcomer's first acceptance must not end in "the print service is not running" (or "no printer
+# at all"). A configured printer that does not exist stays an error: that is a setting to fix.
+TRAINING_FALLBACK = (SpoolerUnavailable, NoPrinter)
 TRAINING_PRINTER = "PDF（培训）"
 
 

@@ -4,9 +4,11 @@ Other areas call this (``rules_service(workstation)``) rather than the pieces, s
 codes, the yellow threshold, the calendar extension table and the verification key are applied the same way
 everywhere.
 
-Verification key: derived from this workstation's data key, so codes are unguessable and this workstation can
-check them (the acceptance flow delegates to this service). A hall-wide key
-(so any window or the platform can check a receipt) is not implemented yet.
+Verification key: the centre key the platform distributes (pulled with sync into ``offline_cache.receipt_keys``,
+rotated with a key id) when one has arrived, so any workstation of the centre (and the platform) can check a
+receipt; before the first pull, a key derived from this workstation's data key ("local": only this workstation
+can check those codes). ``verify`` tries the current centre key, the older ones (receipts printed before a
+rotation) and the local key, and says which matched.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from clerk_app.domain.numbering import CaseNumber, check_verification_code, veri
 from clerk_app.domain.workdays import Pause, WorkdayCalendar
 from offline_cache.calendar_store import CalendarStore
 from offline_cache.case_numbers import allocate_case_number
+from offline_cache.receipt_keys import ReceiptKeyStore
 
 log = logging.getLogger("onewindow.rules")
 
@@ -84,17 +87,26 @@ class RulesService:
             self._key = bytes.fromhex(self._ws.cipher.blind_index(VERIFICATION_KEY_LABEL))
         return self._key
 
+    def _centre_keys(self) -> ReceiptKeyStore:
+        return ReceiptKeyStore(self._ws.db, self._ws.cipher)
+
+    def signing_key(self) -> tuple[str, bytes]:
+        """(key id, key) new codes are made with: the current centre key, else the local one."""
+        current = self._centre_keys().current()
+        return current if current is not None else (LOCAL_KEY_ID, self._verification_key())
+
     def verification_code(self, case_number: str) -> str:
-        return verification_code(self._verification_key(), case_number)
+        return verification_code(self.signing_key()[1], case_number)
 
     def check_verification(self, case_number: str, code: str) -> bool:
-        return check_verification_code(self._verification_key(), case_number, code)
+        return self.verify(case_number, code).valid
 
     def verify(self, case_number: str, code: str) -> Verification:
         """Whether ``code`` is the verification code of ``case_number`` under one of the keys this workstation
-        knows, and which."""
-        if self.check_verification(case_number, code):
-            return Verification(True, LOCAL_KEY_ID)
+        knows (centre keys, current first, then the local key), and which."""
+        for key_id, key in [*self._centre_keys().keys(), (LOCAL_KEY_ID, self._verification_key())]:
+            if check_verification_code(key, case_number, code):
+                return Verification(True, key_id)
         return Verification(False, "")
 
 

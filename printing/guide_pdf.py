@@ -47,7 +47,8 @@ def material_form(material: MaterialSpec) -> str:
         parts.append(f"原件{material.original_count}份")
     if material.copy_count:
         parts.append(f"复印件{material.copy_count}份")
-    return "，".join(parts)
+    text = "，".join(parts)
+    return f"{text}；规格：{material.paper_spec}" if material.paper_spec else text
 
 
 def material_notes(material: MaterialSpec) -> str:
@@ -56,6 +57,12 @@ def material_notes(material: MaterialSpec) -> str:
         notes.append("可容缺后补")
     if material.elicence_type:
         notes.append(f"可用电子证照（{material.elicence_type}）免提交")
+    if material.blank_form_ref:
+        notes.append(f"空白表格：{material.blank_form_ref}")
+    if material.sample_ref:
+        notes.append(f"示例样表：{material.sample_ref}")
+    if material.fill_instructions:
+        notes.append(f"填报须知：{material.fill_instructions}")
     if material.notes:
         notes.append(material.notes)
     return "；".join(notes)
@@ -78,7 +85,7 @@ def _table(rows: list[list[str]], widths: Sequence[float], st: dict[str, Paragra
 
 
 def _material_table(materials: Sequence[MaterialSpec], st: dict[str, ParagraphStyle]) -> Table:
-    rows = [["序号", "材料名称", "必要性", "形式及份数", "来源渠道", "说明"]]
+    rows = [["序号", "材料名称", "必要性", "形式、份数及规格", "来源渠道", "空表、样表、填报须知及说明"]]
     for number, material in enumerate(materials, 1):
         necessity = "必要" if material.necessity is Necessity.REQUIRED else material.necessity.value
         rows.append(
@@ -91,7 +98,7 @@ def _material_table(materials: Sequence[MaterialSpec], st: dict[str, ParagraphSt
                 material_notes(material),
             ]
         )
-    return _table(rows, [12 * mm, 56 * mm, 14 * mm, 32 * mm, 24 * mm, 36 * mm], st, header=True)
+    return _table(rows, [10 * mm, 44 * mm, 12 * mm, 32 * mm, 22 * mm, 54 * mm], st, header=True)
 
 
 def _item_rows(item: ServiceItem) -> list[list[str]]:

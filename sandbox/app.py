@@ -171,6 +171,12 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 
     def get_catalog_changes(_clerk: Clerk, cursor: Annotated[str, Query(max_length=64)] = "") -> dict[str, Any]:
         return catalog_changes(cursor)
 
+    @app.get(f"{API_PREFIX}/keys/receipt", responses=_errors(), tags=["pull"])
+    def get_receipt_keys(_clerk: Clerk) -> dict[str, Any]:
+        """The centre's receipt verification keys (base64 secrets), the current one named: every workstation
+        makes its codes with the current key and checks with all of them."""
+        return receipt_keys(store)
+
     @app.get(f"{API_PREFIX}/calendar", response_model=Calendar, responses=_errors(), tags=["pull"])
     def get_calendar(_clerk: Clerk, year: Annotated[int, Query(ge=2000, le=2100)]) -> dict[str, Any]:
         return calendar_for(year)
@@ -189,7 +195,28 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}
 
 
+def receipt_keys(store: Store, rotate: bool = False) -> dict[str, Any]:
+    """The key list; the first call (or ``rotate``) makes a new current key with the next id."""
+    import base64
+    import secrets
+
+    with store.transaction() as conn:
+        rows = conn.execute("SELECT key_id FROM receipt_keys").fetchall()
+        if rotate or not rows:
+            key_id = f"k{len(rows) + 1}"
+            conn.execute("UPDATE receipt_keys SET current = 0")
+            conn.execute("INSERT INTO receipt_keys (key_id, secret, created_at, current) VALUES (?, ?, ?, 1)",
+                         (key_id, base64.b64encode(secrets.token_bytes(32)).decode(), time.time()))
+        keys = conn.execute("SELECT key_id, secret, current FROM receipt_keys ORDER BY created_at").fetchall()
+    current = next((k["key_id"] for k in keys if k["current"]), "")
+    return {"keys": [{"key_id": k["key_id"], "secret": k["secret"]} for k in keys], "current": current}
+
+
 def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
+    @app.post("/__admin/receipt-keys/rotate", include_in_schema=False)
+    def rotate_receipt_key() -> dict[str, Any]:
+        return {"current": receipt_keys(store, rotate=True)["current"]}
+
     @app.put("/__admin/faults", include_in_schema=False)
     def set_faults(body: dict[str, Any]) -> dict[str, Any]:
         faults = [Fault(**{**f, "methods": tuple(f.get("methods", ()))}) for f in body.get("faults", [])]

@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS receipt_keys (
+    key_id TEXT PRIMARY KEY,
+    secret TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS clerks (
     account TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,

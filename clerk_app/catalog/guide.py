@@ -13,12 +13,21 @@ log = logging.getLogger("onewindow.catalog")
 
 
 def answer_labels(service: CatalogService, code: str, answers: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(question, chosen option label) for every question, defaults included, in the guide's order."""
+    """(question, chosen option label) for every question, defaults included, in the guide's order. In a bundle a
+    member item's question names its item ("【户口迁入登记】是否委托他人代为办理？"): the same question asked for
+    three items must say which answer belongs to which."""
     labels = []
     for situation in service.situations(code):
         option = situation.option(answers.get(situation.code, situation.default))
-        if option is not None:
-            labels.append((situation.question, option.label))
+        if option is None:
+            continue
+        question = situation.question
+        if situation.item_code:
+            try:
+                question = f"【{service.get_item(situation.item_code).name}】{question}"
+            except Exception:  # a retired member: the question alone
+                log.warning("bundle member of a guide question not in the catalog")
+        labels.append((question, option.label))
     return labels
 
 

@@ -15,6 +15,7 @@ Guarantees (each one a complaint from docs PEERS.md made impossible):
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -36,7 +37,7 @@ from clerk_app.sync.errors import (
     Unauthorised,
     error_kind,
 )
-from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog
+from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog, pull_receipt_keys
 from offline_cache.blobs import BlobStore
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
@@ -129,8 +130,9 @@ class SyncEngine:
             # for its connect timeout); an overloaded platform does not stop the pulls.
             link_down = report.online is False and report.actions_done == 0
             if pull and not self._stop.is_set() and not link_down:
+                receipt_keys = functools.partial(pull_receipt_keys, cipher=self.cipher)
                 for name, fn in (("case_changes", pull_case_changes), ("catalog", pull_catalog),
-                                 ("calendar", pull_calendar)):
+                                 ("calendar", pull_calendar), ("receipt_keys", receipt_keys)):
                     try:
                         report.pulled[name] = self._authed(fn, self.db, self.adapter, self.store)
                         report.online = True

@@ -165,6 +165,9 @@ class HttpPlatformClient:
     def calendar(self, year: int) -> dict[str, Any]:
         return self._json("GET", f"{API}/calendar", params={"year": year})
 
+    def receipt_keys(self) -> dict[str, Any]:
+        return self._json("GET", f"{API}/keys/receipt")
+
 
 def _error_body(response: requests.Response) -> dict[str, Any]:
     try:

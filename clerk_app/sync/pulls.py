@@ -15,6 +15,7 @@ from typing import Any
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import can_transition
 from clerk_app.sync.adapter import PlatformAdapter
+from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
 from offline_cache.sync_store import SyncStore, store_cursor
@@ -102,3 +103,19 @@ def pull_calendar(db: Database, adapter: PlatformAdapter, store: SyncStore, toda
             imported += CalendarStore(db).import_year(year, entries, source="platform")
             store_cursor(conn, stream, version)
     return imported
+
+
+def pull_receipt_keys(db: Database, adapter: PlatformAdapter, store: SyncStore, cipher: FieldCipher) -> int:
+    """The centre's receipt keys (``{"keys": [{"key_id", "secret" (base64)}], "current": key_id}``); returns how
+    many were new. Secrets are kept encrypted; a key id once received never changes its secret."""
+    import base64
+
+    from offline_cache.receipt_keys import ReceiptKeyStore
+
+    del store
+    data = adapter.receipt_keys()
+    keys = [(str(k["key_id"]), base64.b64decode(str(k["secret"]))) for k in data.get("keys", [])]
+    if any(len(secret) < 16 for _, secret in keys):
+        log.warning("receipt keys shorter than 16 bytes ignored")
+        keys = [(key_id, secret) for key_id, secret in keys if len(secret) >= 16]
+    return ReceiptKeyStore(db, cipher).replace(keys, str(data.get("current", "")))

@@ -230,3 +230,27 @@ def test_received_material_then_deferred_drops_its_original_and_a_contradiction_
         service.commit(session, Decision.ONE_TIME_NOTICE)  # … but never committed
     assert not service.cases.exists(session.case_uuid)
 
+
+
+def test_guides_print_form_sample_instructions_and_size_and_say_whose_question(world) -> None:
+    from clerk_app.catalog.guide import answer_labels, guide_pdf
+
+    catalog = world["catalog"]
+    item = next(i for i in world["items"] if any(m.blank_form_ref and m.sample_ref and m.fill_instructions
+                                                 for m in i.materials))
+    form = next(m for m in item.materials if m.blank_form_ref and m.sample_ref)
+    text = flat(lines_of(guide_pdf(catalog, item.implementation_code)))
+    for needle in (f"空白表格：{form.blank_form_ref}", f"示例样表：{form.sample_ref}",
+                   f"填报须知：{form.fill_instructions}", f"规格：{form.paper_spec}"):
+        assert re.sub(r"\s+", "", needle) in text, needle
+    for bundle in catalog.list_bundles():
+        labels = answer_labels(catalog, bundle.code, {})
+        questions = [q for q, _ in labels]
+        member = [q for q in questions if q.startswith("【")]
+        assert len(set(questions)) == len(questions), questions  # no answer without its item
+        lines = lines_of(guide_pdf(catalog, bundle.code))
+        starts = [line for line in lines if line[0] in CANNOT_START and line != "—"]
+        assert not starts, starts
+        names = {catalog.get_item(code).name for code in bundle.item_codes}
+        for question in member:
+            assert question[1:question.index("】")] in names, question

@@ -131,5 +131,9 @@ class FakePlatform:
         days = self.calendar_days.get(year, [])
         return {"year": year, "version": digest(days)[:8], "days": days}
 
+    def receipt_keys(self) -> dict[str, Any]:
+        self._authed("receipt_keys")
+        return {"keys": [], "current": ""}
+
     def close(self) -> None:
         pass

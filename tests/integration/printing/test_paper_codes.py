@@ -1,0 +1,47 @@
+"""The papers of the practice cases (training configuration: the QR is the query link) still decode with zbar from a
+150 dpi rasterisation: the Code128 is the number, the QR opens the query page with the number and the code only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from clerk_app.acceptance.documents import documents_for
+from clerk_app.acceptance.factory import document_desk, supplement_desk
+from clerk_app.acceptance.practice import seed
+from clerk_app.catalog.service import CatalogService
+from clerk_app.domain.case import Decision
+from clerk_app.domain.numbering import parse_qr_payload, query_link
+from printing.model import DocumentKind
+from printing.render import render_document
+from tests.integration.printing.test_cups_printing import decode
+
+
+def test_every_practice_paper_decodes_to_the_query_link(workstation, tmp_path: Path) -> None:
+    catalog = CatalogService(workstation.db)
+    catalog.ensure_training_catalog()
+    cases = seed(workstation, catalog)
+    desk = document_desk(workstation)
+    base = str(workstation.config.get("papers.query_url"))
+    assert base.startswith("https://")
+    seen = set()
+    for case in cases:
+        stored = desk._cases.get(case.case_uuid)  # noqa: SLF001 - the applicant, to prove it is not in the code
+        kinds = documents_for(Decision(case.decision), thermal_receipt=True)
+        contexts = desk.contexts(case.case_uuid, kinds)
+        contexts += desk.supplement_contexts(case.case_uuid, supplement_desk(workstation).supplements(case.case_uuid))
+        for ctx in contexts:
+            if ctx.kind in seen:
+                continue
+            seen.add(ctx.kind)
+            pdf = tmp_path / f"{case.case_number}-{ctx.kind.value}.pdf"
+            pdf.write_bytes(render_document(ctx))
+            found = decode(pdf, tmp_path)
+            assert found.get("CODE-128") == [ctx.case_number], (ctx.kind, found)
+            [link] = found["QR-Code"]
+            assert link == query_link(base, ctx.case_number, ctx.verification_code)
+            assert parse_qr_payload(link) == (ctx.case_number, ctx.verification_code)
+            assert set(parse_qs(urlsplit(link).query)) == {"n", "c"}
+            name = stored.case.applicant.display_name
+            assert name not in link and stored.case.applicant.principal.id_number[-6:] not in link
+    assert seen == set(DocumentKind)  # every kind
