@@ -7,7 +7,7 @@ import sqlite3
 
 from offline_cache.sql_script import execute_script
 
-VERSION = 61
+VERSION = 62
 
 
 def apply(conn: sqlite3.Connection) -> None:
