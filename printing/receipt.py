@@ -69,7 +69,7 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
 
 
 def _height(ctx: DocumentContext, line_count: int) -> float:
-    header = 2 * LINE + (LINE if ctx.reprint else 0) + (LINE if ctx.training else 0)
+    header = 2 * LINE + (LINE if ctx.reprint else 0) + (LINE + 3 * mm if ctx.training else 0)
     codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
     return 6 * mm + header + line_count * LINE + codes + SEAL_H + 12 * mm
 
@@ -77,6 +77,26 @@ def _height(ctx: DocumentContext, line_count: int) -> float:
 def receipt_size(ctx: DocumentContext) -> tuple[float, float]:
     """Page width and height in points (the roll is cut after the content)."""
     return PAPER_W, _height(ctx, len(receipt_lines(ctx)))
+
+
+def _draw_header(canvas: Canvas, ctx: DocumentContext, font: str, y: float) -> float:
+    """Centre name, title, training mark and 补打 line; returns the next baseline."""
+    centre = PAPER_W / 2
+    canvas.setFont(font, 9)
+    canvas.drawCentredString(centre, y, ctx.centre_name)
+    y -= LINE + 2 * mm
+    canvas.setFont(font, 14)
+    canvas.drawCentredString(centre, y, ctx.title + ("（补打）" if ctx.reprint else ""))
+    y -= LINE
+    if ctx.training:
+        y -= 2 * mm  # clear of the title's descenders
+        draw_training_mark(canvas, centre, y, size=10, centred=True)
+        y -= LINE + 1 * mm
+    if ctx.reprint:
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(centre, y, f"补打件  打印时间 {fmt_datetime(ctx.stamp_time)}")
+        y -= LINE
+    return y
 
 
 def render_receipt(ctx: DocumentContext) -> bytes:
@@ -88,21 +108,8 @@ def render_receipt(ctx: DocumentContext) -> bytes:
     canvas.setTitle(f"{ctx.title} {ctx.case_number}")
     canvas.setAuthor(ctx.centre_name)
     canvas.setCreator("OneWindow")
-    y = height - 6 * mm
     centre = PAPER_W / 2
-    canvas.setFont(font, 9)
-    canvas.drawCentredString(centre, y, ctx.centre_name)
-    y -= LINE + 2 * mm
-    canvas.setFont(font, 14)
-    canvas.drawCentredString(centre, y, ctx.title + ("（补打）" if ctx.reprint else ""))
-    y -= LINE
-    if ctx.training:
-        draw_training_mark(canvas, centre, y, size=10, centred=True)
-        y -= LINE
-    if ctx.reprint:
-        canvas.setFont(font, 8)
-        canvas.drawCentredString(centre, y, f"补打件  打印时间 {fmt_datetime(ctx.stamp_time)}")
-        y -= LINE
+    y = _draw_header(canvas, ctx, font, height - 6 * mm)
     for text, size in lines:
         canvas.setFont(font, size)
         label, _, value = text.partition("\t")

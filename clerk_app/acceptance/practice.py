@@ -154,7 +154,8 @@ def seed(workstation: Any, catalog: Any) -> list[PracticeCase]:
     confirmation = pick(items, item_type=ItemType.ADMINISTRATIVE_CONFIRMATION)
     immediate = pick(items, handling=HandlingType.IMMEDIATE)
     with_deficiency = pick(items, with_deferrable=True)
-    payment = pick(items, item_type=ItemType.ADMINISTRATIVE_PAYMENT)
+    payment = next((i for i in items if "最低生活保障" in i.name), None) or pick(
+        items, item_type=ItemType.ADMINISTRATIVE_PAYMENT)
 
     def session(index: int, item: ServiceItem, decision: Decision) -> AcceptanceSession:
         return build_session(service, catalog, item.implementation_code, decision, _applicant(index))
@@ -180,7 +181,8 @@ def seed(workstation: Any, catalog: Any) -> list[PracticeCase]:
                   follow.applicant or _applicant(4), follow)
     commit("follow-up acceptance after the notice", follow, Decision.ACCEPT)
     commit("not accepted: not this organ's competence", session(5, licence, Decision.REJECT), Decision.REJECT,
-           RejectionDetails("申请事项属于市级审批权限", "", "清河市市场监督管理局", RejectionType.NOT_COMPETENT))
+           RejectionDetails("申请人户籍不在本辖区，该事项由户籍所在地机关办理", "", "户籍所在地的公安机关",
+                            RejectionType.NOT_COMPETENT))
     commit("not accepted: conditions not met", session(6, payment, Decision.REJECT), Decision.REJECT,
            RejectionDetails("申请人家庭人均收入高于当地最低生活保障标准", "", "",
                             RejectionType.CONDITIONS_NOT_MET))
