@@ -155,6 +155,14 @@ def qr_content(ctx: DocumentContext) -> str:
     return qr_payload(ctx.case_number, ctx.verification_code)
 
 
+def query_hint(ctx: DocumentContext, lead: str) -> str:
+    """The default how-to-check sentence: where the QR leads (the configured query page), else the QR alone."""
+    if ctx.query_url:
+        page = ctx.query_url.split("://", 1)[-1].split("?", 1)[0]
+        return f"扫描二维码，或访问{page}并输入办件编号和验证码，查询办理进度。"
+    return f"{lead}，或扫描二维码查询办理进度。"
+
+
 def _frame(ctx: DocumentContext) -> Callable[[Canvas, object], None]:
     payload = qr_content(ctx)
 

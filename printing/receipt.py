@@ -12,7 +12,7 @@ import io
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from printing.a4 import draw_training_mark, fmt_date, fmt_datetime, qr_content
+from printing.a4 import draw_training_mark, fmt_date, fmt_datetime, qr_content, query_hint
 from printing.codes import CODE128_MODULE, code128_width, draw_code128, draw_qr
 from printing.fonts import register_cjk_font
 from printing.model import DocumentContext
@@ -63,7 +63,7 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
     for label, value in pairs:
         for index, part in enumerate(_wrap(value, font, 9, PRINTABLE - 18 * mm)):
             lines.append(((label + "：" if index == 0 else "") + "\t" + part, 9))
-    hint = ctx.query_hint or "凭本回执的办件编号和验证码或扫描二维码查询进度、领取结果。"
+    hint = ctx.query_hint or query_hint(ctx, "凭本回执的办件编号和验证码")
     lines += [(part, 8) for part in _wrap(hint, font, 8, PRINTABLE)]
     return lines
 

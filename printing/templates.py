@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from clerk_app.domain.case import MaterialState
 from clerk_app.domain.decision_rules import RejectionType
-from printing.a4 import MARGIN, PAGE_W, SealArea, build_a4, fmt_date, fmt_datetime, grid, styles
+from printing.a4 import MARGIN, PAGE_W, SealArea, build_a4, fmt_date, fmt_datetime, grid, query_hint, styles
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.typesetting import application_of
 
@@ -155,7 +155,7 @@ def _seal(ctx: DocumentContext, lines: tuple[str, ...] = (), *, organ: str = "",
 
 
 def _query(ctx: DocumentContext) -> list[Flowable]:
-    hint = ctx.query_hint or "可凭本文书上的办件编号和验证码，或扫描二维码查询办理进度。"
+    hint = ctx.query_hint or query_hint(ctx, "可凭本文书上的办件编号和验证码")
     return [Spacer(1, 3 * mm), _p(_e(hint), "small")]
 
 
