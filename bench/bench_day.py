@@ -235,7 +235,13 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
         wait_until(app, lambda: catalog.service.counts()["items"] > 0 and catalog.service._index is not None, 60)
         wait_until(app, lambda: bool(ws.services["identity"].connected), 20)
 
-        # -- the catalog: synthetic items on top of the training catalog
+        # -- the catalog: synthetic items on top of the training catalog, after the first sync pass has pulled
+        # the sandbox's catalog snapshot (which would retire them again)
+        wait_until(app, lambda: "sync" in ws.services, 60)
+        sync_service = ws.services["sync"]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sync_service.run_once().skipped:
+            idle(app, 0.2)
         from clerk_app.catalog.synthetic import generate_changes
 
         doc = generate_changes(items)
@@ -350,17 +356,17 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
         day_start = time.perf_counter()
         search_gun_ms: list[float] = []
         table_gun_ms: list[float] = []
+        sync = ws.services.get("sync")
         for index in range(acceptances):
+            if index == acceptances // 2 and sync is not None and hasattr(sync, "sync_now"):
+                sync.sync_now()  # the service also runs its own pass every 30 s; a short day gets one mid-way
             accept_one(index + 1)
             idle(app, pace * 4)
             search_gun_ms.append(gun(numbers[index % len(numbers)], catalog.search))
             idle(app, pace * 4)
             table_gun_ms.append(gun(numbers[(index + 7) % len(numbers)], controller.cases.table))
             idle(app, pace * 4)
-        # at least one sync pass of the day, whatever the pace
-        sync = ws.services.get("sync")
-        if sync is not None and hasattr(sync, "engine"):
-            idle(app, 0.5)
+        idle(app, 1.0)  # the pass asked for mid-way finishes while the clerk waits
         heartbeat.stop()
         day_s = time.perf_counter() - day_start
         if args.screenshot:

@@ -163,7 +163,7 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((0, 20), (2, 8), (3, 14), (4, 13), (5, 12)):
+        for column, chars in ((0, 26), (2, 8), (3, 14), (4, 13), (5, 12)):
             header.resizeSection(column, em * chars)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
