@@ -1,0 +1,135 @@
+"""Cold start: the workstation against a bare PySide6 QMainWindow, measured the same way in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_startup.py [--runs 3] [--json]
+
+Each start is a fresh process. From the moment the parent starts it, the child reports
+* first paint: the first Paint event of its main window;
+* interactive: the window painted, a card reader connected (training: the labelled simulated one) and the catalog
+  search index in memory, so a card can be read and the search box answers (for the bare window: first paint).
+The workstation starts in training mode on an empty folder (the first start, with the training catalog import).
+Goals (issue 11): first paint <= 2x bare, interactive <= 6x bare. Medians of ``--runs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if obj is window and event.type() == QEvent.Type.Paint:
+            print("first_paint", time.time(), flush=True)
+            print("interactive", time.time(), flush=True)
+            QTimer.singleShot(0, app.quit)
+            window.removeEventFilter(self)
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+WORKSTATION = r"""
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+seen = {}
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if "first_paint" not in seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            seen["first_paint"] = time.time()
+            print("first_paint", seen["first_paint"], flush=True)
+        return False
+app = QApplication([sys.argv[0]])
+watch = Watch()
+app.installEventFilter(watch)
+import main
+started = main.run(["--home", sys.argv[2], "--no-crash-dialog", "--no-single-instance"], exec=False)
+
+def ready():
+    ws = started.workstation
+    identity = ws.services.get("identity")
+    catalog = ws.services.get("catalog")
+    return ("first_paint" in seen and identity is not None and bool(identity.connected)
+            and catalog is not None and getattr(catalog, "_index", None) is not None)
+
+def poll():
+    if ready():
+        print("interactive", time.time(), flush=True)
+        started.shutdown()
+        os._exit(0)
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(2)
+QTimer.singleShot(120_000, lambda: os._exit(3))
+app.exec()
+"""
+
+
+def one_start(code: str, *extra: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    start = time.time()
+    done = subprocess.run([sys.executable, "-c", code, *extra], capture_output=True, text=True, env=env,
+                          timeout=180, check=False)
+    marks = {}
+    for line in done.stdout.splitlines():
+        name, _, stamp = line.partition(" ")
+        if name in ("first_paint", "interactive"):
+            marks[name] = (float(stamp) - start) * 1000
+    if len(marks) != 2:
+        raise RuntimeError(f"start did not report (rc {done.returncode}): {done.stderr[-2000:]}")
+    return marks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    bare: list[dict[str, float]] = []
+    ours: list[dict[str, float]] = []
+    for _ in range(args.runs):  # interleaved, so both see the same machine load
+        bare.append(one_start(BARE))
+        with tempfile.TemporaryDirectory(prefix="bench-startup-") as home:
+            ours.append(one_start(WORKSTATION, str(ROOT), home))
+
+    def median(samples: list[dict[str, float]], key: str) -> float:
+        return statistics.median(s[key] for s in samples)
+
+    result = {
+        "tree": str(ROOT), "runs": args.runs,
+        "bare_first_paint_ms": round(median(bare, "first_paint"), 1),
+        "first_paint_ms": round(median(ours, "first_paint"), 1),
+        "interactive_ms": round(median(ours, "interactive"), 1),
+    }
+    result["first_paint_ratio"] = round(result["first_paint_ms"] / result["bare_first_paint_ms"], 2)
+    result["interactive_ratio"] = round(result["interactive_ms"] / result["bare_first_paint_ms"], 2)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:22} {value}")
+        print("goals: first_paint_ratio <= 2, interactive_ratio <= 6")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
