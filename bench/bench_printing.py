@@ -6,6 +6,7 @@ Targets (issue 5): the receipt takes at most 3x the bare page and at most 50 ms.
 
 from __future__ import annotations
 
+import argparse
 import io
 import statistics
 import sys
@@ -70,7 +71,9 @@ def describe(name: str, timings: list[float]) -> str:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rounds", nargs="?", type=int, default=200, help="documents per kind (default 200)")
+    rounds = parser.parse_args().rounds
     started = time.perf_counter()
     register_cjk_font()
     print(f"font registration (once): {(time.perf_counter() - started) * 1000:.1f} ms")
