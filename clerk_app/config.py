@@ -55,8 +55,14 @@ declare("clerk.default_id", str, "trainee", "Clerk account used in training mode
 declare("ui.language", str, "zh_CN", "Language of the user interface")
 declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox")
 declare("platform.ca_bundle", str, "", "Path to the province's CA bundle; empty = system trust store")
-declare("platform.connect_timeout", float, 5.0, "Seconds to wait for a connection to the platform")
-declare("platform.read_timeout", float, 30.0, "Seconds to wait for a platform response")
+declare("platform.connect_timeout", float, 3.0, "Seconds to wait for a connection to the platform")
+declare("platform.read_timeout", float, 30.0,
+        "Longest wait for a platform answer; the wait adapts to the platform's measured answer times below that")
+declare("platform.read_timeout_min", float, 2.0, "Shortest wait for a platform answer (small requests, fast link)")
+declare("platform.server_bytes_per_second", float, 1_000_000.0,
+        "Rate at which the platform is assumed to process request bodies: adds body size / rate to the wait")
+declare("platform.clock_skew_warn_seconds", float, 120.0,
+        "Warn when this workstation's clock differs from the platform's (Date header) by more than this")
 declare("sandbox.port", int, 0, "Loopback port of the training sandbox; 0 = pick a free one")
 declare("sync.interval_seconds", float, 30.0, "Seconds between automatic sync passes")
 declare("sync.parallel_cases", int, 3, "How many independent cases are sent in parallel")

@@ -96,6 +96,28 @@ class SyncStore:
         )
         return [_row(r).lane for r in rows]
 
+    def seconds_until_due(self, now: datetime | None = None) -> float | None:
+        """Seconds until some lane's head may be sent (0 = now), ``None`` when nothing is queued."""
+        moment = now or datetime.now(UTC)
+        rows = self.db.query(
+            "SELECT min(CASE WHEN o.state IN ('pending', 'sending') OR o.next_attempt_at IS NULL THEN '' ELSE"
+            " o.next_attempt_at END) AS due FROM (" + _HEADS + " AND o.state != 'conflict') o")
+        due = rows[0]["due"] if rows else None
+        if due is None:
+            return None
+        if due == "":
+            return 0.0
+        return max(0.0, (datetime.fromisoformat(due) - moment).total_seconds())
+
+    def clamp_retry_times(self, cap_seconds: float, now: datetime | None = None) -> int:
+        """Bring every stored retry time within ``now + cap``: a clock set back (or one that ran ahead while the
+        rows failed) must not strand rows until the old time comes round. Called at the start of each pass; a
+        clock jumping forward only makes rows due sooner, which is harmless (every call is idempotent)."""
+        latest = _iso((now or datetime.now(UTC)) + timedelta(seconds=max(0.0, cap_seconds)))
+        with self.lock, self.db.transaction() as conn:
+            return conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE state = 'failed'"
+                                " AND next_attempt_at > ?", (latest, latest)).rowcount
+
     def claim_head(self, lane: str, now: datetime | None = None) -> OutboxRow | None:
         """Mark the lane's head row ``sending`` (attempts + 1) and return it, if it is due."""
         stamp = _iso(now or datetime.now(UTC))
@@ -130,8 +152,9 @@ class SyncStore:
             if also is not None:
                 also(conn)
 
-    def mark_failed(self, outbox_id: int, code: str, message: str, retry_in: float) -> None:
-        at = _iso(datetime.now(UTC) + timedelta(seconds=max(0.0, retry_in)))
+    def mark_failed(self, outbox_id: int, code: str, message: str, retry_in: float,
+                    now: datetime | None = None) -> None:
+        at = _iso((now or datetime.now(UTC)) + timedelta(seconds=max(0.0, retry_in)))
         with self.lock, self.db.transaction() as conn:
             conn.execute("UPDATE outbox SET state = 'failed', last_error_code = ?, last_error = ?,"
                          " next_attempt_at = ?, updated_at = ? WHERE outbox_id = ?",

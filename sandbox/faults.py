@@ -8,7 +8,14 @@ Faults are switched on with ``--fault KIND[:key=value,...]`` at start-up or thro
 * ``drop_before``  close the connection before the request reaches the application (nothing is written);
 * ``drop_after``   let the application commit, then close the connection without an answer (a lost response);
 * ``truncate``     hand the application only the first half of an upload body, commit that, then drop;
-* ``trickle``      send the answer a few bytes at a time (a slow link).
+* ``trickle``      send the answer a few bytes at a time (a slow link);
+* ``hold``         let the application commit, then keep the connection silent for ``seconds`` before dropping it
+                   (a response lost on the way: the client waits for its read timeout);
+* ``lie``          let the application commit, then answer 200 with a wrong body, by ``lie``: ``empty`` (``{}``, no
+                   upload headers), ``replay`` (the first answer this route ever gave, for whatever was asked),
+                   ``other_case`` (``case_uuid``/``id`` of another case), ``wrong_number`` (another
+                   ``platform_number``), ``wrong_hash`` (another ``body_sha256``), ``cut_json`` (half the body,
+                   framed correctly so only the JSON is broken), ``raw`` (``body`` as given: a hostile page).
 
 Each fault applies with ``probability`` to requests whose path starts with ``path`` (default the API prefix) and
 whose method is in ``methods`` (default all). Randomness comes from a seeded generator so a failing run repeats.
@@ -27,7 +34,8 @@ from typing import Any
 
 log = logging.getLogger("sandbox.faults")
 
-KINDS = ("delay", "status", "drop_before", "drop_after", "truncate", "trickle")
+KINDS = ("delay", "status", "drop_before", "drop_after", "truncate", "trickle", "hold", "lie")
+LIES = ("empty", "replay", "other_case", "wrong_number", "wrong_hash", "cut_json", "raw")
 
 
 @dataclass
@@ -39,11 +47,15 @@ class Fault:
     status: int = 503
     retry_after: float = 1.0
     seconds: float = 0.2
+    lie: str = "empty"
+    body: str = ""
     hits: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; one of {', '.join(KINDS)}")
+        if self.kind == "lie" and self.lie not in LIES:
+            raise ValueError(f"unknown lie {self.lie!r}; one of {', '.join(LIES)}")
         self.methods = tuple(m.upper() for m in self.methods)
 
     def matches(self, method: str, path: str) -> bool:
@@ -52,7 +64,7 @@ class Fault:
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "probability": self.probability, "path": self.path,
                 "methods": list(self.methods), "status": self.status, "retry_after": self.retry_after,
-                "seconds": self.seconds, "hits": self.hits}
+                "seconds": self.seconds, "lie": self.lie, "hits": self.hits}
 
 
 def parse_fault(text: str) -> Fault:
@@ -63,7 +75,7 @@ def parse_fault(text: str) -> Fault:
         key, _, raw = part.partition("=")
         if key == "methods":
             values[key] = tuple(filter(None, raw.split("|")))
-        elif key == "path":
+        elif key in ("path", "lie", "body"):
             values[key] = raw
         elif key == "status":
             values[key] = int(raw)
@@ -80,6 +92,7 @@ class FaultBoard:
     def __post_init__(self) -> None:
         self._random = random.Random(self.seed)
         self._lock = threading.Lock()
+        self.first_answers: dict[str, bytes] = {}  # route -> the first body it answered (for ``lie=replay``)
 
     def replace(self, faults: list[Fault], seed: int | None = None) -> None:
         with self._lock:
@@ -136,8 +149,40 @@ class FaultMiddleware:
                 raise ConnectionAbortedError("fault: drop after")
         elif fault.kind == "truncate":
             await self._truncated(scope, receive, send)
+        elif fault.kind == "hold":
+            await self.app(scope, receive, _swallow)
+            await asyncio.sleep(fault.seconds)
+            if not _abort(send):
+                raise ConnectionAbortedError("fault: hold")
+        elif fault.kind == "lie":
+            await self._lie(scope, receive, send, fault.lie, fault.body.encode("utf-8", "surrogatepass"))
         else:
             await self.app(scope, receive, _trickle(send, fault.seconds))
+
+    async def _lie(self, scope: dict[str, Any], receive: Any, send: Any, lie: str, raw: bytes) -> None:
+        captured: list[dict[str, Any]] = []
+
+        async def capture(message: dict[str, Any]) -> None:
+            captured.append(message)
+
+        await self.app(scope, receive, capture)
+        body = b"".join(m.get("body", b"") for m in captured if m["type"] == "http.response.body")
+        route = scope["method"] + " " + _route(scope["path"])
+        headers = [(b"content-type", b"application/json")]
+        first = self.board.first_answers.setdefault(route, body)
+        if lie == "empty":
+            body = b"{}"
+        elif lie == "replay":
+            body = first
+        elif lie == "cut_json":
+            body = body[: len(body) // 2]
+        elif lie == "raw":
+            body = raw
+        else:
+            body = _edit_answer(body, lie, first)
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
 
     async def _truncated(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         body = b""
@@ -161,6 +206,35 @@ class FaultMiddleware:
         await self.app({**scope, "headers": headers}, replay, _swallow)
         if not _abort(send):
             raise ConnectionAbortedError("fault: truncated")
+
+
+def _route(path: str) -> str:
+    """``/api/v1/cases/<uuid>/materials`` -> ``/api/v1/cases/*/materials`` (keys replaced)."""
+    return "/".join("*" if len(part) >= 32 else part for part in path.split("/"))
+
+
+def _edit_answer(body: bytes, lie: str, first: bytes) -> bytes:
+    import uuid
+
+    try:
+        data = json.loads(body)
+        earlier = json.loads(first)
+    except ValueError:
+        return body
+    if not isinstance(data, dict):
+        return body
+    if lie == "other_case":
+        other = str(uuid.uuid4())
+        for key in ("case_uuid", "id", "sha256"):
+            if key in data:
+                data[key] = other
+    elif lie == "wrong_number" and "platform_number" in data:
+        # Another case's number if this route answered one before, else one of an impossible shape.
+        number = earlier.get("platform_number") if isinstance(earlier, dict) else None
+        data["platform_number"] = number if number and number != data["platform_number"] else "PT-?"
+    elif lie == "wrong_hash":
+        data["body_sha256"] = "0" * 64
+    return json.dumps(data).encode()
 
 
 async def _swallow(_message: dict[str, Any]) -> None:

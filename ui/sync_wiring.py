@@ -21,6 +21,16 @@ log = logging.getLogger("onewindow.ui.sync")
 
 
 
+def clock_text(skew_seconds: float) -> str:
+    """The warning when this workstation's clock differs from the platform's (dates on receipts would be wrong)."""
+    minutes = max(1, round(abs(skew_seconds) / 60))
+    if skew_seconds > 0:
+        return QCoreApplication.translate("sync", "This computer's clock is {0} min ahead of the platform's: "
+                                                  "have it corrected").format(minutes)
+    return QCoreApplication.translate("sync", "This computer's clock is {0} min behind the platform's: "
+                                              "have it corrected").format(minutes)
+
+
 def error_text(kind: str | None, code: str | None) -> str | None:
     """The status bar's words for the last error, naming its real cause (PEERS #12)."""
     if kind is None:
@@ -85,6 +95,10 @@ class SyncPresenter(QObject):
         if status.conflicts:
             conflict = QCoreApplication.translate("sync", "{0} item(s) need attention").format(status.conflicts)
             error = f"{error}; {conflict}" if error else conflict
+        skew = getattr(status, "clock_skew_seconds", None)
+        if skew is not None:
+            clock = clock_text(skew)
+            error = f"{error}; {clock}" if error else clock
         if status.last_error_kind == "login":
             self.login_button.setVisible(True)
             self.login_button.setStyleSheet("color: #c62828; font-weight: bold;")

@@ -18,6 +18,7 @@ from clerk_app.config import Config
 from clerk_app.errors import UserFacingError
 from clerk_app.identity.records import finish_record
 from devices.executor import DeviceStackExecutor
+from devices.idcard.record_check import CardRecordInvalid
 from devices.identity_base import (
     IdentityDeviceError,
     IdentityDriver,
@@ -74,6 +75,8 @@ class ReaderManager:
         self._stop = threading.Event()
         self._connected: dict[ReaderInfo, None] = {}
         self._lock = threading.Lock()
+        self.refused_records = 0  # card records that failed their check (devices.idcard.record_check)
+        self._count_lock = threading.Lock()
 
     # --- lifecycle ---------------------------------------------------------------------------------------
     def add_listener(self, listener: IdentityListener) -> None:
@@ -219,6 +222,13 @@ class ReaderManager:
             record = finish_record(reader.read(), self.keep_photo)
         except ReaderGone as exc:
             self._drop(stack, info, reader)
+            return exc
+        except CardRecordInvalid as exc:
+            # Counted, logged by field only (never the value), and never shown in the panel: the clerk is asked
+            # to place the card again.
+            with self._count_lock:
+                self.refused_records += 1
+            log.warning("card record on %s refused: %s", info.label, exc.params.get("field"))
             return exc
         except UserFacingError as exc:
             log.info("read on %s failed: %s", info.label, type(exc).__name__)

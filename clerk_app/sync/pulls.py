@@ -15,6 +15,7 @@ from typing import Any
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import can_transition
 from clerk_app.sync.adapter import PlatformAdapter
+from clerk_app.sync.answers import check_calendar, check_case_changes
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
@@ -35,12 +36,12 @@ def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore) 
     applied = 0
     cursor = store.cursor("case_changes") or ""
     for _page in range(MAX_PAGES):
-        data = adapter.case_changes(cursor)
-        changes = data.get("changes", [])
+        data = check_case_changes(adapter.case_changes(cursor))
+        changes = data["changes"]
         with db.transaction() as conn:
             for change in changes:
                 applied += _apply_change(conn, change)
-            cursor = str(data.get("cursor", cursor))
+            cursor = data["cursor"]
             store_cursor(conn, "case_changes", cursor)
         if not data.get("has_more"):
             break
@@ -91,7 +92,7 @@ def pull_calendar(db: Database, adapter: PlatformAdapter, store: SyncStore, toda
     today = today or datetime.now(UTC).date()
     imported = 0
     for year in (today.year, today.year + 1):
-        data = adapter.calendar(year)
+        data = check_calendar(adapter.calendar(year), year)
         stream = f"calendar:{year}"
         version = str(data.get("version", ""))
         days = data.get("days", [])

@@ -9,7 +9,6 @@ thread: the UI hops to the GUI thread itself.
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import uuid
 from collections.abc import Callable
@@ -18,6 +17,8 @@ from datetime import timedelta
 from typing import Any
 
 from clerk_app.sync.auth import AuthService
+from clerk_app.sync.backoff import next_pass_wait
+from clerk_app.sync.clock import ClockWatch
 from clerk_app.sync.engine import EngineSettings, SyncEngine, SyncReport
 from clerk_app.sync.http_client import HttpPlatformClient
 
@@ -39,6 +40,7 @@ class SyncStatus:
     last_pass_at: str | None
     account: str | None
     seq: int = 0  # increases with every pass: a late-delivered older status must not overwrite a newer one
+    clock_skew_seconds: float | None = None  # set when it exceeds platform.clock_skew_warn_seconds
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,6 +92,9 @@ class SyncService:
             workstation_headers={"X-Centre-Code": config.get("centre.code"), "X-Window-Code": config.get("window.code"),
                                  "X-Machine-Id": machine_id(ws)},
             pool_size=settings.parallel_cases + 2,
+            clock=ClockWatch(float(config.get("platform.clock_skew_warn_seconds"))),
+            read_timeout_min=float(config.get("platform.read_timeout_min")),
+            server_bytes_per_second=float(config.get("platform.server_bytes_per_second")),
         )
         self.auth = AuthService(ws.db, self.client, machine_id(ws),
                                 TRAINING_ACCOUNT if ws.is_training else None)
@@ -137,9 +142,20 @@ class SyncService:
                 self.run_once()
             except Exception:  # the worker must survive anything a pass throws
                 log.exception("sync pass failed")
-            # +-20 % so the windows of a hall (or a township whose link just came back) do not pass in lock-step.
-            self._wake.wait(self.interval * random.uniform(0.8, 1.2))
+            self._wake.wait(self.next_wait())
             self._wake.clear()
+
+    def next_wait(self) -> float:
+        """Seconds until the next automatic pass (``clerk_app.sync.backoff.next_pass_wait``)."""
+        last = self._last
+        link_down = last is None or last.online is False
+        due: float | None = None
+        if not link_down:
+            try:
+                due = self.engine.store.seconds_until_due()
+            except Exception:  # a storage hiccup must not stop the worker; the interval is always safe
+                log.exception("next sync time unknown")
+        return next_pass_wait(self.interval, due, link_down)
 
     def sync_now(self) -> None:
         self.engine.store.retry_now()
@@ -161,7 +177,8 @@ class SyncService:
         return SyncStatus(self.configured, last.online if last else None, summary.queued, summary.conflicts,
                           summary.oldest_case_number, summary.oldest_created_at,
                           error["kind"] if error else None, error["code"] if error else None,
-                          last.finished_at if last else None, self.auth.account, self._seq)
+                          last.finished_at if last else None, self.auth.account, self._seq,
+                          last.clock_skew_seconds if last and last.clock_off else None)
 
     def close(self) -> None:
         self._stopping.set()

@@ -12,6 +12,7 @@ from datetime import date
 
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType
 from devices.idcard.codes import gender_of, nation_name
+from devices.idcard.record_check import CardRecordInvalid, check_card_record
 from devices.identity_base import CardDataError, IdentityRecord, UnsupportedCard
 
 TEXT_LEN = 256
@@ -88,11 +89,11 @@ def _date(value: str, field: str) -> date | None:
     if not value:
         return None
     if len(value) != 8 or not value.isdigit():
-        raise CardDataError(field=field)
+        raise CardRecordInvalid(field=field)
     try:
         return date(int(value[:4]), int(value[4:6]), int(value[6:]))
     except ValueError as exc:
-        raise CardDataError(field=field) from exc
+        raise CardRecordInvalid(field=field) from exc
 
 
 def decode_fields(text: bytes) -> tuple[IdDocumentType, dict[str, str]]:
@@ -107,7 +108,8 @@ def parse_text(
     source: CaptureSource = CaptureSource.CARD_READER,
     appended_address: str | None = None,
 ) -> IdentityRecord:
-    """Turn the 256-byte text block into a record. Raises ``UnsupportedCard`` or ``CardDataError``."""
+    """Turn the 256-byte text block into a checked record (``record_check``). Raises ``UnsupportedCard`` or
+    ``CardDataError`` (``CardRecordInvalid`` when a field fails its check: read the card again)."""
     card_type, f = decode_fields(text)
     until_text = f.get("valid_until", "")
     long_term = until_text.startswith(LONG_TERM)
@@ -123,8 +125,8 @@ def parse_text(
         issuer = FOREIGN_2017_ISSUER
     id_number = f.get("id_number", "").upper()
     if not id_number:
-        raise CardDataError(field="id_number")
-    return IdentityRecord(
+        raise CardRecordInvalid(field="id_number")
+    return check_card_record(IdentityRecord(
         card_type=card_type,
         name=name,
         id_number=id_number,
@@ -145,7 +147,7 @@ def parse_text(
         photo_wlt=photo_wlt if photo_wlt and any(photo_wlt) else None,
         has_photo=bool(photo_wlt and any(photo_wlt)),
         extra=extra,
-    )
+    ))
 
 
 def parse_appended_address(data: bytes) -> str | None:

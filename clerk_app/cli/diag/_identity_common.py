@@ -6,7 +6,15 @@ import json
 import time
 
 from clerk_app.identity.records import finish_record, record_to_json
-from devices.identity_base import IdentityReader, NoCard, Presence
+from devices.identity_base import (
+    CardDataError,
+    CardMoved,
+    IdentityReader,
+    IdentityRecord,
+    NoCard,
+    Presence,
+    ReaderTimeout,
+)
 
 
 def read_one(readers: list[IdentityReader], wait: float, keep_photo: bool = False) -> dict[str, object]:
@@ -20,13 +28,28 @@ def read_one(readers: list[IdentityReader], wait: float, keep_photo: bool = Fals
         while True:
             for reader in opened:
                 if reader.poll() is Presence.NEW_CARD:
-                    return {"record": finish_record(reader.read(), keep_photo)}
+                    return {"record": finish_record(_read_until(reader, deadline), keep_photo)}
             if time.monotonic() >= deadline:
                 raise NoCard()
             time.sleep(0.2)
     finally:
         for reader in opened:
             reader.close()
+
+
+RETRYABLE = (CardDataError, ReaderTimeout, CardMoved, NoCard)
+
+
+def _read_until(reader: IdentityReader, deadline: float) -> IdentityRecord:
+    """Read the card in place; a failed transaction (a frame whose checksum failed, a record that fails its check,
+    the card moved) is read again until ``deadline``, then the last error is raised."""
+    while True:
+        try:
+            return reader.read()
+        except RETRYABLE:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def print_record(result: dict[str, object], as_json: bool, reveal: bool) -> None:

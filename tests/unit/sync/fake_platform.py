@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from clerk_app.sync.adapter import FileState, Tokens
+from clerk_app.sync.answers import body_digest
 from clerk_app.sync.errors import ContentConflict, PlatformRejected, PlatformUnreachable, Unauthorised
 
 
@@ -30,6 +31,11 @@ class FakePlatform:
         self.calendar_days: dict[int, list[dict[str, Any]]] = {}
         self.bytes_received = 0
         self.supplements: dict[str, str] = {}
+        self.numbers: dict[str, str] = {}
+
+    @staticmethod
+    def _now() -> str:
+        return "2026-01-05T09:00:00+08:00"
 
     def _call(self, name: str) -> None:
         self.calls.append(name)
@@ -62,7 +68,9 @@ class FakePlatform:
         stored = self.cases.setdefault(case_uuid, digest(body))
         if stored != digest(body):
             raise ContentConflict(409, "conflict_different_content", {})
-        return {"case_uuid": case_uuid, "platform_number": f"PT{len(self.cases)}"}
+        number = self.numbers.setdefault(case_uuid, f"PT{len(self.cases)}")
+        return {"case_uuid": case_uuid, "platform_number": number, "status": "received",
+                "received_at": self._now(), "body_sha256": body_digest(body)}
 
     def file_state(self, sha256: str) -> FileState:
         self._authed("file_state")
@@ -92,11 +100,12 @@ class FakePlatform:
         stored = self.bindings.setdefault(case_uuid, digest(materials))
         if stored != digest(materials):
             raise ContentConflict(409, "conflict_different_content", {})
-        return {"processed": True}
+        return {"case_uuid": case_uuid, "processed": True, "body_sha256": body_digest({"materials": materials}),
+                "bound_files": len({(m["material_code"], s) for m in materials for s in m["files"]})}
 
     def handover(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("handover")
-        return {"id": case_uuid}
+        return {"id": case_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
 
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("supplement")
@@ -108,11 +117,13 @@ class FakePlatform:
         stored = self.supplements.setdefault(supplement_uuid, digest(body))
         if stored != digest(body):
             raise ContentConflict(409, "conflict_different_content", {})
-        return {"id": supplement_uuid, "processed": True}
+        return {"id": supplement_uuid, "case_uuid": case_uuid, "processed": True, "received_at": self._now(),
+                "body_sha256": body_digest(body),
+                "bound_files": len({(m["material_code"], s) for m in body["materials"] for s in m["files"]})}
 
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("evaluation")
-        return {"id": body.get("evaluation_uuid")}
+        return {"id": body.get("evaluation_uuid"), "received_at": self._now(), "body_sha256": body_digest(body)}
 
     def case_changes(self, cursor: str) -> dict[str, Any]:
         self._authed("case_changes")

@@ -44,7 +44,7 @@ def test_tls_verification_stays_on_with_a_province_ca(tmp_path):
     client = HttpPlatformClient("https://zwfw.example.gov.cn", connect_timeout=1, read_timeout=2,
                                 ca_bundle=str(bundle))
     assert client.session.verify == str(bundle)
-    assert client.timeout == (1, 2)
+    assert client.timeout_for() == (1, 2)
     client.close()
     default = HttpPlatformClient("http://127.0.0.1:1", connect_timeout=1, read_timeout=1)
     assert default.session.verify is True
@@ -58,3 +58,18 @@ def test_retry_after_seconds_and_http_dates():
     assert _retry_after(None) is None
     assert _retry_after("soon") is None
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+def test_timeouts_fit_the_request_and_grow_when_the_platform_is_slow():
+    client = HttpPlatformClient("https://zwfw.example.gov.cn", connect_timeout=3, read_timeout=30,
+                                read_timeout_min=2, server_bytes_per_second=1_000_000)
+    connect, small = client.timeout_for()
+    assert connect == 3 and small == 2  # a fast link: the floor, not the old fixed 30 s
+    assert client.timeout_for(5_000_000)[1] == small + 5  # the platform hashes a 5 MB file before answering
+    for _ in range(10):
+        client._observe_latency(None)  # answers keep timing out: the platform may just be slow now
+    assert client.timeout_for()[1] == 30  # ... so waits grow up to the ceiling, never beyond
+    for _ in range(60):
+        client._observe_latency(0.05)
+    assert client.timeout_for()[1] == 2
+    client.close()

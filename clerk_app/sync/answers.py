@@ -1,0 +1,231 @@
+"""What the platform answers is checked against what was asked before it changes anything locally.
+
+A 2xx is not a receipt: ``200 {}``, a replayed receipt of an earlier call, a receipt naming another case, file or
+action, a hash that is not the hash of the body sent, or a platform number of an impossible shape all raise
+``AnswerInvalid`` (the row stays queued and is retried with back-off, never marked done). A platform number that
+differs from the one already recorded for the case, or that another local case already holds, is the platform
+contradicting itself: ``PlatformNumberConflict`` (a conflict for the clerk, never retried automatically).
+
+Pull pages are checked the same way (``PageRejected``): the page is refused as a whole, its cursor is not moved.
+Messages name the field and the reason, never a value (receipts carry no personal data, but pages could).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+from clerk_app.errors import UserFacingError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+from clerk_app.sync.errors import ContentConflict, PlatformBusy
+
+PLATFORM_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
+PLATFORM_STATUSES = frozenset({"received", "in_review", "approved", "denied", "supplement_required",
+                               "ready_for_pickup", "handed_over", "mailed", "concluded"})
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+MAX_CURSOR = 512
+
+
+class AnswerInvalid(PlatformBusy):
+    """A 2xx whose body is not the receipt of what was sent: retried later, never taken as success."""
+
+    kind = "server"
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The platform's answer does not confirm what was sent ({code}); the item stays queued.")
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        UserFacingError.__init__(self, code=code)
+        self.status, self.retry_after, self.code, self.detail = 200, None, code, detail
+
+
+class PlatformNumberConflict(ContentConflict):
+    """The platform gave this case a number other than the one it gave before, or another case's number."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The platform answered a case number that contradicts an earlier one; it needs the clerk's attention.")
+
+    def __init__(self, details: dict[str, Any]) -> None:
+        super().__init__(200, "platform_number_changed", details)
+
+
+class PageRejected(UserFacingError):
+    """A pull page that does not follow the contract: nothing of it is stored, the other pulls go on."""
+
+    kind = "server"
+    code = "page_rejected"
+    message = QT_TRANSLATE_NOOP("errors", "The platform sent a {stream} page that was refused ({reason}).")
+
+    def __init__(self, stream: str, reason: str) -> None:
+        super().__init__(stream=stream, reason=reason[:200])
+        self.stream, self.reason = stream, reason
+
+
+def body_digest(body: Any) -> str:
+    """SHA-256 of the canonical JSON of a body (sorted keys, no spaces, UTF-8): what receipts call ``body_sha256``."""
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _need(answer: Any, name: str, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(answer, dict):
+        raise AnswerInvalid("answer_not_object")
+    value = answer.get(name)
+    if value is None or not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise AnswerInvalid(f"receipt_missing_{name}")
+    return value
+
+
+def _same_key(answer: Any, name: str, expected: str) -> None:
+    if str(_need(answer, name, str)).lower() != expected.lower():
+        raise AnswerInvalid(f"receipt_other_{name}")
+
+
+def _hash_of(answer: Any, body: Any) -> None:
+    if _need(answer, "body_sha256", str) != body_digest(body):
+        raise AnswerInvalid("receipt_wrong_hash")
+
+
+def _time(answer: Any, name: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(_need(answer, name, str))
+    except ValueError:
+        raise AnswerInvalid(f"receipt_bad_{name}") from None
+    if moment.tzinfo is None:
+        raise AnswerInvalid(f"receipt_bad_{name}")
+    return moment
+
+
+def check_case_receipt(answer: Any, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+    _same_key(answer, "case_uuid", case_uuid)
+    _hash_of(answer, body)
+    number = _need(answer, "platform_number", str)
+    if not PLATFORM_NUMBER.match(number):
+        raise AnswerInvalid("receipt_bad_platform_number")
+    if _need(answer, "status", str) not in PLATFORM_STATUSES:
+        raise AnswerInvalid("receipt_bad_status")
+    _time(answer, "received_at")
+    return dict(answer)
+
+
+def check_platform_number(conn: Any, case_uuid: str, number: str) -> None:
+    """Raise ``PlatformNumberConflict`` if the case already has another number, or another case has this one."""
+    row = conn.execute("SELECT platform_number FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+    if row is not None and row[0] and row[0] != number:
+        raise PlatformNumberConflict({"recorded": row[0], "answered": number})
+    other = conn.execute("SELECT 1 FROM cases WHERE platform_number = ? AND case_uuid != ? LIMIT 1",
+                         (number, case_uuid)).fetchone()
+    if other is not None:
+        raise AnswerInvalid("receipt_number_of_another_case")
+
+
+def check_binding(answer: Any, case_uuid: str, materials: list[dict[str, Any]]) -> dict[str, Any]:
+    _same_key(answer, "case_uuid", case_uuid)
+    _hash_of(answer, {"materials": materials})
+    if not isinstance(_need(answer, "processed", bool), bool):
+        raise AnswerInvalid("receipt_missing_processed")
+    wanted = {(m["material_code"], sha) for m in materials for sha in m["files"]}
+    if _need(answer, "bound_files", int) != len(wanted):
+        raise AnswerInvalid("receipt_wrong_bound_files")
+    return dict(answer)
+
+
+def check_write_receipt(answer: Any, key: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Handover (keyed by the case) and evaluation (keyed by its UUID): ``{id, received_at, body_sha256}``."""
+    _same_key(answer, "id", key)
+    _hash_of(answer, body)
+    _time(answer, "received_at")
+    return dict(answer)
+
+
+def check_supplement_receipt(answer: Any, supplement_uuid: str, case_uuid: str,
+                             body: dict[str, Any]) -> dict[str, Any]:
+    _same_key(answer, "id", supplement_uuid)
+    _same_key(answer, "case_uuid", case_uuid)
+    _hash_of(answer, body)
+    _need(answer, "processed", bool)
+    wanted = {(m["material_code"], sha) for m in body.get("materials", ()) for sha in m.get("files", ())}
+    if _need(answer, "bound_files", int) != len(wanted):
+        raise AnswerInvalid("receipt_wrong_bound_files")
+    return dict(answer)
+
+
+def check_file_progress(offset: int, complete: bool, total: int, sent_from: int | None = None,
+                        sent: int = 0) -> None:
+    """An upload answer must stay within the file, say complete only at its end, and (after a PATCH) move on."""
+    if not 0 <= offset <= total:
+        raise AnswerInvalid("file_offset_out_of_range")
+    if complete and offset != total:
+        raise AnswerInvalid("file_complete_too_early")
+    if sent_from is not None and not complete and offset != sent_from + sent and offset <= sent_from:
+        raise AnswerInvalid("file_offset_did_not_move")
+
+
+# -- pull pages ---------------------------------------------------------------------------------------------------
+
+def _page_object(stream: str, data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise PageRejected(stream, "the page is not a JSON object")
+    return data
+
+
+def _cursor(stream: str, data: dict[str, Any], name: str = "cursor") -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or not value or len(value) > MAX_CURSOR:
+        raise PageRejected(stream, f"{name} is missing or not a short text")
+    return value
+
+
+def check_case_changes(data: Any) -> dict[str, Any]:
+    stream = "case_changes"
+    page = _page_object(stream, data)
+    changes = page.get("changes")
+    if not isinstance(changes, list):
+        raise PageRejected(stream, "changes is not a list")
+    for index, change in enumerate(changes):
+        if not isinstance(change, dict):
+            raise PageRejected(stream, f"changes[{index}] is not an object")
+        for name, kind in (("seq", int), ("case_uuid", str), ("status", str), ("at", str)):
+            value = change.get(name)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise PageRejected(stream, f"changes[{index}].{name} is missing or of the wrong type")
+        if not isinstance(change.get("note", ""), str):
+            raise PageRejected(stream, f"changes[{index}].note is not a text")
+    _cursor(stream, page)
+    if not isinstance(page.get("has_more", False), bool):
+        raise PageRejected(stream, "has_more is not true or false")
+    return page
+
+
+def check_calendar(data: Any, year: int) -> dict[str, Any]:
+    stream = f"calendar:{year}"
+    page = _page_object(stream, data)
+    if page.get("year") != year:
+        raise PageRejected(stream, "year differs from the year asked for")
+    version = page.get("version", "")
+    if not isinstance(version, str | int) or isinstance(version, bool) or len(str(version)) > 64:
+        raise PageRejected(stream, "version is not a short text")
+    days = page.get("days", [])
+    if not isinstance(days, list) or len(days) > 366:
+        raise PageRejected(stream, "days is not a list of at most 366 days")
+    for index, day in enumerate(days):
+        if not isinstance(day, dict):
+            raise PageRejected(stream, f"days[{index}] is not an object")
+        try:
+            moment = date.fromisoformat(day.get("date"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise PageRejected(stream, f"days[{index}].date is not a date") from None
+        if moment.year != year:
+            raise PageRejected(stream, f"days[{index}].date is not in {year}")
+        if day.get("kind") not in ("holiday", "workday"):
+            raise PageRejected(stream, f"days[{index}].kind is neither holiday nor workday")
+        if not isinstance(day.get("name", ""), str) or len(day.get("name", "")) > 100:
+            raise PageRejected(stream, f"days[{index}].name is not a short text")
+    return page
+
+
+def is_sha256(value: Any) -> bool:
+    return isinstance(value, str) and bool(_SHA.match(value))
