@@ -14,6 +14,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QToolBar
 
+# Imported here, on the GUI thread: an import on a worker while the GUI thread imports Qt modules was seen to
+# deadlock start-up (see ui/sync_wiring.py).
+from clerk_app.acceptance.factory import acceptance_service
+from clerk_app.queue.adapter import QueueRefused, QueueUnreachable
+from clerk_app.queue.factory import queue_service, ticket_source
 from ui.main_window import MainWindow
 from ui.queue_bar import QueueBar, QueuePresenter
 from ui.tasks import BackgroundOp, TaskRunner
@@ -46,9 +51,6 @@ def wire_queue(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Queue
     window.queue_presenter = presenter  # type: ignore[attr-defined]
 
     def build(sandbox_url: str | None) -> Any:
-        from clerk_app.queue.adapter import QueueRefused, QueueUnreachable
-        from clerk_app.queue.factory import queue_service
-
         service = queue_service(config, sandbox_url)
         types = []
         if service.adapter is not None:
@@ -59,9 +61,6 @@ def wire_queue(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Queue
         return service, types
 
     def ready(built: tuple[Any, list[Any]]) -> None:
-        from clerk_app.acceptance.factory import acceptance_service
-        from clerk_app.queue.factory import ticket_source
-
         service, types = built
         workstation.services["queue"] = service
         presenter.attach(service, types)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from clerk_app.queue.adapter import QueueAdapter, QueueRefused, QueueUnreachable
+from clerk_app.queue.adapter import QueueAdapter
 from clerk_app.queue.case_link import CaseTicket
 from clerk_app.queue.mapped_http import HttpMapping, MappedHttpQueueAdapter
 from clerk_app.queue.sandbox_http import SandboxQueueAdapter
@@ -16,7 +16,8 @@ log = logging.getLogger("onewindow.queue")
 
 def queue_adapter(config: Any, sandbox_url: str | None = None) -> QueueAdapter | None:
     """The configured adapter, or None (no queue system: manual mode). ``sandbox_url`` is the bundled training
-    sandbox's address, used in training mode when ``queue.base_url`` is empty."""
+    sandbox's address, used in training mode when ``queue.base_url`` is empty. No I/O here: the service's worker
+    does the first contact."""
     kind = config.get("queue.adapter")
     url = config.get("queue.base_url") or (sandbox_url if config.is_training else "") or ""
     if kind == "none" or not url:
@@ -28,14 +29,9 @@ def queue_adapter(config: Any, sandbox_url: str | None = None) -> QueueAdapter |
                                       read_timeout=read, ca_bundle=config.get("queue.ca_bundle"))
     if kind != "sandbox":
         raise ValueError(f"queue.adapter must be 'sandbox', 'http' or 'none', not {kind!r}")
-    adapter = SandboxQueueAdapter(url, window, connect_timeout=connect, read_timeout=read)
-    codes = list(config.get("queue.business_codes"))
-    if config.is_training and codes:
-        try:
-            adapter.configure(codes, config.get("window.name"))
-        except (QueueUnreachable, QueueRefused) as exc:
-            log.warning("training window could not be configured in the queue: %s", type(exc).__name__)
-    return adapter
+    serves = list(config.get("queue.business_codes")) if config.is_training else []
+    return SandboxQueueAdapter(url, window, connect_timeout=connect, read_timeout=read, serves=serves,
+                               name=config.get("window.name"))
 
 
 def queue_service(config: Any, sandbox_url: str | None = None) -> QueueService:

@@ -29,9 +29,10 @@ def view_from(data: dict[str, Any]) -> WindowView:
 
 class SandboxQueueAdapter:
     def __init__(self, base_url: str, window_code: str, *, connect_timeout: float = 2.0, read_timeout: float = 5.0,
-                 next_count: int = 5) -> None:
+                 next_count: int = 5, serves: list[str] | None = None, name: str = "") -> None:
         self.window_code = window_code
         self.next_count = next_count
+        self._serves, self._name = list(serves or []), name  # training: business types to set on first contact
         self.http = JsonTransport(base_url, connect_timeout=connect_timeout, read_timeout=read_timeout)
 
     def _window(self, suffix: str = "") -> str:
@@ -48,6 +49,12 @@ class SandboxQueueAdapter:
     def business_types(self) -> list[BusinessType]:
         return [BusinessType(str(b["code"]), str(b["name"]), str(b.get("prefix") or ""))
                 for b in self.http.request("GET", f"{PREFIX}/business-types")]
+
+    def prepare(self) -> None:
+        """Called by the service before its first poll (and again until it succeeded): training set-up."""
+        if self._serves:
+            self.configure(self._serves, self._name)
+            self._serves = []
 
     def configure(self, business_codes: list[str], name: str = "") -> WindowView:
         """Which business types this window calls (set by the hall; used by training set-up and tests)."""

@@ -90,6 +90,7 @@ class QueueService:
         self._state = QueueState(configured=adapter is not None, online=None, view=WindowView(), served=None)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._prepared = False  # the adapter's first-contact set-up (``prepare``) has run
 
     # -- public API (any thread) -------------------------------------------------------------------------
     @property
@@ -166,6 +167,8 @@ class QueueService:
         if self.adapter is None:
             return self.state()
         try:
+            if not self._prepared:
+                self._prepare()
             view = self.adapter.window_view()
         except QueueUnreachable as exc:
             return self._publish(online=False, error_code="unreachable", error_text=exc.user_text())
@@ -186,6 +189,16 @@ class QueueService:
         return self._publish(online=True, view=view, served=served, event=event, error_code=None, error_text=None)
 
     # -- internals ---------------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        """The adapter's first-contact set-up; no answer = try again at the next poll, a refusal is logged once."""
+        prepare = getattr(self.adapter, "prepare", None)
+        if callable(prepare):
+            try:
+                prepare()
+            except QueueRefused as exc:
+                log.warning("the queue system refused this window's set-up: %s", exc.code)
+        self._prepared = True
+
     @staticmethod
     def _perform(adapter: QueueAdapter, action: str, request_id: str, target: TransferTarget | None) -> ActionOutcome:
         if action == "call":
