@@ -289,7 +289,7 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
 
         def accept_one(index: int) -> str:
             clerk.inputs.clear()
-            wait_until(app, lambda: not controller.committing, 30)
+            wait_until(app, lambda: not controller.committing, 180)
             window.activateWindow()
             wait_until(app, lambda: QApplication.activeWindow() is window, 5)
             sam.lift()
@@ -298,7 +298,7 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
             placed = time.perf_counter()
             sam.place(texts[index % 2])
             wait_until(app, lambda: controller.session.applicant is not None
-                       and controller.session.applicant is not before, 20)
+                       and controller.session.applicant is not before, 180)
             card_ms.append((time.perf_counter() - placed) * 1000)
             idle(app, pace)
             clerk.key(Qt.Key.Key_F3)
@@ -308,12 +308,12 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
                 start = time.perf_counter()
                 QTest.keyClick(clerk.target(), char)
                 keystroke_ms.append((time.perf_counter() - start) * 1000)
-            wait_until(app, lambda: catalog.results.count() > 0, 10)
+            wait_until(app, lambda: catalog.results.count() > 0, 180)
             idle(app, pace)
             clerk.key(Qt.Key.Key_Return)
             try:
                 wait_until(app, lambda: controller.checklist.table.rowCount() > 0
-                           and controller.checklist.table.hasFocus(), 10)
+                           and controller.checklist.table.hasFocus(), 180)
             except TimeoutError:
                 visible = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
                 raise RuntimeError(f"no checklist: focus {QApplication.focusWidget()}, search "
@@ -327,9 +327,9 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
             committed: list[Any] = []
             controller.committed.connect(committed.append)
             clerk.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-            wait_until(app, lambda: bool(committed), 30)
+            wait_until(app, lambda: bool(committed), 180)
             done_at = time.perf_counter()
-            wait_until(app, lambda: bool(loaded), 60)
+            wait_until(app, lambda: bool(loaded), 180)
             refresh_ms.append((loaded[-1] - done_at) * 1000)
             controller.committed.disconnect()
             controller.cases_loaded.disconnect()
@@ -350,7 +350,7 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
                 QTest.keyClick(where, char)
                 idle(app, 0.003)
             QTest.keyClick(where, Qt.Key.Key_Return)
-            wait_until(app, lambda: any(d.isVisible() for d in window.findChildren(CaseDialog)), 30)
+            wait_until(app, lambda: any(d.isVisible() for d in window.findChildren(CaseDialog)), 180)
             took = (time.perf_counter() - start) * 1000
             for dialog in window.findChildren(CaseDialog):
                 dialog.close()
