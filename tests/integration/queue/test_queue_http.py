@@ -217,3 +217,21 @@ def test_server_gone_mid_day_then_back(hall: Hall, tmp_path) -> None:
     finally:
         service.close()
         back.stop()
+
+
+def test_the_board_shows_waiting_and_new_calls_since_a_version(hall: Hall) -> None:
+    """The hall's live view (LED boards, voice, a customer screen) polled with the last version."""
+    for business in ("general", "general", "pickup"):
+        hall.issue(business)
+    board = requests.get(f"{hall.base_url}/queue/v1/board", timeout=5).json()
+    assert {w["business_code"]: w["waiting"] for w in board["waiting"]} == {"general": 2, "pickup": 1}
+    assert board["calls"] == []
+    w = window(hall)
+    w.call_next(rid())
+    w.recall(rid())
+    newer = requests.get(f"{hall.base_url}/queue/v1/board", params={"since": board["version"]}, timeout=5).json()
+    assert [(c["kind"], c["number"], c["window_code"]) for c in newer["calls"]] == [("call", "A001", "01"),
+                                                                                  ("recall", "A001", "01")]
+    assert newer["calls"][0]["voice_text"] == "请A001号到第01窗口办理业务"
+    latest = requests.get(f"{hall.base_url}/queue/v1/board", params={"since": newer["version"]}, timeout=5).json()
+    assert latest["calls"] == [] and latest["version"] == newer["version"]
