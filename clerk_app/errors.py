@@ -66,6 +66,16 @@ class StorageCorrupt(StorageError):
     )
 
 
+class DatabaseNewerThanProgram(StorageError):
+    """The database was last migrated by a newer version (a downgrade): opening it could lose or garble data."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The local database was written by a newer version of OneWindow (database version {found}; this "
+        "program knows up to {known}). It was not opened and nothing was changed. Install the newer version again, "
+        "or call the hall's IT staff."
+    )
+
+
 class KeyUnavailable(StorageError):
     message = QT_TRANSLATE_NOOP(
         "errors", "The encryption key could not be read from the system key store: {reason}"

@@ -3,7 +3,9 @@
 * WAL journal, foreign keys on, ``synchronous=FULL`` (a case the clerk accepted must survive a power cut).
 * Migrations are modules ``offline_cache/migrations/m####_name.py`` with ``VERSION`` and ``apply(conn)``; they run in
   order inside one transaction each, and ``PRAGMA user_version`` records the last one. A migration may add or
-  reshape, never drop unsent work: before any migration runs, the file is backed up next to itself.
+  reshape, never drop unsent work: before any migration runs, the file is backed up next to itself. A database
+  newer than the newest migration (a downgrade) is refused with ``DatabaseNewerThanProgram`` before anything is
+  written.
 * sqlite3 errors caused by the environment (disk full, locked, corrupt, read-only) become typed ``StorageError``s
   the clerk can act on; anything else is a bug and propagates.
 """
@@ -24,7 +26,13 @@ from types import ModuleType
 
 import sqlite_utils
 
-from clerk_app.errors import StorageCorrupt, StorageError, StorageFull, StorageLocked
+from clerk_app.errors import (
+    DatabaseNewerThanProgram,
+    StorageCorrupt,
+    StorageError,
+    StorageFull,
+    StorageLocked,
+)
 from offline_cache.sql_script import execute_script  # noqa: F401  (its old home; migrations use sql_script)
 
 log = logging.getLogger("onewindow.sql")
@@ -167,6 +175,13 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         migrations = discover_migrations()
         current = self.user_version
+        known = migrations[-1].version if migrations else 0
+        if current > known:
+            # A downgrade: this program does not know the newer schema. Refuse before touching the file (no
+            # migration, no backup, no write) so the newer version installed again finds everything as it was.
+            log.error("database version %d is newer than this program's %d; not opening it", current, known)
+            self.close()
+            raise DatabaseNewerThanProgram(found=current, known=known)
         pending = [m for m in migrations if m.version > current]
         if not pending:
             return

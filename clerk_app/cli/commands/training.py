@@ -1,4 +1,10 @@
-"""``training seed [--json]``: practice cases dated today on the training home, one per situation a trainer shows."""
+"""Training-mode helpers.
+
+* ``training seed [--json]``: practice cases dated today on the training home, one per situation a trainer shows.
+* ``training sample-cases [--count N] [--json]``: N plain accepted practice cases with the training deck's invented
+  applicants, committed offline through the real acceptance service (numbering, events, outbox), so an installation
+  check has a queue to keep across an upgrade and to sync. Training mode only.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,12 @@ import argparse
 import json
 
 from clerk_app.cli import WorkstationFactory
+from clerk_app.errors import UserFacingError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+
+class NotTraining(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "Practice cases can only be made in training mode.")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,6 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                            "a follow-up acceptance, a case ready for pickup)")
     seed.add_argument("--json", action="store_true", help="machine-readable output")
     seed.set_defaults(handler=run_seed)
+    sample = actions.add_parser("sample-cases", help="accept N plain practice cases offline (training mode only)")
+    sample.add_argument("--count", type=int, default=3)
+    sample.add_argument("--json", action="store_true", help="machine-readable output")
+    sample.set_defaults(handler=run_sample_cases)
 
 
 def run_seed(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
@@ -34,3 +50,47 @@ def run_seed(args: argparse.Namespace, make_workstation: WorkstationFactory) -> 
             print(f"{row['case_number']}  {row['decision']:<24} {row['status']:<28} {row['label']}"
                   f"  ({'、'.join(row['item_names'])})")
     return 0
+
+
+def run_sample_cases(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+    from clerk_app.acceptance.factory import acceptance_service
+    from clerk_app.catalog.service import CatalogService
+    from clerk_app.domain.applicant import Applicant
+    from clerk_app.domain.case import Decision
+    from clerk_app.identity.records import to_natural_person
+    from devices.identity_simulated import training_cards
+
+    ws = make_workstation()
+    if not ws.is_training:
+        raise NotTraining()
+    catalog = CatalogService(ws.db)
+    catalog.ensure_training_catalog()
+    item_code = _simple_item(catalog)
+    item = catalog.get_item(item_code)
+    checklist = tuple(catalog.checklist(item_code))
+    service = acceptance_service(ws)
+    people = [card.record for card in training_cards() if card.key.startswith("resident")]
+    numbers = []
+    for index in range(args.count):
+        session = service.new_session()
+        session.set_applicant(Applicant(to_natural_person(people[index % len(people)]), contact_phone="13800000000"))
+        session.set_items((item,), checklist)
+        for spec in checklist:
+            session.mark_received(spec.code)
+        numbers.append(service.commit(session, Decision.ACCEPT).case_number)
+    if args.json:
+        print(json.dumps({"item": item_code, "cases": numbers}, ensure_ascii=False))
+    else:
+        print("\n".join(numbers))
+    return 0
+
+
+def _simple_item(catalog: object) -> str:
+    """The first training item that is not a bundle and needs no 情形 answers."""
+    from clerk_app.catalog.training import load_training_changes
+
+    for entry in load_training_changes()["items"]:
+        code = str(entry["implementation_code"])
+        if not catalog.is_bundle(code) and not catalog.situations(code):  # type: ignore[attr-defined]
+            return code
+    raise UserFacingError()
