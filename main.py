@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="debug logging, also to the console")
     parser.add_argument("--no-single-instance", action="store_true", help="allow a second window (tests)")
     parser.add_argument("--language", default=None, help="UI language (default from configuration: zh_CN)")
+    parser.add_argument("--screenshot", metavar="PNG", default=None,
+                        help="save the main window as PNG once it has painted, then quit (checks an installation)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser

@@ -6,9 +6,12 @@ one folder, which tests and training installs use to keep runs apart.
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -60,3 +63,23 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     # Logs sit with the data so IT staff collect one folder (and its backups carry them).
     return AppPaths(Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)), data, data / "logs",
                     Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)))
+
+
+# -- how this workstation was installed ---------------------------------------------------------------------------
+# A PyInstaller bundle (scripts/package.sh writes BUILD-INFO.json into it) or a source checkout with a virtual
+# environment. ``doctor`` reports it so IT staff see which build a PC runs.
+BUILD_INFO = "BUILD-INFO.json"
+
+
+def install_info() -> dict[str, Any]:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not bundle:
+        return {"packaged": False, "location": str(Path(__file__).resolve().parents[1]), "python": sys.executable}
+    info: dict[str, Any] = {"packaged": True, "location": str(Path(sys.executable).resolve().parent)}
+    try:
+        build = json.loads((Path(bundle) / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        info["build"] = None
+    else:
+        info["build"] = {key: build.get(key) for key in ("version", "commit", "source_date_epoch", "python")}
+    return info

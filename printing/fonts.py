@@ -46,6 +46,9 @@ class FontStatus:
 def _candidates() -> list[tuple[str, int]]:
     override = os.environ.get("ONEWINDOW_CJK_FONT")
     found = [(override, 0)] if override else []
+    bundle = getattr(sys, "_MEIPASS", None)  # the packaged workstation carries its own copy (scripts/package.sh)
+    if bundle:
+        found.append((str(Path(bundle) / "fonts" / "wqy-zenhei.ttc"), 0))
     if sys.platform == "win32":
         windir = os.environ.get("WINDIR", "C:/Windows")
         found += [(f"{windir}/Fonts/simsun.ttc", 0), (f"{windir}/Fonts/simhei.ttf", 0)]

@@ -38,6 +38,7 @@ class WorkstationApp:
         self.instance = instance
         self.tasks = tasks
         self._translators = translators
+        self.paint_check: Any = None
 
     def shutdown(self) -> None:
         log.info("shutting down")
@@ -107,6 +108,10 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     app = WorkstationApp(qapp, window, workstation, crash, instance, tasks, translators)
     window.show()
+    if getattr(args, "screenshot", None):
+        from ui.paint_check import quit_after_paint
+
+        app.paint_check = quit_after_paint(qapp, window, args.screenshot)
     if not exec_loop:
         return app
     code = qapp.exec()

@@ -76,7 +76,9 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
     from printing.printers import probe_printers
 
     devices = [asdict(result) for result in [*probe_all(), probe_printers()]]
-    return {"version": __version__, "mode": mode, "checks": checks, "devices": devices}
+    from clerk_app.paths import install_info
+
+    return {"version": __version__, "mode": mode, "install": install_info(), "checks": checks, "devices": devices}
 
 
 def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
@@ -84,7 +86,9 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(f"OneWindow {report['version']} ({report['mode']})")
+        install = report["install"]
+        kind = f"bundle {install['location']}" if install["packaged"] else f"source {install['location']}"
+        print(f"OneWindow {report['version']} ({report['mode']}, {kind})")
         for check in report["checks"]:
             print(f"  [{'OK' if check['ok'] else '!!'}] {check['check']:<10} {check['detail']}")
         for device in report["devices"]:
