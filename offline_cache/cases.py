@@ -308,3 +308,108 @@ class CaseRepository:
             ))
         return out
 
+
+
+# -- statements the services run inside their own unit of work ----------------------------------------------------
+# The acceptance, 补齐, handover, scanning, queue and sync services open the transaction (the unit of work) and pass
+# its connection here: the SQL lives in this repository, the decisions in the services.
+
+def case_exists(conn: sqlite3.Connection, case_uuid: str) -> bool:
+    return conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone() is not None
+
+
+def case_status(conn: sqlite3.Connection, case_uuid: str) -> sqlite3.Row | None:
+    """``status``, ``window_code`` and ``case_number`` of a case, or None."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT status, window_code, case_number FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+    return row
+
+
+def set_case_status(conn: sqlite3.Connection, case_uuid: str, status: str) -> None:
+    """The row only: the caller records the event (and has asked the state machine) in the same transaction."""
+    conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (status, case_uuid))
+
+
+def set_platform_number(conn: sqlite3.Connection, case_uuid: str, platform_number: str) -> None:
+    conn.execute("UPDATE cases SET platform_number = ? WHERE case_uuid = ?", (platform_number, case_uuid))
+
+
+def record_platform_receipt(conn: sqlite3.Connection, case_uuid: str, platform_number: str, platform_received_at: str,
+                            local_received_at: str, clock_skew_seconds: float | None) -> None:
+    """The platform's number for a case, and (first receipt only) when each side says the case arrived."""
+    conn.execute(
+        "UPDATE cases SET platform_number = ?, platform_received_at = coalesce(platform_received_at, ?),"
+        " local_received_at = coalesce(local_received_at, ?),"
+        " clock_skew_seconds = coalesce(clock_skew_seconds, ?) WHERE case_uuid = ?",
+        (platform_number, platform_received_at, local_received_at, clock_skew_seconds, case_uuid))
+
+
+def platform_number_of(conn: sqlite3.Connection, case_uuid: str) -> str | None:
+    row = conn.execute("SELECT platform_number FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+    return str(row[0]) if row is not None and row[0] else None
+
+
+def platform_number_taken(conn: sqlite3.Connection, platform_number: str, case_uuid: str) -> bool:
+    """Whether another case than ``case_uuid`` already holds this platform number."""
+    return conn.execute("SELECT 1 FROM cases WHERE platform_number = ? AND case_uuid != ? LIMIT 1",
+                        (platform_number, case_uuid)).fetchone() is not None
+
+
+def case_number_of(db: Database, case_uuid: str) -> str:
+    rows = db.query("SELECT case_number FROM cases WHERE case_uuid = ?", (case_uuid,))
+    return str(rows[0]["case_number"]) if rows else ""
+
+
+def deferred_materials(conn: sqlite3.Connection, case_uuid: str) -> dict[str, sqlite3.Row]:
+    """The 容缺 materials still to be supplied, by material code (``material_code``, ``name``, ``supply_by``)."""
+    return {r["material_code"]: r for r in conn.execute(
+        "SELECT material_code, name, supply_by FROM case_materials WHERE case_uuid = ? AND state = ?",
+        (case_uuid, MaterialState.DEFERRED.value))}
+
+
+def mark_material_received(conn: sqlite3.Connection, case_uuid: str, material_code: str, original_verified: bool,
+                           copies_received: int) -> None:
+    """A deferred material supplied (补齐). ``supply_by`` stays: the audit of "supplied on time" needs it."""
+    conn.execute(
+        "UPDATE case_materials SET state = ?, original_verified = ?, copies_received = ?"
+        " WHERE case_uuid = ? AND material_code = ?",
+        (MaterialState.RECEIVED.value, int(original_verified), copies_received, case_uuid, material_code))
+
+
+def page_refs(db: Database, shas: list[str]) -> dict[str, PageRef]:
+    """What the blobs table records of these files (size, media type), for carrying pages over to a new case."""
+    if not shas:
+        return {}
+    rows = db.query(f"SELECT sha256, size, media_type FROM blobs WHERE sha256 IN ({','.join('?' * len(shas))})",
+                    tuple(shas))
+    return {r["sha256"]: PageRef(r["sha256"], r["size"], r["media_type"]) for r in rows}
+
+
+def replace_case_blob(conn: sqlite3.Connection, case_uuid: str, sha256: str, size: int, media_type: str, role: str,
+                      material_code: str | None, position: int, details: dict[str, Any], created_at: str) -> None:
+    """Attach a file to a case, replacing what held that place (scanned pages and material PDFs at commit)."""
+    conn.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                 (sha256, size, media_type, created_at))
+    conn.execute(
+        "INSERT OR REPLACE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (case_uuid, sha256, role, material_code, position, json.dumps(details, ensure_ascii=False, sort_keys=True)),
+    )
+
+
+QUEUE_KEYS = ("ticket_number", "business_code", "issued_at", "called_at", "wait_seconds", "service_seconds")
+
+
+def set_queue_record(conn: sqlite3.Connection, case_uuid: str, record: dict[str, Any]) -> None:
+    conn.execute(
+        "UPDATE cases SET queue_ticket = ?, queue_business = ?, ticket_issued_at = ?, ticket_called_at = ?,"
+        " wait_seconds = ?, service_seconds = ? WHERE case_uuid = ?",
+        (*(record[key] for key in QUEUE_KEYS), case_uuid))
+
+
+def queue_record(conn: sqlite3.Connection, case_uuid: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT queue_ticket, queue_business, ticket_issued_at, ticket_called_at, wait_seconds,"
+                       " service_seconds FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return dict(zip(QUEUE_KEYS, tuple(row), strict=True))

@@ -120,6 +120,12 @@ class CatalogStore:
         rows = self.db.conn.execute("SELECT payload FROM catalog_bundles WHERE retired = 0 ORDER BY code")
         return [json.loads(row[0]) for row in rows]
 
+    def current_item_codes(self) -> list[str]:
+        """Implementation codes of every item not retired, in code order."""
+        rows = self.db.query(
+            "SELECT implementation_code FROM catalog_items WHERE retired = 0 ORDER BY implementation_code")
+        return [str(r["implementation_code"]) for r in rows]
+
     def departments(self) -> list[str]:
         rows = self.db.conn.execute(
             "SELECT department, COUNT(*) FROM catalog_items WHERE retired = 0 GROUP BY department"

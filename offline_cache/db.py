@@ -166,6 +166,10 @@ class Database:
         with known_errors():
             return list(self.conn.execute(sql, params))
 
+    def quick_check(self) -> str:
+        """``ok``, or the first problem SQLite's ``PRAGMA quick_check`` finds (doctor)."""
+        return str(self.query("PRAGMA quick_check")[0][0])
+
     @property
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])

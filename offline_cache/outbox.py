@@ -74,3 +74,21 @@ def compact_confirmed(conn: sqlite3.Connection, before: str, limit: int = 500) -
          for r in rows],
     )
     return len(rows)
+
+
+def first_action(conn: sqlite3.Connection, case_uuid: str, kind: str) -> sqlite3.Row | None:
+    """The oldest outbox row of this kind for a case (``action_uuid``, ``payload``): a repeated command finds it."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT action_uuid, payload FROM outbox WHERE case_uuid = ? AND kind = ? ORDER BY outbox_id",
+        (case_uuid, kind)).fetchone()
+    return row
+
+
+def action_payload(conn: sqlite3.Connection, action_uuid: str, kind: str) -> dict[str, Any] | None:
+    """The payload of one action, if it was written (idempotent commands look themselves up by their uuid)."""
+    row = conn.execute("SELECT payload FROM outbox WHERE action_uuid = ? AND kind = ?",
+                       (action_uuid, kind)).fetchone()
+    if row is None:
+        return None
+    payload: dict[str, Any] = json.loads(row["payload"])
+    return payload

@@ -14,8 +14,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from clerk_app.domain.case_states import EventKind, record_event
+from clerk_app.domain.case_states import EventKind
 from offline_cache.blobs import BlobStore
+from offline_cache.case_events import record_event
 from offline_cache.db import Database
 
 ROLE = "printed_document"

@@ -223,6 +223,10 @@ class SyncStore:
                              tuple(shas))
         return {r["sha256"]: int(r["size"]) for r in rows}
 
+    def is_uploaded(self, sha256: str) -> bool:
+        done = self.db.query("SELECT uploaded_at FROM blobs WHERE sha256 = ?", (sha256,))
+        return bool(done and done[0]["uploaded_at"])
+
     def mark_uploaded(self, sha256: str) -> None:
         with self.db.transaction() as conn:
             conn.execute("UPDATE blobs SET uploaded_at = coalesce(uploaded_at, ?) WHERE sha256 = ?",

@@ -20,10 +20,11 @@ from clerk_app.acceptance.ports import CaseRules
 from clerk_app.domain.applicant import NaturalPerson
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import TransitionNotAllowed
+from offline_cache.cases import case_status, set_case_status
 from offline_cache.codec import person_to_dict
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
-from offline_cache.outbox import enqueue
+from offline_cache.outbox import enqueue, first_action
 
 log = logging.getLogger("onewindow.acceptance")
 
@@ -51,14 +52,12 @@ class HandoverDesk:
     def hand_over(self, case_uuid: str, collector: NaturalPerson, relation: str = "本人") -> HandoverRecord:
         """Record the handover. ``relation``: the collector's relation to the applicant (本人, 代理人 …)."""
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT status FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+            row = case_status(conn, case_uuid)
             if row is None:
                 raise CaseNotFound()
             status = CaseStatus(row["status"])
             if status is CaseStatus.HANDED_OVER:
-                done = conn.execute(
-                    "SELECT action_uuid, payload FROM outbox WHERE case_uuid = ? AND kind = ? ORDER BY outbox_id",
-                    (case_uuid, KIND)).fetchone()
+                done = first_action(conn, case_uuid, KIND)
                 if done is not None:
                     collected = json.loads(done["payload"]).get("collected_at", "")
                     return HandoverRecord(case_uuid, done["action_uuid"], collected, created=False)
@@ -72,7 +71,7 @@ class HandoverDesk:
                 details={"handover_uuid": action, "collector_source": collector.source.value,
                          "relation": relation},
             )
-            conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (CaseStatus.HANDED_OVER.value, case_uuid))
+            set_case_status(conn, case_uuid, CaseStatus.HANDED_OVER.value)
             secret = {**person_to_dict(collector), "relation": relation}
             enqueue(
                 conn, KIND,

@@ -23,6 +23,9 @@ from clerk_app.domain.catalog import HandlingType, ItemType, Necessity, ServiceI
 from clerk_app.domain.decision_rules import RejectionDetails, RejectionType
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
+from offline_cache.case_events import record_event
+from offline_cache.cases import case_status, set_case_status
+from offline_cache.catalog_store import CatalogStore
 
 # Fictional people with valid check digits (GB 11643), one per practice case.
 PEOPLE = (
@@ -101,9 +104,7 @@ def deferrable(item: ServiceItem) -> bool:
 
 def catalog_items(workstation: Any, catalog: Any) -> list[ServiceItem]:
     """Every current item of the catalog, in code order."""
-    rows = workstation.db.query(
-        "SELECT implementation_code FROM catalog_items WHERE retired = 0 ORDER BY implementation_code")
-    return [catalog.get_item(row["implementation_code"]) for row in rows]
+    return [catalog.get_item(code) for code in CatalogStore(workstation.db).current_item_codes()]
 
 
 def pick(items: list[ServiceItem], *, item_type: ItemType | None = None, handling: HandlingType | None = None,
@@ -123,13 +124,14 @@ def _ready_for_pickup(workstation: Any, case_uuid: str) -> str:
     """The training back office's path for an accepted case: sent, reviewed, approved, ready for pickup."""
     steps = (CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW, CaseStatus.APPROVED, CaseStatus.READY_FOR_PICKUP)
     with workstation.db.transaction() as conn:
-        row = conn.execute("SELECT status, window_code FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+        row = case_status(conn, case_uuid)
+        assert row is not None, "the practice case was just committed"
         current = CaseStatus(row["status"])
         for target in steps:
-            case_states.record_event(conn, case_uuid, case_states.EventKind.STATUS_CHANGED, current, target,
-                                     "training", row["window_code"], {"practice": True})
+            record_event(conn, case_uuid, case_states.EventKind.STATUS_CHANGED, current, target,
+                         "training", row["window_code"], {"practice": True})
             current = target
-        conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (current.value, case_uuid))
+        set_case_status(conn, case_uuid, current.value)
     return current.value
 
 

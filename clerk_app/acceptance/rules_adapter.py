@@ -13,6 +13,7 @@ from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.workdays import WorkdayCalendar
 from clerk_app.rules import RulesService
+from offline_cache.case_events import record_event
 from offline_cache.case_numbers import allocate_case_number
 
 # The acceptance flow's event names, mapped onto the rules engine's event kinds.
@@ -56,7 +57,7 @@ class RulesEngineAdapter:
         window_code: str,
         details: dict[str, Any],
     ) -> None:
-        case_states.record_event(
+        record_event(
             conn, case_uuid, _KINDS[kind],
             CaseStatus(from_status) if from_status else None, CaseStatus(to_status) if to_status else None,
             clerk_id, window_code, {"action": kind, **details},

@@ -28,7 +28,7 @@ from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, conclu
 from clerk_app.i18n import translate
 from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
 from offline_cache.applicants import ApplicantRepository
-from offline_cache.cases import CaseRepository, PageRef
+from offline_cache.cases import CaseRepository, case_exists, page_refs
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import enqueue
@@ -97,10 +97,7 @@ class AcceptanceService:
         session.carried = {m.material_code: m for m in case.materials if m.state in kept}
         shas = [sha for m in session.carried.values() for sha in m.page_blob_ids]
         if shas:
-            rows = self._db.query(
-                f"SELECT sha256, size, media_type FROM blobs WHERE sha256 IN ({','.join('?' * len(shas))})",
-                tuple(shas))
-            session.pages = {r["sha256"]: PageRef(r["sha256"], r["size"], r["media_type"]) for r in rows}
+            session.pages = page_refs(self._db, shas)
         return session
 
     def follow_up_item(self, case_uuid: str) -> str:
@@ -169,7 +166,7 @@ class AcceptanceService:
 
         with self._db.transaction() as conn:
             # A concurrent commit of the same draft that won the race: return its case.
-            if conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (session.case_uuid,)).fetchone():
+            if case_exists(conn, session.case_uuid):
                 return self._result_of_stored(session.case_uuid)
             applicant_uuid = self._applicants.add(session.applicant)
             number = self.rules.allocate_number(conn, self.centre_code, self.window_code, today)

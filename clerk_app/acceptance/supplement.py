@@ -27,9 +27,18 @@ from clerk_app.acceptance.service import ExtraWrites, local_now
 from clerk_app.domain.case import CaseStatus, MaterialState
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
-from offline_cache.cases import CaseRepository, PageRef
+from offline_cache.case_events import supplement_event, supplement_events
+from offline_cache.cases import (
+    CaseRepository,
+    PageRef,
+    case_number_of,
+    case_status,
+    deferred_materials,
+    mark_material_received,
+    set_case_status,
+)
 from offline_cache.db import Database
-from offline_cache.outbox import enqueue
+from offline_cache.outbox import action_payload, enqueue
 
 log = logging.getLogger("onewindow.acceptance")
 
@@ -128,13 +137,10 @@ class SupplementDesk:
             stored = self._stored(conn, draft.supplement_uuid)
             if stored is not None:
                 return stored
-            case = conn.execute("SELECT case_number, status FROM cases WHERE case_uuid = ?",
-                                (draft.case_uuid,)).fetchone()
+            case = case_status(conn, draft.case_uuid)
             if case is None:
                 raise CaseNotFound()
-            deferred = {r["material_code"]: r for r in conn.execute(
-                "SELECT material_code, name, supply_by FROM case_materials WHERE case_uuid = ? AND state = ?",
-                (draft.case_uuid, MaterialState.DEFERRED.value))}
+            deferred = deferred_materials(conn, draft.case_uuid)
             if not deferred:
                 raise NothingDeferred()
             supplied = draft.received()
@@ -155,7 +161,7 @@ class SupplementDesk:
                 to_status=target.value, clerk_id=self._clerk_id, window_code=self._window_code,
                 details={"supplement_uuid": draft.supplement_uuid, "materials": lines, "remaining": list(remaining)})
             if target is not status:
-                conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (target.value, draft.case_uuid))
+                set_case_status(conn, draft.case_uuid, target.value)
             payload = {
                 "supplement_uuid": draft.supplement_uuid, "case_uuid": draft.case_uuid,
                 "case_number": case["case_number"], "supplied_at": stamp, "clerk_id": self._clerk_id,
@@ -178,11 +184,8 @@ class SupplementDesk:
         lines = []
         for material in supplied:
             # supply_by stays on the row: the audit of "supplied on time" needs the committed date.
-            conn.execute(
-                "UPDATE case_materials SET state = ?, original_verified = ?, copies_received = ?"
-                " WHERE case_uuid = ? AND material_code = ?",
-                (MaterialState.RECEIVED.value, int(material.original_verified), material.copies_received,
-                 case_uuid, material.material_code))
+            mark_material_received(conn, case_uuid, material.material_code, material.original_verified,
+                                   material.copies_received)
             for position, ref in enumerate(material.pages):
                 CaseRepository.link_blob(conn, case_uuid, ref, "page", material_code=material.material_code,
                                          position=position, stamp=stamp)
@@ -197,14 +200,10 @@ class SupplementDesk:
 
     @staticmethod
     def _stored(conn: sqlite3.Connection, supplement_uuid: str) -> SupplementResult | None:
-        row = conn.execute("SELECT payload FROM outbox WHERE action_uuid = ? AND kind = ?",
-                           (supplement_uuid, KIND)).fetchone()
-        if row is None:
+        payload = action_payload(conn, supplement_uuid, KIND)
+        if payload is None:
             return None
-        payload = json.loads(row["payload"])
-        event = conn.execute(
-            "SELECT to_status, details FROM case_events WHERE case_uuid = ? AND kind = 'supplemented'"
-            " AND json_extract(details, '$.supplement_uuid') = ?", (payload["case_uuid"], supplement_uuid)).fetchone()
+        event = supplement_event(conn, payload["case_uuid"], supplement_uuid)
         details = json.loads(event["details"]) if event else {}
         return SupplementResult(payload["case_uuid"], payload["case_number"], supplement_uuid, payload["supplied_at"],
                                 tuple(details.get("materials", ())), tuple(payload["remaining_deferred"]),
@@ -212,14 +211,12 @@ class SupplementDesk:
 
     def supplements(self, case_uuid: str) -> list[SupplementResult]:
         """Every supplement of a case, oldest first (for the receipt and its 补打)."""
-        rows = self._db.query(
-            "SELECT to_status, device_time, details FROM case_events WHERE case_uuid = ? AND kind = 'supplemented'"
-            " ORDER BY event_id", (case_uuid,))
-        number = self._db.query("SELECT case_number FROM cases WHERE case_uuid = ?", (case_uuid,))
+        rows = supplement_events(self._db, case_uuid)
+        number = case_number_of(self._db, case_uuid)
         out = []
         for row in rows:
             details = json.loads(row["details"])
-            out.append(SupplementResult(case_uuid, number[0]["case_number"] if number else "",
+            out.append(SupplementResult(case_uuid, number,
                                         details["supplement_uuid"], row["device_time"],
                                         tuple(details.get("materials", ())), tuple(details.get("remaining", ())),
                                         row["to_status"] or "", created=False))

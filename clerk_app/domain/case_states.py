@@ -5,19 +5,18 @@ back office (submitted, in review, 补正, 特别程序, approved/denied) to the
 mailed, concluded). Back-office states arrive through sync, possibly skipping intermediate ones, so forward jumps
 the platform can report are allowed; going back is not, except out of the clock-stopping states (补正, 特别程序).
 
-``record_event`` writes one row of ``case_events`` (m0001) with the caller's connection, inside the caller's
-transaction: a change and its event are committed together or not at all. Event details must not carry personal
-data (no ID numbers, names): the event log is what an auditor reads.
+The machine is pure: ``offline_cache.case_events.record_event`` writes one row of ``case_events`` (m0001) inside
+the caller's transaction after ``check_event`` here has accepted the move, so a change and its event are committed
+together or not at all. Event details must not carry personal data (no ID numbers, names): the event log is what an
+auditor reads.
 """
 
 from __future__ import annotations
 
 import enum
-import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from clerk_app.domain.case import CaseStatus, Decision
@@ -138,52 +137,11 @@ class CaseEvent:
     event_id: int | None = None
 
 
-def record_event(
-    conn: sqlite3.Connection,
-    case_uuid: str,
-    kind: EventKind,
-    from_status: CaseStatus | None,
-    to_status: CaseStatus | None,
-    clerk_id: str,
-    window_code: str,
-    details: Mapping[str, Any] | None = None,
-    device_time: datetime | None = None,
-) -> CaseEvent:
-    """Append one event inside the caller's transaction. A status change is checked against the machine."""
-    if not conn.in_transaction:
-        raise RuntimeError("case events must be written inside the transaction of the change they record")
+def check_event(from_status: CaseStatus | None, to_status: CaseStatus | None) -> None:
+    """Raise ``TransitionNotAllowed`` if an event moving a case from one status to another breaks the machine
+    (an event without a move, or staying put, is always allowed)."""
     if from_status is not None and to_status is not None and from_status is not to_status:
         transition(from_status, to_status)
-    stamp = device_time or datetime.now(UTC).astimezone()
-    payload = dict(details or {})
-    cursor = conn.execute(
-        "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
-        " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            case_uuid, kind.value,
-            from_status.value if from_status else None, to_status.value if to_status else None,
-            clerk_id, window_code, stamp.isoformat(timespec="milliseconds"),
-            json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-        ),
-    )
-    return CaseEvent(case_uuid, kind, from_status, to_status, clerk_id, window_code, stamp, payload,
-                     cursor.lastrowid)
-
-
-def load_events(conn: sqlite3.Connection, case_uuid: str) -> list[CaseEvent]:
-    rows = conn.execute(
-        "SELECT event_id, case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time, details"
-        " FROM case_events WHERE case_uuid = ? ORDER BY event_id",
-        (case_uuid,),
-    ).fetchall()
-    return [
-        CaseEvent(
-            row[1], EventKind(row[2]),
-            CaseStatus(row[3]) if row[3] else None, CaseStatus(row[4]) if row[4] else None,
-            row[5], row[6], datetime.fromisoformat(row[7]), json.loads(row[8]), row[0],
-        )
-        for row in rows
-    ]
 
 
 def pauses_from_events(events: Iterable[CaseEvent]) -> tuple[Pause, ...]:

@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from clerk_app.pages.model import CasePages, PageCommitRow
+from offline_cache.cases import replace_case_blob
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _blob_row(conn: sqlite3.Connection, sha256: str, size: int, media_type: str) -> None:
-    conn.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
-                 (sha256, size, media_type, _now()))
-
-
 def link_pages(conn: sqlite3.Connection, case_uuid: str, rows: Iterable[PageCommitRow]) -> int:
     count = 0
     for row in rows:
-        _blob_row(conn, row.sha256, row.size, row.mime)
-        conn.execute(
-            "INSERT OR REPLACE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
-            " VALUES (?, ?, 'page', ?, ?, ?)",
-            (str(case_uuid), row.sha256, row.material_code, row.position,
-             json.dumps(row.details, ensure_ascii=False, sort_keys=True)),
-        )
+        replace_case_blob(conn, str(case_uuid), row.sha256, row.size, row.mime, "page", row.material_code,
+                          row.position, row.details, _now())
         count += 1
     return count
 
@@ -70,12 +60,7 @@ def archive_material_pdfs(service: object, case_pages: CasePages, purpose: str |
 def link_material_pdfs(conn: sqlite3.Connection, case_uuid: str, rows: Iterable[MaterialPdfRow]) -> int:
     count = 0
     for row in rows:
-        _blob_row(conn, row.sha256, row.size, "application/pdf")
-        conn.execute(
-            "INSERT OR REPLACE INTO case_blobs (case_uuid, sha256, role, material_code, position, details)"
-            " VALUES (?, ?, 'material_pdf', ?, 0, ?)",
-            (str(case_uuid), row.sha256, row.material_code,
-             json.dumps(row.details, ensure_ascii=False, sort_keys=True)),
-        )
+        replace_case_blob(conn, str(case_uuid), row.sha256, row.size, "application/pdf", "material_pdf",
+                          row.material_code, 0, row.details, _now())
         count += 1
     return count

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from clerk_app.queue.adapter import QueueTicket
+from offline_cache import cases
 
 
 @dataclass(frozen=True)
@@ -63,17 +64,8 @@ def queue_record(ticket: CaseTicket, decided_at: datetime) -> dict[str, Any]:
 def store_queue_record(conn: sqlite3.Connection, case_uuid: str, record: dict[str, Any]) -> None:
     if not conn.in_transaction:
         raise RuntimeError("the ticket is written inside the transaction of the acceptance")
-    conn.execute(
-        "UPDATE cases SET queue_ticket = ?, queue_business = ?, ticket_issued_at = ?, ticket_called_at = ?,"
-        " wait_seconds = ?, service_seconds = ? WHERE case_uuid = ?",
-        (record["ticket_number"], record["business_code"], record["issued_at"], record["called_at"],
-         record["wait_seconds"], record["service_seconds"], case_uuid))
+    cases.set_queue_record(conn, case_uuid, record)
 
 
 def case_queue_record(conn: sqlite3.Connection, case_uuid: str) -> dict[str, Any] | None:
-    row = conn.execute("SELECT queue_ticket, queue_business, ticket_issued_at, ticket_called_at, wait_seconds,"
-                       " service_seconds FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
-    if row is None or row[0] is None:
-        return None
-    keys = ("ticket_number", "business_code", "issued_at", "called_at", "wait_seconds", "service_seconds")
-    return dict(zip(keys, tuple(row), strict=True))
+    return cases.queue_record(conn, case_uuid)

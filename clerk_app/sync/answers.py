@@ -21,6 +21,7 @@ from typing import Any
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from clerk_app.sync.errors import ContentConflict, PlatformBusy
+from offline_cache.cases import platform_number_of, platform_number_taken
 
 PLATFORM_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 PLATFORM_STATUSES = frozenset({"received", "in_review", "approved", "denied", "supplement_required",
@@ -113,12 +114,10 @@ def check_case_receipt(answer: Any, case_uuid: str, body: dict[str, Any]) -> dic
 
 def check_platform_number(conn: Any, case_uuid: str, number: str) -> None:
     """Raise ``PlatformNumberConflict`` if the case already has another number, or another case has this one."""
-    row = conn.execute("SELECT platform_number FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
-    if row is not None and row[0] and row[0] != number:
-        raise PlatformNumberConflict({"recorded": row[0], "answered": number})
-    other = conn.execute("SELECT 1 FROM cases WHERE platform_number = ? AND case_uuid != ? LIMIT 1",
-                         (number, case_uuid)).fetchone()
-    if other is not None:
+    recorded = platform_number_of(conn, case_uuid)
+    if recorded and recorded != number:
+        raise PlatformNumberConflict({"recorded": recorded, "answered": number})
+    if platform_number_taken(conn, number, case_uuid):
         raise AnswerInvalid("receipt_number_of_another_case")
 
 

@@ -32,8 +32,12 @@ from clerk_app.sync.errors import (
     SessionExpired,
     Unauthorised,
 )
+from offline_cache import credentials
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
+from offline_cache.settings_kv import get_setting, put_setting
+
+LAST_ACCOUNT_KEY = "sync.account"
 
 log = logging.getLogger("onewindow.sync.auth")
 
@@ -77,8 +81,7 @@ class LoginResult:
 
 
 def _remember_account(conn: Any, account: str) -> None:
-    conn.execute("INSERT INTO settings_kv (key, value) VALUES ('sync.account', ?)"
-                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (account,))
+    put_setting(conn, LAST_ACCOUNT_KEY, account)
 
 
 def _secret_name(account: str) -> str:
@@ -104,7 +107,7 @@ class AuthService:
             tokens = self.adapter.login(account, password, self.machine_id)
         except Unauthorised as exc:
             with self.db.transaction() as conn:
-                conn.execute("DELETE FROM clerk_credentials WHERE account = ?", (account,))
+                credentials.forget(conn, account)
             raise InvalidCredentials() from exc
         except (PlatformUnreachable, PlatformBusy):
             if not allow_offline:
@@ -114,34 +117,24 @@ class AuthService:
             self._adopt(account, tokens)
         with self.db.transaction() as conn:
             _remember_account(conn, account)
-            conn.execute(
-                "INSERT INTO clerk_credentials (account, verifier, profile, last_online_login_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (account) DO UPDATE SET verifier = excluded.verifier, profile = excluded.profile,"
-                " last_online_login_at = excluded.last_online_login_at, failed_attempts = 0, locked_until = 0",
-                (account, make_verifier(password), json.dumps(tokens.profile, ensure_ascii=False), now_iso()))
+            credentials.remember_online_login(conn, account, make_verifier(password), tokens.profile, now_iso())
         log.info("online login succeeded")
         return LoginResult(account, True, tokens.profile)
 
     def _offline_login(self, account: str, password: str) -> LoginResult:
-        rows = self.db.query("SELECT verifier, profile, locked_until FROM clerk_credentials WHERE account = ?",
-                             (account,))
-        if not rows:
+        row = credentials.cached(self.db, account)
+        if row is None:
             raise OfflineLoginUnavailable()
-        if rows[0]["locked_until"] > time.time():
-            raise OfflineLoginLocked(minutes=max(1, round((rows[0]["locked_until"] - time.time()) / 60)))
-        if not check_verifier(password, rows[0]["verifier"]):
+        if row["locked_until"] > time.time():
+            raise OfflineLoginLocked(minutes=max(1, round((row["locked_until"] - time.time()) / 60)))
+        if not check_verifier(password, row["verifier"]):
             with self.db.transaction() as conn:
-                conn.execute(
-                    "UPDATE clerk_credentials"
-                    " SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
-                    " failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END"
-                    " WHERE account = ?",
-                    (MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS, MAX_OFFLINE_FAILURES, account))
+                credentials.count_failure(conn, account, MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS)
             raise InvalidCredentials()
-        profile = json.loads(rows[0]["profile"])
+        profile = json.loads(row["profile"])
         with self.db.transaction() as conn:
             _remember_account(conn, account)
-            conn.execute("UPDATE clerk_credentials SET failed_attempts = 0 WHERE account = ?", (account,))
+            credentials.clear_failures(conn, account)
         with self._lock:
             stored = self._load_stored(account)
             self._session = stored or _Session(account, None, None, 0.0, profile, False)
@@ -179,10 +172,9 @@ class AuthService:
         """Pick up the session of ``account`` (default: the last clerk who logged in here) kept in the key store
         after a restart; False if there is none."""
         if account is None:
-            rows = self.db.query("SELECT value FROM settings_kv WHERE key = 'sync.account'")
-            if not rows:
+            account = get_setting(self.db, LAST_ACCOUNT_KEY)
+            if account is None:
                 return False
-            account = str(rows[0][0])
         with self._lock:
             stored = self._load_stored(account)
             if stored is not None:

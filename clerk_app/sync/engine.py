@@ -40,6 +40,7 @@ from clerk_app.sync.errors import (
 )
 from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog, pull_receipt_keys
 from offline_cache.blobs import BlobStore
+from offline_cache.cases import record_platform_receipt, set_platform_number
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import compact_confirmed
@@ -306,7 +307,7 @@ class SyncEngine:
                                           case_uuid, materials)
 
         def confirm(conn: Any) -> None:
-            conn.execute("UPDATE cases SET platform_number = ? WHERE case_uuid = ?", (platform_number, case_uuid))
+            set_platform_number(conn, case_uuid, platform_number)
             # uploaded_at/server_confirmed_at only now: one local write per case keeps the bookkeeping cheap, and a
             # restart finds the platform's offset for each file anyway (HEAD).
             if not materials or bound.get("processed"):
@@ -338,17 +339,12 @@ class SyncEngine:
         skew = clock.skew_seconds() if clock is not None else None
         with self.store.lock, self.db.transaction() as conn:
             answers.check_platform_number(conn, case_uuid, receipt["platform_number"])
-            conn.execute(
-                "UPDATE cases SET platform_number = ?, platform_received_at = coalesce(platform_received_at, ?),"
-                " local_received_at = coalesce(local_received_at, ?),"
-                " clock_skew_seconds = coalesce(clock_skew_seconds, ?) WHERE case_uuid = ?",
-                (receipt["platform_number"], receipt["received_at"],
-                 datetime.now(UTC).isoformat(timespec="milliseconds"), skew, case_uuid))
+            record_platform_receipt(conn, case_uuid, receipt["platform_number"], receipt["received_at"],
+                                    datetime.now(UTC).isoformat(timespec="milliseconds"), skew)
 
     # -- files ------------------------------------------------------------------------------------------------
     def _upload(self, sha: str, resuming: bool, report: SyncReport) -> None:
-        done = self.db.query("SELECT uploaded_at FROM blobs WHERE sha256 = ?", (sha,))
-        if done and done[0]["uploaded_at"]:
+        if self.store.is_uploaded(sha):
             return
         state = self._authed(self.adapter.file_state, sha) if resuming else FileState(0, False)
         if state.complete:

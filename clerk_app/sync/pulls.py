@@ -7,7 +7,6 @@ The pulls are independent: one failing never blocks the others or the uploads (M
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,6 +15,8 @@ from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import can_transition
 from clerk_app.sync.adapter import PlatformAdapter
 from clerk_app.sync.answers import check_calendar, check_case_changes
+from offline_cache.case_events import record_platform_status
+from offline_cache.cases import case_status, set_case_status
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
@@ -53,8 +54,7 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
     if local is None:
         log.warning("unknown platform status %r ignored", change.get("status"))
         return 0
-    row = conn.execute("SELECT status, window_code FROM cases WHERE case_uuid = ?",
-                       (change.get("case_uuid"),)).fetchone()
+    row = case_status(conn, str(change.get("case_uuid")))
     if row is None or row["status"] == local:
         return 0
     if not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
@@ -62,14 +62,9 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
         # over a move the state machine does not allow (e.g. in review -> received).
         log.info("platform status %s ignored for a case in %s", local, row["status"])
         return 0
-    conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (local, change["case_uuid"]))
-    conn.execute(
-        "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
-        " details) VALUES (?, 'platform_status', ?, ?, 'platform', ?, ?, ?)",
-        (change["case_uuid"], row["status"], local, row["window_code"], now_iso(),
-         json.dumps({"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")},
-                    ensure_ascii=False)),
-    )
+    set_case_status(conn, change["case_uuid"], local)
+    record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], now_iso(),
+                           {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")})
     return 1
 
 

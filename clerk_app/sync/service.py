@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import timedelta
@@ -21,6 +20,7 @@ from clerk_app.sync.backoff import next_pass_wait
 from clerk_app.sync.clock import ClockWatch
 from clerk_app.sync.engine import EngineSettings, SyncEngine, SyncReport
 from clerk_app.sync.http_client import HttpPlatformClient
+from offline_cache import settings_kv
 
 log = logging.getLogger("onewindow.sync")
 
@@ -47,13 +47,7 @@ class SyncStatus:
 
 
 def machine_id(ws: Any) -> str:
-    with ws.db.transaction() as conn:
-        row = conn.execute("SELECT value FROM settings_kv WHERE key = 'machine_id'").fetchone()
-        if row:
-            return str(row[0])
-        value = str(uuid.uuid4())
-        conn.execute("INSERT INTO settings_kv (key, value) VALUES ('machine_id', ?)", (value,))
-        return value
+    return settings_kv.machine_id(ws.db)
 
 
 def start_training_sandbox(ws: Any) -> Any:

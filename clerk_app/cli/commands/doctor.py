@@ -64,7 +64,7 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
         usage = shutil.disk_usage(ws.paths.data_dir)
         checks.append(_check("data_dir", usage.free > 500_000_000, str(ws.paths.data_dir),
                              free_mb=usage.free // 1_000_000))
-        integrity = ws.db.query("PRAGMA quick_check")[0][0]
+        integrity = ws.db.quick_check()
         checks.append(_check("database", integrity == "ok",
                              f"schema v{ws.db.user_version}, sqlite {sqlite3.sqlite_version}, {integrity}"))
         source = ws.key_source

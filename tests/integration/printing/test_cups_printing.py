@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from clerk_app.context import Workstation
-from clerk_app.domain.case_states import EventKind, load_events
+from clerk_app.domain.case_states import EventKind
 from clerk_app.domain.numbering import parse_qr_payload, qr_payload
 from clerk_app.print_service import PrintService
 from clerk_app.rules import rules_service
+from offline_cache.case_events import load_events
 from printing.model import DocumentKind
 from printing.render import render_document
 from printing.spooler import CupsSpooler

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from clerk_app.context import Workstation
-from clerk_app.domain.case_states import EventKind, load_events
+from clerk_app.domain.case_states import EventKind
 from clerk_app.print_service import PrintService, print_service
+from offline_cache.case_events import load_events
 from printing.errors import NoPrinter, PrinterNotFound
 from printing.model import DocumentKind
 from printing.spooler import resolve_printer, route

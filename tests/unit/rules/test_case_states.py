@@ -19,14 +19,13 @@ from clerk_app.domain.case_states import (
     TransitionNotAllowed,
     can_transition,
     is_terminal,
-    load_events,
     pauses_from_events,
-    record_event,
     status_for_decision,
     status_label,
     transition,
 )
 from clerk_app.domain.workdays import Pause
+from offline_cache.case_events import load_events, record_event
 from offline_cache.db import Database
 
 TZ = timezone(timedelta(hours=8))
