@@ -46,6 +46,10 @@
         <translation>不予受理须选择类型并填写理由；不属于本机关职权范围的，须告知向哪个机关申请；其他理由的，须填写法律依据。</translation>
     </message>
     <message>
+        <source>Practice cases are made only in training mode (no configuration file).</source>
+        <translation>练习办件只能在培训模式（没有配置文件）下生成。</translation>
+    </message>
+    <message>
         <source>deferred (容缺)</source>
         <translation>容缺后补</translation>
     </message>
