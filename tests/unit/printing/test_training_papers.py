@@ -116,3 +116,12 @@ def test_production_without_a_print_service_still_says_so(workstation) -> None:
     workstation.services.pop("acceptance", None)
     with pytest.raises(SpoolerUnavailable):
         document_desk(workstation).print_case(case.case_uuid)
+
+
+def test_practice_cases_are_refused_outside_training(workstation) -> None:
+    from clerk_app.acceptance.practice import NotTrainingMode
+
+    workstation.config = Config({"mode": "production"})
+    with pytest.raises(NotTrainingMode):
+        seed(workstation, CatalogService(workstation.db))
+    assert workstation.db.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0
