@@ -58,7 +58,7 @@ declare("platform.ca_bundle", str, "", "Path to the province's CA bundle; empty 
 declare("platform.connect_timeout", float, 3.0, "Seconds to wait for a connection to the platform")
 declare("platform.read_timeout", float, 30.0,
         "Longest wait for a platform answer; the wait adapts to the platform's measured answer times below that")
-declare("platform.read_timeout_min", float, 2.0, "Shortest wait for a platform answer (small requests, fast link)")
+declare("platform.read_timeout_min", float, 1.0, "Shortest wait for a platform answer (small requests, fast link)")
 declare("platform.server_bytes_per_second", float, 1_000_000.0,
         "Rate at which the platform is assumed to process request bodies: adds body size / rate to the wait")
 declare("platform.clock_skew_warn_seconds", float, 120.0,

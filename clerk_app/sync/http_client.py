@@ -64,7 +64,7 @@ def _retry_after(value: str | None) -> float | None:
 class HttpPlatformClient:
     def __init__(self, base_url: str, *, connect_timeout: float, read_timeout: float, ca_bundle: str = "",
                  workstation_headers: dict[str, str] | None = None, pool_size: int = 8,
-                 clock: ClockWatch | None = None, read_timeout_min: float = 2.0,
+                 clock: ClockWatch | None = None, read_timeout_min: float = 1.0,
                  server_bytes_per_second: float = 1_000_000.0) -> None:
         parts = urlsplit(base_url)
         if parts.scheme != "https" and not (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS):
