@@ -2,12 +2,18 @@
 
 The file is TOML (``onewindow.toml`` in the config directory), sections map to the dotted prefix of an option key
 (``[platform] base_url = ...`` sets ``platform.base_url``). With no file at all the workstation runs in training mode
-on embedded defaults. Unknown keys and wrong types are reported, not ignored, so a typo cannot silently change
-behaviour. UI state (window geometry, splitter positions) is not configuration and lives in QSettings.
+on embedded defaults. Unknown keys, wrong types, values outside an option's allowed set (``mode = "Training"``),
+malformed codes (``window.code = "1x"``) and numbers out of range are all reported together, each naming its key
+and what is allowed, so a typo cannot silently change behaviour. Callers read values through the typed accessors
+(``get_str``, ``get_int``, ``get_float``, ``get_bool``, ``get_list``, or the properties for the identity of the
+window); ``get`` stays for generic code (``as_dict``, ``config show``). UI state (window geometry, splitter
+positions) is not configuration and lives in QSettings.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk_app.errors import ValidationError
-from clerk_app.i18n import QT_TRANSLATE_NOOP
+from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -24,20 +30,65 @@ class Option:
     type: type
     default: Any
     description: str
+    choices: tuple[str, ...] = ()  # a str option: the only values allowed
+    pattern: str = ""  # a str option: the form a non-empty value must have (full match)
+    form: str = ""  # that form in words, for the error message
+    minimum: float | None = None  # an int or float option: the smallest value allowed
+    maximum: float | None = None
 
 
 _OPTIONS: dict[str, Option] = {}
 
 
-def declare(key: str, type_: type, default: Any, description: str) -> Option:
+def declare(key: str, type_: type, default: Any, description: str, *, choices: tuple[str, ...] = (),
+            pattern: str = "", form: str = "", minimum: float | None = None,
+            maximum: float | None = None) -> Option:
     """Declare an option. Modules that own a feature declare its options at import time of ``clerk_app.config``."""
     if key in _OPTIONS:
         raise ValueError(f"option {key!r} declared twice")
     if default is not None and not isinstance(default, type_):
         raise TypeError(f"default of {key!r} is not {type_.__name__}")
-    option = Option(key, type_, default, description)
+    if pattern and not form:
+        raise ValueError(f"option {key!r}: say the form of {pattern!r} in words")
+    option = Option(key, type_, default, description, choices, pattern, form, minimum, maximum)
     _OPTIONS[key] = option
+    problem = _problem(option, default)
+    if problem is not None:
+        del _OPTIONS[key]
+        raise ValueError(f"default of {key!r} is not allowed: {problem}")
     return option
+
+
+def _problem(option: Option, value: Any) -> ValidationError | None:
+    """What is wrong with ``value`` for ``option``, or None."""
+    key = option.key
+    number = option.type is float and isinstance(value, int) and not isinstance(value, bool)
+    if not number and (not isinstance(value, option.type) or (option.type is int and isinstance(value, bool))):
+        return ValidationError(QT_TRANSLATE_NOOP("errors", "Configuration option {key} must be of type {type}."),
+                               key=key, type=option.type.__name__)
+    if option.choices and value not in option.choices:
+        return ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Configuration option {key} is \"{value}\"; allowed values: {allowed}."),
+            key=key, value=value, allowed=", ".join(f'"{c}"' for c in option.choices))
+    if option.pattern and value and not re.fullmatch(option.pattern, value):
+        return ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Configuration option {key} is \"{value}\"; it must be {form}."),
+            key=key, value=value, form=translate("config", option.form))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = option.minimum, option.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            return ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Configuration option {key} is {value}; allowed: {low} to {high}."),
+                key=key, value=value, low="…" if low is None else _number(low),
+                high="…" if high is None else _number(high))
+    if option.type is list and not all(isinstance(v, str) for v in value):
+        return ValidationError(QT_TRANSLATE_NOOP("errors", "Configuration option {key} must be a list of texts."),
+                               key=key)
+    return None
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def options() -> Iterator[Option]:
@@ -46,54 +97,67 @@ def options() -> Iterator[Option]:
 
 # --- the declarations -------------------------------------------------------------------------------------------
 declare("mode", str, "training",
-        "'training' (sandbox platform, simulated devices where none are found) or 'production'")
-declare("centre.code", str, "330302001", "Code of the service centre (used in case numbers)")
+        "'training' (sandbox platform, simulated devices where none are found) or 'production'",
+        choices=("training", "production"))
+declare("centre.code", str, "330302001", "Code of the service centre (used in case numbers)",
+        pattern=r"[0-9]{6,12}", form=QT_TRANSLATE_NOOP("config", "6 to 12 digits"))
 declare("centre.name", str, "培训演示便民服务中心", "Name of the service centre, printed on documents")
-declare("window.code", str, "01", "Code of this window within the centre (two digits, used in case numbers)")
+declare("window.code", str, "01", "Code of this window within the centre (two digits, used in case numbers)",
+        pattern=r"[0-9]{2}", form=QT_TRANSLATE_NOOP("config", "two digits"))
 declare("window.name", str, "综合受理1号窗口", "Name of this window, printed on documents")
 declare("clerk.default_id", str, "trainee", "Clerk account used in training mode before anybody logs in")
-declare("ui.language", str, "zh_CN", "Language of the user interface")
-declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox")
+declare("ui.language", str, "zh_CN", "Language of the user interface", choices=("zh_CN", "en", "en_US"))
+declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox",
+        pattern=r"https?://[^\s/]+(/\S*)?", form=QT_TRANSLATE_NOOP("config", "an http(s):// address"))
 declare("platform.ca_bundle", str, "", "Path to the province's CA bundle; empty = system trust store")
-declare("platform.connect_timeout", float, 3.0, "Seconds to wait for a connection to the platform")
+declare("platform.connect_timeout", float, 3.0, "Seconds to wait for a connection to the platform", minimum=0.1)
 declare("platform.read_timeout", float, 30.0,
-        "Longest wait for a platform answer; the wait adapts to the platform's measured answer times below that")
-declare("platform.read_timeout_min", float, 1.0, "Shortest wait for a platform answer (small requests, fast link)")
+        "Longest wait for a platform answer; the wait adapts to the platform's measured answer times below that",
+        minimum=0.1)
+declare("platform.read_timeout_min", float, 1.0, "Shortest wait for a platform answer (small requests, fast link)",
+        minimum=0.1)
 declare("platform.server_bytes_per_second", float, 1_000_000.0,
-        "Rate at which the platform is assumed to process request bodies: adds body size / rate to the wait")
+        "Rate at which the platform is assumed to process request bodies: adds body size / rate to the wait",
+        minimum=1)
 declare("platform.clock_skew_warn_seconds", float, 120.0,
-        "Warn when this workstation's clock differs from the platform's (Date header) by more than this")
-declare("sandbox.port", int, 0, "Loopback port of the training sandbox; 0 = pick a free one")
-declare("sync.interval_seconds", float, 30.0, "Seconds between automatic sync passes")
-declare("sync.parallel_cases", int, 3, "How many independent cases are sent in parallel")
-declare("sync.backoff_base_seconds", float, 2.0, "First retry delay ceiling; doubles per attempt (full jitter)")
-declare("sync.backoff_cap_seconds", float, 600.0, "Longest wait between two attempts of one outbox item")
-declare("sync.chunk_bytes", int, 262144, "Bytes per upload request; small enough for a slow link to finish one")
-declare("sync.purge_grace_days", float, 30.0, "Days a scan stays local after the platform confirmed processing")
+        "Warn when this workstation's clock differs from the platform's (Date header) by more than this", minimum=0)
+declare("sandbox.port", int, 0, "Loopback port of the training sandbox; 0 = pick a free one", minimum=0, maximum=65535)
+declare("sync.interval_seconds", float, 30.0, "Seconds between automatic sync passes", minimum=0.1)
+declare("sync.parallel_cases", int, 3, "How many independent cases are sent in parallel", minimum=1, maximum=32)
+declare("sync.backoff_base_seconds", float, 2.0, "First retry delay ceiling; doubles per attempt (full jitter)",
+        minimum=0)
+declare("sync.backoff_cap_seconds", float, 600.0, "Longest wait between two attempts of one outbox item", minimum=0)
+declare("sync.chunk_bytes", int, 262144, "Bytes per upload request; small enough for a slow link to finish one",
+        minimum=1024, maximum=8 * 1024 * 1024)
+declare("sync.purge_grace_days", float, 30.0, "Days a scan stays local after the platform confirmed processing",
+        minimum=0)
 declare("sandbox.backoffice_delay_seconds", float, 20.0,
         "Training sandbox: seconds per simulated back-office step (review, decision, ready for pickup)")
 declare("devices.idcard_serial_ports", list, [], "Serial ports of SAM ID-card readers, e.g. ['/dev/ttyUSB0', 'COM3']")
-declare("devices.idcard_baud", int, 115200, "Baud rate of SAM ID-card readers")
+declare("devices.idcard_baud", int, 115200, "Baud rate of SAM ID-card readers", minimum=1200)
 declare("devices.simulated_when_absent", bool, True, "Offer simulated devices (labelled) when no real one is found")
 declare("devices.keep_photo", bool, False, "Keep the raw card photo block with the case (off: not stored)")
 declare("printing.a4_printer", str, "", "Printer for A4 documents; empty = system default")
 declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty = use the A4 printer")
-declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain")
+declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain",
+        minimum=0)
 declare("storage.allow_file_key_fallback", bool, True,
         "Where no OS key store exists, keep the data key in a 0600 file in the data folder (documented fallback)")
-declare("scanning.default_mode", str, "", "Colour mode of stored pages: 'colour', 'gray', 'bw'; empty = as scanned")
-declare("scanning.resolution", int, 300, "Scan resolution in dpi asked of the scanner")
-declare("scanning.long_edge", int, 2339, "Long edge of stored pages in pixels (2339 = A4 at 200 dpi)")
-declare("scanning.jpeg_quality", int, 75, "JPEG quality of stored pages (lowered automatically to fit the page cap)")
-declare("scanning.page_max_kb", int, 300, "Target size of one stored page in KB")
-declare("scanning.material_max_kb", int, 4000, "Size cap of one material (all its pages) in KB")
+declare("scanning.default_mode", str, "", "Colour mode of stored pages: 'colour', 'gray', 'bw'; empty = as scanned",
+        choices=("", "colour", "gray", "bw"))
+declare("scanning.resolution", int, 300, "Scan resolution in dpi asked of the scanner", minimum=50, maximum=2400)
+declare("scanning.long_edge", int, 2339, "Long edge of stored pages in pixels (2339 = A4 at 200 dpi)", minimum=200)
+declare("scanning.jpeg_quality", int, 75, "JPEG quality of stored pages (lowered automatically to fit the page cap)",
+        minimum=10, maximum=100)
+declare("scanning.page_max_kb", int, 300, "Target size of one stored page in KB", minimum=10)
+declare("scanning.material_max_kb", int, 4000, "Size cap of one material (all its pages) in KB", minimum=10)
 declare("scanning.autocrop", bool, False, "Crop pages to the document edges")
 declare("scanning.deskew", bool, False, "Straighten slightly skewed pages")
 declare("scanning.watch_folders", list, [], "Folders where network scanners drop files, offered as scan sources")
 declare("scanning.simulated", bool, False, "Offer the labelled simulated scanner outside training mode too")
 declare("acceptance.auto_print", bool, True, "Print the decision's documents right after the case is committed")
 declare("acceptance.thermal_receipt", bool, False, "Also print the 80 mm receipt (受理回执) for accepted cases")
-declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date")
+declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date", minimum=1)
 declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
 declare("papers.reconsideration_body", str, "清河区人民政府",
         "行政复议机关 printed on decisions when the catalog names none for the implementing body (行政复议法 §24: "
@@ -108,8 +172,10 @@ declare("papers.query_url", str, "https://zwfw.qinghe.example.gov.cn/query",
 
 declare("queue.adapter", str, "sandbox",
         "Queue system (叫号) protocol: 'sandbox' (the sandbox's /queue/v1 contract), 'http' (a vendor's HTTP API "
-        "mapped with the queue.http.* options, docs/queue.md) or 'none' (no queue system: manual mode)")
-declare("queue.base_url", str, "", "URL of the hall queue system; empty in training mode = the bundled sandbox")
+        "mapped with the queue.http.* options, docs/queue.md) or 'none' (no queue system: manual mode)",
+        choices=("sandbox", "http", "none"))
+declare("queue.base_url", str, "", "URL of the hall queue system; empty in training mode = the bundled sandbox",
+        pattern=r"https?://[^\s/]+(/\S*)?", form=QT_TRANSLATE_NOOP("config", "an http(s):// address"))
 declare("queue.ca_bundle", str, "", "CA bundle for an https queue system; empty = system trust store")
 declare("queue.connect_timeout", float, 2.0, "Seconds to wait for a connection to the queue system")
 declare("queue.read_timeout", float, 5.0, "Seconds to wait for the queue system's answer")
@@ -162,19 +228,55 @@ class Config:
         self._values = dict(values or {})
         self.source = source
 
+    # -- the identity of this window, used everywhere --------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self.get_str("mode")
+
     @property
     def is_training(self) -> bool:
-        return self.get("mode") == "training"
+        return self.mode == "training"
+
+    @property
+    def centre_code(self) -> str:
+        return self.get_str("centre.code")
+
+    @property
+    def window_code(self) -> str:
+        return self.get_str("window.code")
 
     @property
     def has_file(self) -> bool:
         return self.source is not None
 
-    def get(self, key: str) -> Any:
-        option = _OPTIONS.get(key)
-        if option is None:
-            raise KeyError(f"undeclared option {key!r}")
+    # -- typed accessors ---------------------------------------------------------------------------------------
+    def get_str(self, key: str) -> str:
+        value: str = self._typed(key, str)
+        return value
+
+    def get_int(self, key: str) -> int:
+        value: int = self._typed(key, int)
+        return value
+
+    def get_float(self, key: str) -> float:
+        return float(self._typed(key, float))
+
+    def get_bool(self, key: str) -> bool:
+        value: bool = self._typed(key, bool)
+        return value
+
+    def get_list(self, key: str) -> list[Any]:
+        return list(self._typed(key, list))
+
+    def _typed(self, key: str, type_: type) -> Any:
+        option = _declared(key)
+        if option.type is not type_:
+            raise TypeError(f"option {key!r} is {option.type.__name__}, not {type_.__name__}")
         return self._values.get(key, option.default)
+
+    def get(self, key: str) -> Any:
+        """Any option by key, untyped (generic code: ``as_dict``, ``config show``); prefer the typed accessors."""
+        return self._values.get(key, _declared(key).default)
 
     def with_overrides(self, **dotted: Any) -> Config:
         values = dict(self._values)
@@ -187,17 +289,45 @@ class Config:
         return {o.key: self.get(o.key) for o in options()}
 
 
+def _declared(key: str) -> Option:
+    option = _OPTIONS.get(key)
+    if option is None:
+        raise KeyError(f"undeclared option {key!r}")
+    return option
+
+
+class ConfigProblems(ValidationError):
+    """Several problems in one configuration file, all reported at once (fixing one at a time is slow)."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The configuration file {path} has {count} problems:")
+
+    def __init__(self, path: str, problems: list[ValidationError]) -> None:
+        super().__init__(path=path, count=len(problems))
+        self.problems = problems
+
+    def user_text(self) -> str:
+        return "\n".join([super().user_text(), *(f"- {p.user_text()}" for p in self.problems)])
+
+    def __str__(self) -> str:
+        return "\n".join([super().__str__(), *(f"- {p}" for p in self.problems)])
+
+
+def _unknown(key: str) -> ValidationError:
+    close = difflib.get_close_matches(key, list(_OPTIONS), n=1, cutoff=0.86)
+    if close:
+        return ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown configuration option {key} (did you mean {suggestion}?)."),
+            key=key, suggestion=close[0])
+    return ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown configuration option {key}."), key=key)
+
+
 def _check(key: str, value: Any) -> None:
     option = _OPTIONS.get(key)
     if option is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown configuration option {key}."), key=key)
-    if option.type is float and isinstance(value, int) and not isinstance(value, bool):
-        return
-    if not isinstance(value, option.type) or (option.type is int and isinstance(value, bool)):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Configuration option {key} must be of type {type}."),
-            key=key, type=option.type.__name__,
-        )
+        raise _unknown(key)
+    problem = _problem(option, value)
+    if problem is not None:
+        raise problem
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -210,21 +340,36 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any
 
 
 def load_config(path: Path) -> Config:
-    """Read ``path``; a missing file gives the embedded defaults (training mode)."""
+    """Read ``path``; a missing file gives the embedded defaults (training mode). Every problem of the file is
+    reported in one ``ValidationError`` (a ``ConfigProblems`` when there are several)."""
     if not path.exists():
         return Config()
     try:
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The configuration file {path} is not valid TOML: {reason}"),
             path=str(path), reason=str(exc),
         ) from exc
+    except OSError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The configuration file {path} cannot be read: {reason}"),
+            path=str(path), reason=exc.strerror or type(exc).__name__,
+        ) from exc
     values: dict[str, Any] = {}
+    problems: list[ValidationError] = []
     for key, value in _flatten(raw):
-        _check(key, value)
-        values[key] = float(value) if _OPTIONS[key].type is float else value
+        option = _OPTIONS.get(key)
+        problem = _unknown(key) if option is None else _problem(option, value)
+        if problem is not None:
+            problems.append(problem)
+        elif option is not None:
+            values[key] = float(value) if option.type is float else value
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ConfigProblems(str(path), problems)
     return Config(values, path)
 
 

@@ -265,13 +265,13 @@ def build_drivers(config: Config, pin_provider: Callable[[], str | None] | None 
     from devices.idcard.serial_reader import SamSerialDriver
     from devices.sscard.reader import PcscDriver
 
-    ports: list[str] = list(config.get("devices.idcard_serial_ports"))
-    baud: int = config.get("devices.idcard_baud")
+    ports: list[str] = config.get_list("devices.idcard_serial_ports")
+    baud: int = config.get_int("devices.idcard_baud")
     drivers: list[IdentityDriver] = [SamSerialDriver([port], baud) for port in ports]
     pcsc = PcscDriver(pin_provider=pin_provider)
     if pcsc.available() is None:
         drivers.append(pcsc)
-    if config.is_training and config.get("devices.simulated_when_absent") and not ports:
+    if config.is_training and config.get_bool("devices.simulated_when_absent") and not ports:
         from devices.identity_simulated import SimulatedDriver
 
         drivers.append(SimulatedDriver())

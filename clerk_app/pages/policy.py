@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from clerk_app.config import Config
 from devices.scanner.base import ColourMode
 
 
@@ -48,15 +49,15 @@ class PolicyBook:
         return self._caps.get(material_code or "", self.material_cap_bytes)
 
     @staticmethod
-    def from_config(config: Any) -> PolicyBook:
-        mode_name = str(config.get("scanning.default_mode") or "")
+    def from_config(config: Config) -> PolicyBook:
+        mode_name = config.get_str("scanning.default_mode")
         mode = ColourMode(mode_name) if mode_name in {m.value for m in ColourMode} else None
         default = PagePolicy(
             mode=mode,
-            long_edge=int(config.get("scanning.long_edge")),
-            jpeg_quality=int(config.get("scanning.jpeg_quality")),
-            max_page_bytes=int(config.get("scanning.page_max_kb")) * 1000,
-            autocrop=bool(config.get("scanning.autocrop")),
-            deskew=bool(config.get("scanning.deskew")),
+            long_edge=config.get_int("scanning.long_edge"),
+            jpeg_quality=config.get_int("scanning.jpeg_quality"),
+            max_page_bytes=config.get_int("scanning.page_max_kb") * 1000,
+            autocrop=config.get_bool("scanning.autocrop"),
+            deskew=config.get_bool("scanning.deskew"),
         )
-        return PolicyBook(default, int(config.get("scanning.material_max_kb")) * 1000)
+        return PolicyBook(default, config.get_int("scanning.material_max_kb") * 1000)

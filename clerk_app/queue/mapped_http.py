@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import quote
 
+from clerk_app.config import Config
 from clerk_app.queue._http import JsonTransport
 from clerk_app.queue.adapter import (
     ActionOutcome,
@@ -61,8 +62,8 @@ class HttpMapping:
     type_name: str = "name"
 
     @classmethod
-    def from_config(cls, config: Any) -> HttpMapping:
-        return cls(**{f.name: str(config.get(f"queue.http.{f.name}")) for f in fields(cls)})
+    def from_config(cls, config: Config) -> HttpMapping:
+        return cls(**{f.name: config.get_str(f"queue.http.{f.name}") for f in fields(cls)})
 
 
 def dig(data: Any, path: str) -> Any:
