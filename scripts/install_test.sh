@@ -43,7 +43,8 @@ fi
 # --- the packages: N as built, N+1 = the same bundle with one more migration (what a real upgrade brings) ----------
 if [ -z "$DEB" ]; then
   step "building the bundle and the .deb"
-  bash scripts/package.sh
+  # xz level 1 for this throwaway .deb (level 6, package.sh's default for releases, costs minutes more on 2 cores)
+  ONEWINDOW_DEB_XZ_LEVEL=${ONEWINDOW_DEB_XZ_LEVEL:-1} bash scripts/package.sh
   DEB=$(ls -t dist/onewindow_*_"$(dpkg --print-architecture)".deb | head -1)
 fi
 VERSION=$(dpkg-deb -f "$DEB" Version)

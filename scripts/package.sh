@@ -79,7 +79,7 @@ CONTENTS=dist/onewindow-$VERSION.contents.txt
    printf '%s  %10d  %s\n' "$(sha256sum "$f" | cut -c1-64)" "$(stat -c %s "$f")" "$f"; done) > "$CONTENTS"
 echo "package: bundle $BUNDLE built in $(( $(date +%s) - start )) s"
 echo "package: bundle size $(du -sh "$BUNDLE" | cut -f1), $(wc -l < "$CONTENTS") files; contents in $CONTENTS"
-echo "package: bundle digest $(sha256sum "$CONTENTS" | cut -c1-16) (same inputs, same digest)"
+echo "package: bundle digest $(sha256sum "$CONTENTS" | cut -c1-16) (SHA-256 of the contents list: compare two builds of one commit)"
 echo "package: largest parts:"
 (cd "$INTERNAL" && du -s --block-size=1M -- * | sort -rn | head -12 | sed 's/^/  MiB /')
 for plugin in platforms multimedia printsupport; do
