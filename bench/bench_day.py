@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -426,6 +427,7 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
     finally:
         started.shutdown()
         sam.stop()
+        shutil.rmtree(home, ignore_errors=True)  # hundreds of MB of generated history
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
