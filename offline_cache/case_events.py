@@ -1,4 +1,6 @@
-"""The append-only case event log (``case_events``, m0001; triggers refuse UPDATE and DELETE).
+"""The append-only case event log (``case_events``, m0001; triggers refuse UPDATE and DELETE). Every event is
+also chained into the audit trail (``offline_cache.audit_log``) in the same transaction, so an event edited with the
+triggers dropped is found by ``audit verify``.
 
 Writers pass the connection of the caller's transaction: a change and its event are committed together or not at
 all. The state machine itself is pure domain (``clerk_app.domain.case_states``); ``record_event`` asks it before
@@ -15,6 +17,7 @@ from typing import Any
 
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import CaseEvent, EventKind, check_event
+from offline_cache import audit_log
 from offline_cache.db import Database
 
 
@@ -35,16 +38,19 @@ def record_event(
     check_event(from_status, to_status)
     stamp = device_time or datetime.now(UTC).astimezone()
     payload = dict(details or {})
+    stamp_text = stamp.isoformat(timespec="milliseconds")
     cursor = conn.execute(
         "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
         " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             case_uuid, kind.value,
             from_status.value if from_status else None, to_status.value if to_status else None,
-            clerk_id, window_code, stamp.isoformat(timespec="milliseconds"),
+            clerk_id, window_code, stamp_text,
             json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
         ),
     )
+    assert cursor.lastrowid is not None
+    audit_log.chain_event(conn, cursor.lastrowid, stamp_text, clerk_id)
     return CaseEvent(case_uuid, kind, from_status, to_status, clerk_id, window_code, stamp, payload,
                      cursor.lastrowid)
 
@@ -53,12 +59,14 @@ def record_platform_status(conn: sqlite3.Connection, case_uuid: str, from_status
                            window_code: str, device_time: str, details: Mapping[str, Any]) -> None:
     """A status the platform reported (sync pull): kind ``platform_status``, clerk ``platform``. The caller has
     already asked the state machine (a late report that would move the case back is skipped, not an error)."""
-    conn.execute(
+    cursor = conn.execute(
         "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time,"
         " details) VALUES (?, 'platform_status', ?, ?, 'platform', ?, ?, ?)",
         (case_uuid, from_status, to_status, window_code, device_time,
          json.dumps(dict(details), ensure_ascii=False)),
     )
+    assert cursor.lastrowid is not None
+    audit_log.chain_event(conn, cursor.lastrowid, device_time, "platform")
 
 
 def load_events(conn: sqlite3.Connection, case_uuid: str) -> list[CaseEvent]:

@@ -46,7 +46,7 @@ class HandoverDesk:
         self._cipher = cipher
         self._rules = rules
         self._window_code = window_code
-        self._clerk_id = clerk_id
+        self.clerk_id = clerk_id
         self._clock = clock
 
     def hand_over(self, case_uuid: str, collector: NaturalPerson, relation: str = "本人") -> HandoverRecord:
@@ -67,7 +67,7 @@ class HandoverDesk:
             collected_at = self._clock().isoformat(timespec="seconds")
             self._rules.record_event(
                 conn, case_uuid=case_uuid, kind="handed_over", from_status=status.value,
-                to_status=CaseStatus.HANDED_OVER.value, clerk_id=self._clerk_id, window_code=self._window_code,
+                to_status=CaseStatus.HANDED_OVER.value, clerk_id=self.clerk_id, window_code=self._window_code,
                 details={"handover_uuid": action, "collector_source": collector.source.value,
                          "relation": relation},
             )
@@ -76,7 +76,7 @@ class HandoverDesk:
             enqueue(
                 conn, KIND,
                 {"handover_uuid": action, "case_uuid": case_uuid, "collected_at": collected_at,
-                 "clerk_id": self._clerk_id, "window_code": self._window_code, "relation": relation,
+                 "clerk_id": self.clerk_id, "window_code": self._window_code, "relation": relation,
                  "collector_id_type": collector.id_type.value, "collector_source": collector.source.value},
                 case_uuid=case_uuid, action_uuid=action,
                 payload_enc=self._cipher.encrypt(json.dumps(secret, ensure_ascii=False).encode("utf-8"),

@@ -112,7 +112,7 @@ class SupplementDesk:
         self._cases = cases
         self._rules = rules
         self._window_code = window_code
-        self._clerk_id = clerk_id
+        self.clerk_id = clerk_id
         self._clock = clock
         self._lock = threading.Lock()
 
@@ -158,13 +158,13 @@ class SupplementDesk:
                 target = CaseStatus.ACCEPTED
             self._rules.record_event(
                 conn, case_uuid=draft.case_uuid, kind="supplemented", from_status=status.value,
-                to_status=target.value, clerk_id=self._clerk_id, window_code=self._window_code,
+                to_status=target.value, clerk_id=self.clerk_id, window_code=self._window_code,
                 details={"supplement_uuid": draft.supplement_uuid, "materials": lines, "remaining": list(remaining)})
             if target is not status:
                 set_case_status(conn, draft.case_uuid, target.value)
             payload = {
                 "supplement_uuid": draft.supplement_uuid, "case_uuid": draft.case_uuid,
-                "case_number": case["case_number"], "supplied_at": stamp, "clerk_id": self._clerk_id,
+                "case_number": case["case_number"], "supplied_at": stamp, "clerk_id": self.clerk_id,
                 "window_code": self._window_code, "complete": not remaining, "remaining_deferred": list(remaining),
                 "materials": [
                     {"material_code": m.material_code, "name": deferred[m.material_code]["name"],

@@ -88,6 +88,25 @@ def _secret_name(account: str) -> str:
     return f"platform-session:{account}"
 
 
+def offline_login(db: Database, account: str, password: str) -> dict[str, Any]:
+    """Check a password against the verifier cached at the last online login (with the lock-out); the profile."""
+    row = credentials.cached(db, account)
+    if row is None:
+        raise OfflineLoginUnavailable()
+    if row["locked_until"] > time.time():
+        raise OfflineLoginLocked(minutes=max(1, round((row["locked_until"] - time.time()) / 60)))
+    if not check_verifier(password, row["verifier"]):
+        with db.transaction() as conn:
+            credentials.count_failure(conn, account, MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS)
+        raise InvalidCredentials()
+    with db.transaction() as conn:
+        _remember_account(conn, account)
+        credentials.clear_failures(conn, account)
+    log.info("offline login against the cached verifier")
+    profile: dict[str, Any] = json.loads(row["profile"])
+    return profile
+
+
 class AuthService:
     def __init__(self, db: Database, adapter: PlatformAdapter, machine_id: str,
                  training_credentials: tuple[str, str] | None = None) -> None:
@@ -122,24 +141,11 @@ class AuthService:
         return LoginResult(account, True, tokens.profile)
 
     def _offline_login(self, account: str, password: str) -> LoginResult:
-        row = credentials.cached(self.db, account)
-        if row is None:
-            raise OfflineLoginUnavailable()
-        if row["locked_until"] > time.time():
-            raise OfflineLoginLocked(minutes=max(1, round((row["locked_until"] - time.time()) / 60)))
-        if not check_verifier(password, row["verifier"]):
-            with self.db.transaction() as conn:
-                credentials.count_failure(conn, account, MAX_OFFLINE_FAILURES, time.time() + LOCKOUT_SECONDS)
-            raise InvalidCredentials()
-        profile = json.loads(row["profile"])
-        with self.db.transaction() as conn:
-            _remember_account(conn, account)
-            credentials.clear_failures(conn, account)
+        profile = offline_login(self.db, account, password)
         with self._lock:
             stored = self._load_stored(account)
             self._session = stored or _Session(account, None, None, 0.0, profile, False)
             self._session.online = False
-        log.info("offline login against the cached verifier")
         return LoginResult(account, False, profile)
 
     def logout(self) -> None:

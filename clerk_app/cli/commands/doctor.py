@@ -67,6 +67,11 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
         integrity = ws.db.quick_check()
         checks.append(_check("database", integrity == "ok",
                              f"schema v{ws.db.user_version}, sqlite {sqlite3.sqlite_version}, {integrity}"))
+        from clerk_app.cli.commands.audit import describe
+        from offline_cache import audit_log
+
+        chain = audit_log.verify(ws.db)
+        checks.append(_check("audit", bool(chain["ok"]), describe(chain), first_broken=chain.get("first_broken")))
         source = ws.key_source
         checks.append(_check("keyring", bool(source and source.is_os_keystore),
                              source.backend if source else "none",
@@ -95,5 +100,5 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
             mark = "OK" if device["available"] else "--"
             listed = ", ".join(device["devices"])
             print(f"  [{mark}] {device['stack']:<10} {device['detail']}{': ' + listed if listed else ''}")
-    core = {"python", "qt", "database", "data_dir"}
+    core = {"python", "qt", "database", "data_dir", "audit"}
     return 0 if all(c["ok"] for c in report["checks"] if c["check"] in core) else 1
