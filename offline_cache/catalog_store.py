@@ -159,6 +159,26 @@ class CatalogStore:
         ]
         return rows
 
+    def synonyms(self) -> list[tuple[str, tuple[str, ...]]]:
+        rows = self.db.conn.execute("SELECT term, means FROM catalog_synonyms ORDER BY term")
+        return [(row[0], _split(row[1])) for row in rows]
+
+    def pending(self, conn: sqlite3.Connection | None = None) -> dict[str, tuple[int, str]]:
+        """Item versions waiting for their ``effective_from`` date: code -> (version, date)."""
+        conn = conn or self.db.conn
+        rows = conn.execute("SELECT implementation_code, version, effective_from FROM catalog_pending")
+        return {row[0]: (int(row[1]), row[2]) for row in rows}
+
+    def next_pending_date(self) -> str | None:
+        row = self.db.conn.execute("SELECT MIN(effective_from) FROM catalog_pending").fetchone()
+        return row[0] if row else None
+
+    def due_pending(self, conn: sqlite3.Connection, today: str) -> list[dict[str, Any]]:
+        rows = conn.execute(
+            "SELECT payload FROM catalog_pending WHERE effective_from <= ? ORDER BY implementation_code", (today,)
+        )
+        return [json.loads(row[0]) for row in rows]
+
     def cursor(self) -> str | None:
         row = self.db.conn.execute("SELECT cursor FROM sync_cursors WHERE stream = ?", (CURSOR_STREAM,)).fetchone()
         return row[0] if row else None
@@ -215,6 +235,26 @@ class CatalogStore:
                 _now(),
             ),
         )
+
+    def upsert_synonym(self, conn: sqlite3.Connection, term: str, means: list[str]) -> None:
+        conn.execute(
+            "INSERT INTO catalog_synonyms (term, means, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(term) DO UPDATE SET means = excluded.means, updated_at = excluded.updated_at",
+            (term, _lines(means), _now()),
+        )
+
+    def put_pending(self, conn: sqlite3.Connection, data: dict[str, Any]) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO catalog_pending (implementation_code, version, effective_from, payload,"
+            " received_at) VALUES (?, ?, ?, ?, ?)",
+            (data["implementation_code"], int(data["version"]), data["effective_from"], canonical(data), _now()),
+        )
+
+    def drop_pending(self, conn: sqlite3.Connection, code: str) -> None:
+        conn.execute("DELETE FROM catalog_pending WHERE implementation_code = ?", (code,))
+
+    def bump_generation(self, conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE catalog_state SET generation = generation + 1 WHERE id = 1")
 
     def retire_item(self, conn: sqlite3.Connection, code: str, version: int) -> None:
         conn.execute(

@@ -100,6 +100,7 @@ class CatalogPanel(QWidget):
         self.results.currentItemChanged.connect(self._preview_current)
         self.results.itemActivated.connect(lambda _item: self.choose_current())
         self.print_button.clicked.connect(self._request_print)
+        self.guide.anchorClicked.connect(self._follow_link)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -188,8 +189,34 @@ class CatalogPanel(QWidget):
             if hits[0].item_code != self.current_code or self._guide_for != hits[0].item_code:
                 self.show_code(hits[0].item_code)
         else:
-            self._guide_for = None
-            self.guide.setHtml(html.escape(self.tr("Nothing found for “%1”.").replace("%1", query)))
+            self._show_nothing_found(query)
+
+    def _show_nothing_found(self, query: str) -> None:
+        # Nothing is selected any more: the 情形 questions of an item previewed at an earlier keystroke must go.
+        self._guide_for = None
+        self.current_code = None
+        self._build_questions([])
+        self.print_button.setEnabled(False)
+        text = f"<p>{html.escape(self.tr('Nothing found for “%1”.').replace('%1', query))}</p>"
+        try:
+            suggestions = self.service.suggest(query)
+        except Exception:  # suggestions are a courtesy; a failure must not hide the "nothing found"
+            log.exception("catalog suggestions failed")
+            suggestions = []
+        if suggestions:
+            # Links in the guide, not rows in the result list: the list stays the answer to what was typed.
+            links = "、".join(
+                f"<a href='suggest:{html.escape(hit.name, quote=True)}'>{html.escape(hit.name)}</a>"
+                for hit in suggestions
+            )
+            text += f"<p>{html.escape(self.tr('Did you mean:'))} {links}</p>"
+        self.guide.setHtml(text)
+
+    def _follow_link(self, url: Any) -> None:
+        target = url.toString()
+        if target.startswith("suggest:"):
+            self.search.setText(target.removeprefix("suggest:"))
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:

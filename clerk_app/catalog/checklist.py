@@ -92,7 +92,8 @@ def bundle_checklist(
     }
     shared_pool = _select(tuple(s.material for s in bundle.shared_materials), bundle.situations, chosen)
     result: list[MaterialSpec] = []
-    covered: set[tuple[str, str]] = set()
+    # What a member issues inside the bundle is not asked of the applicant (出生医学证明 for 出生登记).
+    covered: set[tuple[str, str]] = {pair for p in bundle.produced if p.by in needed for pair in p.covers}
     for shared in bundle.shared_materials:
         if shared.material not in shared_pool:
             continue

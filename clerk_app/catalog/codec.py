@@ -9,22 +9,32 @@ from __future__ import annotations
 from typing import Any
 
 from clerk_app.domain.catalog import (
+    BodyRef,
     Bundle,
+    Faq,
     FeeItem,
     Fees,
     HandlingType,
     ImplementingBody,
+    IntermediaryService,
+    ItemFlags,
     ItemType,
+    LegalBasis,
     LimitUnit,
     MaterialSpec,
     Necessity,
     OnlineService,
     PaperForm,
+    ProducedMaterial,
+    QuantityLimit,
+    ResultDelivery,
     ResultSpec,
     ServiceItem,
     SharedMaterial,
     Situation,
     SituationOption,
+    SourceChannel,
+    SpecialProcedure,
     TimeLimit,
 )
 
@@ -49,6 +59,9 @@ def material(data: Json) -> MaterialSpec:
         deferrable=bool(data.get("deferrable", False)),
         elicence_type=data.get("elicence_type"),
         source_channel=data.get("source_channel", "申请人自备"),
+        source_kind=SourceChannel(data["source_kind"])
+        if "source_kind" in data
+        else SourceChannel.of(data.get("source_channel", "申请人自备")),
         blank_form_ref=data.get("blank_form_ref"),
         sample_ref=data.get("sample_ref"),
         notes=data.get("notes", ""),
@@ -126,7 +139,58 @@ def item(data: Json, retired: bool = False) -> ServiceItem:
         tags=tuple(data.get("tags", ())),
         situations=tuple(situation(s) for s in data.get("situations", ())),
         retired=retired,
+        **implementation_list(data),
     )
+
+
+def _body(data: Json | None) -> BodyRef | None:
+    return BodyRef(data["name"], data.get("credit_code", "")) if data else None
+
+
+def implementation_list(data: Json) -> dict[str, Any]:
+    """The 实施清单 elements added in issue 20; every one optional, so older documents read as before."""
+    quantity = data.get("quantity_limit")
+    delivery = data.get("result_delivery")
+    flags = data.get("flags") or {}
+    return {
+        "special_procedures": tuple(
+            SpecialProcedure(p["kind"], p.get("name", ""), time_limit(p.get("time_limit")), p.get("basis", ""))
+            for p in data.get("special_procedures", ())
+        ),
+        "quantity_limit": QuantityLimit(bool(quantity["limited"]), quantity.get("description", ""))
+        if quantity
+        else None,
+        "result_delivery": ResultDelivery(
+            tuple(delivery.get("methods", ())), time_limit(delivery.get("time_limit")), delivery.get("note", "")
+        )
+        if delivery
+        else None,
+        "intermediary_services": tuple(
+            IntermediaryService(
+                s["name"], s.get("basis", ""), s.get("provider", ""), bool(s.get("charged", False)),
+                time_limit(s.get("time_limit")),
+            )
+            for s in data.get("intermediary_services", ())
+        ),
+        "joint_bodies": tuple(BodyRef(b["name"], b.get("credit_code", "")) for b in data.get("joint_bodies", ())),
+        "entrusted_department": _body(data.get("entrusted_department")),
+        "deciding_body": _body(data.get("deciding_body")),
+        "flags": ItemFlags(
+            in_hall=bool(flags.get("in_hall", True)),
+            appointment=bool(flags.get("appointment", False)),
+            self_service_terminal=bool(flags.get("self_service_terminal", False)),
+            express_delivery=bool(flags.get("express_delivery", False)),
+            online_payment=bool(flags.get("online_payment", False)),
+        ),
+        "rights_and_obligations": data.get("rights_and_obligations", ""),
+        "themes": tuple(data.get("themes", ())),
+        "faq": tuple(Faq(f["question"], f["answer"]) for f in data.get("faq", ())),
+        "legal_bases": tuple(
+            LegalBasis(b["law"], b.get("article", ""), b.get("document_number", ""), b.get("level", ""))
+            for b in data.get("legal_bases", ())
+        ),
+        "effective_from": data.get("effective_from", ""),
+    }
 
 
 def bundle(data: Json, retired: bool = False) -> Bundle:
@@ -145,4 +209,8 @@ def bundle(data: Json, retired: bool = False) -> Bundle:
         ),
         situations=tuple(situation(s) for s in data.get("situations", ())),
         retired=retired,
+        produced=tuple(
+            ProducedMaterial(p["by"], tuple((c["item"], c["material"]) for c in p["covers"]), p.get("result", ""))
+            for p in data.get("produced", ())
+        ),
     )

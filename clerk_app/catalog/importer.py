@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # older version than stored: ignored
     retired: list[str] = field(default_factory=list)
+    scheduled: list[str] = field(default_factory=list)  # a version whose effective_from is still to come: waits
+    synonyms: list[str] = field(default_factory=list)  # everyday names the feed added or changed
     retire_skipped: list[str] = field(default_factory=list)
     bundles_added: list[str] = field(default_factory=list)
     bundles_changed: list[str] = field(default_factory=list)
@@ -63,7 +66,7 @@ class ImportReport:
     def changes_catalog(self) -> bool:
         """Anything added, changed or retired: only then does the search index need rebuilding."""
         return bool(self.added or self.changed or self.retired or self.bundles_added or self.bundles_changed
-                    or self.bundles_retired)
+                    or self.bundles_retired or self.synonyms)
 
     def summary(self) -> dict[str, Any]:
         counts: dict[str, Any] = {name: len(value) for name, value in vars(self).items() if isinstance(value, list)}
@@ -259,6 +262,13 @@ def check_semantics(doc: Json) -> None:
                 if cover["item"] not in bundle["items"]:
                     raise _fail(doc, [*path, "covers", c_index, "item"], f"{cover['item']!r} is not a member")
         _check_situations(doc, base, bundle.get("situations", []), shared, set(bundle["items"]))
+        for p_index, produced in enumerate(bundle.get("produced", ())):
+            path = [*base, "produced", p_index]
+            if produced["by"] not in bundle["items"]:
+                raise _fail(doc, [*path, "by"], f"{produced['by']!r} is not a member")
+            for c_index, cover in enumerate(produced["covers"]):
+                if cover["item"] not in bundle["items"] or cover["item"] == produced["by"]:
+                    raise _fail(doc, [*path, "covers", c_index, "item"], "must be another member of the bundle")
 
 
 def _check_bundle_references(doc: Json, store: CatalogStore, conn: Any, active_items: set[str]) -> None:
@@ -297,8 +307,14 @@ def search_keys(record: Json) -> SearchKeys:
     return _keys(record["name"], tuple(search_words(record)))
 
 
-def apply_changes(db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True) -> ImportReport:
-    """Validate and apply one catalog-changes document; all-or-nothing. Raises ``CatalogFormatError``."""
+def apply_changes(
+    db: Database, changes: Any, *, source: str = "platform", store_cursor: bool = True, today: date | None = None
+) -> ImportReport:
+    """Validate and apply one catalog-changes document; all-or-nothing. Raises ``CatalogFormatError``.
+
+    An item version whose ``effective_from`` lies after ``today`` (the local date) waits in ``catalog_pending``;
+    ``CatalogService`` puts it in place on that day (``promote_due``)."""
+    today_text = (today or date.today()).isoformat()
     try:
         check_bounds(changes)
         validate_schema(changes)
@@ -316,26 +332,7 @@ def apply_changes(db: Database, changes: Any, *, source: str = "platform", store
             store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None, changed=False)
         return report
     with db.transaction() as conn:
-        versions = store.item_versions(conn)
-        active = {code for code, stored in versions.items() if not stored.retired}
-        for index, item in enumerate(changes.get("items", ())):
-            code, version = item["implementation_code"], int(item["version"])
-            stored = versions.get(code)
-            if stored is None or version > stored.version:
-                store.upsert_item(conn, item, search_keys(item))
-                (report.added if stored is None else report.changed).append(code)
-                active.add(code)
-            elif version == stored.version:
-                if digest(item) != stored.digest:
-                    raise _fail(
-                        changes,
-                        ["items", index, "version"],
-                        f"version {version} is already stored with different content",
-                        conflict=True,
-                    )
-                report.unchanged.append(code)
-            else:
-                report.stale.append(code)
+        versions, active = _apply_items(changes, store, conn, report, today_text)
         for retirement in changes.get("retired_items", ()):
             code = retirement["implementation_code"]
             stored = versions.get(code)
@@ -351,6 +348,9 @@ def apply_changes(db: Database, changes: Any, *, source: str = "platform", store
                 store.retire_item(conn, code, versions[code].version)
                 report.retired.append(code)
                 active.discard(code)
+        for entry in changes.get("synonyms", ()):
+            store.upsert_synonym(conn, entry["term"], entry["means"])
+            report.synonyms.append(entry["term"])
         _check_bundle_references(changes, store, conn, active)
         _apply_bundles(changes, store, conn, report)
         store.finish_import(conn, source, changes["next_cursor"] if store_cursor else None,
@@ -361,7 +361,62 @@ def apply_changes(db: Database, changes: Any, *, source: str = "platform", store
 
 def _is_empty_delta(changes: Json) -> bool:
     return changes.get("mode") != "snapshot" and not any(
-        changes.get(key) for key in ("items", "retired_items", "bundles", "retired_bundles"))
+        changes.get(key) for key in ("items", "retired_items", "bundles", "retired_bundles", "synonyms"))
+
+
+def _apply_items(
+    changes: Json, store: CatalogStore, conn: Any, report: ImportReport, today_text: str
+) -> tuple[dict[str, Any], set[str]]:
+    versions = store.item_versions(conn)
+    pending = store.pending(conn)
+    active = {code for code, stored in versions.items() if not stored.retired}
+    for index, item in enumerate(changes.get("items", ())):
+        code, version = item["implementation_code"], int(item["version"])
+        stored = versions.get(code)
+        if item.get("effective_from", "") > today_text:
+            waiting = pending.get(code)
+            if (stored is None or version > stored.version) and (waiting is None or version >= waiting[0]):
+                store.put_pending(conn, item)
+                report.scheduled.append(code)
+            else:
+                report.stale.append(code)
+            continue
+        if code in pending and pending[code][0] <= version:
+            store.drop_pending(conn, code)  # a newer version in force supersedes the waiting one
+        if stored is None or version > stored.version:
+            store.upsert_item(conn, item, search_keys(item))
+            (report.added if stored is None else report.changed).append(code)
+            active.add(code)
+        elif version == stored.version:
+            if digest(item) != stored.digest:
+                raise _fail(
+                    changes,
+                    ["items", index, "version"],
+                    f"version {version} is already stored with different content",
+                    conflict=True,
+                )
+            report.unchanged.append(code)
+        else:
+            report.stale.append(code)
+    return versions, active
+
+
+def promote_due(db: Database, today: date) -> list[str]:
+    """Put in place every waiting item version whose ``effective_from`` has come; returns their codes."""
+    store = CatalogStore(db)
+    with db.transaction() as conn:
+        due = store.due_pending(conn, today.isoformat())
+        if not due:
+            return []
+        versions = store.item_versions(conn)
+        for item in due:
+            stored = versions.get(item["implementation_code"])
+            if stored is None or int(item["version"]) > stored.version:
+                store.upsert_item(conn, item, search_keys(item))
+            store.drop_pending(conn, item["implementation_code"])
+        store.bump_generation(conn)
+    log.info("catalog: %d item version(s) took effect", len(due))
+    return [item["implementation_code"] for item in due]
 
 
 def _apply_bundles(changes: Json, store: CatalogStore, conn: Any, report: ImportReport) -> None:

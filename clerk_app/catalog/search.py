@@ -1,7 +1,12 @@
-"""In-memory search over the catalog for type-as-you-go: codes, names, keywords, full pinyin and initials.
+"""In-memory search over the catalog for type-as-you-go: codes, names, keywords, full pinyin and initials, and a
+search that forgives how clerks type (docs/catalog-format.md, "Search").
 
-Ranking tiers (best first): exact code > exact name > name prefix > code prefix > pinyin prefix > initials prefix >
-keyword prefix > name substring > initials substring > pinyin substring > keyword substring > code substring.
+Exact tiers (best first): exact code > exact name > name prefix > code prefix > pinyin prefix > initials prefix >
+keyword prefix > everyday name (synonym table) > keyword pinyin > name substring > initials substring > pinyin
+substring > keyword substring > code substring > department > another reading of a polyphone > mixed full pinyin and
+initials. Only when those find nothing (fewer than ``FEW``) do the forgiving tiers run, all below every exact one:
+several words in any order > look-alike character > homophone (the pinyin of a Chinese query) > one edit in the
+pinyin > one edit in the initials.
 Within a tier shorter names come first. Entries are kept sorted by that tie-break, so a tier can stop scanning as
 soon as it has filled the result: a one-letter query over 10,000 items costs no more than a long one.
 """
@@ -9,16 +14,22 @@ soon as it has filled the result: a one-letter query over 10,000 items costs no 
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from clerk_app.catalog.pinyin import pinyin_keys
+from clerk_app.catalog.forgiving import PrefixKeys, mixed_to_initials, prefix_within_one_edit, similar_spellings
+from clerk_app.catalog.pinyin import align_syllables, initial_of, pinyin_keys, reading_variants
+from clerk_app.catalog.synonyms import SynonymIndex, merged, quick_pinyin, spellable
 from offline_cache.catalog_store import IndexRow
 
 _SPACES = re.compile(r"\s+")
 _DENSE = 512
+# The forgiving tiers run only when the exact ones find fewer items than this (nothing): a typo must not add noise
+# to right answers.
+FEW = 1
 
 
 @dataclass(frozen=True)
@@ -74,8 +85,29 @@ class _Field:
             position = blob.find(query, position + 1)
 
 
+def spellings(row: IndexRow) -> list[list[str]]:
+    """Syllable lists of a name: its main reading first, then each other reading of its polyphones."""
+    syllables = align_syllables(row.name, row.name_pinyin)
+    if syllables is None:
+        return [[row.name_pinyin]] if row.name_pinyin else []
+    main = [syllable for _, syllable in syllables]
+    return [main, *reading_variants(syllables)]
+
+
+def suffix_keys(row: IndexRow) -> tuple[set[str], set[str]]:
+    """Full pinyin and initials of the name read from each syllable on, in every reading (typo and polyphone keys)."""
+    full: set[str] = set()
+    initials: set[str] = set()
+    for syllables in spellings(row):
+        letters = [initial_of(s) for s in syllables]
+        for start in range(len(syllables)):
+            full.add("".join(syllables[start : start + 16]))
+            initials.add("".join(letters[start:]))
+    return full, initials
+
+
 class SearchIndex:
-    def __init__(self, rows: list[IndexRow]) -> None:
+    def __init__(self, rows: list[IndexRow], synonyms: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
         self.rows = sorted(rows, key=lambda r: (r.kind != "item", len(r.name), r.name, r.code))
         rows = self.rows
         self.codes = _Field(
@@ -92,6 +124,24 @@ class SearchIndex:
         # "bdcdj" should find every item of the 不动产登记 department, not only those with it in the name.
         dept_keys = {d: (d.lower(), *pinyin_keys(d)) for d in {r.department for r in rows}}
         self.department_keys = _Field((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department])
+        self.synonyms = SynonymIndex(merged(synonyms))
+        collecting = gc.isenabled()
+        gc.disable()  # millions of short-lived tuples: collections during the build would only slow it down
+        try:
+            self._build_spellings(rows)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build_spellings(self, rows: list[IndexRow]) -> None:
+        full_pairs: list[tuple[str, int]] = []
+        initial_pairs: list[tuple[str, int]] = []
+        for i, row in enumerate(rows):
+            full, initials = suffix_keys(row)
+            full_pairs += ((key, i) for key in full)
+            initial_pairs += ((key, i) for key in initials)
+        self.spelled = PrefixKeys(full_pairs)
+        self.spelled_initials = PrefixKeys(initial_pairs)
 
     def _tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
         latin = q.isascii()
@@ -110,6 +160,7 @@ class SearchIndex:
             ]
         tiers += [
             (700, "keyword", lambda: self.keywords.prefix(q)),
+            (680, "synonym", lambda: self._synonym(q)),
             (600, "substring", lambda: self.names.substring(q)),
         ]
         if latin:
@@ -123,17 +174,128 @@ class SearchIndex:
             tiers.append((400, "code", lambda: self.codes.substring(q)))
         if len(compact) >= 2:
             tiers.append((350, "department", lambda: self.department_keys.prefix(compact)))
+        if latin and len(compact) >= 2:
+            tiers.append((330, "polyphone", lambda: self._sorted(
+                self._spelled(compact) | self._spelled(compact, initials=True))))
+            mixed = mixed_to_initials(compact)
+            if mixed is not None:
+                tiers.append((320, "mixed", lambda: self._sorted(self._spelled(mixed, initials=True))))
         tiers.sort(key=lambda tier: -tier[0])
         return tiers
 
-    def _token(self, q: str, accept: Callable[[int], bool], limit: int | None) -> dict[int, tuple[int, str]]:
+    def _forgiving_tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
+        compact = q.replace(" ", "")
+        latin = compact.isascii()
+        tiers: list[tuple[int, str, Callable[[], Iterable[int]]]] = []
+        if " " not in q and len(compact) >= 3:
+            tiers.append((300, "words", lambda: self._words(compact)))
+        if not latin:
+            tiers.append((280, "similar", lambda: self._similar(compact)))
+            spelled = quick_pinyin(compact)[0] if spellable(compact) else ""
+            if spelled:
+                tiers.append((270, "homophone", lambda: self._sorted(self._spelled(spelled))))
+        else:
+            spelled = compact if compact.isalpha() else ""
+        if len(spelled) >= 5:
+            tiers.append((250, "fuzzy", lambda: self._sorted(self._spelled(spelled, fuzzy=True))))
+        if latin and compact.isalpha() and len(compact) >= 4:
+            tiers.append((240, "fuzzy", lambda: self._sorted(self._spelled(compact, initials=True, fuzzy=True))))
+        return tiers
+
+    def _spelled(self, query: str, initials: bool = False, fuzzy: bool = False) -> set[int]:
+        """Entries with a spelling (any reading, from a syllable on) starting with ``query`` (with one edit)."""
+        keys = self.spelled_initials if initials else self.spelled
+        found = keys.prefixed_within_one_edit(query) if fuzzy else keys.prefixed(query)
+        if len(query) < keys.length - 1:
+            return found
+        # Keys are cut short: a long query is checked against the whole spellings of the few candidates.
+        side = 1 if initials else 0
+        if fuzzy:
+            return {e for e in found if any(prefix_within_one_edit(query, k) for k in suffix_keys(self.rows[e])[side])}
+        return {e for e in found if any(k.startswith(query) for k in suffix_keys(self.rows[e])[side])}
+    @staticmethod
+    def _sorted(entries: set[int]) -> list[int]:
+        return sorted(entries)
+
+    def _synonym(self, q: str) -> Iterable[int]:
+        words = self.synonyms.words_for(q.replace(" ", ""))
+        if not words:
+            return ()
+        found: set[int] = set()
+        for word in words:
+            found.update(self.names.substring(word))
+        return sorted(found)
+
+    def _similar(self, q: str) -> Iterable[int]:
+        found: set[int] = set()
+        for spelling in similar_spellings(q):
+            found.update(self.names.substring(spelling))
+        return sorted(found)
+
+    def token_exists(self, token: str) -> bool:
+        """Could ``token`` be one word of a query: the start of a name part, a synonym, or (letters) of a spelling."""
+        if self.synonyms.terms_for(token):
+            return True
+        if token.isascii():
+            return bool(self._spelled(token) or self._spelled(token, initials=True))
+        if token in self.names.blob:
+            return True
+        spelled = quick_pinyin(token)[0] if spellable(token) else ""
+        return bool(spelled) and bool(self._spelled(spelled))
+
+    def segment(self, query: str) -> list[str] | None:
+        """Cut a query typed without spaces into words (longest first), each at least 2 long; None if it cannot."""
+        words: list[str] = []
+        position = 0
+        while position < len(query):
+            for end in range(len(query), position + 1, -1):
+                piece = query[position:end]
+                if self.token_exists(piece):
+                    words.append(piece)
+                    position = end
+                    break
+            else:
+                return None
+        return words if 2 <= len(words) <= 5 else None
+
+    def word_entries(self, word: str) -> set[int]:
+        """Entries one word of a several-word query names: its spelling (any reading, from a syllable on; a Chinese
+        word by its pinyin, so homophones count) or the spelling of an official word it is the everyday name of."""
+        spelled = word if word.isascii() else quick_pinyin(word)[0]
+        found = self._spelled(spelled) if spelled else set()
+        if word.isascii():
+            found |= self._spelled(word, initials=True)
+        for official in self.synonyms.words_for(word):
+            found |= self._spelled(quick_pinyin(official)[0])
+        return found
+
+    def _words(self, query: str) -> Iterable[int]:
+        words = self.segment(query)
+        if words is None:
+            return ()
+        found: set[int] | None = None
+        for word in sorted(words, key=len, reverse=True):  # long words match fewer: the intersection shrinks fast
+            matched = self.word_entries(word)
+            found = matched if found is None else found & matched
+            if not found:
+                return ()
+        return sorted(found or ())
+
+    def _token(
+        self, q: str, accept: Callable[[int], bool], limit: int | None, forgive: bool = True
+    ) -> dict[int, tuple[int, str]]:
         found: dict[int, tuple[int, str]] = {}
-        for score, kind, candidates in self._tiers(q):
-            for entry in candidates():
-                if entry not in found and accept(entry):
-                    found[entry] = (score, kind)
-                    if limit is not None and len(found) >= limit:
-                        return found
+        tiers = self._tiers(q)
+        for pass_number in (0, 1):
+            for score, kind, candidates in tiers:
+                for entry in candidates():
+                    if entry not in found and accept(entry):
+                        found[entry] = (score, kind)
+                        if limit is not None and len(found) >= limit:
+                            return found
+            if pass_number or not forgive or len(found) >= FEW:
+                break
+            tiers = self._forgiving_tiers(q)
         return found
 
     def search(
@@ -154,16 +316,34 @@ class SearchIndex:
         if len(tokens) == 1 or query.strip().isascii() and _single_pinyin(self, query):
             found = self._token(tokens[0] if len(tokens) == 1 else query.strip().lower(), accept, limit)
         else:
-            found = self._token(tokens[0], accept, None)
-            for token in tokens[1:]:
-                keep = set(found)
-                more = self._token(token, keep.__contains__, None)
-                found = {e: (min(found[e][0], more[e][0]), found[e][1]) for e in found if e in more}
+            found = self._all_tokens(tokens, accept, forgive=False)
+            if len(found) < FEW:
+                found = self._all_tokens(tokens, accept, forgive=True)
         ranked = sorted(found.items(), key=lambda pair: (-pair[1][0], pair[0]))[:limit]
         return [
             SearchHit(rows[e].code, rows[e].name, rows[e].department, rows[e].basic_code, score, kind, rows[e].kind)
             for e, (score, kind) in ranked
         ]
+
+
+    def _all_tokens(
+        self, tokens: list[str], accept: Callable[[int], bool], forgive: bool
+    ) -> dict[int, tuple[int, str]]:
+        found = self._token(tokens[0], accept, None, forgive)
+        for token in tokens[1:]:
+            keep = set(found)
+            more = self._token(token, keep.__contains__, None, forgive)
+            found = {e: (min(found[e][0], more[e][0]), found[e][1]) for e in found if e in more}
+        return found
+
+    def suggest(self, query: str, limit: int = 3, include_bundles: bool = True) -> list[SearchHit]:
+        """For an empty result ("您是不是要找"): the best hits of the longest start of the query that finds any."""
+        text = query.strip()
+        for end in range(len(text) - 1, max(1, len(text) - 6), -1):
+            hits = self.search(text[:end], limit, include_bundles=include_bundles)
+            if hits:
+                return hits
+        return []
 
 
 def _single_pinyin(index: SearchIndex, query: str) -> bool:

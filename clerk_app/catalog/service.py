@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
 
 from clerk_app.catalog import codec
 from clerk_app.catalog.checklist import bundle_checklist, bundle_situations, item_checklist
 from clerk_app.catalog.errors import UnknownBundle, UnknownCatalogItem
-from clerk_app.catalog.importer import ImportReport, apply_changes
+from clerk_app.catalog.importer import ImportReport, apply_changes, promote_due
 from clerk_app.catalog.search import SearchHit, SearchIndex
 from clerk_app.domain.catalog import Bundle, MaterialSpec, ServiceItem, Situation
 from offline_cache.catalog_store import CatalogStore
@@ -21,22 +23,32 @@ from offline_cache.db import Database
 
 log = logging.getLogger("onewindow.catalog")
 
-__all__ = ["CatalogService", "SearchHit"]
+__all__ = ["CatalogService", "SearchHit", "open_catalog"]
 
 
 class CatalogService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
         self.db = db
         self.store = CatalogStore(db)
+        self.today = today  # a test clock can be given: effective_from dates are compared with it
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._generation = -1
 
     # -- search -----------------------------------------------------------------------------------------------
+    def promote_due(self) -> list[str]:
+        """Versions whose ``effective_from`` has come take over now (no restart needed)."""
+        waiting = self.store.next_pending_date()
+        if waiting is None or waiting > self.today().isoformat():
+            return []
+        return promote_due(self.db, self.today())
+
     def index(self) -> SearchIndex:
         """The index for the catalog as stored now, built if an import changed it. A new index is built aside and
         swapped in with one assignment: readers on the GUI thread (``stale_ok``) keep answering from the old one
-        meanwhile and never wait for the build."""
+        meanwhile and never wait for the build. Item versions whose ``effective_from`` has come are put in place
+        first (that bumps the generation, so the index is rebuilt with them)."""
+        self.promote_due()
         current = self._index
         if current is not None and self.store.generation() == self._generation:
             return current
@@ -44,7 +56,7 @@ class CatalogService:
             generation = self.store.generation()
             if self._index is not None and generation == self._generation:
                 return self._index
-            built = SearchIndex(self.store.index_rows())
+            built = SearchIndex(self.store.index_rows(), self.store.synonyms())
             self._index, self._generation = built, generation
             log.info("catalog search index built: %d entries", len(built.rows))
             return built
@@ -62,8 +74,16 @@ class CatalogService:
         index = self._index if stale_ok and self._index is not None else self.index()
         return index.search(query, limit, department, include_bundles)
 
+    def suggest(self, query: str, limit: int = 3) -> list[SearchHit]:
+        """"您是不是要找": a few items near a query that found nothing."""
+        index = self._index if self._index is not None else self.index()
+        return index.suggest(query, limit)
+
     def is_stale(self) -> bool:
-        return self._index is None or self.store.generation() != self._generation
+        if self._index is None or self.store.generation() != self._generation:
+            return True
+        waiting = self.store.next_pending_date()  # a version due today makes the index stale too
+        return waiting is not None and waiting <= self.today().isoformat()
 
     def departments(self) -> list[str]:
         """Departments of the index in memory (built if there is none yet)."""
@@ -71,6 +91,7 @@ class CatalogService:
 
     # -- records ----------------------------------------------------------------------------------------------
     def get_item(self, implementation_code: str) -> ServiceItem:
+        self.promote_due()
         found = self.store.item_payload(implementation_code)
         if found is None:
             raise UnknownCatalogItem(code=implementation_code)
@@ -124,7 +145,7 @@ class CatalogService:
         return self.store.counts()["items"] == 0 and self.store.counts()["retired_items"] == 0
 
     def import_changes(self, changes: object, source: str = "platform") -> ImportReport:
-        return apply_changes(self.db, changes, source=source)
+        return apply_changes(self.db, changes, source=source, today=self.today())
 
     def ensure_training_catalog(self) -> ImportReport | None:
         """Load the bundled training catalog when the catalog is empty (first start); None if not needed."""
@@ -133,3 +154,13 @@ class CatalogService:
         from clerk_app.catalog.training import load_training_changes
 
         return apply_changes(self.db, load_training_changes(), source="training", store_cursor=False)
+
+
+def open_catalog(workstation: Any) -> CatalogService:
+    """The catalog of a workstation; in training mode the training catalog is loaded on first use (GUI and CLI)."""
+    service = CatalogService(workstation.db)
+    if workstation.is_training:
+        report = service.ensure_training_catalog()
+        if report is not None:
+            log.info("training catalog loaded: %d items", len(report.added))
+    return service

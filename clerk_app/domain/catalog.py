@@ -23,6 +23,8 @@ class ItemType(enum.Enum):
 class HandlingType(enum.Enum):
     IMMEDIATE = "即办件"  # concluded on the spot
     PROMISED = "承诺件"  # promised time limit
+    REPORTED = "上报件"  # decided by a higher authority: accepted here, reported upwards
+    JOINT = "联办件"  # handled together with other bodies (联办机构)
 
 
 class LimitUnit(enum.Enum):
@@ -41,6 +43,29 @@ class PaperForm(enum.Enum):
     COPY = "复印件"
     ORIGINAL_AND_COPY = "原件和复印件"
     NONE = "无"
+
+
+class SourceChannel(enum.Enum):
+    """来源渠道 of a material (the 实施清单 enumeration); the document's free text stays in ``source_channel``."""
+
+    APPLICANT = "申请人自备"
+    GOVERNMENT = "政府部门核发"
+    INTERMEDIARY = "中介机构出具"
+    SHARED = "共享获取"
+    OTHER = "其他"
+
+    @classmethod
+    def of(cls, text: str) -> SourceChannel:
+        for member in cls:
+            if member.value == text:
+                return member
+        if "共享" in text:
+            return cls.SHARED
+        if "政府" in text or "部门核发" in text:
+            return cls.GOVERNMENT
+        if "中介" in text or "第三方" in text:
+            return cls.INTERMEDIARY
+        return cls.APPLICANT if "自备" in text else cls.OTHER
 
 
 @dataclass(frozen=True)
@@ -62,6 +87,7 @@ class MaterialSpec:
     deferrable: bool = False  # 容缺: only meaningful for required materials
     elicence_type: str | None = None  # e-licence type that replaces it (免提交)
     source_channel: str = "申请人自备"
+    source_kind: SourceChannel = SourceChannel.APPLICANT
     blank_form_ref: str | None = None
     sample_ref: str | None = None
     notes: str = ""
@@ -114,9 +140,88 @@ class ServiceItem:
     tags: tuple[str, ...] = ()
     situations: tuple[Situation, ...] = ()
     retired: bool = False  # withdrawn from the catalog; still readable for cases that used it
+    # 实施清单 elements beyond the guide (docs/catalog-format.md, "Implementation-list elements")
+    special_procedures: tuple[SpecialProcedure, ...] = ()
+    quantity_limit: QuantityLimit | None = None
+    result_delivery: ResultDelivery | None = None
+    intermediary_services: tuple[IntermediaryService, ...] = ()
+    joint_bodies: tuple[BodyRef, ...] = ()  # 联办机构
+    entrusted_department: BodyRef | None = None  # 委托部门
+    deciding_body: BodyRef | None = None  # 决定机构, when it is not the 实施主体
+    flags: ItemFlags = field(default_factory=lambda: ItemFlags())  # noqa: PLW0108 - defined further down
+    rights_and_obligations: str = ""
+    themes: tuple[str, ...] = ()  # 主题分类
+    faq: tuple[Faq, ...] = ()
+    legal_bases: tuple[LegalBasis, ...] = ()  # 设定依据, structured; ``legal_basis`` keeps the text
+    effective_from: str = ""  # ISO date the version takes effect (a later one waits in the store)
 
     def material(self, code: str) -> MaterialSpec | None:
         return next((m for m in self.materials if m.code == code), None)
+
+
+@dataclass(frozen=True)
+class SpecialProcedure:
+    """特别程序 (听证, 检测, 公示, 冷静期 …): its time is not counted in the item's time limit."""
+
+    kind: str
+    name: str = ""
+    time_limit: TimeLimit | None = None
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class QuantityLimit:
+    limited: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ResultDelivery:
+    """结果送达: how (窗口领取, 邮政寄递, 电子送达 …) and within which time of the decision."""
+
+    methods: tuple[str, ...] = ()
+    time_limit: TimeLimit | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IntermediaryService:
+    name: str
+    basis: str = ""
+    provider: str = ""
+    charged: bool = False
+    time_limit: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    name: str
+    credit_code: str = ""
+
+
+@dataclass(frozen=True)
+class ItemFlags:
+    in_hall: bool = True  # 进驻政务大厅
+    appointment: bool = False  # 可预约
+    self_service_terminal: bool = False  # 自助终端办理
+    express_delivery: bool = False  # 物流快递
+    online_payment: bool = False
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """One 设定依据: the law (or document), article, document number and level (法律, 行政法规 …)."""
+
+    law: str
+    article: str = ""
+    document_number: str = ""
+    level: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,6 +306,15 @@ class SharedMaterial:
 
 
 @dataclass(frozen=True)
+class ProducedMaterial:
+    """A material a bundle member issues (出生医学证明 …): the members that need it do not ask the applicant for it."""
+
+    by: str  # implementation code of the member item that issues it
+    covers: tuple[tuple[str, str], ...]  # (item code, material code) pairs it satisfies
+    result: str = ""
+
+
+@dataclass(frozen=True)
 class Bundle:
     """"一件事": several items accepted together, with shared materials collected once."""
 
@@ -215,3 +329,4 @@ class Bundle:
     shared_materials: tuple[SharedMaterial, ...] = ()
     situations: tuple[Situation, ...] = ()
     retired: bool = False
+    produced: tuple[ProducedMaterial, ...] = ()

@@ -34,6 +34,11 @@
         <translation>未找到与“%1”相关的事项。</translation>
     </message>
     <message>
+        <location filename="../catalog_panel.py" line="176" />
+        <source>Did you mean:</source>
+        <translation>您是不是要找：</translation>
+    </message>
+    <message>
         <location filename="../catalog_panel.py" line="255" />
         <source>working days</source>
         <translation>个工作日</translation>

@@ -48,9 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _service(make_workstation: WorkstationFactory) -> Any:
-    from clerk_app.catalog.service import CatalogService
+    from clerk_app.catalog.service import open_catalog
 
-    return CatalogService(make_workstation().db)
+    # Training mode is one world: the CLI loads the training catalog on a fresh home exactly as the GUI does.
+    return open_catalog(make_workstation())
 
 
 def _plain(value: Any) -> Any:

@@ -41,13 +41,17 @@ def test_bad_file_is_rejected_with_item_and_field(ow_home: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(TRAINING_FILE.read_text(encoding="utf-8"))
     data["items"][3]["legal_limit"] = {"value": -5, "unit": "working_days"}
+    data["items"][0]["implementation_code"] = "REJECTED-DOC-MARKER"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, _, err = run(capsys, "catalog", "import", str(bad))
     assert code == 1
     assert data["items"][3]["implementation_code"] in err and "legal_limit" in err
+    # Nothing of the rejected document is stored: the home holds only the training catalog (training mode).
     code, out, _ = run(capsys, "catalog", "stats", "--json")
-    assert json.loads(out)["items"] == 0
+    assert json.loads(out)["items"] == len(data["items"])
+    code, _, err = run(capsys, "catalog", "show", "REJECTED-DOC-MARKER")
+    assert code == 1
 
 
 def test_unknown_code(ow_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,3 +66,12 @@ def test_guide_pdf_with_answers(ow_home: Path, tmp_path: Path, capsys: pytest.Ca
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "catalog", "guide", "YJS-511602-GTKY", "--answer", "food=maybe", "--out", str(out))
     assert code == 1 and "food" in err
+
+
+def test_training_mode_search_finds_the_training_catalog_on_a_fresh_home(
+    ow_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No import, no GUI, no sync first: the very first command sees the same training catalog as the GUI.
+    code, out, _ = run(capsys, "catalog", "search", "bdcdj", "--json", "--limit", "5")
+    hits = json.loads(out)
+    assert code == 0 and hits and all(h["department"] == "不动产登记" for h in hits)

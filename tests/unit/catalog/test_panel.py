@@ -136,3 +136,25 @@ def test_bundle_questions_name_their_item_and_hide_with_skipped_members(qtbot, p
     combo.setCurrentIndex(combo.findData("no"))
     assert not any(panel.question_form.isRowVisible(r) for r in rows)
     assert "社会保障卡申领申请表" not in panel.guide.toPlainText()
+
+
+def test_a_keystroke_that_finds_nothing_clears_the_questions_of_the_earlier_item(
+    qtbot, panel: CatalogPanel
+) -> None:
+    panel.search.insert("出生登记")  # IME commit: QTest types ASCII only
+    assert panel._combos and panel.question_scroll.isVisibleTo(panel)
+    panel.search.setText("㐀㐀㐀㐀㐀㐀")
+    assert panel.current_code is None and panel._combos == {} and panel.answers() == {}
+    assert not panel.question_scroll.isVisibleTo(panel) and not panel.print_button.isEnabled()
+    assert "未找到" in panel.guide.toPlainText() or "Nothing found" in panel.guide.toPlainText()
+
+
+def test_a_typo_still_finds_the_item_and_an_empty_result_suggests(qtbot, panel: CatalogPanel) -> None:
+    panel.search.insert("身分证补领")  # 分 for 份
+    assert "居民身份证补领" in panel.results.item(0).text()
+    panel.search.setText("")
+    panel.search.insert("出生登记㐀㐀㐀㐀")
+    assert panel.results.count() == 0
+    assert "您是不是要找" in panel.guide.toPlainText() or "Did you mean" in panel.guide.toPlainText()
+    assert "出生登记" in panel.guide.toPlainText().split("要找")[-1]  # what the start of the query finds
+    assert "suggest:" in panel.guide.toHtml()
