@@ -9,6 +9,7 @@ are fictional.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from stdnum.cn import uscc
@@ -41,6 +42,15 @@ DEPTS = {
     "cl": ("残联", "清河区残疾人联合会", 1010012, "0826-2312080"),
     "tw": ("退役军人", "清河区退役军人事务局", 1010013, "0826-2313090"),
     "zj": ("住房城乡建设", "清河区住房和城乡建设局", 1010014, "0826-2314100"),
+    "jt": ("交通运输", "清河区交通运输局", 1010015, "0826-2315110"),
+    "jy": ("教育", "清河区教育局", 1010016, "0826-2316120"),
+    "wl": ("文化旅游", "清河区文化广播电视和旅游局", 1010017, "0826-2317130"),
+    "sf": ("司法", "清河区司法局", 1010018, "0826-2318140"),
+    "sl": ("水利", "清河区水利局", 1010019, "0826-2319150"),
+    "ly": ("林业", "清河区林业局", 1010021, "0826-2321160"),
+    "yj": ("应急管理", "清河区应急管理局", 1010022, "0826-2322170"),
+    "sh": ("生态环境", "广安市清河生态环境局", 1010023, "0826-2323180"),
+    "cg": ("城市管理", "清河区综合行政执法局", 1010024, "0826-2324190"),
 }
 TOWN = ("青石镇人民政府", 1010020, "0826-2520001")
 
@@ -144,6 +154,14 @@ M = {
     "kin": ("亲属关系证明（户口簿或公安机关出具的证明）", "必要", "原件", 1, 0, None, "申请人自备", {}),
     "loan_plan": ("创业项目计划书及经营场所证明", "必要", "原件", 1, 0, None, "申请人自备", {}),
     "training_cert": ("培训合格证书或职业技能等级证书", "必要", "复印件", 0, 1, None, "第三方机构出具", {}),
+    "vehicle": ("机动车行驶证", "必要", "原件和复印件", 1, 1, "机动车行驶证", "政府部门核发", {}),
+    "driving": ("机动车驾驶证", "必要", "原件和复印件", 1, 1, "机动车驾驶证", "政府部门核发", {}),
+    "qual_cert": ("专业技术人员资格证明及设施设备清单", "必要", "复印件", 0, 1, None, "申请人自备", {}),
+    "site_photo": ("经营场所照片（门头及内部）", "必要", "原件", 1, 0, None, "申请人自备", {}),
+    "plan_doc": ("方案文本及设计图纸", "必要", "原件", 1, 0, None, "第三方机构出具", {}),
+    "env_report": ("环境影响评价文件", "必要", "原件", 1, 0, None, "第三方机构出具", {}),
+    "safety_doc": ("安全管理制度及应急预案", "必要", "原件", 1, 0, None, "申请人自备", {}),
+    "staff_list": ("从业人员名单及资格证明", "必要", "复印件", 0, 1, None, "申请人自备", {}),
 }
 
 AGENT = {
@@ -201,9 +219,21 @@ def item(
     online=True,
     basis="",
     process=None,
+    unit="working_days",
+    special=(),
+    express=False,
+    appointment=False,
+    terminal=False,
+    extra=None,
 ):
     ITEMS.append(
         dict(
+            unit=unit,
+            special=list(special),
+            express=express,
+            appointment=appointment,
+            terminal=terminal,
+            extra=extra or {},
             dept=dept,
             name=name,
             itype=itype,
@@ -720,16 +750,40 @@ item(
     "mz",
     "内地居民离婚登记",
     "行政确认",
-    "承诺件",
-    30,
-    30,
+    "即办件",
+    1,
+    0,
     ["id", "hukou", "marriage", "photo"],
     [],
     ["离婚"],
     result=("离婚证", "证照"),
-    conditions="双方自愿离婚并对子女抚养、财产处理达成一致。",
+    conditions="双方自愿离婚并对子女抚养、财产处理达成一致。申请后须经30日离婚冷静期，期满后30日内双方亲自到场申请发证。",
     online=False,
     visits=2,
+    basis="《中华人民共和国民法典》第一千零七十七条；《婚姻登记条例》第十一条",
+    # Not a 30 working-day 承诺件: 30 calendar days of 冷静期 (民法典 §1077) run before registration, which is then
+    # done on the spot when both parties come back within the next 30 days (otherwise the application lapses).
+    special=[
+        {
+            "kind": "冷静期",
+            "name": "离婚冷静期",
+            "time_limit": {"value": 30, "unit": "calendar_days", "note": "自婚姻登记机关收到离婚登记申请之日起"},
+            "basis": "《中华人民共和国民法典》第一千零七十七条",
+        }
+    ],
+    appointment=True,
+    extra={
+        "legal_bases": [
+            {"law": "中华人民共和国民法典", "article": "第一千零七十七条、第一千零七十八条", "level": "法律"},
+            {"law": "婚姻登记条例", "document_number": "国务院令第387号", "level": "行政法规"},
+        ],
+        "faq": [
+            {
+                "question": "冷静期内可以撤回离婚申请吗？",
+                "answer": "可以。冷静期内任何一方不愿意离婚的，可以向婚姻登记机关撤回离婚登记申请。",
+            }
+        ],
+    },
 )
 item(
     "mz",
@@ -1550,6 +1604,57 @@ item(
     result=("提取审批结果", "其他"),
 )
 
+def _limit(text: str) -> tuple[int, str]:
+    return (int(text[:-1]), "calendar_days") if text.endswith("c") else (int(text), "working_days")
+
+
+def _county_rows() -> None:
+    """The one-line items of county_items.py (see its docstring for the columns)."""
+    from county_items import ROWS
+
+    for line in ROWS.splitlines():
+        dept, name, itype, handling, legal, promised, materials, fee, flags, keywords = line.split("|")
+        legal_days, unit = _limit(legal)
+        promised_days, _ = _limit(promised)
+        marks = [] if flags == "-" else flags.split(",")
+        special = []
+        extra: dict = {}
+        for mark in marks:
+            if mark.startswith("D="):
+                extra["deciding_body"] = {"name": mark[2:]}
+            if mark.startswith("J="):
+                extra["joint_bodies"] = [{"name": body} for body in mark[2:].split(";")]
+            if mark.startswith("SP="):
+                kind, days, basis = mark[3:].split(":", 2)
+                value, days_unit = _limit(days)
+                special.append({"kind": kind, "time_limit": {"value": value, "unit": days_unit}, "basis": basis})
+        item(
+            dept,
+            name,
+            itype,
+            handling,
+            legal_days,
+            promised_days,
+            materials.split(","),
+            [AGENT] if itype in ("行政确认", "行政给付", "公共服务") and "id" in materials else [],
+            [k for k in keywords.split(",") if k],
+            fee=tuple(fee.split(":", 2)) if fee != "-" else None,
+            result=(name.removesuffix("申请").removesuffix("申领") + "结果", "其他"),
+            tags=XN if "T" in marks else (),
+            town="T" in marks,
+            online="O" not in marks,
+            unit=unit,
+            special=special,
+            express="E" in marks,
+            appointment="A" in marks,
+            terminal="S" in marks,
+            extra=extra,
+        )
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+_county_rows()
+
 BUNDLES = [
     dict(
         code="YJS-511602-CSYJS",
@@ -1570,6 +1675,8 @@ BUNDLES = [
         ],
         situations=[q("sscard", "是否同时申领社会保障卡？", "yes", ("yes", "是"), ("no", "否"))],
         skip={"sscard": {"no": ["社会保障卡申领"]}},
+        # The bundle issues the 出生医学证明 itself: 出生登记 must not ask the parents for it.
+        produced=[("出生医学证明首次签发", "出生医学证明", [("出生登记", "birth_cert")])],
     ),
     dict(
         code="YJS-511602-GTKY",
@@ -1684,7 +1791,7 @@ def build() -> dict:
             "implementation_code": impl,
             "basic_code": basic,
             "handling_item_code": f"{impl}-001",
-            "version": 1,
+            "version": 2,  # 2: 实施清单 elements added (issue 20); a home holding version 1 takes the new one
             "name": spec["name"],
             "keywords": spec["keywords"],
             "item_type": spec["itype"],
@@ -1702,10 +1809,10 @@ def build() -> dict:
             "power_source": "上级下放" if spec["town"] else "法定本级行使",
             "legal_basis": spec["basis"] or f"《{dept}领域政务服务事项实施清单》（清河区2026年版）",
             "handling_type": handling,
-            "legal_limit": {"value": legal, "unit": "working_days", "note": ""},
+            "legal_limit": {"value": legal, "unit": spec["unit"], "note": ""},
             "promised_limit": (
-                {"value": promised, "unit": "working_days", "note": "自受理之日起计算"}
-                if handling == "承诺件"
+                {"value": promised, "unit": spec["unit"], "note": "自受理之日起计算"}
+                if handling != "即办件"
                 else None
             ),
             "visits_required": spec["visits"] if handling == "承诺件" else 1,
@@ -1741,7 +1848,25 @@ def build() -> dict:
             "tags": spec["tags"],
             "materials": materials,
             "situations": spec["situations"],
+            "flags": {
+                "in_hall": True,
+                "appointment": spec["appointment"],
+                "self_service_terminal": spec["terminal"],
+                "express_delivery": spec["express"],
+                "online_payment": bool(spec["fee"]) and spec["online"],
+            },
+            "result_delivery": {
+                "methods": ["窗口领取", "邮政寄递"] if spec["express"] else ["窗口领取"],
+                "time_limit": {"value": 1 if handling == "即办件" else 3, "unit": "working_days"},
+            },
+            "themes": [dept],
+            "rights_and_obligations": "申请人有权查询办理进度、获得告知和提出投诉；应当如实提交材料并对其真实性负责。",
         }
+        if spec["special"]:
+            record["special_procedures"] = spec["special"]
+        if spec["basis"]:
+            record["legal_bases"] = [{"law": spec["basis"], "level": "法律" if "法》" in spec["basis"] else "其他"}]
+        record.update(spec["extra"])
         records.append(record)
         codes_by_name[spec["name"]] = impl
     bundles = []
@@ -1774,7 +1899,7 @@ def build() -> dict:
         bundles.append(
             {
                 "code": spec["code"],
-                "version": 1,
+                "version": 2,
                 "name": spec["name"],
                 "lead_department": spec["lead"],
                 "description": spec["description"],
@@ -1783,6 +1908,20 @@ def build() -> dict:
                 "items": members,
                 "shared_materials": shared,
                 "situations": situations,
+                **(
+                    {
+                        "produced": [
+                            {
+                                "by": codes_by_name[by],
+                                "result": result,
+                                "covers": [{"item": codes_by_name[n], "material": m} for n, m in covers],
+                            }
+                            for by, result, covers in spec["produced"]
+                        ]
+                    }
+                    if spec.get("produced")
+                    else {}
+                ),
             }
         )
     return {
@@ -1790,7 +1929,7 @@ def build() -> dict:
         "format_version": 1,
         "mode": "snapshot",
         "cursor": None,
-        "next_cursor": "training-2026.1",
+        "next_cursor": "training-2026.2",
         "has_more": False,
         "generated_at": "2026-11-01T08:00:00+08:00",
         "source": "清河区政务服务事项目录（培训用）",
