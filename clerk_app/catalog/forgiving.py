@@ -83,10 +83,14 @@ class PrefixKeys:
             if low == high:
                 break
             reach += 1
-        for candidate in _one_edit_candidates(q, reach):
+        kept = ""
+        for candidate in sorted(set(_one_edit_candidates(q, reach))):
+            if kept and candidate.startswith(kept):
+                continue  # its keys are among those of a shorter candidate already taken
             low, high = self._range(candidate)
             if low < high:
                 found.update(self._owners(low, high))
+                kept = candidate
         return found
 
 

@@ -125,6 +125,7 @@ class SearchIndex:
         dept_keys = {d: (d.lower(), *pinyin_keys(d)) for d in {r.department for r in rows}}
         self.department_keys = _Field((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department])
         self.synonyms = SynonymIndex(merged(synonyms))
+        self._suffix_cache: dict[int, tuple[set[str], set[str]]] = {}
         collecting = gc.isenabled()
         gc.disable()  # millions of short-lived tuples: collections during the build would only slow it down
         try:
@@ -206,13 +207,21 @@ class SearchIndex:
         """Entries with a spelling (any reading, from a syllable on) starting with ``query`` (with one edit)."""
         keys = self.spelled_initials if initials else self.spelled
         found = keys.prefixed_within_one_edit(query) if fuzzy else keys.prefixed(query)
-        if len(query) < keys.length - 1:
+        if len(query) <= keys.length - (1 if fuzzy else 0):
             return found
         # Keys are cut short: a long query is checked against the whole spellings of the few candidates.
         side = 1 if initials else 0
         if fuzzy:
-            return {e for e in found if any(prefix_within_one_edit(query, k) for k in suffix_keys(self.rows[e])[side])}
-        return {e for e in found if any(k.startswith(query) for k in suffix_keys(self.rows[e])[side])}
+            return {e for e in found if any(prefix_within_one_edit(query, k) for k in self._suffixes(e)[side])}
+        return {e for e in found if any(k.startswith(query) for k in self._suffixes(e)[side])}
+
+    def _suffixes(self, entry: int) -> tuple[set[str], set[str]]:
+        cached = self._suffix_cache.get(entry)
+        if cached is None:
+            if len(self._suffix_cache) > 4096:  # typing a long query checks the same candidates at each keystroke
+                self._suffix_cache.clear()
+            cached = self._suffix_cache[entry] = suffix_keys(self.rows[entry])
+        return cached
     @staticmethod
     def _sorted(entries: set[int]) -> list[int]:
         return sorted(entries)
