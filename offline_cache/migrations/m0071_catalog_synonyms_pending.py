@@ -11,7 +11,7 @@ import sqlite3
 
 from offline_cache.sql_script import execute_script
 
-VERSION = 64
+VERSION = 71
 
 
 def apply(conn: sqlite3.Connection) -> None:
