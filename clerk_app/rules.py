@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_app.context import Workstation
+from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import LimitUnit, ServiceItem, TimeLimit
 from clerk_app.domain.deadlines import Deadline, SupervisionLevel, case_deadline, compute_deadline, supervision_level
 from clerk_app.domain.numbering import CaseNumber, check_verification_code, verification_code
+from clerk_app.domain.supervision import CaseSupervision, DatedLimit, case_supervision
 from clerk_app.domain.workdays import Pause, WorkdayCalendar
 from offline_cache.calendar_store import CalendarStore
 from offline_cache.case_numbers import allocate_case_number
@@ -72,6 +74,12 @@ class RulesService:
     def promised_deadline(self, items: Iterable[ServiceItem], accepted_on: date,
                           pauses: Iterable[Pause] = ()) -> Deadline | None:
         return case_deadline(self.calendar(), items, accepted_on, pauses)
+
+    def case_supervision(self, status: CaseStatus, accepted_on: date | None, promised: DatedLimit | None,
+                         legal: DatedLimit | None, pauses: Iterable[Pause], today: date) -> CaseSupervision:
+        """电子监察 of one case (``clerk_app.domain.supervision``) with this workstation's calendar and yellow band."""
+        yellow = int(self._ws.config.get("deadline.yellow_working_days"))
+        return case_supervision(self.calendar(), status, accepted_on, promised, legal, pauses, today, yellow)
 
     def supervision(self, deadline: date, today: date, paused: bool = False) -> SupervisionLevel:
         yellow = int(self._ws.config.get("deadline.yellow_working_days"))

@@ -57,6 +57,7 @@ class CaseSummary:
     legal_deadline: date | None
     deadline_certain: bool
     applicant_name: str
+    legal_certain: bool = True  # stored in the encrypted details since issue 17; older cases: True
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ class CaseRepository:
                 promised_date=_d(row["promised_date"]), legal_deadline=_d(row["legal_deadline"]),
                 deadline_certain=bool(row["deadline_certain"]),
                 applicant_name=str(details.get("applicant_name", "")),
+                legal_certain=bool(details.get("legal_certain", True)),
             ))
         return out
 

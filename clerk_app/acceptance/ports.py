@@ -9,12 +9,14 @@ that fails on purpose.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import ServiceItem
+from clerk_app.domain.supervision import CaseSupervision, DatedLimit
 
 
 @dataclass(frozen=True)
@@ -52,4 +54,10 @@ class CaseRules(Protocol):
 
     def supervision_level(self, deadline: date, today: date) -> str:
         """电子监察 level of a running case: normal / yellow / red (``SupervisionLevel`` values)."""
+        ...
+
+    def case_supervision(self, status: CaseStatus, accepted_on: date | None, promised: DatedLimit | None,
+                         legal: DatedLimit | None, moves: Iterable[tuple[str | None, str | None, date]],
+                         today: date) -> CaseSupervision:
+        """电子监察 of one stored case: level from its state, dates extended by its past pauses."""
         ...

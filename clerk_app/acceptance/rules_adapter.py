@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,7 @@ from clerk_app.acceptance.ports import DeadlineInfo
 from clerk_app.domain import case_states, deadlines
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import ServiceItem
+from clerk_app.domain.supervision import CaseSupervision, DatedLimit, pauses_from_moves
 from clerk_app.domain.workdays import WorkdayCalendar
 from clerk_app.rules import RulesService
 from offline_cache.case_events import record_event
@@ -82,3 +83,8 @@ class RulesEngineAdapter:
 
     def supervision_level(self, deadline: date, today: date) -> str:
         return self.service.supervision(deadline, today).value
+
+    def case_supervision(self, status: CaseStatus, accepted_on: date | None, promised: DatedLimit | None,
+                         legal: DatedLimit | None, moves: Iterable[tuple[str | None, str | None, date]],
+                         today: date) -> CaseSupervision:
+        return self.service.case_supervision(status, accepted_on, promised, legal, pauses_from_moves(moves), today)

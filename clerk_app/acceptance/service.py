@@ -191,6 +191,8 @@ class AcceptanceService:
                 "decision_details": decision_details,
                 "verification_code": self.rules.verification_code(number),
                 "deadline_warning": promised.warning if promised else None,
+                # 电子监察 shows both dates' certainty; the promised one has its own column (deadline_certain).
+                "legal_certain": legal.certain if legal else True,
             }
             self.cases.insert(
                 conn, case, applicant_uuid,

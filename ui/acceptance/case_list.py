@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.acceptance.supplement import overdue
 from clerk_app.domain.masking import mask_id_number, mask_name
+from clerk_app.domain.supervision import CaseSupervision
 from offline_cache.cases import CaseSummary, StoredCase
 
 _ROOT = QModelIndex()
@@ -243,8 +244,23 @@ class CaseDialog(QDialog):
     supplement_requested = Signal(str)  # case uuid: 补齐 of deferred materials
     follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
 
+    def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
+        """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
+        calendar did not know a day it was counted over."""
+        promised = stored.case.promised_date.isoformat() if stored.case.promised_date else "—"
+        legal = stored.legal_deadline.isoformat() if stored.legal_deadline else "—"
+        if supervision is None:
+            return promised, legal
+        unsure = f" <span style='color:#b26a00'>{self.tr('(uncertain: check the holiday calendar)')}</span>"
+        if supervision.promised is not None:
+            promised = supervision.promised.date.isoformat() + ("" if supervision.promised.certain else unsure)
+        if supervision.legal is not None:
+            legal = supervision.legal.date.isoformat() + ("" if supervision.legal.certain else unsure)
+        return promised, legal
+
     def __init__(self, parent: QWidget | None, stored: StoredCase, level_text: str,
-                 status_text: Callable[[str], str], supply_today: date | None = None) -> None:
+                 status_text: Callable[[str], str], supply_today: date | None = None,
+                 supervision: CaseSupervision | None = None) -> None:
         super().__init__(parent)
         case = stored.case
         self.setObjectName("caseDialog")
@@ -256,13 +272,14 @@ class CaseDialog(QDialog):
             "status": self.tr("Status"), "promised": self.tr("Promised date"),
             "materials": self.tr("Materials"), "events": self.tr("Events"),
         }
-        promised = case.promised_date.isoformat() if case.promised_date else "—"
+        promised, legal = self._dates(stored, supervision)
         lines = [
             f"<b>{label['number']}</b>: {case.case_number}",
             f"<b>{label['item']}</b>: {'、'.join(stored.item_names)}",
             f"<b>{label['applicant']}</b>: {mask_name(case.applicant.display_name)} ({mask_id_number(identifier)})",
             f"<b>{label['status']}</b>: {status_text(case.status.value)}",
             f"<b>{label['promised']}</b>: {promised} {level_text}",
+            f"<b>{self.tr('Legal deadline')}</b>: {legal}",
             f"<b>{label['materials']}</b>:",
         ]
         states = {"received": self.tr("received"), "elicence_reused": self.tr("e-licence reused"),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,11 @@ from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.domain.applicant import NaturalPerson
-from clerk_app.domain.case import Decision, MaterialState
+from clerk_app.domain.case import CaseStatus, Decision, MaterialState
+from clerk_app.domain.case_states import CLOCK_STOPPED
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
+from clerk_app.domain.supervision import NO_WARNING, CaseSupervision, DatedLimit
 from offline_cache.cases import PageRef
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
@@ -386,12 +389,16 @@ class AcceptanceController(QObject):
         late_ids = {s.case_uuid for s in late}
         listed = {s.case_uuid for s in due + todays}
         rows = []
-        for summary in due + todays + [s for s in late if s.case_uuid not in listed]:
-            level = "none"
-            if summary.status.value in ("correction_requested", "special_procedure"):
-                level = "paused"  # 补正 / 特别程序 stop the clock
-            elif summary.case_uuid in seen and summary.promised_date is not None:
-                level = self.service.rules.supervision_level(summary.promised_date, today)
+        for listed_summary in due + todays + [s for s in late if s.case_uuid not in listed]:
+            summary = listed_summary
+            # 电子监察 from the case's state, with its dates extended by past 补正 / 特别程序 (domain rule).
+            watch = self._supervision(summary.status, summary.created_at, summary.promised_date,
+                                      summary.deadline_certain, summary.legal_deadline, summary.legal_certain,
+                                      summary.case_uuid, today)
+            level = watch.level.value if watch.level is not None else "none"
+            if watch.promised is not None:
+                summary = replace(summary, promised_date=watch.promised.date,
+                                  deadline_certain=watch.promised.certain)
             rows.append(CaseRow(summary, level, supply_overdue=summary.case_uuid in late_ids))
         order = {"red": 0, "yellow": 1}
         return sorted(rows, key=lambda r: 0 if r.supply_overdue else order.get(r.level, 2))
@@ -435,12 +442,25 @@ class AcceptanceController(QObject):
 
         self._background(load, self._show_case, self.tasks.db_pool)
 
+    def _supervision(self, status: CaseStatus, accepted_at: str | None, promised: date | None,
+                     promised_certain: bool, legal: date | None, legal_certain: bool, case_uuid: str,
+                     today: date) -> CaseSupervision:
+        moves = [(e.from_status, e.to_status, date.fromisoformat(e.device_time[:10]))
+                 for e in self.service.cases.events(case_uuid)] if status in CLOCK_STOPPED or (
+                     promised is not None and status not in NO_WARNING) else []
+        return self.service.rules.case_supervision(
+            status, date.fromisoformat(accepted_at[:10]) if accepted_at else None,
+            DatedLimit(promised, promised_certain) if promised else None,
+            DatedLimit(legal, legal_certain) if legal else None, moves, today)
+
     def _show_case(self, stored: Any) -> None:
-        level = ""
-        if stored.case.promised_date is not None:
-            level = self.cases.level_text(
-                self.service.rules.supervision_level(stored.case.promised_date, self.service.today()))
-        dialog = CaseDialog(self.window, stored, level, self.cases.status_text, supply_today=self.service.today())
+        today = self.service.today()
+        watch = self._supervision(stored.case.status, stored.accepted_at, stored.case.promised_date,
+                                  stored.deadline_certain, stored.legal_deadline,
+                                  bool(stored.details.get("legal_certain", True)), str(stored.case.case_uuid), today)
+        level = self.cases.level_text(watch.level.value) if watch.level is not None else ""
+        dialog = CaseDialog(self.window, stored, level, self.cases.status_text, supply_today=today,
+                            supervision=watch)
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
         if self.followups is not None:

@@ -294,3 +294,25 @@ def test_original_checked_is_one_flag_for_checklist_and_strip(qtbot, desk_with_s
     strip.set_original_verified(False)  # … and unchecked on the strip
     assert not controller.session.record(code).original_verified
     assert controller.checklist.table.item(0, 3).text() == ""
+
+
+def test_case_concluded_on_the_spot_shows_no_warning_in_list_or_dialog(qtbot, desk) -> None:
+    """电子监察 from the state: a 即办件 concluded at the window ends today but is not 'due soon'."""
+    from clerk_app.domain.catalog import HandlingType
+    from tests.unit.acceptance.test_commit import _session
+
+    window, controller, _ = desk
+    service = controller.service
+    done = service.commit(_session(service, handling=HandlingType.IMMEDIATE), Decision.ACCEPT)
+    running = service.commit(_session(service), Decision.ACCEPT)  # 承诺件: its clock runs
+    with qtbot.waitSignal(controller.cases_loaded, timeout=10_000):
+        controller.refresh_cases()
+    levels = {r.summary.case_number: r.level for r in controller.cases.rows}
+    assert levels[done.case_number] == "none"
+    assert levels[running.case_number] in ("normal", "yellow")
+    controller.open_case(done.case_number)
+    qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
+    dialog = next(d for d in controller._dialogs if d.objectName() == "caseDialog")
+    text = dialog.body.text()
+    assert controller.cases.level_text("yellow") not in text
+    assert "Legal deadline" in text or "法定办结时限" in text
