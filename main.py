@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", help="keep configuration, data and logs under this folder")
     parser.add_argument("--no-crash-dialog", action="store_true", help="log crashes instead of showing a dialog")
     parser.add_argument("--debug", action="store_true", help="debug logging, also to the console")
+    parser.add_argument("--training-login", metavar="ACCOUNT", default=None,
+                        help="training mode only: log this practice account in without the login screen (tests,"
+                             " demonstrations; also ONEWINDOW_TRAINING_LOGIN)")
     parser.add_argument("--no-single-instance", action="store_true", help="allow a second window (tests)")
     parser.add_argument("--language", default=None, help="UI language (default from configuration: zh_CN)")
     parser.add_argument("--screenshot", metavar="PNG", default=None,

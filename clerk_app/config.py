@@ -106,6 +106,9 @@ declare("window.code", str, "01", "Code of this window within the centre (two di
         pattern=r"[0-9]{2}", form=QT_TRANSLATE_NOOP("config", "two digits"))
 declare("window.name", str, "综合受理1号窗口", "Name of this window, printed on documents")
 declare("clerk.default_id", str, "trainee", "Clerk account used in training mode before anybody logs in")
+declare("security.idle_lock_minutes", float, 5.0, "Minutes without input before the workstation locks; 0 = never")
+declare("security.supervisors", list, [], "Accounts with the supervisor (值班长) role when the platform names none")
+declare("security.administrators", list, [], "Accounts with the administrator role when the platform names none")
 declare("ui.language", str, "zh_CN", "Language of the user interface", choices=("zh_CN", "en", "en_US"))
 declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox",
         pattern=r"https?://[^\s/]+(/\S*)?", form=QT_TRANSLATE_NOOP("config", "an http(s):// address"))

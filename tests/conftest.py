@@ -11,6 +11,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+# Tests that boot main.run start logged in as the practice clerk (the documented training auto-login); the login
+# screen's own tests take this away.
+os.environ.setdefault("ONEWINDOW_TRAINING_LOGIN", "trainee")
 
 import keyring  # noqa: E402
 import keyring.backends.null  # noqa: E402

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import Any
 
@@ -99,12 +100,17 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     log.info("building the main window")
     settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     window = MainWindow(training=workstation.is_training, settings=settings)
-    window.status.set_identity(config.get("centre.name"), config.get("window.name"), config.get("clerk.default_id"))
+    window.status.set_identity(config.get("centre.name"), config.get("window.name"), "—")
     tasks = TaskRunner()
 
     from ui.wiring import wire_features
 
     wire_features(window, workstation, tasks)
+    from ui.clerk_gate import wire_clerk_session
+
+    # Last: the gate covers every panel wired above. The training auto-login is for tests and demonstrations.
+    training_login = getattr(args, "training_login", None) or os.environ.get("ONEWINDOW_TRAINING_LOGIN") or None
+    wire_clerk_session(window, workstation, tasks, training_login)
     instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     app = WorkstationApp(qapp, window, workstation, crash, instance, tasks, translators)
     window.show()

@@ -98,7 +98,10 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
     reading = QCoreApplication.translate("identity", "Reading the card…")
     removed = QCoreApplication.translate("identity", "Card removed.")
     bridge.present_signal.connect(lambda _reader: panel.show_info(reading))
-    bridge.read_signal.connect(lambda _reader, record: panel.show_card(record))
+    from ui.clerk_gate import session_open
+
+    # Locked or nobody logged in: a card placed on the reader must not fill the panel behind the lock screen.
+    bridge.read_signal.connect(lambda _reader, record: panel.show_card(record) if session_open(workstation) else None)
     bridge.removed_signal.connect(lambda _reader: panel.show_info(removed))
     bridge.failed_signal.connect(lambda _reader, error: panel.show_error(error))
     window.shortcuts.bind("read_card", manager.read_now)

@@ -39,6 +39,7 @@ SHORTCUTS: tuple[ShortcutSpec, ...] = (
     ShortcutSpec("queue_pause", "Ctrl+Shift+P", QT_TRANSLATE_NOOP("shortcuts", "Pause or resume the window")),
     ShortcutSpec("find_case", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Open a case by its number")),
     ShortcutSpec("sync_now", "F5", QT_TRANSLATE_NOOP("shortcuts", "Sync with the platform now")),
+    ShortcutSpec("lock", "Ctrl+L", QT_TRANSLATE_NOOP("shortcuts", "Lock the workstation")),
     ShortcutSpec("help", "F1", QT_TRANSLATE_NOOP("shortcuts", "Show the keyboard shortcuts")),
     ShortcutSpec("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts", "Quit")),
 )

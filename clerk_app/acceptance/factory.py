@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from clerk_app.acceptance.handover import HandoverDesk
@@ -12,20 +13,43 @@ from clerk_app.rules import rules_service
 from offline_cache.cases import CaseRepository
 
 
+def bind_to_clerk(workstation: Any, *objects: Any) -> None:
+    """These desks record the logged-in clerk (``clerk_id``; a paper's letterhead names them), not the
+    configuration's ``clerk.default_id``: they follow every login and shift change of the clerk session."""
+    bound: list[Any] = workstation.services.setdefault("clerk_bound", [])
+    bound.extend(objects)
+    session = workstation.services.get("clerk_session")
+    if session is not None and session.clerk is not None:
+        apply_clerk(workstation, session.clerk)
+
+
+def apply_clerk(workstation: Any, clerk: Any) -> None:
+    """Called by the clerk session's wiring after a login (``clerk`` has ``account`` and ``name``)."""
+    for obj in workstation.services.get("clerk_bound", []):
+        obj.clerk_id = clerk.account
+        letterhead = getattr(obj, "letterhead", None)
+        if letterhead is not None:
+            obj.letterhead = replace(letterhead, clerk_name=clerk.name)
+
+
 def case_repository(workstation: Any) -> CaseRepository:
     return CaseRepository(workstation.db, workstation.cipher, workstation.applicants)
 
 
 def handover_desk(workstation: Any) -> HandoverDesk:
     service = acceptance_service(workstation)
-    return HandoverDesk(workstation.db, workstation.cipher, service.rules, window_code=service.window_code,
+    desk = HandoverDesk(workstation.db, workstation.cipher, service.rules, window_code=service.window_code,
                         clerk_id=service.clerk_id, clock=local_now)
+    bind_to_clerk(workstation, desk)
+    return desk
 
 
 def supplement_desk(workstation: Any) -> SupplementDesk:
     service = acceptance_service(workstation)
-    return SupplementDesk(workstation.db, service.cases, service.rules, window_code=service.window_code,
+    desk = SupplementDesk(workstation.db, service.cases, service.rules, window_code=service.window_code,
                           clerk_id=service.clerk_id, clock=local_now)
+    bind_to_clerk(workstation, desk)
+    return desk
 
 
 def acceptance_service(workstation: Any) -> AcceptanceService:
@@ -41,6 +65,7 @@ def acceptance_service(workstation: Any) -> AcceptanceService:
         clerk_id=config.get("clerk.default_id"),
     )
     workstation.services["acceptance"] = service
+    bind_to_clerk(workstation, service)
     return service
 
 

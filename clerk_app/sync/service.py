@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
+from clerk_app.security.clerk_session import TRAINING_ACCOUNTS
 from clerk_app.sync.auth import AuthService
 from clerk_app.sync.backoff import next_pass_wait
 from clerk_app.sync.clock import ClockWatch
@@ -56,7 +57,8 @@ def start_training_sandbox(ws: Any) -> Any:
 
     settings = SandboxSettings(db_path=ws.paths.data_dir / "sandbox" / "platform.sqlite3",
                                backoffice_delay=float(ws.config.get("sandbox.backoffice_delay_seconds")),
-                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1]},
+                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1],
+                                       **{a: v[0] for a, v in TRAINING_ACCOUNTS.items()}},
                                queue_arrivals_per_hour=float(ws.config.get("queue.training_arrivals_per_hour")))
     sandbox = SandboxThread(settings, int(ws.config.get("sandbox.port"))).start()
     log.info("training sandbox listening on %s", sandbox.base_url)

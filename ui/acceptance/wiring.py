@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
-from clerk_app.acceptance.factory import acceptance_service, handover_desk, supplement_desk
+from clerk_app.acceptance.factory import acceptance_service, bind_to_clerk, handover_desk, supplement_desk
 from clerk_app.print_service import print_service
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseListPanel
@@ -68,6 +68,7 @@ def wire_acceptance(window: MainWindow, workstation: Any, tasks: TaskRunner) -> 
                         thermal_receipt=config.get("acceptance.thermal_receipt"),
                         department_of=_department_of(catalog),
                         item_of=catalog.get_item if catalog is not None else None)
+    bind_to_clerk(workstation, desk)
     checklist = MaterialChecklistPanel()
     decision = DecisionPanel()
     cases = CaseListPanel()

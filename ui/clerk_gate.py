@@ -1,0 +1,324 @@
+"""The workstation's login, idle lock and shift change (交班) in the main window (issue 13).
+
+``SessionGate`` is an opaque overlay over the whole main window. While nobody is logged in, or the session is
+locked, it covers the window, the window's content and shortcuts are disabled (nothing personal is shown and no
+key press reaches a panel) and card reads are not put into the applicant panel. It asks for an account and a
+password; the check runs off the GUI thread (``ClerkSession.login``/``unlock``: platform when it answers, the cached
+verifier otherwise). When locked, the same clerk's password unlocks; another clerk's is a shift change.
+
+``IdleWatch`` locks after ``security.idle_lock_minutes`` without keyboard or mouse input (its clock is injectable
+for tests); Ctrl+L locks at once. ``blanked(bool)`` is the signal a customer-facing screen connects to: True when
+the session is locked or ended, False when a clerk is working again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.acceptance.factory import apply_clerk
+from clerk_app.errors import UserFacingError
+from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
+from ui.main_window import MainWindow
+from ui.tasks import BackgroundOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.clerk")
+
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+
+class SessionGate(QWidget):
+    """The overlay with the login / unlock form."""
+
+    blanked = Signal(bool)
+    _session_event = Signal(str, object)  # the session's listeners run on any thread: hop to the GUI thread
+
+    def __init__(self, window: MainWindow, session: ClerkSession, tasks: TaskRunner, workstation: Any) -> None:
+        super().__init__(window)
+        self.setObjectName("sessionGate")
+        self.window_ = window
+        self.session = session
+        self.tasks = tasks
+        self.workstation = workstation
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the opaque background
+        self.setStyleSheet("QWidget#sessionGate { background: #37474f; }"
+                           " QFrame#gatePanel { background: white; border-radius: 6px; }")
+        self._build_panel()
+        if session.training:
+            accounts = "；".join(f"{a} / {v[0]}（{v[1]}）" for a, v in TRAINING_ACCOUNTS.items())
+            self.training_hint.setText(self.tr("TRAINING MODE — practice accounts only: {0}").format(accounts))
+        self.training_hint.setVisible(session.training)
+        self._disabled_actions: list[Any] = []
+        self._disabled_widgets: list[QWidget] = []
+        self._busy = False
+        window.installEventFilter(self)
+        self._session_event.connect(self._on_session_event)
+        session.add_listener(self._session_event.emit)
+        self.destroyed.connect(lambda *_: session.remove_listener(self._session_event.emit))
+        self.hide()
+
+    def _build_panel(self) -> None:
+        panel = QFrame(self)
+        panel.setObjectName("gatePanel")
+        panel.setFixedWidth(420)
+        self.title = QLabel()
+        self.title.setObjectName("gateTitle")
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.account = QLineEdit()
+        self.account.setObjectName("gateAccount")
+        self.password = QLineEdit()
+        self.password.setObjectName("gatePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.submit)
+        self.account.returnPressed.connect(self.password.setFocus)
+        form = QFormLayout()
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Password"), self.password)
+        self.message = QLabel()
+        self.message.setObjectName("gateMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.training_hint = QLabel()
+        self.training_hint.setObjectName("gateTrainingHint")
+        self.training_hint.setWordWrap(True)
+        self.training_hint.setStyleSheet("background: #fff3e0; color: #bf360c; padding: 6px;")
+        self.login_button = QPushButton(self.tr("Log in"))
+        self.login_button.setObjectName("gateLogin")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(self.title)
+        inner.addWidget(self.subtitle)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.training_hint)
+        inner.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    # --- covering the window ---------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window_ and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.window_.rect())
+        return False
+
+    def _cover(self) -> None:
+        self.setGeometry(self.window_.rect())
+        if not self._disabled_widgets:  # content, tool bars (the queue bar), menus; not the status bar
+            window = self.window_
+            parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget(),
+                                           *window.findChildren(QToolBar), *window.findChildren(QDockWidget)]
+            for part in parts:
+                if part is not None and part.isEnabled():
+                    part.setEnabled(False)
+                    self._disabled_widgets.append(part)
+        if not self._disabled_actions:
+            for action in self.window_.shortcuts.actions.values():
+                if action.isEnabled():
+                    action.setEnabled(False)
+                    self._disabled_actions.append(action)
+        self.show()
+        self.raise_()
+        self.blanked.emit(True)
+
+    def _uncover(self) -> None:
+        for widget in self._disabled_widgets:
+            widget.setEnabled(True)
+        self._disabled_widgets.clear()
+        for action in self._disabled_actions:
+            action.setEnabled(True)
+        self._disabled_actions.clear()
+        self.hide()
+        self.blanked.emit(False)
+
+    @property
+    def covering(self) -> bool:
+        return self.isVisible()
+
+    # --- modes -----------------------------------------------------------------------------------------------
+    def show_login(self, text: str = "") -> None:
+        self.title.setText(self.tr("Log in to the workstation"))
+        self.subtitle.setText(self.tr("Each clerk logs in with their own account; cases and papers carry the "
+                                      "name of the clerk logged in."))
+        self.account.setEnabled(True)
+        self.account.clear()
+        self.password.clear()
+        self.message.setText(text)
+        self._cover()
+        self.account.setFocus()
+
+    def show_locked(self, clerk: Clerk) -> None:
+        self.title.setText(self.tr("Workstation locked"))
+        self.subtitle.setText(self.tr("Locked by {0}. Enter the password to continue; another clerk logging in "
+                                      "here takes over the window (shift change).").format(clerk.account))
+        self.account.setText(clerk.account)
+        self.password.clear()
+        self.message.clear()
+        self._cover()
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        account, password = self.account.text().strip(), self.password.text()
+        if self._busy:
+            return
+        if not account or not password:
+            self.message.setText(self.tr("Enter the account and the password."))
+            return
+        self._busy = True
+        self.login_button.setEnabled(False)
+        self.message.setText(self.tr("Checking…"))
+        locked = self.session.locked and self.session.clerk is not None
+        work: Callable[[], Any] = ((lambda: self.session.unlock(account, password)) if locked
+                                   else (lambda: self.session.login(account, password)))
+        BackgroundOp(self, work).success(self._done).failure(self._failed).run(self.tasks.io_pool)
+
+    def _done(self, _result: Any) -> None:
+        self._busy = False
+        self.login_button.setEnabled(True)
+        self.password.clear()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.login_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(exc, UserFacingError):
+            self.message.setText(exc.user_text())
+        else:
+            self.message.setText(self.tr("The login failed ({0}).").format(type(exc).__name__))
+
+    # --- the session's events --------------------------------------------------------------------------------
+    def _on_session_event(self, event: str, clerk: Clerk | None) -> None:
+        status = self.window_.status
+        config = self.workstation.config
+        if event in ("login", "unlock") and clerk is not None:
+            apply_clerk(self.workstation, clerk)
+            role = {"supervisor": self.tr("supervisor"), "administrator": self.tr("administrator")}.get(clerk.role)
+            label = clerk.label + (f" · {role}" if role else "") + (self.tr(" (offline login)") if not
+                                                                     clerk.online and not clerk.training else "")
+            status.set_identity(config.get("centre.name"), config.get("window.name"), label)
+            self._uncover()
+        elif event == "lock" and clerk is not None:
+            self.show_locked(clerk)
+        elif event == "end":
+            status.set_identity(config.get("centre.name"), config.get("window.name"), self.tr("nobody logged in"))
+            self.show_login()
+
+
+class IdleWatch(QObject):
+    """Locks the session after ``timeout_s`` without input. ``clock`` is injectable (tests drive it)."""
+
+    def __init__(self, session: ClerkSession, timeout_s: float, clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.timeout_s = timeout_s
+        self.clock = clock
+        self.last_input = clock()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.check)
+        app = QApplication.instance()
+        if app is not None and timeout_s > 0:
+            app.installEventFilter(self)
+            self.timer.start()
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _INPUT_EVENTS:
+            self.last_input = self.clock()
+        return False
+
+    def check(self) -> bool:
+        """Lock if idle too long; True when it locked."""
+        if self.timeout_s <= 0 or self.session.clerk is None or self.session.locked:
+            self.last_input = self.clock()
+            return False
+        if self.clock() - self.last_input >= self.timeout_s:
+            self.session.lock("idle")
+            return True
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+def session_open(workstation: Any) -> bool:
+    """A clerk is logged in and the session is not locked (devices may fill panels)."""
+    session = workstation.services.get("clerk_session")
+    return session is None or (session.clerk is not None and not session.locked)
+
+
+def wire_clerk_session(window: MainWindow, workstation: Any, tasks: TaskRunner,
+                       training_login: str | None = None) -> SessionGate:
+    from clerk_app.sync.clerk_login import clerk_session
+
+    session = clerk_session(workstation)
+    gate = SessionGate(window, session, tasks, workstation)
+    window.clerk_gate = gate  # type: ignore[attr-defined]
+    idle = IdleWatch(session, 60.0 * float(workstation.config.get("security.idle_lock_minutes")), parent=gate)
+    gate.idle_watch = idle  # type: ignore[attr-defined]
+    gate.destroyed.connect(lambda *_: idle.stop())
+    lock_action = window.shortcuts.bind("lock", lambda: session.lock("manual"))
+    shift = QToolButton(window.status)
+    shift.setObjectName("shiftChange")
+    shift.setText(gate.tr("Shift change (交班)"))
+    shift.setAutoRaise(True)
+    shift.clicked.connect(lambda: ask_shift_change(window, session))
+    window.status.addPermanentWidget(shift)
+    gate.shift_button = shift  # type: ignore[attr-defined]
+    gate.lock_action = lock_action  # type: ignore[attr-defined]
+    if training_login and workstation.is_training:
+        session.start_training(training_login)
+    else:
+        if training_login:
+            log.warning("training auto-login ignored outside training mode")
+        gate.show_login()
+    return gate
+
+
+def ask_shift_change(window: MainWindow, session: ClerkSession) -> QMessageBox:
+    """交班: confirm, then end the session; the next clerk logs in on the gate."""
+    box = QMessageBox(QMessageBox.Icon.Question, window.tr("Shift change"),
+                      window.tr("End the session of {0}? The next clerk logs in with their own account.")
+                      .format(session.clerk.account if session.clerk else "-"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setObjectName("shiftChangeBox")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.buttonClicked.connect(lambda button: session.end("shift_change")
+                              if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
+    box.open()
+    return box
