@@ -70,3 +70,41 @@ def test_quantiles_are_median_and_nearest_rank_p90() -> None:
     values = [float(v) for v in range(1, 11)]  # 1..10
     assert quantiles([*values, None]) == {"n": 10, "median": 5.5, "p90": 9.0}
     assert quantiles([7.0]) == {"n": 1, "median": 7.0, "p90": 7.0}
+
+
+def test_xlsx_reads_back_with_the_same_figures_as_the_json(tmp_path, capsys) -> None:
+    import openpyxl
+
+    home = str(tmp_path / "home")
+    _seed(home, capsys)
+    data = _report(home, capsys, "--by", "item")
+    path = tmp_path / "report.xlsx"
+    today = date.today().isoformat()
+    assert main.run(["--home", home, "report", "--from", today, "--to", today, "--by", "item",
+                     "--xlsx", str(path)]) == 0
+    capsys.readouterr()
+    book = openpyxl.load_workbook(path)
+    sheet = book["汇总"]
+    header = [c.value for c in sheet[2]]
+    assert header[1:3] == ["办件", "受理"]
+    by_label = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True) if row[0] and row[1] is not None}
+    for group in data["groups"]:
+        row = by_label[group["label"]]
+        assert row[1] == group["cases"] and row[2] == group["by_decision"]["accept"]
+    assert by_label["合计"][1] == data["total"]["cases"]
+    assert book["逾期"].max_row == 1 + len(data["overdue"])
+
+
+def test_pdf_has_the_letterhead_and_the_total(tmp_path, capsys) -> None:
+    import pypdfium2
+
+    home = str(tmp_path / "home")
+    made = _seed(home, capsys)
+    path = tmp_path / "report.pdf"
+    today = date.today().isoformat()
+    assert main.run(["--home", home, "report", "--from", today, "--to", today, "--pdf", str(path)]) == 0
+    capsys.readouterr()
+    pdf = pypdfium2.PdfDocument(str(path))
+    text = pdf[0].get_textpage().get_text_range()
+    assert "培训演示便民服务中心" in text and "办件统计报表" in text
+    assert "合计" in text and str(len(made)) in text
