@@ -53,3 +53,8 @@ def recent(db: Database, limit: int = 50, kind: str | None = None) -> list[dict[
         sql, params = sql + " WHERE kind = ?", (kind,)
     rows = db.query(sql + " ORDER BY seq DESC LIMIT ?", (*params, limit))
     return [dict(row) for row in rows]
+
+
+def hash_at(db: Database, seq: int) -> str | None:
+    rows = db.query("SELECT hash FROM audit_log WHERE seq = ?", (seq,))
+    return str(rows[0]["hash"]) if rows else None

@@ -30,6 +30,7 @@ from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, 
 from sandbox.queue_routes import mount_queue_routes
 from sandbox.queue_sim import ArrivalSimulator
 from sandbox.queue_store import QueueStore
+from sandbox.routes_audit import mount_audit_routes
 from sandbox.routes_cases import mount_case_routes
 from sandbox.routes_files import mount_file_routes
 from sandbox.routes_supplements import mount_supplement_routes
@@ -107,6 +108,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_case_routes(app, store, Clerk)
     mount_supplement_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
+    mount_audit_routes(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)
     if settings.test_admin:
         _mount_admin(app, store, board)

@@ -28,6 +28,7 @@ from typing import Any
 from clerk_app.errors import LoginExpired, UserFacingError
 from clerk_app.sync import answers
 from clerk_app.sync.adapter import FileState, PlatformAdapter
+from clerk_app.sync.audit_head import push_audit_head
 from clerk_app.sync.auth import AuthService
 from clerk_app.sync.backoff import next_delay
 from clerk_app.sync.errors import (
@@ -147,7 +148,8 @@ class SyncEngine:
             if pull and not self._stop.is_set() and not link_down:
                 receipt_keys = functools.partial(pull_receipt_keys, cipher=self.cipher)
                 for name, fn in (("case_changes", pull_case_changes), ("catalog", pull_catalog),
-                                 ("calendar", pull_calendar), ("receipt_keys", receipt_keys)):
+                                 ("calendar", pull_calendar), ("receipt_keys", receipt_keys),
+                                 ("audit_head", push_audit_head)):
                     self._pull(name, fn, report)
         finally:
             clock = getattr(self.adapter, "clock", None)

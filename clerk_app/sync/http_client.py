@@ -194,6 +194,9 @@ class HttpPlatformClient:
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/evaluations", json=body)
 
+    def audit_head(self, machine_id: str, seq: int, digest: str) -> dict[str, Any]:
+        return self._json("PUT", f"{API}/audit/head", json={"machine_id": machine_id, "seq": seq, "hash": digest})
+
     def case_changes(self, cursor: str) -> dict[str, Any]:
         return self._json("GET", f"{API}/cases/changes", params={"cursor": cursor})
 

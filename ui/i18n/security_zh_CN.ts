@@ -89,6 +89,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>This workstation's audit history no longer matches the copy the platform kept: it was rewritten. Tell the administrator.</source>
+        <translation>本工作台的审计记录与平台保存的副本不一致：记录已被改写。请告知管理员。</translation>
+    </message>
+    <message>
         <source>Nobody is logged in at this workstation.</source>
         <translation>本工作台当前无人登录。</translation>
     </message>
