@@ -173,6 +173,18 @@ declare("papers.complaint_phone", str, "12345", "Centre 投诉电话 printed on 
 declare("papers.query_url", str, "https://zwfw.qinghe.example.gov.cn/query",
         "Page the receipt QR opens; the QR adds only ?n=<case number>&c=<verification code>. Empty = bare code")
 
+declare("customer_screen.enabled", bool, True,
+        "Show the customer-facing screen (信息确认, 样表, 好差评) on the citizen's side of the counter")
+declare("customer_screen.screen", str, "",
+        "Name of the monitor for the customer screen, chosen once by the administrator (the log lists the "
+        "monitors at start); empty = the first monitor the clerk's window is not on; one monitor = a movable window")
+declare("customer_screen.evaluation_reasons", list,
+        ["服务效率", "服务水平", "服务态度", "办事指南准确度", "办事便捷度", "廉洁自律"],
+        "差评 reasons offered after 不满意/非常不满意 (second-level indicators, GB/T 39734)")
+declare("customer_screen.evaluation_timeout_seconds", int, 90,
+        "Seconds the evaluation waits for the citizen before it is recorded as 未评价", minimum=5)
+declare("customer_screen.thanks_seconds", int, 8, "Seconds the thank-you stays before the screen returns to idle",
+        minimum=1)
 declare("queue.adapter", str, "sandbox",
         "Queue system (叫号) protocol: 'sandbox' (the sandbox's /queue/v1 contract), 'http' (a vendor's HTTP API "
         "mapped with the queue.http.* options, docs/queue.md) or 'none' (no queue system: manual mode)",

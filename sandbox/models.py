@@ -189,7 +189,9 @@ class Evaluation(BaseModel):
     model_config = ConfigDict(extra="allow")
     evaluation_uuid: str = Field(pattern=UUID_PATTERN)
     case_uuid: str | None = None
-    score: int = Field(ge=1, le=5, description="1 very dissatisfied ... 5 very satisfied (好差评)")
+    score: int | None = Field(default=None, ge=1, le=5,
+                              description="1 very dissatisfied ... 5 very satisfied (好差评); null = 未评价")
+    evaluated: bool = Field(default=True, description="false: the citizen skipped the evaluation (未评价)")
     channel: str = Field(default="window", max_length=32)
     comment: str = Field(default="", max_length=2000)
     at: str

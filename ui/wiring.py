@@ -33,4 +33,9 @@ def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
     # Acceptance stays last: it links itself to the applicant and item panels wired above.
     from ui.acceptance.wiring import wire_acceptance
 
-    wire_acceptance(window, workstation, tasks)
+    controller = wire_acceptance(window, workstation, tasks)
+
+    # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
+    from ui.customer_screen.wiring import wire_customer_screen
+
+    wire_customer_screen(window, workstation, tasks, controller)

@@ -46,6 +46,7 @@ class AcceptanceController(QObject):
     committed = Signal(object)  # CommitResult
     printed = Signal(object)  # list of PrintOutcome
     cases_loaded = Signal()
+    checklist_changed = Signal()  # after every refresh of the draft's checklist (the customer screen follows it)
 
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
                  catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
@@ -229,6 +230,7 @@ class AcceptanceController(QObject):
         session = self.session
         self.strips.sync_verified(session)
         self.checklist.show_checklist(session.checklist, session.records, session.page_bytes)
+        self.checklist_changed.emit()
         if session.committed:
             return
         evaluation = session.evaluate(self.service.today())

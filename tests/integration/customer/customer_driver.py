@@ -1,0 +1,158 @@
+"""Run in its own process on two offscreen screens (``clerk`` and ``citizen``): the real workstation, two citizens
+at the window, every customer-screen state grabbed to PNG. Writes a JSON report for the test to check.
+
+Usage: QT_QPA_PLATFORM=offscreen:configfile=screens.json python customer_driver.py HOME OUT_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+ITEM = "51160201001101-511602000000-000-11511602MB10100010-1-00"  # 姓名变更登记: its form has 空表 and 样表
+GRADE_WORDS = ("非常满意", "基本满意", "不满意", "非常不满意", "Very satisfied", "Dissatisfied")
+
+
+def pump(seconds: float = 0.05) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def wait_until(what: str, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        pump(0.02)
+        if predicate():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def clerk_texts(window: QWidget) -> list[str]:
+    """Every text any of the clerk's widgets holds (labels, buttons, inputs, tooltips, window titles)."""
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        texts.append(widget.toolTip())
+        if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+            texts.append(widget.text())
+        if isinstance(widget, QPlainTextEdit):
+            texts.append(widget.toPlainText())
+    return [t for t in texts if t]
+
+
+def main(home: str, out: str) -> int:
+    import main as entry
+    from clerk_app.domain.case import Decision
+    from clerk_app.paths import resolve_paths
+    from ui.acceptance.controller import AcceptanceController
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = resolve_paths(Path(home)).ensure()
+    paths.config_file.write_text('[acceptance]\nauto_print = false\n[queue]\nadapter = "none"\n'
+                                 '[customer_screen]\nscreen = "citizen"\nthanks_seconds = 1\n', encoding="utf-8")
+    started = entry.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
+    report: dict = {"states": [], "screens": [s.name() for s in QApplication.screens()]}
+    try:
+        window = started.window
+        wiring = window.customer_screen
+        screen = wiring.screen
+        controller = window.findChild(AcceptanceController)
+        report["placed_on"] = wiring.placed_on
+        report["screen_geometry"] = [screen.geometry().x(), screen.geometry().width(), screen.isFullScreen()]
+        catalog = started.workstation.services["catalog"]
+        wait_until("the catalog", lambda: catalog.counts()["items"] > 0, 60)
+        simulated = next(d for d in started.workstation.services["identity"].drivers
+                         if d.kind.value == "simulated").reader
+
+        def grab(name: str) -> None:
+            pump(0.1)
+            path = out_dir / f"{len(report['states']):02d}-{name}.png"
+            screen.grab().save(str(path))
+            report["states"].append({"name": name, "stage": wiring.presenter.view.stage.value, "png": str(path),
+                                     "texts": screen.texts(), "clerk_texts": clerk_texts(window)})
+
+        def button(name: str) -> QPushButton:
+            # a page added to a visible screen is shown on a later event-loop turn
+            wait_until(name, lambda: any(b.isVisible() for b in screen.findChildren(QPushButton, name)), 5)
+            return next(b for b in screen.findChildren(QPushButton, name) if b.isVisible())
+
+        # Citizen 1: a ticket is called, the card is read, a material is missing: one-time notice; a low grade.
+        window.queue_presenter.ticket_called.emit("A012", "01", "请A012号到01窗口办理业务")
+        grab("idle")
+        simulated.place(simulated.cards[0].key)
+        wait_until("the card read", lambda: wiring.presenter.view.stage.value == "confirm_identity")
+        report["card_id_number"] = controller.session.applicant.principal.id_number
+        grab("confirm_identity")
+        button("confirmIdentity").click()
+        grab("identity_confirmed")
+        controller.choose_item(ITEM)
+        wait_until("the checklist", lambda: wiring.presenter.view.stage.value == "checklist"
+                   and len(wiring.presenter.view.lines) > 1)
+        first = controller.session.checklist[0].code
+        controller.apply_action(first, "received")
+        grab("checklist")
+        controller.decide(Decision.ONE_TIME_NOTICE)
+        wait_until("the decision", lambda: wiring.presenter.view.stage.value == "decision")
+        grab("decision_one_time_notice")
+        button("continueButton").click()
+        grab("evaluation")
+        button("grade2").click()
+        grab("evaluation_low_grade_reasons")
+        report["reasons_offered"] = [b.text() for b in screen.reason_boxes]
+        screen.reason_boxes[0].setChecked(True)
+        screen.comment.setPlainText("窗口等候时间太长")
+        button("submitEvaluation").click()
+        grab("thanks")
+        report["clerk_evaluation_label_1"] = wiring.evaluation_state.text()
+        wait_until("idle after the thanks", lambda: wiring.presenter.view.stage.value == "idle", 10)
+        grab("idle_after_citizen")
+
+        # Citizen 2: next ticket, accepted in full, the evaluation is skipped (未评价).
+        window.queue_presenter.ticket_called.emit("A013", "01", "")
+        simulated.remove()
+        pump(0.3)
+        simulated.place(simulated.cards[1 % len(simulated.cards)].key)
+        wait_until("the second card", lambda: wiring.presenter.view.stage.value == "confirm_identity")
+        wiring.verbal.click()
+        grab("verbal_confirmation")
+        controller.choose_item(ITEM)
+        wait_until("the second checklist", lambda: len(wiring.presenter.view.lines) > 1
+                   and wiring.presenter.view.stage.value == "checklist")
+        controller.apply_action(controller.session.checklist[0].code, "all_received")
+        for spec in controller.session.checklist:
+            record = controller.session.record(spec.code)
+            if spec.original_count and not record.original_verified:
+                controller.apply_action(spec.code, "toggle_original")
+            for _ in range(max(0, spec.copy_count - record.copies_received)):
+                controller.apply_action(spec.code, "copies_up")
+        grab("checklist_complete")
+        controller.decide(Decision.ACCEPT)
+        wait_until("the second decision", lambda: wiring.presenter.view.stage.value == "decision", 30)
+        grab("decision_accept")
+        wiring.invite.click()
+        button("skipEvaluation").click()
+        report["clerk_evaluation_label_2"] = wiring.evaluation_state.text()
+        wait_until("idle again", lambda: wiring.presenter.view.stage.value == "idle", 10)
+        wiring.blank()
+        grab("blank_locked")
+        wiring.unblank()
+        pump(0.5)
+        rows = started.workstation.db.query("SELECT payload FROM outbox WHERE kind = 'evaluation' ORDER BY outbox_id")
+        report["evaluations"] = [json.loads(r[0]) for r in rows]
+        report["grade_words_in_clerk_widgets"] = [t for t in clerk_texts(window) if any(w in t for w in GRADE_WORDS)]
+    finally:
+        (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+        started.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,186 @@
+"""``wire_customer_screen``: the customer screen follows the case at this window.
+
+Sources: the queue bar's ``ticket_called`` (idle shows the ticket), the applicant panel's card reads (请核对您的信息),
+the acceptance controller's checklist refreshes, commits and new drafts. The clerk gets a small bar with
+"verbal confirmation", "invite evaluation" and a label that says only *whether* an evaluation was given.
+
+Idle lock / end of the clerk's session (issue 13): call ``window.customer_screen.blank()`` when the workstation
+locks and ``unblank()`` when the same clerk unlocks; wired to ``workstation.services["clerk_session"]`` signals
+``locked``/``unlocked``/``ended`` if that service has them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar, QWidget
+
+from clerk_app.acceptance.session import CommitResult
+from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext, EvaluationDesk
+from clerk_app.customer.view import CustomerScreenPresenter, CustomerView, Stage
+from clerk_app.domain.case import Decision
+from ui.customer_screen.placement import place
+from ui.customer_screen.screen import CustomerScreen
+from ui.tasks import BackgroundOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.customer_screen")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("customer", text)
+
+
+class CustomerScreenWiring(QObject):
+    """Owns the screen and the presenter for the main window's lifetime."""
+
+    def __init__(self, window: QWidget, workstation: Any, tasks: TaskRunner, controller: Any) -> None:
+        super().__init__(window)
+        config = workstation.config
+        self.window = window
+        self.tasks = tasks
+        self.controller = controller
+        self.desk = EvaluationDesk(workstation.db)
+        service = controller.service
+        self.presenter = CustomerScreenPresenter(  # records through ``desk`` off the GUI thread, see _evaluated
+            config.get_str("centre.name"), service.window_code, desk=None,
+            reasons=config.get_list("customer_screen.evaluation_reasons"))
+        self.screen = CustomerScreen(None, config.get_int("customer_screen.evaluation_timeout_seconds") * 1000)
+        self.presenter.listeners.append(self._render)
+        self.presenter.clerk_listeners.append(self._clerk_notice)
+        self.thanks = QTimer(self)
+        self.thanks.setSingleShot(True)
+        self.thanks.setInterval(config.get_int("customer_screen.thanks_seconds") * 1000)
+        self.thanks.timeout.connect(self._thanks_over)
+        self.screen.identity_confirmed.connect(lambda: self.presenter.confirm_identity("screen"))
+        self.screen.continue_requested.connect(self.presenter.invite_evaluation)
+        self.screen.evaluation_chosen.connect(self._evaluated)
+        self._build_clerk_bar()
+        self.placed_on = place(self.screen, config.get_str("customer_screen.screen"), window)
+        self.screen.render(self.presenter.view)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.screen.close)
+
+    # -- the clerk's side --------------------------------------------------------------------------------------
+    def _build_clerk_bar(self) -> None:
+        bar = QToolBar(tr("Customer screen"), self.window)
+        bar.setObjectName("customerScreenToolbar")
+        bar.setMovable(False)
+        self.verbal = QPushButton(tr("Citizen confirmed verbally"))
+        self.verbal.setObjectName("verbalConfirmation")
+        self.verbal.clicked.connect(lambda: self.presenter.confirm_identity("verbal"))
+        self.invite = QPushButton(tr("Invite evaluation"))
+        self.invite.setObjectName("inviteEvaluation")
+        self.invite.clicked.connect(self.presenter.invite_evaluation)
+        self.evaluation_state = QLabel(tr("Evaluation: —"))
+        self.evaluation_state.setObjectName("evaluationState")
+        for widget in (self.verbal, self.invite, self.evaluation_state):
+            bar.addWidget(widget)
+        add = getattr(self.window, "addToolBar", None)
+        if callable(add):
+            add(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.clerk_bar = bar
+
+    def _clerk_notice(self, fact: str) -> None:
+        # Only whether an evaluation was given: the grade never reaches a clerk's widget.
+        self.evaluation_state.setText({"evaluated": tr("Evaluation: given"),
+                                       "not_evaluated": tr("Evaluation: not given")}.get(fact, tr("Evaluation: —")))
+
+    def _render(self, view: CustomerView) -> None:
+        self.screen.render(view)
+        self.verbal.setEnabled(view.stage is Stage.CONFIRM_IDENTITY and not view.identity_confirmed)
+        self.invite.setEnabled(view.stage is Stage.DECISION)
+        if view.stage is Stage.THANKS:
+            self.thanks.start()
+
+    def _thanks_over(self) -> None:
+        if self.presenter.view.stage is Stage.THANKS:
+            self.presenter.end_citizen()
+
+    # -- the case's events --------------------------------------------------------------------------------------
+    def ticket_called(self, number: str, window: str, _text: str = "") -> None:
+        self.presenter.ticket_called(number, window)
+
+    def applicant_read(self, applicant: Any) -> None:
+        self.presenter.identity_read(applicant)
+
+    def new_draft(self) -> None:
+        if self.presenter.view.stage not in (Stage.EVALUATION, Stage.THANKS, Stage.BLANK, Stage.DECISION):
+            self.presenter.end_citizen()
+
+    def checklist_changed(self) -> None:
+        session = self.controller.session
+        if session.committed:
+            return
+        self.presenter.checklist([i.name for i in session.items], session.checklist, session.records)
+
+    def committed(self, result: CommitResult) -> None:
+        session = self.controller.session
+        service = self.controller.service
+        case = CaseContext(result.case_uuid, result.case_number, tuple(session.item_codes),
+                           service.centre_code, service.window_code, service.clerk_id)
+        evaluation = session.evaluate(service.today())
+        if result.decision is Decision.ONE_TIME_NOTICE:
+            lines = evaluation.notice_lines
+        elif result.decision is Decision.ACCEPT_WITH_DEFICIENCY:
+            lines = evaluation.deferred
+        else:
+            lines = ()
+        to_bring = [(i.code, i.requirement, i.supply_by) for i in lines]
+        self.presenter.decided(case, result.decision, result.promised_date, result.concluded, to_bring,
+                               session.checklist)
+
+    def _evaluated(self, grade: int | None, reasons: list[str], comment: str) -> None:
+        case = self.presenter.current_case
+        if case is None or not self.presenter.evaluate(grade, reasons, comment):
+            return
+        desk = self.desk
+        BackgroundOp(self, lambda: desk.record(case, grade, reasons, comment)).failure(
+            self._record_failed).run(self.tasks.db_pool)
+
+    def _record_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, AlreadyEvaluated):
+            log.error("evaluation could not be stored: %s", type(exc).__name__)
+
+    # -- privacy -----------------------------------------------------------------------------------------------
+    def blank(self) -> None:
+        self.presenter.blank()
+
+    def unblank(self) -> None:
+        self.presenter.unblank()
+
+
+def _applicant_panel(window: Any) -> Any:
+    areas = getattr(window, "areas", {})
+    area = areas.get("applicant") if isinstance(areas, dict) else None
+    if area is None:
+        return None
+    for widget in [area, *area.findChildren(QWidget)]:
+        if hasattr(widget, "applicant_changed"):
+            return widget
+    return None
+
+
+def wire_customer_screen(window: Any, workstation: Any, tasks: TaskRunner,
+                         controller: Any) -> CustomerScreenWiring | None:
+    if not workstation.config.get_bool("customer_screen.enabled"):
+        return None
+    wiring = CustomerScreenWiring(window, workstation, tasks, controller)
+    window.customer_screen = wiring
+    queue = getattr(window, "queue_presenter", None)
+    if queue is not None:
+        queue.ticket_called.connect(wiring.ticket_called)
+    panel = _applicant_panel(window)
+    if panel is not None:
+        panel.applicant_changed.connect(wiring.applicant_read)
+    controller.session_changed.connect(wiring.new_draft)
+    controller.checklist_changed.connect(wiring.checklist_changed)
+    controller.committed.connect(wiring.committed)
+    session = workstation.services.get("clerk_session")
+    for name, slot in (("locked", wiring.blank), ("ended", wiring.blank), ("unlocked", wiring.unblank)):
+        signal = getattr(session, name, None)
+        if signal is not None and hasattr(signal, "connect"):
+            signal.connect(slot)
+    return wiring
