@@ -111,6 +111,9 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     # Last: the gate covers every panel wired above. The training auto-login is for tests and demonstrations.
     training_login = getattr(args, "training_login", None) or os.environ.get("ONEWINDOW_TRAINING_LOGIN") or None
     wire_clerk_session(window, workstation, tasks, training_login)
+    from ui.customer_screen.wiring import follow_clerk_gate
+
+    follow_clerk_gate(window)  # the citizen's screen blanks with the gate
     instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     app = WorkstationApp(qapp, window, workstation, crash, instance, tasks, translators)
     window.show()

@@ -4,9 +4,8 @@ Sources: the queue bar's ``ticket_called`` (idle shows the ticket), the applican
 the acceptance controller's checklist refreshes, commits and new drafts. The clerk gets a small bar with
 "verbal confirmation", "invite evaluation" and a label that says only *whether* an evaluation was given.
 
-Idle lock / end of the clerk's session (issue 13): call ``window.customer_screen.blank()`` when the workstation
-locks and ``unblank()`` when the same clerk unlocks; wired to ``workstation.services["clerk_session"]`` signals
-``locked``/``unlocked``/``ended`` if that service has them.
+Idle lock / end of the clerk's session (issue 13): ``follow_clerk_gate`` connects the login gate's ``blanked(bool)``
+to ``blank()``/``unblank()`` (the screen shows nothing while locked or logged out).
 """
 
 from __future__ import annotations
@@ -178,9 +177,16 @@ def wire_customer_screen(window: Any, workstation: Any, tasks: TaskRunner,
     controller.session_changed.connect(wiring.new_draft)
     controller.checklist_changed.connect(wiring.checklist_changed)
     controller.committed.connect(wiring.committed)
-    session = workstation.services.get("clerk_session")
-    for name, slot in (("locked", wiring.blank), ("ended", wiring.blank), ("unlocked", wiring.unblank)):
-        signal = getattr(session, name, None)
-        if signal is not None and hasattr(signal, "connect"):
-            signal.connect(slot)
     return wiring
+
+
+def follow_clerk_gate(window: Any) -> None:
+    """Blank the customer screen while the workstation is locked or nobody is logged in (``ui.clerk_gate``'s
+    ``blanked``); called after the gate is wired, which is last."""
+    wiring = getattr(window, "customer_screen", None)
+    gate = getattr(window, "clerk_gate", None)
+    if wiring is None or gate is None:
+        return
+    gate.blanked.connect(lambda blanked: wiring.blank() if blanked else wiring.unblank())
+    if gate.covering:
+        wiring.blank()

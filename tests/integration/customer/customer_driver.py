@@ -141,9 +141,9 @@ def main(home: str, out: str) -> int:
         button("skipEvaluation").click()
         report["clerk_evaluation_label_2"] = wiring.evaluation_state.text()
         wait_until("idle again", lambda: wiring.presenter.view.stage.value == "idle", 10)
-        wiring.blank()
+        window.shortcuts.actions["lock"].trigger()  # Ctrl+L: the login gate locks, the citizen's screen blanks
+        wait_until("the lock", lambda: wiring.presenter.view.stage.value == "blank", 10)
         grab("blank_locked")
-        wiring.unblank()
         pump(0.5)
         rows = started.workstation.db.query("SELECT payload FROM outbox WHERE kind = 'evaluation' ORDER BY outbox_id")
         report["evaluations"] = [json.loads(r[0]) for r in rows]
