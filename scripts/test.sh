@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Set up (if needed) and run every check: ruff, mypy on the non-UI packages, the import contracts (.importlinter), and the whole test suite against the
-# real device stack (pcscd + virtual card, SANE test backend, CUPS PDF queue, Secret Service, Xvfb, the sandbox
-# platform over HTTP). With CI=true a missing component fails the run instead of skipping. With
-# ONEWINDOW_INSTALL_TEST=1 (CI sets it) also the clean-system install test of the .deb (scripts/install_test.sh).
+# Set up (if needed) and run every check: ruff, mypy (every package, ui included), the import contracts
+# (.importlinter), and the whole test suite against the real device stack (pcscd + virtual card, SANE test
+# backend, CUPS PDF queue, Secret Service, Xvfb, the sandbox platform over HTTP). With CI=true a missing component
+# fails the run instead of skipping. With ONEWINDOW_INSTALL_TEST=1 (CI sets it) also the clean-system install test of the .deb (scripts/install_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

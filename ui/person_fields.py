@@ -3,11 +3,12 @@ of document types and capture sources shared by the applicant panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.masking import mask_id_number
+from clerk_app.i18n import QT_TRANSLATE_NOOP  # typed str (PySide6 declares its own as returning object)
 from clerk_app.identity.validation import manual_person
 
 CONTEXT = "identity"
