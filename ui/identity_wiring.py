@@ -18,7 +18,7 @@ from clerk_app.identity.manager import IdentityListener, ReaderManager, build_dr
 from devices.identity_base import IdentityRecord, ReaderInfo
 from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
+from ui.tasks import BackgroundOp, TaskRunner
 
 
 class _Bridge(QObject, IdentityListener):
@@ -81,7 +81,7 @@ def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
 
 
 def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> ApplicantPanel:
-    del tasks  # device work runs on the manager's own stack threads
+    # device work runs on the manager's own stack threads; tasks only for the audit of a reveal
     panel = ApplicantPanel(training=workstation.is_training)
     window.install_area("applicant", panel)
     config = workstation.config
@@ -100,6 +100,19 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
     bridge.present_signal.connect(lambda _reader: panel.show_info(reading))
     from ui.clerk_gate import session_open
 
+    def audit_reveal(revealed: bool) -> None:
+        """Showing the full ID number is an access beyond the masked view: audited (never the number itself)."""
+        if not revealed:
+            return
+        from offline_cache import audit_log
+
+        session = workstation.services.get("clerk_session")
+        clerk = session.clerk.account if session is not None and session.clerk is not None else "-"
+        BackgroundOp(panel, lambda: audit_log.write(workstation.db, "reveal", clerk, {"what": "id_number",
+                                                                                       "where": "applicant_panel"})
+                     ).run(tasks.db_pool)
+
+    panel.reveal_button.toggled.connect(audit_reveal)
     # Locked or nobody logged in: a card placed on the reader must not fill the panel behind the lock screen.
     bridge.read_signal.connect(lambda _reader, record: panel.show_card(record) if session_open(workstation) else None)
     bridge.removed_signal.connect(lambda _reader: panel.show_info(removed))

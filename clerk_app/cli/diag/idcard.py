@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from clerk_app.cli import WorkstationFactory
-from clerk_app.cli.diag._identity_common import print_record, read_one
+from clerk_app.cli.diag._identity_common import audit_reveal, print_record, read_one
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,10 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    del make_workstation  # reading a card needs no local data
     from devices.idcard.serial_reader import SamSerialReader
     from devices.identity_base import ReaderInfo, ReaderKind
 
     info = ReaderInfo(ReaderKind.SAM_SERIAL, args.serial, f"SAM {args.serial}", f"serial:{args.serial}")
+    if args.reveal:
+        audit_reveal(make_workstation, "diag idcard")
     print_record(read_one([SamSerialReader(info, args.baud)], args.wait), args.json, args.reveal)
     return 0

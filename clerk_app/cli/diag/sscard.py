@@ -6,7 +6,7 @@ import argparse
 import getpass
 
 from clerk_app.cli import WorkstationFactory
-from clerk_app.cli.diag._identity_common import print_record, read_one
+from clerk_app.cli.diag._identity_common import audit_reveal, print_record, read_one
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    del make_workstation
     from devices.identity_base import NoReader
     from devices.sscard.reader import PcscDriver
 
@@ -28,5 +27,7 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     readers = driver.discover()
     if not readers:
         raise NoReader()
+    if args.reveal:
+        audit_reveal(make_workstation, "diag sscard")
     print_record(read_one([driver.create(r) for r in readers], args.wait), args.json, args.reveal)
     return 0

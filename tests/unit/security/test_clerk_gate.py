@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 import main
 from clerk_app.acceptance.factory import acceptance_service
 from offline_cache import audit_log
+from ui.applicant_panel import ApplicantPanel
 
 pytestmark = pytest.mark.gui
 SHOTS = Path(os.environ.get("ONEWINDOW_SHOTS", "/tmp/clerk"))
@@ -63,6 +64,12 @@ def test_login_gates_the_window_and_names_the_clerk(gated, qtbot):
     kinds = [row["kind"] for row in audit_log.recent(gated.workstation.db)]
     assert kinds[:2] == ["login", "login_failed"]
     assert session.clerk.online  # checked by the sandbox over HTTP
+
+    panel = window.findChild(ApplicantPanel)
+    panel.reveal_button.setChecked(True)  # 显示: the full ID number
+    qtbot.waitUntil(lambda: audit_log.recent(gated.workstation.db, 1)[0]["kind"] == "reveal", timeout=5000)
+    entry = audit_log.recent(gated.workstation.db, 1)[0]
+    assert entry["clerk_id"] == "trainee2" and json.loads(entry["details"])["what"] == "id_number"
 
 
 def test_idle_lock_unlock_and_shift_change(gated, qtbot):
