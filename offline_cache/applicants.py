@@ -24,6 +24,11 @@ class ApplicantRepository:
             return "legal_entity", principal.credit_code
         return "person", principal.id_number
 
+    @staticmethod
+    def identifier_of(applicant: Applicant) -> str:
+        """The ID number or credit code the blind index is made of."""
+        return ApplicantRepository._identifier(applicant)[1]
+
     def add(self, applicant: Applicant, applicant_uuid: str | None = None) -> str:
         """Store ``applicant``; joins the caller's transaction if one is open."""
         key = applicant_uuid or str(uuid.uuid4())

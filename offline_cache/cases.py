@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialRecord, MaterialState
+from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialRecord, MaterialSource, MaterialState
 from offline_cache.applicants import ApplicantRepository
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
@@ -29,6 +29,15 @@ class PageRef:
     sha256: str
     size: int
     media_type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class ReusableMaterial:
+    """A material verified in an earlier case of the same applicant: where it was, and its pages to reference."""
+
+    case_number: str
+    original_verified: bool
+    pages: tuple[PageRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,10 +143,12 @@ class CaseRepository:
         for material in case.materials:
             conn.execute(
                 "INSERT INTO case_materials (case_uuid, material_code, name, state, original_verified,"
-                " copies_received, supply_by, defect_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " copies_received, supply_by, defect_note, source, reused_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, material.material_code, material.name, material.state.value,
                  int(material.original_verified), material.copies_received,
-                 material.supply_by.isoformat() if material.supply_by else None, material.defect_note),
+                 material.supply_by.isoformat() if material.supply_by else None, material.defect_note,
+                 material.source.value, material.reused_from),
             )
             for position, sha in enumerate(material.page_blob_ids):
                 ref = pages.get(sha)
@@ -184,6 +195,27 @@ class CaseRepository:
             (self._cipher.blind_index(identifier), limit),
         )
         return [r["case_number"] for r in rows]
+
+    def verified_material_of(self, identifier: str, name: str, before_case_uuid: str) -> ReusableMaterial | None:
+        """The newest material named ``name`` received (as the clerk checked it) in an earlier case of the applicant
+        with this ID number / credit code (blind index), with the sha256 of its pages; None if there is none."""
+        rows = self._db.query(
+            "SELECT c.case_uuid, c.case_number, m.material_code, m.original_verified FROM case_materials m"
+            " JOIN cases c ON c.case_uuid = m.case_uuid JOIN applicants a ON a.applicant_uuid = c.applicant_uuid"
+            " WHERE a.id_index = ? AND m.name = ? AND m.state = ?"
+            " AND c.case_uuid != ? ORDER BY c.created_at DESC, c.case_number DESC LIMIT 1",
+            (self._cipher.blind_index(identifier), name, MaterialState.RECEIVED.value, before_case_uuid),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        pages = self._db.query(
+            "SELECT b.sha256, b.size, b.media_type FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256"
+            " WHERE cb.case_uuid = ? AND cb.material_code = ? AND cb.role = 'page' ORDER BY cb.position",
+            (row["case_uuid"], row["material_code"]))
+        return ReusableMaterial(
+            case_number=row["case_number"], original_verified=bool(row["original_verified"]),
+            pages=tuple(PageRef(p["sha256"], p["size"], p["media_type"]) for p in pages))
 
     def get_by_number(self, case_number: str) -> StoredCase:
         key = self.uuid_for_number(case_number)
@@ -243,7 +275,7 @@ class CaseRepository:
                 material_code=r["material_code"], name=r["name"], state=MaterialState(r["state"]),
                 original_verified=bool(r["original_verified"]), copies_received=r["copies_received"],
                 page_blob_ids=tuple(pages.get(r["material_code"], ())), supply_by=_d(r["supply_by"]),
-                defect_note=r["defect_note"],
+                defect_note=r["defect_note"], source=MaterialSource(r["source"]), reused_from=r["reused_from"],
             )
             for r in self._db.query(
                 "SELECT * FROM case_materials WHERE case_uuid = ? ORDER BY rowid", (case_uuid,))

@@ -52,6 +52,9 @@ def build_payload(
                 "copies_received": m.copies_received,
                 "supply_by": _d(m.supply_by),
                 "files": list(m.page_blob_ids),
+                # 信息跑路: card_reader / earlier_case (pages referenced, case number in reused_from) / elicence
+                "source": m.source.value,
+                "reused_from": m.reused_from,
             }
             for m in case.materials
         ],

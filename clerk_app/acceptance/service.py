@@ -28,7 +28,7 @@ from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, conclu
 from clerk_app.i18n import translate
 from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
 from offline_cache.applicants import ApplicantRepository
-from offline_cache.cases import CaseRepository, case_exists, page_refs
+from offline_cache.cases import CaseRepository, ReusableMaterial, case_exists, page_refs
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import enqueue
@@ -99,6 +99,13 @@ class AcceptanceService:
         if shas:
             session.pages = page_refs(self._db, shas)
         return session
+
+    def reusable(self, session: AcceptanceSession, code: str) -> ReusableMaterial | None:
+        """The same material verified in an earlier case of this draft's applicant (blind index), or None."""
+        if session.applicant is None:
+            return None
+        identifier = ApplicantRepository.identifier_of(session.applicant)
+        return self.cases.verified_material_of(identifier, session.spec(code).name, session.case_uuid)
 
     def follow_up_item(self, case_uuid: str) -> str:
         """The code to choose again for a follow-up: the bundle if the noticed case was one, else its item."""

@@ -14,13 +14,13 @@ from datetime import date
 from typing import Any
 
 from clerk_app.acceptance.errors import ContradictoryMaterialState
-from clerk_app.domain.applicant import Applicant
-from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
+from clerk_app.domain.applicant import Applicant, CaptureSource, NaturalPerson
+from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
 from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 from clerk_app.queue.case_link import CaseTicket
-from offline_cache.cases import PageRef
+from offline_cache.cases import PageRef, ReusableMaterial
 
 # States in which the applicant handed nothing over: no original can have been checked, no copy received.
 NOTHING_HANDED_OVER = frozenset({MaterialState.DEFERRED, MaterialState.MISSING, MaterialState.NOT_APPLICABLE})
@@ -29,6 +29,25 @@ STATE_WORDS = {
     MaterialState.MISSING: QT_TRANSLATE_NOOP("errors", "missing"),
     MaterialState.NOT_APPLICABLE: QT_TRANSLATE_NOOP("errors", "not applicable"),
 }
+
+
+# Captures that are a read of the card's chip (the simulated reader of training mode included); typed data is not.
+READ_BY_READER = frozenset({CaptureSource.CARD_READER, CaptureSource.SIMULATED})
+# The applicant's own ID card as checklists name it (an agent's or a parent's card is another person's material).
+_ID_PREFIXES = ("申请人", "经营者", "本人")
+_ID_NAMES = frozenset({"身份证", "居民身份证", "身份证原件", "居民身份证原件"})
+
+
+def is_applicant_id_material(spec: MaterialSpec) -> bool:
+    name = spec.name.strip()
+    for prefix in _ID_PREFIXES:
+        name = name.removeprefix(prefix)
+    return name in _ID_NAMES
+
+
+def read_by_reader(applicant: Applicant | None) -> bool:
+    principal = applicant.principal if applicant is not None else None
+    return isinstance(principal, NaturalPerson) and principal.source in READ_BY_READER
 
 
 REFUSED_AT_ONCE = frozenset({MaterialState.DEFERRED, MaterialState.NOT_APPLICABLE})
@@ -88,6 +107,21 @@ class AcceptanceSession:
     def set_applicant(self, applicant: Applicant | None) -> None:
         self._check_open()
         self.applicant = applicant
+        self._apply_card_read()
+
+    def _apply_card_read(self) -> None:
+        """A card read by the reader is the applicant's ID material, its original checked by the chip read; a
+        manually entered applicant is not, so a record the card made goes back to missing when the card does."""
+        by_reader = read_by_reader(self.applicant)
+        for spec in self.checklist:
+            if not is_applicant_id_material(spec):
+                continue
+            record = self.records[spec.code]
+            if by_reader and record.state is MaterialState.MISSING and not record.original_verified:
+                self.records[spec.code] = replace(received_record(spec, record.page_blob_ids),
+                                                  original_verified=True, source=MaterialSource.CARD_READER)
+            elif not by_reader and record.source is MaterialSource.CARD_READER:
+                self.records[spec.code] = replace(default_record(spec), page_blob_ids=record.page_blob_ids)
 
     def set_items(
         self,
@@ -106,6 +140,7 @@ class AcceptanceSession:
         kept = {s.code: self.records[s.code] for s in self.checklist if s.code in self.records}
         self.records = {s.code: kept.get(s.code) or self.carried.get(s.code) or default_record(s)
                         for s in self.checklist}
+        self._apply_card_read()
 
     def spec(self, code: str) -> MaterialSpec:
         for spec in self.checklist:
@@ -134,14 +169,36 @@ class AcceptanceSession:
             raise _contradiction(updated)
         if updated.state is not MaterialState.DEFERRED and updated.supply_by is not None:
             updated = replace(updated, supply_by=None)
+        if "state" in changes and "source" not in changes and updated.state is not current.state:
+            # The clerk decided this material anew: it is no longer the card's or an earlier case's record.
+            updated = replace(updated, source=(MaterialSource.ELICENCE if updated.state is
+                                               MaterialState.ELICENCE_REUSED else MaterialSource.WINDOW),
+                              reused_from=None)
         self.records[code] = updated
         return updated
 
     def mark_received(self, code: str) -> MaterialRecord:
-        """Received as the guide asks (original checked, copies counted), keeping attached pages."""
+        """Received as the guide asks (original checked, copies counted), keeping attached pages and a record the
+        card reader or an earlier case made (it is received already)."""
         self._check_open()
-        pages = self.records[code].page_blob_ids
-        self.records[code] = received_record(self.spec(code), pages)
+        current = self.records[code]
+        if current.state is MaterialState.RECEIVED and current.source is not MaterialSource.WINDOW:
+            return current
+        self.records[code] = received_record(self.spec(code), current.page_blob_ids)
+        return self.records[code]
+
+    def reuse(self, code: str, earlier: ReusableMaterial) -> MaterialRecord:
+        """The material as verified in an earlier case of the same applicant (found by the caller through the blind
+        index): received, its original checked as it was then, its pages referenced rather than scanned again,
+        and ``reused_from`` naming that case."""
+        self._check_open()
+        spec = self.spec(code)
+        for page in earlier.pages:
+            self.pages[page.sha256] = page
+        self.records[code] = replace(
+            received_record(spec, tuple(p.sha256 for p in earlier.pages)),
+            original_verified=earlier.original_verified,
+            source=MaterialSource.EARLIER_CASE, reused_from=earlier.case_number)
         return self.records[code]
 
     def attach_page(self, code: str, page: PageRef) -> MaterialRecord:

@@ -44,6 +44,15 @@ class MaterialState(enum.Enum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class MaterialSource(enum.Enum):
+    """Where a material's record comes from (信息跑路: data shared instead of typed or scanned again)."""
+
+    WINDOW = "window"  # handed over and checked by the clerk at the window
+    CARD_READER = "card_reader"  # the ID card read by the reader: an original checked by the chip read
+    EARLIER_CASE = "earlier_case"  # verified in an earlier case of the same applicant, its pages referenced
+    ELICENCE = "elicence"  # replaced by an e-licence reference
+
+
 @dataclass(frozen=True)
 class MaterialRecord:
     material_code: str
@@ -54,6 +63,8 @@ class MaterialRecord:
     page_blob_ids: tuple[str, ...] = ()
     supply_by: date | None = None
     defect_note: str = ""
+    source: MaterialSource = MaterialSource.WINDOW
+    reused_from: str | None = None  # case number the record was reused from (EARLIER_CASE)
 
 
 @dataclass(frozen=True)

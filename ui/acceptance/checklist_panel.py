@@ -1,8 +1,9 @@
 """The material checklist: one row per material of the chosen item(s), operated from the keyboard.
 
-Keys on a row (also in the context menu): Space/Enter received as required · A all remaining received ·
-E e-licence reused · D deferred (容缺) with a supply-by date · X defective with a note · N missing ·
-O original checked on/off · + / − copies · I import files as pages. The panel edits the draft session through the
+Keys on a row (also in the context menu): Space/Enter/R received as required · A all remaining received ·
+E e-licence reused · F reused from an earlier case of the same applicant (R was taken by "received") · D deferred
+(容缺) with a supply-by date · X defective with a note · N missing · O original checked on/off · + / − copies ·
+I import files as pages. The panel edits the draft session through the
 controller and never decides anything itself.
 """
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.case import MaterialRecord, MaterialState
+from clerk_app.domain.case import MaterialRecord, MaterialSource, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, Necessity
 from clerk_app.domain.decision_rules import requirement_text
 
@@ -108,7 +109,7 @@ class MaterialChecklistPanel(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _col: self._emit(row, "received"))
         self.legend = QLabel(self.tr(
             "Space received · A all received · E e-licence · D defer (容缺) · X defective · N missing · "
-            "O original · +/− copies · I import file"))
+            "O original · +/− copies · I import file") + " · " + self.tr("F reuse from an earlier case"))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #616161;")
         self.summary = QLabel()
@@ -129,6 +130,7 @@ class MaterialChecklistPanel(QWidget):
         self._keys: dict[int, str] = {
             Qt.Key.Key_Space: "received", Qt.Key.Key_Return: "received", Qt.Key.Key_Enter: "received",
             Qt.Key.Key_R: "received", Qt.Key.Key_A: "all_received", Qt.Key.Key_E: "elicence",
+            Qt.Key.Key_F: "reuse",
             Qt.Key.Key_D: "defer", Qt.Key.Key_X: "defective", Qt.Key.Key_N: "missing",
             Qt.Key.Key_Delete: "missing", Qt.Key.Key_O: "toggle_original", Qt.Key.Key_Plus: "copies_up",
             Qt.Key.Key_Equal: "copies_up", Qt.Key.Key_Minus: "copies_down", Qt.Key.Key_I: "import",
@@ -150,7 +152,8 @@ class MaterialChecklistPanel(QWidget):
             cells = [
                 spec.name,
                 required,
-                self.state_text(record.state) + (f"：{record.defect_note}" if record.defect_note else ""),
+                self.state_text(record.state) + self.source_text(record)
+                + (f"：{record.defect_note}" if record.defect_note else ""),
                 "✔" if record.original_verified else "",
                 str(record.copies_received),
                 f"{pages} · {human_size(page_bytes(spec.code))}" if pages else "",
@@ -204,6 +207,14 @@ class MaterialChecklistPanel(QWidget):
             MaterialState.NOT_APPLICABLE: self.tr("Not applicable"),
         }[state]
 
+    def source_text(self, record: MaterialRecord) -> str:
+        """Where the record comes from, when not from the clerk at the window (信息跑路)."""
+        if record.source is MaterialSource.CARD_READER:
+            return " · " + self.tr("checked by the card reader")
+        if record.source is MaterialSource.EARLIER_CASE:
+            return " · " + self.tr("reused from case %1").replace("%1", record.reused_from or "")
+        return ""
+
     def current_code(self) -> str | None:
         row = self.table.currentRow()
         return self._codes[row] if 0 <= row < len(self._codes) else None
@@ -252,6 +263,7 @@ class MaterialChecklistPanel(QWidget):
             (self.tr("Received as required\tSpace"), "received"),
             (self.tr("All remaining received\tA"), "all_received"),
             (self.tr("E-licence reused\tE"), "elicence"),
+            (self.tr("Reuse from an earlier case of the applicant\tF"), "reuse"),
             (self.tr("Defer (容缺) with a supply-by date\tD"), "defer"),
             (self.tr("Defective…\tX"), "defective"),
             (self.tr("Missing\tN"), "missing"),

@@ -169,6 +169,9 @@ class AcceptanceController(QObject):
             for other in session.checklist:
                 if session.record(other.code).state is MaterialState.MISSING:
                     session.mark_received(other.code)
+        elif action == "reuse":
+            self._reuse(code)
+            return
         elif action == "elicence":
             session.update(code, state=MaterialState.ELICENCE_REUSED)
         elif action == "missing":
@@ -196,6 +199,24 @@ class AcceptanceController(QObject):
             log.warning("unknown checklist action %s", action)
             return
         self.refresh()
+
+    def _reuse(self, code: str) -> None:
+        """F: the material as verified in an earlier case of the same applicant (looked up off the GUI thread)."""
+        session = self.session
+        if session.applicant is None:
+            self._status(self.tr("Read the applicant's card first: earlier cases are found by the ID number."))
+            return
+
+        def found(earlier: Any) -> None:
+            if self.session is not session or session.committed or self.committing or code not in session.records:
+                return
+            if earlier is None:
+                self._status(self.tr("No earlier case of this applicant has this material verified."))
+                return
+            session.reuse(code, earlier)
+            self.refresh()
+
+        self._background(lambda: self.service.reusable(session, code), found, self.tasks.db_pool)
 
     def import_pages(self, code: str) -> None:
         """I: import files into the material's page strip (the page pipeline applies size policy, PDF expansion)."""

@@ -114,7 +114,7 @@ def test_outbox_payload_follows_the_contract_and_hides_the_applicant(service, wo
     assert payload["item_codes"] == ["IMPL1"] and payload["legal_deadline"] == "2026-12-21"
     assert payload["materials"][1] == {"material_code": "M2", "name": "申请表", "state": "received",
                                        "original_verified": True, "copies_received": 2, "supply_by": None,
-                                       "files": []}
+                                       "files": [], "source": "window", "reused_from": None}
     assert ID_NUMBER not in row["payload"] and "张三" not in row["payload"]
     applicant_dict = decrypt_applicant(workstation.cipher, row["payload_enc"], row["action_uuid"])
     assert applicant_dict["principal"]["id_number"] == ID_NUMBER

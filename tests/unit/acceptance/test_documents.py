@@ -96,8 +96,9 @@ def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted,
 
 def test_one_time_notice_lists_every_shortfall(accepted, tmp_path) -> None:
     service, desk = accepted
+    # The card read counts as 身份证 (信息跑路); the clerk marking it missing takes that back.
     result = _commit(service, Decision.ONE_TIME_NOTICE, receive=("M2",),
-                     M2={"original_verified": False},
+                     M1={"state": MaterialState.MISSING}, M2={"original_verified": False},
                      M3={"state": MaterialState.DEFECTIVE, "defect_note": "缺少申请人签字"})
     ((title, pdf),) = desk.preview(result.case_uuid)
     assert title == "一次性告知书"
