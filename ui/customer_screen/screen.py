@@ -93,10 +93,10 @@ class CustomerScreen(QWidget):
         self.body.setContentsMargins(60, 40, 60, 40)
         self.body.setSpacing(20)
         self.page: QWidget | None = None
-        self.render(self.view)
+        self.show_view(self.view)
 
     # -- rendering ------------------------------------------------------------------------------------------
-    def render(self, view: CustomerView) -> None:
+    def show_view(self, view: CustomerView) -> None:
         self.view = view
         self.timeout.stop()
         self.grades, self.reason_boxes, self.comment, self.submit, self.reasons_box = None, [], None, None, None

@@ -57,7 +57,7 @@ class CustomerScreenWiring(QObject):
         self.screen.evaluation_chosen.connect(self._evaluated)
         self._build_clerk_bar()
         self.placed_on = place(self.screen, config.get_str("customer_screen.screen"), window)
-        self.screen.render(self.presenter.view)
+        self.screen.show_view(self.presenter.view)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.screen.close)
@@ -88,7 +88,7 @@ class CustomerScreenWiring(QObject):
                                        "not_evaluated": tr("Evaluation: not given")}.get(fact, tr("Evaluation: —")))
 
     def _render(self, view: CustomerView) -> None:
-        self.screen.render(view)
+        self.screen.show_view(view)
         self.verbal.setEnabled(view.stage is Stage.CONFIRM_IDENTITY and not view.identity_confirmed)
         self.invite.setEnabled(view.stage is Stage.DECISION)
         if view.stage is Stage.THANKS:
@@ -136,7 +136,7 @@ class CustomerScreenWiring(QObject):
         if case is None or not self.presenter.evaluate(grade, reasons, comment):
             return
         desk = self.desk
-        BackgroundOp(self, lambda: desk.record(case, grade, reasons, comment)).failure(
+        BackgroundOp(self.window, lambda: desk.record(case, grade, reasons, comment)).failure(
             self._record_failed).run(self.tasks.db_pool)
 
     def _record_failed(self, exc: BaseException) -> None:

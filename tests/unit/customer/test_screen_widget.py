@@ -20,7 +20,7 @@ def test_five_grades_none_chosen_and_reasons_only_after_a_low_grade(qtbot) -> No
     screen = CustomerScreen()
     qtbot.addWidget(screen)
     screen.show()
-    screen.render(VIEW)
+    screen.show_view(VIEW)
     grades = [_shown(qtbot, screen, f"grade{g}") for g in (5, 4, 3, 2, 1)]
     assert not any(b.isChecked() for b in grades) and screen.chosen_grade() is None
     assert not screen.submit.isEnabled() and not screen.reasons_box.isVisible()
@@ -39,7 +39,7 @@ def test_a_high_grade_after_a_low_one_drops_the_reasons(qtbot) -> None:
     screen = CustomerScreen()
     qtbot.addWidget(screen)
     screen.show()
-    screen.render(VIEW)
+    screen.show_view(VIEW)
     _shown(qtbot, screen, "grade2").click()
     screen.reason_boxes[0].setChecked(True)
     _shown(qtbot, screen, "grade4").click()
@@ -52,16 +52,16 @@ def test_no_touch_before_the_timeout_is_recorded_as_not_evaluated(qtbot) -> None
     screen = CustomerScreen(evaluation_timeout_ms=50)
     qtbot.addWidget(screen)
     with qtbot.waitSignal(screen.evaluation_chosen, timeout=3000) as chosen:
-        screen.render(VIEW)
+        screen.show_view(VIEW)
     assert chosen.args == [None, [], ""]
 
 
 def test_rendering_a_new_view_keeps_nothing_of_the_last(qtbot) -> None:
     screen = CustomerScreen()
     qtbot.addWidget(screen)
-    screen.render(CustomerView(Stage.CONFIRM_IDENTITY, masked_name="张**", masked_id="110105********002X"))
+    screen.show_view(CustomerView(Stage.CONFIRM_IDENTITY, masked_name="张**", masked_id="110105********002X"))
     assert "张**" in screen.texts()
-    screen.render(CustomerView(Stage.IDLE, centre="中心", window="01"))
+    screen.show_view(CustomerView(Stage.IDLE, centre="中心", window="01"))
     assert not any("张" in t or "002X" in t for t in screen.texts())
-    screen.render(CustomerView(Stage.BLANK))
+    screen.show_view(CustomerView(Stage.BLANK))
     assert screen.texts() == []
