@@ -67,18 +67,17 @@ def verify(conn: sqlite3.Connection) -> dict[str, Any]:
         count += 1
         if ref_id is not None:
             chained.add(int(ref_id))
-        if problem is not None:
-            continue
-        entry = {"seq": seq, "kind": kind, "event_id": ref_id}
-        if seq != expected_seq:
-            problem = {**entry, "reason": f"entry {expected_seq} is missing"}
-        elif prev_hash != prev:
-            problem = {**entry, "reason": "does not link to the previous entry"}
-        elif entry_hash(seq, at, kind, clerk_id, details, ref_id, ref_hash, prev_hash) != digest:
-            problem = {**entry, "reason": "entry was altered"}
-        elif ref_id is not None and event_row_hash(conn, int(ref_id)) != ref_hash:
-            gone = event_row_hash(conn, int(ref_id)) is None
-            problem = {**entry, "reason": "case event was deleted" if gone else "case event was altered"}
+        if problem is None:  # past the first break only the head is followed
+            entry = {"seq": seq, "kind": kind, "event_id": ref_id}
+            if seq != expected_seq:
+                problem = {**entry, "reason": f"entry {expected_seq} is missing"}
+            elif prev_hash != prev:
+                problem = {**entry, "reason": "does not link to the previous entry"}
+            elif entry_hash(seq, at, kind, clerk_id, details, ref_id, ref_hash, prev_hash) != digest:
+                problem = {**entry, "reason": "entry was altered"}
+            elif ref_id is not None and event_row_hash(conn, int(ref_id)) != ref_hash:
+                gone = event_row_hash(conn, int(ref_id)) is None
+                problem = {**entry, "reason": "case event was deleted" if gone else "case event was altered"}
         prev, expected_seq = digest, seq + 1
     if problem is None:
         stray = conn.execute("SELECT MIN(event_id) FROM case_events WHERE event_id NOT IN"

@@ -41,13 +41,14 @@ def test_edited_event_is_named(tmp_path, capsys):
     home = str(tmp_path / "home")
     _cases(home, capsys)
     with _shell(home) as conn:
-        first, second = [r[0] for r in conn.execute("SELECT event_id FROM case_events ORDER BY event_id LIMIT 2")]
+        _first, second = [r[0] for r in conn.execute("SELECT event_id FROM case_events ORDER BY event_id LIMIT 2")]
         conn.execute("UPDATE case_events SET clerk_id = 'somebody-else' WHERE event_id = ?", (second,))
     code, result = _verify(home, capsys)
     print(json.dumps(result, indent=2))  # the tamper test's output, shown with -s
     assert code == 1 and not result["ok"]
     broken = result["first_broken"]
     assert broken["event_id"] == second and broken["reason"] == "case event was altered"
+    assert result["head"]["seq"] == result["entries"]  # the stored head is still reported
     assert main.run(["--home", home, "audit", "verify"]) == 1
     text = capsys.readouterr().out
     assert f"case event {second}" in text and "BROKEN" in text
