@@ -22,6 +22,7 @@ class DocumentKind(enum.Enum):
     MATERIAL_LIST = "material_list"  # 材料接收清单
     THERMAL_RECEIPT = "thermal_receipt"  # 80 mm 受理回执
     SUPPLEMENT_RECEIPT = "supplement_receipt"  # 补齐材料接收回执 (容缺 materials supplied later)
+    DELIVERY_RECEIPT = "delivery_receipt"  # 送达回执 (出件: the result handed over at the window)
 
 
 class Paper(enum.Enum):
@@ -37,6 +38,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.MATERIAL_LIST: "材料接收清单",
     DocumentKind.THERMAL_RECEIPT: "受理回执",
     DocumentKind.SUPPLEMENT_RECEIPT: "补齐材料接收回执",
+    DocumentKind.DELIVERY_RECEIPT: "送达回执",
 }
 
 

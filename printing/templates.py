@@ -1,4 +1,5 @@
-"""The bodies of the A4 documents (受理通知书, 一次性告知书, 容缺受理承诺书, 不予受理通知书, 材料接收清单).
+"""The bodies of the A4 documents (受理通知书, 一次性告知书, 容缺受理承诺书, 不予受理通知书, 材料接收清单,
+补齐材料接收回执, 送达回执).
 
 Document text is the legal Chinese wording of the paper the applicant takes home, so it is written here in Chinese
 and not run through the UI translation (FACTS §3.5a):
@@ -389,6 +390,43 @@ def supplement_receipt(ctx: DocumentContext) -> list[Flowable]:
     ]
 
 
+def delivery_receipt(ctx: DocumentContext) -> list[Flowable]:
+    """送达回执 of a handover at the window (FACTS §4.4 送达回证 rows: 送达文书, 受送达人, 送达地点, 送达方式,
+    收件人签名和日期, 送达人, 备注). ``extra``: ``result`` (送达的办理结果), ``collector_name`` /
+    ``collector_id`` (masked), ``relation`` (与申请人关系, as checked), ``collected_at`` (ISO), ``check_note``
+    (card or manual entry, authorisation)."""
+    extra = ctx.extra
+    collected_at = extra.get("collected_at", "")
+    when = datetime.fromisoformat(collected_at) if collected_at else ctx.stamp_time
+    cell = styles()["cell"]
+    head = styles()["head"]
+
+    def row(label: str, value: str) -> list[object]:
+        return [Paragraph(label, head), Paragraph(_e(value), cell)]
+
+    rows = [
+        row("送达文书", f"{'、'.join(ctx.item_names)}　办理结果：{extra.get('result', '—')}"),
+        row("受送达人（申请人）", f"{ctx.applicant_name}　{ctx.applicant_id_label}：{ctx.applicant_id_display}"),
+        row("领取人", f"{extra.get('collector_name', '')}　证件号码：{extra.get('collector_id', '')}"),
+        row("与申请人关系", extra.get("relation", "")),
+        row("身份核验", extra.get("check_note", "")),
+        row("送达地点", f"{ctx.centre_name}　{ctx.window_name}"),
+        row("送达方式", "直接送达（窗口领取）"),
+        row("送达时间", fmt_datetime(when)),
+        row("送达人", ctx.clerk_name),
+        row("备注", "本回执一式两份，一份交领取人，一份随办件归档。"),
+    ]
+    return [
+        _p(f"办件编号：{_e(ctx.case_number)}　实施机关：{_e(ctx.deciding_body or '—')}"),
+        Spacer(1, 3 * mm),
+        grid(rows, [34 * mm, WIDTH - 34 * mm], header=False),
+        Spacer(1, 3 * mm),
+        _p("领取人已当场核对上述办理结果，确认无误。", "indent"), *_query(ctx), Spacer(1, 6 * mm),
+        SealArea(ctx.centre_name, fmt_date(when), ("领取人（签名或盖章）：", "送达人（签字）：" + _e(ctx.clerk_name),
+                                                 "签收日期：      年    月    日"), "（出件专用章）"),
+    ]
+
+
 BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.ACCEPTANCE_NOTICE: acceptance_notice,
     DocumentKind.ONE_TIME_NOTICE: one_time_notice,
@@ -396,6 +434,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.REJECTION_NOTICE: rejection_notice,
     DocumentKind.MATERIAL_LIST: material_list,
     DocumentKind.SUPPLEMENT_RECEIPT: supplement_receipt,
+    DocumentKind.DELIVERY_RECEIPT: delivery_receipt,
 }
 
 

@@ -207,6 +207,40 @@ def supplement_context(stored: StoredCase, supplement: SupplementResult, letterh
                                       "supplement_uuid": supplement.supplement_uuid})
 
 
+RESULT_TEXT = {"approved": "准予（批准）", "denied": "不予批准", "concluded": "办结"}
+CHECK_NOTE = {"applicant": "读取领取人身份证，与申请人一致", "agent": "读取领取人身份证，与受理时登记的代理人一致",
+              "authorised": "领取人凭申请人签署的授权委托书领取（委托书已扫描存档，共{pages}页）"}
+
+
+class NotHandedOver(LookupError):
+    """The case has no handover event yet (nothing to put on a 送达回执)."""
+
+
+def delivery_context(stored: StoredCase, letterhead: Letterhead, *, department: str = "", reprint: bool = False,
+                     item_of: Callable[[str], ServiceItem] | None = None) -> DocumentContext:
+    """送达回执 of the case's handover, from its ``handed_over`` event (which keeps only the masked collector)."""
+    handed = [e for e in stored.events if e.kind == "handed_over"]
+    if not handed:
+        raise NotHandedOver(stored.case.case_number)
+    details = handed[-1].details
+    results = [e.to_status for e in stored.events if e.to_status in RESULT_TEXT]
+    check = details.get("collector_check") or {}
+    note = CHECK_NOTE.get(str(check.get("relation", "")), "—").format(pages=check.get("authorisation_pages", 0))
+    if check.get("manual"):
+        typed = "手工录入领取人身份（原因：" + str(check.get("manual_reason", "")) + "）"
+        note = note.replace("读取领取人身份证", typed)
+    collected_at = str(details.get("collected_at") or handed[-1].device_time)
+    base = build_context(stored, DocumentKind.DELIVERY_RECEIPT, letterhead, department=department, item_of=item_of,
+                         reprint=reprint, printed_at=datetime.fromisoformat(collected_at))
+    return dataclasses.replace(base, extra={
+        "result": RESULT_TEXT[results[0]] if results else "—",
+        "collector_name": str(details.get("collector_name_masked", "")),
+        "collector_id": str(details.get("collector_id_masked", "")),
+        "relation": str(details.get("relation", "")), "check_note": note, "collected_at": collected_at,
+        "handover_uuid": str(details.get("handover_uuid", "")),
+    })
+
+
 class DocumentDesk:
     """Contexts for a committed case's documents; preview and printing go through the ``PrintService``
     (render, archive encrypted with a ``printed``/``reprinted`` event, then spool)."""
@@ -248,6 +282,15 @@ class DocumentDesk:
         """Print (and archive) the 补齐材料接收回执 of one supplement."""
         return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
                 for ctx in self.supplement_contexts(case_uuid, [supplement])]
+
+    def delivery_receipt_context(self, case_uuid: str) -> DocumentContext:
+        stored = self._cases.get(case_uuid)
+        return delivery_context(stored, self.letterhead, department=self._department(stored), item_of=self._item_of)
+
+    def print_delivery_receipt(self, case_uuid: str) -> PrintOutcome:
+        """Print the 送达回执 of the handover; the PrintService archives it with the case (encrypted, with a
+        ``printed`` event) before spooling, a second print comes out as 补打."""
+        return self.printer.print_document(case_uuid, self.delivery_receipt_context(case_uuid), self.clerk_id)
 
     def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:
         return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]

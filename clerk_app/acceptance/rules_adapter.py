@@ -28,6 +28,7 @@ _KINDS = {
     "printed": case_states.EventKind.PRINTED,
     "reprinted": case_states.EventKind.REPRINTED,
     "handed_over": case_states.EventKind.HANDED_OVER,
+    "authorisation_attached": case_states.EventKind.AUTHORISATION_ATTACHED,
     "supplemented": case_states.EventKind.SUPPLEMENTED,
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,

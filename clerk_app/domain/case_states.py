@@ -121,6 +121,7 @@ class EventKind(enum.Enum):
     REPRINTED = "reprinted"  # 补打
     PLATFORM_NUMBER = "platform_number"  # the platform's own number arrived with sync
     HANDED_OVER = "handed_over"
+    AUTHORISATION_ATTACHED = "authorisation_attached"  # a collector's 授权委托书 scanned into the case (出件)
     NOTE = "note"
 
 

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from clerk_app.acceptance.documents import documents_for
-from clerk_app.acceptance.factory import document_desk, supplement_desk
+from clerk_app.acceptance.factory import acceptance_service, document_desk, handover_desk, supplement_desk
 from clerk_app.acceptance.practice import seed
 from clerk_app.catalog.service import CatalogService
+from clerk_app.domain.applicant import CaptureSource, NaturalPerson
 from clerk_app.domain.case import Decision
 from clerk_app.domain.numbering import parse_qr_payload, query_link
 from printing.model import DocumentKind
@@ -21,6 +23,11 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, tmp_path: P
     catalog = CatalogService(workstation.db)
     catalog.ensure_training_catalog()
     cases = seed(workstation, catalog)
+    pickup = next(c for c in cases if c.status == "ready_for_pickup")
+    principal = acceptance_service(workstation).cases.get(pickup.case_uuid).case.applicant.principal
+    assert isinstance(principal, NaturalPerson)
+    collector = dataclasses.replace(principal, source=CaptureSource.CARD_READER)  # the applicant's card read
+    handover_desk(workstation).hand_over(pickup.case_uuid, collector)  # its 送达回执 is a paper too
     desk = document_desk(workstation)
     base = str(workstation.config.get("papers.query_url"))
     assert base.startswith("https://")
@@ -30,6 +37,8 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, tmp_path: P
         kinds = documents_for(Decision(case.decision), thermal_receipt=True)
         contexts = desk.contexts(case.case_uuid, kinds)
         contexts += desk.supplement_contexts(case.case_uuid, supplement_desk(workstation).supplements(case.case_uuid))
+        if case.case_uuid == pickup.case_uuid:
+            contexts.append(desk.delivery_receipt_context(case.case_uuid))
         for ctx in contexts:
             if ctx.kind in seen:
                 continue

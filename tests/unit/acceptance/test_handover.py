@@ -10,6 +10,7 @@ from clerk_app.acceptance.factory import acceptance_service, handover_desk
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import Decision
 from clerk_app.domain.case_states import TransitionNotAllowed
+from offline_cache.cases import PageRef
 from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
 
 COLLECTOR = NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310021", source=CaptureSource.CARD_READER)
@@ -35,12 +36,22 @@ def _ready_for_pickup(workstation, case_uuid: str) -> None:
         conn.execute("UPDATE cases SET status = 'ready_for_pickup' WHERE case_uuid = ?", (case_uuid,))
 
 
+def authorise(workstation, desk, case_uuid: str, pages: int = 1) -> None:
+    """A scanned 授权委托书 (pages in the BlobStore, as the page pipeline leaves them)."""
+    refs = []
+    for n in range(pages):
+        data = f"authorisation page {n} of {case_uuid}".encode()
+        refs.append(PageRef(workstation.blobs.put(data), len(data)))
+    desk.attach_authorisation(case_uuid, refs)
+
+
 def test_handover_records_status_event_and_encrypted_outbox_row(workstation) -> None:
     case_uuid = _accepted(workstation)
     desk = handover_desk(workstation)
     with pytest.raises(TransitionNotAllowed):
         desk.hand_over(case_uuid, COLLECTOR)  # the result is not there yet
     _ready_for_pickup(workstation, case_uuid)
+    authorise(workstation, desk, case_uuid)  # 李四 is neither applicant nor agent
     first = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
     again = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
     assert first.created and not again.created and again.handover_uuid == first.handover_uuid
