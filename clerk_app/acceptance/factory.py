@@ -39,7 +39,7 @@ def case_repository(workstation: Any) -> CaseRepository:
 def handover_desk(workstation: Any) -> HandoverDesk:
     service = acceptance_service(workstation)
     desk = HandoverDesk(workstation.db, workstation.cipher, service.rules, window_code=service.window_code,
-                        clerk_id=service.clerk_id, clock=local_now)
+                        clerk_id=service.clerk_id, clock=local_now, blobs=workstation.blobs)
     bind_to_clerk(workstation, desk)
     return desk
 

@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from clerk_app.acceptance.collector_check import CollectorCheck, check_collector
 from clerk_app.acceptance.errors import CaseNotFound
@@ -28,6 +29,9 @@ from clerk_app.domain.applicant import NaturalPerson
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import TransitionNotAllowed
 from clerk_app.domain.masking import mask_id_number, mask_name
+from clerk_app.errors import ValidationError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+from offline_cache.blobs import BlobStore
 from offline_cache.cases import CaseRepository, PageRef, case_status, set_case_status
 from offline_cache.codec import applicant_from_dict, person_to_dict
 from offline_cache.crypto import FieldCipher
@@ -37,7 +41,13 @@ from offline_cache.outbox import enqueue, first_action
 log = logging.getLogger("onewindow.acceptance")
 
 KIND = "handover"
+MEDIA_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".pdf": "application/pdf"}
 AUTHORISATION_ROLE = "authorisation"  # case_blobs role of the 授权委托书 pages of a handover
+
+
+class UnsupportedAuthorisationFile(ValidationError):
+    message = QT_TRANSLATE_NOOP("errors", "{name} is not a JPEG, PNG or PDF file: import the power of attorney as a "
+                                "scan or a PDF.")
 
 
 @dataclass(frozen=True)
@@ -51,8 +61,9 @@ class HandoverRecord:
 
 class HandoverDesk:
     def __init__(self, db: Database, cipher: FieldCipher, rules: CaseRules, *, window_code: str,
-                 clerk_id: str, clock: Callable[[], datetime]) -> None:
+                 clerk_id: str, clock: Callable[[], datetime], blobs: BlobStore | None = None) -> None:
         self._db = db
+        self._blobs = blobs
         self._cipher = cipher
         self._rules = rules
         self._window_code = window_code
@@ -80,6 +91,20 @@ class HandoverDesk:
                 to_status=row["status"], clerk_id=self.clerk_id, window_code=self._window_code,
                 details={"pages": len(pages)})
             return _authorisation_count(conn, case_uuid)
+
+    def import_authorisation(self, case_uuid: str, files: list[Path]) -> int:
+        """File import of a 授权委托书 (JPEG/PNG scans or a PDF): each file is stored encrypted in the BlobStore,
+        then attached as one page. Returns the case's authorisation page count."""
+        if self._blobs is None:
+            raise RuntimeError("the handover desk was made without a blob store")
+        refs = []
+        for path in files:
+            media = MEDIA_TYPES.get(path.suffix.lower())
+            if media is None:
+                raise UnsupportedAuthorisationFile(name=path.name)
+            data = path.read_bytes()
+            refs.append(PageRef(self._blobs.put(data), len(data), media))
+        return self.attach_authorisation(case_uuid, refs)
 
     def authorisation_pages(self, case_uuid: str) -> int:
         with self._db.transaction() as conn:

@@ -241,6 +241,7 @@ class CaseDialog(QDialog):
 
     reprint_requested = Signal(str)  # case uuid
     handover_requested = Signal(str)  # case uuid
+    authorisation_requested = Signal(str)  # case uuid: import the collector's 授权委托书
     supplement_requested = Signal(str)  # case uuid: 补齐 of deferred materials
     follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
 
@@ -297,6 +298,7 @@ class CaseDialog(QDialog):
         kinds = {"created": self.tr("created"), "decided": self.tr("decided"),
                  "status_changed": self.tr("status changed"), "printed": self.tr("printed"),
                  "reprinted": self.tr("reprinted (补打)"), "handed_over": self.tr("handed over"),
+                 "authorisation_attached": self.tr("power of attorney imported"),
                  "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received"),
                  "follows_notice": self.tr("follows the one-time notice of an earlier case"),
                  "note": self.tr("note")}
@@ -317,17 +319,37 @@ class CaseDialog(QDialog):
         self.handover.setToolTip(self.tr("The collector's identity is taken from the applicant panel (read the card)."))
         self.handover.setEnabled(case.status.value == "ready_for_pickup")
         self.handover.clicked.connect(lambda: self.handover_requested.emit(key))
+        self.authorisation, self.collector_note = self._collector_widgets(case.status.value, key)
         self.supplement, self.follow_up = self._follow_up_buttons(stored, key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.reprint, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.handover, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.authorisation, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.supplement, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.follow_up, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
+        layout.addWidget(self.collector_note)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def _collector_widgets(self, status: str, key: str) -> tuple[QPushButton, QLabel]:
+        """出件 to the right person: import of the collector's 授权委托书, and the check's result or refusal."""
+        authorisation = QPushButton(self.tr("Import power of attorney (授权委托书)…"))
+        authorisation.setObjectName("authorisationButton")
+        authorisation.setToolTip(self.tr("Needed when the collector is neither the applicant nor the agent "
+                                         "recorded at acceptance."))
+        authorisation.setEnabled(status == "ready_for_pickup")
+        authorisation.clicked.connect(lambda: self.authorisation_requested.emit(key))
+        note = QLabel("")
+        note.setObjectName("collectorCheck")
+        note.setWordWrap(True)
+        return authorisation, note
+
+    def show_collector(self, text: str, refused: bool) -> None:
+        colour = "#c62828" if refused else "#2e7d32"
+        self.collector_note.setText(f"<span style='color:{colour}'>{text}</span>")
 
     def _follow_up_buttons(self, stored: StoredCase, key: str) -> tuple[QPushButton, QPushButton]:
         """补齐 (a 容缺 case with materials still deferred) and a new acceptance after a one-time notice."""

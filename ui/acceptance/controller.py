@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
 
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
@@ -26,6 +26,7 @@ from clerk_app.domain.case_states import CLOCK_STOPPED
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
 from clerk_app.domain.supervision import NO_WARNING, CaseSupervision, DatedLimit
+from clerk_app.errors import UserFacingError
 from offline_cache.cases import PageRef
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
@@ -486,6 +487,7 @@ class AcceptanceController(QObject):
                             supervision=watch)
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
+        dialog.authorisation_requested.connect(lambda key: self.import_authorisation(key, dialog))
         if self.followups is not None:
             dialog.supplement_requested.connect(self.followups.supplement_case)
             dialog.follow_up_requested.connect(lambda key: self.followups.follow_up(key, dialog))
@@ -513,29 +515,68 @@ class AcceptanceController(QObject):
         op.success(done).failure(failed).run(pool)
 
     def hand_over(self, case_uuid: str, dialog: QWidget | None = None) -> None:
-        """出件 to the person whose card is on the applicant panel: the agent if one is recorded, else the
-        applicant (a legal entity's representative)."""
+        """出件 to the person whose card is on the applicant panel (the agent if one is on it, else the person, a
+        legal entity's representative). The handover desk checks them against the case; the relation that is
+        recorded and printed is the check's (applicant / agent / authorised), never assumed here."""
         applicant = self.session.applicant
-        collector, relation = None, "本人"
+        collector: NaturalPerson | None = None
         if applicant is not None:
             if applicant.agent is not None:
-                collector, relation = applicant.agent.agent, applicant.agent.relation or "代理人"
+                collector = applicant.agent.agent
             elif isinstance(applicant.principal, NaturalPerson):
                 collector = applicant.principal
             else:
-                collector, relation = applicant.principal.legal_representative, "法定代表人"
+                collector = applicant.principal.legal_representative
         if collector is None or self.handover is None:
             self._status(self.tr("Read the collector's ID card first (F2), then hand over."))
             return
         desk = self.handover
 
         def done(_record: Any) -> None:
-            self._status(self.tr("Result handed over and queued for the platform."))
+            self._status(self.tr("Result handed over and queued for the platform; the delivery receipt (送达回执) "
+                                 "is printing for the collector to sign."))
             if dialog is not None:
                 dialog.close()
             self.refresh_cases()
+            self.print_delivery_receipt(case_uuid)
 
-        self._background(lambda: desk.hand_over(case_uuid, collector, relation), done, self.tasks.db_pool)
+        def refused(exc: BaseException) -> None:
+            if isinstance(dialog, CaseDialog) and isinstance(exc, UserFacingError):
+                dialog.show_collector(exc.user_text(), refused=True)
+                self._status(exc.user_text())
+                return
+            show_exception(self.window, exc)
+
+        self._background(lambda: desk.hand_over(case_uuid, collector), done, self.tasks.db_pool, refused)
+
+    def print_delivery_receipt(self, case_uuid: str) -> None:
+        """送达回执 of the handover: printed (archived with the case) for the collector's signature."""
+        self._background(lambda: [self.desk.print_delivery_receipt(case_uuid)], self._printed, self.tasks.io_pool,
+                         self._print_failed)
+
+    def import_authorisation(self, case_uuid: str, dialog: CaseDialog) -> None:
+        """File import of the collector's 授权委托书 (scans or a PDF) into the case."""
+        if self.handover is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(dialog, self.tr("Power of attorney (授权委托书)"), "",
+                                                self.tr("Scans or PDF (*.jpg *.jpeg *.png *.pdf)"))
+        if not files:
+            return
+        self.attach_authorisation_files(case_uuid, [Path(f) for f in files], dialog)
+
+    def attach_authorisation_files(self, case_uuid: str, files: list[Path], dialog: CaseDialog) -> None:
+        desk = self.handover
+
+        def done(pages: int) -> None:
+            dialog.show_collector(self.tr("Power of attorney in the case: %1 page(s). A collector who is neither "
+                                          "the applicant nor the agent may now collect.").replace("%1", str(pages)),
+                                  refused=False)
+
+        def failed(exc: BaseException) -> None:
+            text = exc.user_text() if isinstance(exc, UserFacingError) else str(exc)
+            dialog.show_collector(text, refused=True)
+
+        self._background(lambda: desk.import_authorisation(case_uuid, files), done, self.tasks.db_pool, failed)
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]

@@ -12,5 +12,51 @@
         <source>A collector's identity typed by hand needs the reason (for example: the card reader is broken).</source>
         <translation>手工录入领取人身份时必须填写原因（例如：读卡器故障）。</translation>
     </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/handover.py" line="1" />
+        <source>{name} is not a JPEG, PNG or PDF file: import the power of attorney as a scan or a PDF.</source>
+        <translation>{name} 不是 JPEG、PNG 或 PDF 文件：请以扫描件或 PDF 导入授权委托书。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Import power of attorney (授权委托书)…</source>
+        <translation>导入授权委托书…</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Needed when the collector is neither the applicant nor the agent recorded at acceptance.</source>
+        <translation>领取人既不是申请人本人、也不是受理时登记的代理人时需要。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>power of attorney imported</source>
+        <translation>已导入授权委托书</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptanceController</name>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>Result handed over and queued for the platform; the delivery receipt (送达回执) is printing for the collector to sign.</source>
+        <translation>已出件并排队上报平台；送达回执正在打印，请领取人签收。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>Power of attorney (授权委托书)</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>Scans or PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件或 PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>Power of attorney in the case: %1 page(s). A collector who is neither the applicant nor the agent may now collect.</source>
+        <translation>本办件已有授权委托书 %1 页：非申请人本人、非代理人的受托人现在可以领取。</translation>
+    </message>
 </context>
 </TS>

@@ -156,3 +156,21 @@ def test_the_refusal_reads_in_chinese_for_the_clerk(qapp) -> None:
         i18n.install_translator(i18n._identity)  # noqa: SLF001 - restore the default for the other tests
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_an_imported_authorisation_file_lets_a_stranger_collect(workstation, tmp_path) -> None:
+    from clerk_app.acceptance.handover import UnsupportedAuthorisationFile
+
+    case_uuid = _case(workstation)
+    desk = handover_desk(workstation)
+    text = tmp_path / "委托书.txt"
+    text.write_text("not a scan")
+    with pytest.raises(UnsupportedAuthorisationFile):
+        desk.import_authorisation(case_uuid, [text])
+    scan = tmp_path / "委托书.pdf"
+    scan.write_bytes(b"%PDF-1.4 a signed power of attorney")
+    assert desk.import_authorisation(case_uuid, [scan]) == 1
+    [row] = workstation.db.query("SELECT sha256 FROM case_blobs WHERE case_uuid = ? AND role = 'authorisation'",
+                                 (case_uuid,))
+    assert workstation.blobs.get(row["sha256"]) == scan.read_bytes()
+    assert desk.hand_over(case_uuid, STRANGER).check.relation is CollectorRelation.AUTHORISED
