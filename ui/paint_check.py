@@ -45,7 +45,8 @@ class PaintCheck(QObject):
     def _save(self) -> None:
         image = self.window.grab().toImage()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        saved = image.save(str(self.path), b"PNG")
+        # the stub types the format as bytes, but PySide6 6.11 accepts only str at run time (bytes: ValueError)
+        saved = image.save(str(self.path), "PNG")  # type: ignore[call-overload]
         colours = _distinct_colours(image)
         ok = saved and colours > 4
         print(json.dumps({"painted": True, "saved": saved, "path": str(self.path), "width": image.width(),
