@@ -153,7 +153,7 @@ PY
 ok "doctor --json from /opt/onewindow: core checks pass"
 step "GUI offscreen to a painted window"
 start=$(date +%s%N)
-as_clerk onewindow --no-crash-dialog --screenshot /tmp/shot.png > "$OUT/gui.out" 2> "$OUT/gui.err" \
+as_clerk timeout 180 onewindow --no-crash-dialog --screenshot /tmp/shot.png > "$OUT/gui.out" 2> "$OUT/gui.err" \
   || { tail -20 "$OUT/gui.err"; fail "GUI did not paint"; }
 echo "   $(cat "$OUT/gui.out") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 cp "$JAIL/tmp/shot.png" "$OUT/installed-window.png"
