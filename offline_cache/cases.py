@@ -359,6 +359,21 @@ def case_status(conn: sqlite3.Connection, case_uuid: str) -> sqlite3.Row | None:
     return row
 
 
+def case_applicant_row(conn: sqlite3.Connection, case_uuid: str) -> sqlite3.Row | None:
+    """The case's applicant row (``applicant_uuid``, ``kind``, ``id_index``, ``payload_enc``), or None."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT a.applicant_uuid, a.kind, a.id_index, a.payload_enc FROM cases c"
+        " JOIN applicants a ON a.applicant_uuid = c.applicant_uuid WHERE c.case_uuid = ?", (case_uuid,),
+    ).fetchone()
+    return row
+
+
+def case_blob_count(conn: sqlite3.Connection, case_uuid: str, role: str) -> int:
+    """How many blobs of ``role`` (e.g. the pages of a 授权委托书) the case holds."""
+    sql = "SELECT count(*) FROM case_blobs WHERE case_uuid = ? AND role = ?"
+    return int(conn.execute(sql, (case_uuid, role)).fetchone()[0])
+
+
 def set_case_status(conn: sqlite3.Connection, case_uuid: str, status: str) -> None:
     """The row only: the caller records the event (and has asked the state machine) in the same transaction."""
     conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (status, case_uuid))

@@ -32,7 +32,14 @@ from clerk_app.domain.masking import mask_id_number, mask_name
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache.blobs import BlobStore
-from offline_cache.cases import CaseRepository, PageRef, case_status, set_case_status
+from offline_cache.cases import (
+    CaseRepository,
+    PageRef,
+    case_applicant_row,
+    case_blob_count,
+    case_status,
+    set_case_status,
+)
 from offline_cache.codec import applicant_from_dict, person_to_dict
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
@@ -116,10 +123,7 @@ class HandoverDesk:
             return self._check(conn, case_uuid, collector)
 
     def _check(self, conn: sqlite3.Connection, case_uuid: str, collector: NaturalPerson) -> CollectorCheck:
-        row = conn.execute(
-            "SELECT a.applicant_uuid, a.kind, a.id_index, a.payload_enc FROM cases c"
-            " JOIN applicants a ON a.applicant_uuid = c.applicant_uuid WHERE c.case_uuid = ?", (case_uuid,),
-        ).fetchone()
+        row = case_applicant_row(conn, case_uuid)
         if row is None:
             raise CaseNotFound()
         plain = self._cipher.decrypt(row["payload_enc"], f"applicant:{row['applicant_uuid']}".encode())
@@ -174,5 +178,4 @@ class HandoverDesk:
 
 
 def _authorisation_count(conn: sqlite3.Connection, case_uuid: str) -> int:
-    sql = "SELECT count(*) FROM case_blobs WHERE case_uuid = ? AND role = ?"
-    return int(conn.execute(sql, (case_uuid, AUTHORISATION_ROLE)).fetchone()[0])
+    return case_blob_count(conn, case_uuid, AUTHORISATION_ROLE)
