@@ -1,5 +1,5 @@
 """PEERS #14: a 1.5 MB scan that never uploaded on "slow 3G". Through a throttled loopback link, chunked resumable
-uploads finish with a short read timeout; the same file as one request cannot."""
+uploads finish with a short read timeout; as one request it may not, and is never done half-way."""
 
 from __future__ import annotations
 
@@ -92,13 +92,21 @@ def test_chunked_upload_gets_a_big_scan_through_a_slow_link(workstation, sandbox
         service.close()
 
 
-def test_the_same_scan_in_one_request_times_out_on_that_link(workstation, sandbox, link):
+def test_the_same_scan_in_one_request_is_done_only_with_the_whole_file(workstation, sandbox, link):
+    """As one request the upload may time out (how much the link's buffers absorb decides) or get through, since
+    the read timeout now grows with the body; and the bytes a timed-out request left in the link can still reach
+    the platform, which the next offset check counts as success. Either way the row is never done without the whole,
+    hashed file on the platform, and a pass that did not finish says why."""
     make_case(workstation, pages=1, page_bytes=1_500_000, rng=random.Random(14))
     service = _service(workstation, link, chunk=2_000_000)
     try:
         report = service.engine.run_once(pull=False)
-        assert report.actions_done == 0
-        assert report.errors and report.errors[0]["kind"] == "network"
-        assert sandbox.query("SELECT count(*) FROM files") == [(0,)]
+        state = workstation.db.query("SELECT state FROM outbox")[0][0]
+        whole = sandbox.query("SELECT count(*) FROM files WHERE size = 1500000")  # the platform stores hashed files
+        if state == "done":
+            assert whole == [(1,)]
+        else:
+            assert report.actions_done == 0
+            assert report.errors and report.errors[0]["kind"] == "network"
     finally:
         service.close()
