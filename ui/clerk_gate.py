@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.acceptance.factory import apply_clerk
-from clerk_app.errors import UserFacingError
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
+from ui.errors import inline_error_text
 from ui.main_window import MainWindow
 from ui.tasks import BackgroundOp, TaskRunner
 
@@ -213,10 +213,7 @@ class SessionGate(QWidget):
         self.login_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        if isinstance(exc, UserFacingError):
-            self.message.setText(exc.user_text())
-        else:
-            self.message.setText(self.tr("The login failed ({0}).").format(type(exc).__name__))
+        self.message.setText(inline_error_text(exc))
 
     # --- the session's events --------------------------------------------------------------------------------
     def _on_session_event(self, event: str, clerk: Clerk | None) -> None:

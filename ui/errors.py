@@ -29,3 +29,14 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
         return
     # Not a known failure: let the crash handler deal with it (report + dialog).
     raise exc
+
+
+def inline_error_text(exc: BaseException) -> str:
+    """The text of an error shown inside a widget (a label under a form) instead of a dialog. Only expected
+    failures have such a text; anything untyped is a bug and goes on to the crash handler, as in a dialog."""
+    if isinstance(exc, Cancelled):
+        return ""
+    if isinstance(exc, UserFacingError):
+        log.info("user-facing error shown inline: %s", type(exc).__name__)
+        return exc.user_text()
+    raise exc

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from clerk_app.errors import UserFacingError
+from ui.errors import inline_error_text
 from ui.tasks import BackgroundOp, TaskRunner
 
 
@@ -61,7 +61,4 @@ class PlatformLoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        if isinstance(exc, UserFacingError):
-            self.message.setText(exc.user_text())
-        else:
-            self.message.setText(self.tr("The login failed ({0}).").format(type(exc).__name__))
+        self.message.setText(inline_error_text(exc))

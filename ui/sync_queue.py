@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.errors import UserFacingError
+from ui.errors import inline_error_text
 from ui.tasks import BackgroundOp, TaskRunner
 
 
@@ -133,8 +133,7 @@ class SyncQueueDialog(QDialog):
 
     def _export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        text = exc.user_text() if isinstance(exc, UserFacingError) else type(exc).__name__
-        self.summary.setText(self.tr("The export failed: {0}").format(text))
+        self.summary.setText(self.tr("The export failed: {0}").format(inline_error_text(exc)))
 
     def show_rows(self, rows: list[dict[str, Any]]) -> None:
         self.table.setRowCount(len(rows))

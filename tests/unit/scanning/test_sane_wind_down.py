@@ -71,14 +71,19 @@ def _noop(_index: int, _fraction: float) -> None:
     pass
 
 
-def test_no_data_right_after_a_cancel_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("devices.scanner.sane_driver.time.sleep", lambda _s: None)
-    device = _FakeDevice(["cancel-during", "nodata", "page"])
+def _driver_after_a_cancelled_scan(script: list[str]) -> tuple[SaneDriver, _FakeDevice]:
+    device = _FakeDevice(["cancel-during", *script])
     driver = SaneDriver(_FakeSane(device))
     token = CancelToken()
     device.token = token
     with pytest.raises(Cancelled):
         list(driver.scan("fake:0", SETTINGS, token, _noop))
+    return driver, device
+
+
+def test_no_data_right_after_a_cancel_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("devices.scanner.sane_driver.time.sleep", lambda _s: None)
+    driver, device = _driver_after_a_cancelled_scan(["nodata", "page"])
     assert len(list(driver.scan("fake:0", SETTINGS, CancelToken(), _noop))) == 1
     assert device.script == []
 
@@ -93,12 +98,7 @@ def test_no_data_without_a_previous_cancel_is_a_fault(monkeypatch: pytest.Monkey
 
 def test_wind_down_ends_with_the_first_good_page(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("devices.scanner.sane_driver.time.sleep", lambda _s: None)
-    device = _FakeDevice(["cancel-during", "page", "nodata"])
-    driver = SaneDriver(_FakeSane(device))
-    token = CancelToken()
-    device.token = token
-    with pytest.raises(Cancelled):
-        list(driver.scan("fake:0", SETTINGS, token, _noop))
+    driver, _device = _driver_after_a_cancelled_scan(["page", "nodata"])
     assert len(list(driver.scan("fake:0", SETTINGS, CancelToken(), _noop))) == 1
     with pytest.raises(ScannerError):
         list(driver.scan("fake:0", SETTINGS, CancelToken(), _noop))
