@@ -211,8 +211,9 @@ def test_case_list_puts_overdue_cases_first_in_red(qtbot, desk, workstation) -> 
         with qtbot.waitSignal(controller.committed, timeout=10_000):
             controller.accept_shortcut()
     service._clock = local_now  # noqa: SLF001
-    with qtbot.waitSignal(controller.cases_loaded, timeout=10_000):
-        controller.refresh_cases()
+    controller.refresh_cases()
+    # the refresh after the first commit may still deliver first: wait for the rows of both cases
+    qtbot.waitUntil(lambda: len(controller.cases.rows) == 2, timeout=10_000)
     rows = controller.cases.rows
     assert len(rows) == 2 and rows[0].level == "red"  # the overdue case from 40 days ago comes first
     assert rows[1].level != "red"
@@ -305,8 +306,13 @@ def test_case_concluded_on_the_spot_shows_no_warning_in_list_or_dialog(qtbot, de
     service = controller.service
     done = service.commit(_session(service, handling=HandlingType.IMMEDIATE), Decision.ACCEPT)
     running = service.commit(_session(service), Decision.ACCEPT)  # 承诺件: its clock runs
-    with qtbot.waitSignal(controller.cases_loaded, timeout=10_000):
-        controller.refresh_cases()
+    controller.refresh_cases()
+
+    def both_listed() -> bool:  # a refresh started before the commits may deliver first: wait for this one's rows
+        shown = {r.summary.case_number for r in controller.cases.rows}
+        return {done.case_number, running.case_number} <= shown
+
+    qtbot.waitUntil(both_listed, timeout=10_000)
     levels = {r.summary.case_number: r.level for r in controller.cases.rows}
     assert levels[done.case_number] == "none"
     assert levels[running.case_number] in ("normal", "yellow")
