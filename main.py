@@ -99,7 +99,6 @@ def run(argv: Sequence[str] | None = None, exec: bool = True) -> Any:  # noqa: A
 def _run_command(args: argparse.Namespace, paths: Any, config: Any, language: str) -> int:
     from PySide6.QtCore import QCoreApplication
 
-    from clerk_app.context import Workstation, open_workstation
     from clerk_app.errors import UserFacingError
     from clerk_app.i18n import install_translator
     from ui.i18n import load_translators
@@ -108,21 +107,23 @@ def _run_command(args: argparse.Namespace, paths: Any, config: Any, language: st
     translators = load_translators(app, language)
     install_translator(QCoreApplication.translate)
 
-    opened: list[Workstation] = []
+    from clerk_app.services import Services, open_services
 
-    def make_workstation() -> Workstation:
+    opened: list[Services] = []
+
+    def make_services() -> Services:
         if not opened:
-            opened.append(open_workstation(paths, config))
+            opened.append(open_services(paths, config))
         return opened[0]
 
     try:
-        return int(args.handler(args, make_workstation))
+        return int(args.handler(args, make_services))
     except UserFacingError as exc:
         print(exc.user_text(), file=sys.stderr)
         return 1
     finally:
-        for ws in opened:
-            ws.close()
+        for services in opened:
+            services.close()
         for translator in translators:
             app.removeTranslator(translator)
         install_translator(lambda _context, text: text)

@@ -22,7 +22,6 @@ from pathlib import Path
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from clerk_app.acceptance.factory import acceptance_service  # noqa: E402
 from clerk_app.context import open_workstation  # noqa: E402
 from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType, NaturalPerson  # noqa: E402
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState  # noqa: E402
@@ -36,6 +35,7 @@ from clerk_app.domain.catalog import (  # noqa: E402
 )
 from clerk_app.domain.decision_rules import evaluate  # noqa: E402
 from clerk_app.paths import resolve_paths  # noqa: E402
+from clerk_app.services import build_services  # noqa: E402
 from offline_cache.cases import PageRef  # noqa: E402
 
 
@@ -54,7 +54,8 @@ def bench_commit(runs: int) -> None:
                                      source=CaptureSource.SIMULATED))
     with tempfile.TemporaryDirectory() as home:
         ws = open_workstation(resolve_paths(home))
-        service = acceptance_service(ws)
+        services = build_services(ws)
+        service = services.acceptance
         pages = [PageRef(ws.blobs.put(f"page {i}".encode() * 1000), 7000, "image/jpeg") for i in range(10)]
         samples = []
         for _ in range(runs):
@@ -67,7 +68,7 @@ def bench_commit(runs: int) -> None:
             start = time.perf_counter()
             service.commit(session, Decision.ACCEPT)
             samples.append(time.perf_counter() - start)
-        ws.close()
+        services.close()
 
         conn = sqlite3.connect(Path(home) / "baseline.db", isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")

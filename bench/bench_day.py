@@ -260,15 +260,20 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
 
         window = started.window
         ws = started.workstation
+        root = getattr(started, "services", None)  # the composition root; an older baseline tree: ws.services
+
+        def service(name: str) -> Any:
+            return getattr(root, name, None) if root is not None else ws.services.get(name)
+
         controller = window.findChild(AcceptanceController)
         catalog = window.findChild(CatalogPanel)
         wait_until(app, lambda: catalog.service.counts()["items"] > 0 and catalog.service._index is not None, 60)
-        wait_until(app, lambda: bool(ws.services["identity"].connected), 20)
+        wait_until(app, lambda: bool(service("identity").connected), 20)
 
         # -- the catalog: synthetic items on top of the training catalog, after the first sync pass has pulled
         # the sandbox's catalog snapshot (which would retire them again)
-        wait_until(app, lambda: "sync" in ws.services, 60)
-        sync_service = ws.services["sync"]
+        wait_until(app, lambda: service("sync") is not None, 60)
+        sync_service = service("sync")
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and sync_service.run_once().skipped:
             idle(app, 0.2)
@@ -379,8 +384,8 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
 
         # -- a template case through the real UI, then the history cloned from it
         template_number = accept_one(0)
-        template_uuid = ws.services["acceptance"].cases.uuid_for_number(template_number) \
-            if "acceptance" in ws.services else ws.db.query(
+        template_uuid = service("acceptance").cases.uuid_for_number(template_number) \
+            if service("acceptance") is not None else ws.db.query(
                 "SELECT case_uuid FROM cases WHERE case_number = ?", (template_number,))[0][0]
         start = time.perf_counter()
         result["history_compacted"] = clone_history(ws, template_uuid, cases, today)
@@ -403,7 +408,7 @@ def main() -> int:  # noqa: PLR0915 - one scripted day reads best top to bottom
         day_start = time.perf_counter()
         search_gun_ms: list[float] = []
         table_gun_ms: list[float] = []
-        sync = ws.services.get("sync")
+        sync = service("sync")
         failures: list[str] = []
         for index in range(acceptances):
             if index == acceptances // 2 and sync is not None and hasattr(sync, "sync_now"):

@@ -74,7 +74,6 @@ def main() -> None:
         rng = random.Random(args.seed)
         cases = [make_case(ws, pages=args.pages, page_bytes=args.page_kb * 1000, rng=rng) for _ in range(args.cases)]
         service = SyncService(ws)
-        ws.services["sync"] = service
         t0 = time.perf_counter()
         service.start()
         done = 0

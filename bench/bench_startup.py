@@ -64,11 +64,10 @@ import main
 started = main.run(["--home", sys.argv[2], "--no-crash-dialog", "--no-single-instance"], exec=False)
 
 def ready():
-    ws = started.workstation
-    identity = ws.services.get("identity")
-    catalog = ws.services.get("catalog")
-    return ("first_paint" in seen and identity is not None and bool(identity.connected)
-            and catalog is not None and getattr(catalog, "_index", None) is not None)
+    identity = started.services.identity
+    catalog = started.services.catalog
+    return ("first_paint" in seen and bool(identity.connected)
+            and getattr(catalog, "_index", None) is not None)
 
 def poll():
     if ready():

@@ -14,6 +14,7 @@ the queue's own record of the same day (call - issue from its tickets table), wh
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -41,7 +42,7 @@ from clerk_app.queue.adapter import TransferTarget  # noqa: E402
 from clerk_app.queue.factory import ticket_source  # noqa: E402
 from clerk_app.queue.sandbox_http import SandboxQueueAdapter  # noqa: E402
 from clerk_app.queue.service import QueueService  # noqa: E402
-from clerk_app.rules import rules_service  # noqa: E402
+from clerk_app.rules import RulesService  # noqa: E402
 from offline_cache.cases import CaseRepository  # noqa: E402
 from sandbox.app import SandboxSettings  # noqa: E402
 from sandbox.queue_sim import ArrivalSimulator  # noqa: E402
@@ -99,7 +100,7 @@ def run_day(arrivals_per_hour: float, seed: int) -> dict[str, Any]:
         db_path = Path(home) / "platform" / "sandbox.sqlite3"
         server = SandboxThread(SandboxSettings(db_path=db_path, backoffice_delay=-1, queue_clock=clock)).start()
         ws = open_workstation(resolve_paths(Path(home) / "ws"))
-        rules = RulesEngineAdapter(rules_service(ws))
+        rules = RulesEngineAdapter(RulesService(ws))
         cases = CaseRepository(ws.db, ws.cipher, ws.applicants)
         clerks = []
         for code, serves in (("01", ["general", "social"]), ("02", ["property", "pickup", "general"])):
@@ -123,7 +124,7 @@ def run_day(arrivals_per_hour: float, seed: int) -> dict[str, Any]:
             clerk.queue.close()
         from clerk_app.sync.service import SyncService
 
-        ws.config = ws.config.with_overrides(platform__base_url=server.base_url)
+        ws = dataclasses.replace(ws, config=ws.config.with_overrides(platform__base_url=server.base_url))
         sync = SyncService(ws)
         from clerk_app.sync.engine import drain
 

@@ -1,15 +1,14 @@
-"""The workstation's services, built once by ``main.py`` and handed to the UI and CLI through constructors.
+"""The workstation's data: paths, configuration, the data key, the database, the blob store, the applicants.
 
-``open_workstation`` is the composition root for everything below ``ui``: paths, configuration, the data key, the
-database, the blob store and the repositories. Later capabilities (catalog, devices, sync, printing) attach here as
-attributes built from these parts, so tests can build the same object on a temporary folder.
+``open_workstation`` opens these parts; the services built on them live in ``clerk_app.services`` (the composition
+root), which takes a ``Workstation`` and is the only place that builds services. Tests open the same object on a
+temporary folder.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from clerk_app.config import Config, load_config
 from clerk_app.paths import AppPaths, resolve_paths
@@ -22,7 +21,7 @@ from offline_cache.db import Database
 log = logging.getLogger("onewindow.init")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Workstation:
     paths: AppPaths
     config: Config
@@ -31,20 +30,12 @@ class Workstation:
     blobs: BlobStore
     applicants: ApplicantRepository
     key_source: KeySource | None
-    services: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_training(self) -> bool:
         return self.config.is_training
 
     def close(self) -> None:
-        for service in reversed(list(self.services.values())):
-            closer = getattr(service, "close", None)
-            if callable(closer):
-                try:
-                    closer()
-                except Exception:  # a failing service must not keep the others from closing
-                    log.exception("closing %s failed", type(service).__name__)
         self.db.close()
 
 

@@ -12,6 +12,7 @@ import faulthandler
 import logging
 import logging.handlers
 import re
+import weakref
 from pathlib import Path
 from typing import IO
 
@@ -57,6 +58,10 @@ ram_handler = RAMHandler()
 _fault_file: IO[str] | None = None
 
 
+# The handlers ``init_logging`` installed, so ``close_logging`` removes exactly those (not a test runner's).
+_OURS: weakref.WeakSet[logging.Handler] = weakref.WeakSet()
+
+
 def init_logging(log_dir: Path, level: int = logging.INFO, console: bool = False) -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
@@ -73,7 +78,7 @@ def init_logging(log_dir: Path, level: int = logging.INFO, console: bool = False
     for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
         handler.addFilter(redactor)
-        handler._onewindow = True  # type: ignore[attr-defined]
+        _OURS.add(handler)
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)
@@ -83,7 +88,8 @@ def close_logging() -> None:
     """Detach and close our handlers (a second ``run()`` in one process, tests, shutdown)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_onewindow", False):
+        if handler in _OURS:
+            _OURS.discard(handler)
             root.removeHandler(handler)
             if handler is not ram_handler:
                 handler.close()

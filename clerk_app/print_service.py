@@ -23,8 +23,6 @@ from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_s
 
 log = logging.getLogger("onewindow.printing")
 
-SERVICE_KEY = "printing"
-
 
 @dataclass(frozen=True)
 class ArchivedDocument:
@@ -74,6 +72,11 @@ class PrintService:
     def preview(self, ctx: DocumentContext) -> bytes:
         """The PDF exactly as it would print (for QPdfDocument in the UI)."""
         return render_document(ctx)
+
+    @property
+    def a4_printer(self) -> str:
+        """The configured A4 printer (empty = the system default)."""
+        return str(self._ws.config.get("printing.a4_printer"))
 
     def printer_for(self, ctx: DocumentContext) -> str:
         config = self._ws.config
@@ -128,10 +131,3 @@ class PrintService:
     def archived_pdf(self, sha256: str) -> bytes:
         return self._ws.blobs.get(sha256)
 
-
-def print_service(workstation: Workstation) -> PrintService:
-    service = workstation.services.get(SERVICE_KEY)
-    if service is None:
-        service = PrintService(workstation)
-        workstation.services[SERVICE_KEY] = service
-    return service

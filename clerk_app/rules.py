@@ -1,6 +1,6 @@
 """The acceptance rules as one service on the workstation: calendar, deadlines, 电子监察 level, case numbers.
 
-Other areas call this (``rules_service(workstation)``) rather than the pieces, so the configured centre/window
+Other areas take this (``services.rules``) rather than the pieces, so the configured centre/window
 codes, the yellow threshold, the calendar extension table and the verification key are applied the same way
 everywhere.
 
@@ -35,7 +35,6 @@ log = logging.getLogger("onewindow.rules")
 
 # Changing this label invalidates the codes on every receipt already printed.
 VERIFICATION_KEY_LABEL = "onewindow receipt verification key"
-SERVICE_KEY = "rules"
 
 
 LOCAL_KEY_ID = "local"  # the workstation's own key (codes only this workstation can check)
@@ -117,10 +116,3 @@ class RulesService:
                 return Verification(True, key_id)
         return Verification(False, "")
 
-
-def rules_service(workstation: Workstation) -> RulesService:
-    service = workstation.services.get(SERVICE_KEY)
-    if service is None:
-        service = RulesService(workstation)
-        workstation.services[SERVICE_KEY] = service
-    return service

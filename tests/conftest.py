@@ -102,6 +102,18 @@ def workstation(ow_home: Path) -> Iterator[object]:
     ws.close()
 
 
+@pytest.fixture
+def services(workstation: object) -> Iterator[object]:
+    """The composition root's services on the test's workstation (nothing started: no sandbox, no device threads)."""
+    from clerk_app.context import Workstation
+    from clerk_app.services import build_services
+
+    assert isinstance(workstation, Workstation)
+    built = build_services(workstation)
+    yield built
+    built.close()
+
+
 @pytest.fixture(scope="session")
 def _secret_service_session() -> Iterator[stack.SecretServiceStack]:
     with stack.secret_service_stack() as service:

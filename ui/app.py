@@ -7,22 +7,27 @@ import argparse
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk_app.config import Config
-from clerk_app.context import open_workstation
+from clerk_app.context import Workstation
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import install_translator
 from clerk_app.logging_setup import close_faulthandler, close_logging
 from clerk_app.paths import AppPaths
+from clerk_app.services import Services, open_services
 from ui.crash import CrashHandler, show_previous_fault
 from ui.i18n import load_translators
 from ui.main_window import MainWindow
 from ui.single_instance import SingleInstance
 from ui.tasks import TaskRunner
+from ui.wiring import Features, device_hooks, wire_features
+
+if TYPE_CHECKING:
+    from ui.clerk_gate import SessionGate
 
 log = logging.getLogger("onewindow.init")
 
@@ -30,16 +35,23 @@ log = logging.getLogger("onewindow.init")
 class WorkstationApp:
     """Keeps the pieces of a running GUI together (and alive) for ``main.run(exec=False)`` callers."""
 
-    def __init__(self, qapp: QApplication, window: MainWindow, workstation: Any, crash: CrashHandler,
-                 instance: SingleInstance, tasks: TaskRunner, translators: list[Any]) -> None:
+    def __init__(self, qapp: QApplication, window: MainWindow, services: Services, features: Features,
+                 clerk_gate: SessionGate, crash: CrashHandler, instance: SingleInstance, tasks: TaskRunner,
+                 translators: list[Any]) -> None:
         self.qapp = qapp
         self.window = window
-        self.workstation = workstation
+        self.services = services
+        self.features = features
+        self.clerk_gate = clerk_gate
         self.crash = crash
         self.instance = instance
         self.tasks = tasks
         self._translators = translators
         self.paint_check: Any = None
+
+    @property
+    def workstation(self) -> Workstation:
+        return self.services.workstation
 
     def shutdown(self) -> None:
         log.info("shutting down")
@@ -53,7 +65,7 @@ class WorkstationApp:
         self.window.deleteLater()
         self.qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.instance.close()
-        self.workstation.close()
+        self.services.close()
         self.crash.uninstall()
         # The QApplication may outlive this workstation (tests boot several): leave no translation behind.
         for translator in self._translators:
@@ -88,7 +100,7 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
 
     log.info("opening services")
     try:
-        workstation = open_workstation(paths, config)
+        services = open_services(paths, config, device_hooks())
     except UserFacingError as exc:
         crash.uninstall()
         instance.close()
@@ -99,23 +111,20 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
 
     log.info("building the main window")
     settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(training=workstation.is_training, settings=settings)
+    window = MainWindow(training=services.is_training, settings=settings)
     window.status.set_identity(config.get("centre.name"), config.get("window.name"), "—")
     tasks = TaskRunner()
-
-    from ui.wiring import wire_features
-
-    wire_features(window, workstation, tasks)
+    features = wire_features(window, services, tasks)
     from ui.clerk_gate import wire_clerk_session
 
     # Last: the gate covers every panel wired above. The training auto-login is for tests and demonstrations.
     training_login = getattr(args, "training_login", None) or os.environ.get("ONEWINDOW_TRAINING_LOGIN") or None
-    wire_clerk_session(window, workstation, tasks, training_login)
+    gate = wire_clerk_session(window, services, tasks, training_login)
     from ui.customer_screen.wiring import follow_clerk_gate
 
-    follow_clerk_gate(window)  # the citizen's screen blanks with the gate
+    follow_clerk_gate(features.customer_screen, gate)  # the citizen's screen blanks with the gate
     instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
-    app = WorkstationApp(qapp, window, workstation, crash, instance, tasks, translators)
+    app = WorkstationApp(qapp, window, services, features, gate, crash, instance, tasks, translators)
     window.show()
     if getattr(args, "screenshot", None):
         from ui.paint_check import quit_after_paint

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -35,6 +35,12 @@ from PySide6.QtWidgets import (
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.catalog import Bundle, MaterialSpec, Necessity, ServiceItem, Situation, TimeLimit
 from ui.errors import show_exception
+
+if TYPE_CHECKING:
+    from clerk_app.services import Services
+    from printing.spooler import PrintJob
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
 
 log = logging.getLogger("onewindow.ui.catalog")
 
@@ -404,14 +410,14 @@ class CatalogPanel(QWidget):
 
 
 def wire_catalog(
-    window: Any, workstation: Any, tasks: Any, print_guide: Callable[[Any, str, dict[str, str]], Any] | None = None
+    window: MainWindow, services: Services, tasks: TaskRunner,
+    print_guide: Callable[[str, dict[str, str]], PrintJob] | None = None,
 ) -> CatalogPanel:
-    """Attach the catalog service and panel; load the training catalog on first start in training mode."""
-    from clerk_app.catalog.guide import print_guide as default_print
+    """Attach the catalog panel; load the training catalog on first start in training mode."""
+    from clerk_app.catalog.guide import print_guide as print_on_a4
     from ui.tasks import BackgroundOp
 
-    service = CatalogService(workstation.db)
-    workstation.services["catalog"] = service
+    service = services.catalog
     panel = CatalogPanel(service)
     window.install_area("item", panel)
     window.shortcuts.bind("search", panel.focus_search)
@@ -424,7 +430,7 @@ def wire_catalog(
             ops.pop(0)
 
     def prepare() -> dict[str, int]:
-        if workstation.is_training:
+        if services.is_training:
             report = service.ensure_training_catalog()
             if report is not None:
                 log.info("training catalog loaded: %d items", len(report.added))
@@ -437,7 +443,7 @@ def wire_catalog(
 
     op = BackgroundOp(panel, prepare).success(panel.catalog_ready)
     keep(op)
-    op.run(tasks.db_pool)
+    window.after_first_paint(lambda: op.run(tasks.db_pool))
 
     rebuilding: list[bool] = []
 
@@ -460,11 +466,11 @@ def wire_catalog(
 
     panel.refresh_index = refresh_index
 
-    printer = print_guide or default_print
+    printer = print_guide or (lambda code, answers: print_on_a4(service, services.printing, code, answers))
 
     def do_print(code: str, answers: dict[str, str]) -> None:
         window.status.showMessage(panel.tr("Printing the guide…"), 3000)
-        job = BackgroundOp(panel, lambda: printer(workstation, code, answers)).success(
+        job = BackgroundOp(panel, lambda: printer(code, answers)).success(
             lambda job: window.status.showMessage(panel.tr("Guide sent to %1").replace("%1", str(job.printer)), 5000)
         )
         keep(job)

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.acceptance.factory import apply_clerk
+from clerk_app.config import Config
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
+from clerk_app.services import Services
 from ui.errors import inline_error_text
 from ui.main_window import MainWindow
 from ui.tasks import BackgroundOp, TaskRunner
@@ -52,13 +53,24 @@ class SessionGate(QWidget):
     blanked = Signal(bool)
     _session_event = Signal(str, object)  # the session's listeners run on any thread: hop to the GUI thread
 
-    def __init__(self, window: MainWindow, session: ClerkSession, tasks: TaskRunner, workstation: Any) -> None:
+    def __init__(self, window: MainWindow, session: ClerkSession, tasks: TaskRunner, config: Config,
+                 idle_lock_s: float = 0.0) -> None:
         super().__init__(window)
         self.setObjectName("sessionGate")
         self.window_ = window
         self.session = session
         self.tasks = tasks
-        self.workstation = workstation
+        self.config = config
+        # Locks after idle_lock_s without input (0: never); stopped with the gate.
+        self.idle_watch = IdleWatch(session, idle_lock_s, parent=self)
+        self.destroyed.connect(lambda *_: self.idle_watch.stop())
+        self.shift_button = QToolButton(window.status)
+        self.shift_button.setObjectName("shiftChange")
+        self.shift_button.setText(self.tr("Shift change (交班)"))
+        self.shift_button.setAutoRaise(True)
+        self.shift_button.clicked.connect(lambda: ask_shift_change(window, session))
+        window.status.addPermanentWidget(self.shift_button)
+        self.lock_action = window.shortcuts.bind("lock", lambda: session.lock("manual"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the opaque background
         self.setStyleSheet("QWidget#sessionGate { background: #37474f; }"
                            " QFrame#gatePanel { background: white; border-radius: 6px; }")
@@ -218,9 +230,8 @@ class SessionGate(QWidget):
     # --- the session's events --------------------------------------------------------------------------------
     def _on_session_event(self, event: str, clerk: Clerk | None) -> None:
         status = self.window_.status
-        config = self.workstation.config
-        if event in ("login", "unlock") and clerk is not None:
-            apply_clerk(self.workstation, clerk)
+        config = self.config
+        if event in ("login", "unlock") and clerk is not None:  # the desks follow by the session's own listener
             role = {"supervisor": self.tr("supervisor"), "administrator": self.tr("administrator")}.get(clerk.role)
             label = clerk.label + (f" · {role}" if role else "") + (self.tr(" (offline login)") if not
                                                                      clerk.online and not clerk.training else "")
@@ -273,32 +284,17 @@ class IdleWatch(QObject):
             app.removeEventFilter(self)
 
 
-def session_open(workstation: Any) -> bool:
+def session_open(session: ClerkSession) -> bool:
     """A clerk is logged in and the session is not locked (devices may fill panels)."""
-    session = workstation.services.get("clerk_session")
-    return session is None or (session.clerk is not None and not session.locked)
+    return session.clerk is not None and not session.locked
 
 
-def wire_clerk_session(window: MainWindow, workstation: Any, tasks: TaskRunner,
+def wire_clerk_session(window: MainWindow, services: Services, tasks: TaskRunner,
                        training_login: str | None = None) -> SessionGate:
-    from clerk_app.sync.clerk_login import clerk_session
-
-    session = clerk_session(workstation)
-    gate = SessionGate(window, session, tasks, workstation)
-    window.clerk_gate = gate  # type: ignore[attr-defined]
-    idle = IdleWatch(session, 60.0 * float(workstation.config.get("security.idle_lock_minutes")), parent=gate)
-    gate.idle_watch = idle  # type: ignore[attr-defined]
-    gate.destroyed.connect(lambda *_: idle.stop())
-    lock_action = window.shortcuts.bind("lock", lambda: session.lock("manual"))
-    shift = QToolButton(window.status)
-    shift.setObjectName("shiftChange")
-    shift.setText(gate.tr("Shift change (交班)"))
-    shift.setAutoRaise(True)
-    shift.clicked.connect(lambda: ask_shift_change(window, session))
-    window.status.addPermanentWidget(shift)
-    gate.shift_button = shift  # type: ignore[attr-defined]
-    gate.lock_action = lock_action  # type: ignore[attr-defined]
-    if training_login and workstation.is_training:
+    session = services.clerk_session
+    gate = SessionGate(window, session, tasks, services.config,
+                       60.0 * float(services.config.get("security.idle_lock_minutes")))
+    if training_login and services.is_training:
         session.start_training(training_login)
     else:
         if training_login:

@@ -8,14 +8,15 @@ through a modal dialog on the GUI thread while the device thread waits; the PIN 
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from clerk_app.errors import UserFacingError
-from clerk_app.identity.manager import IdentityListener, ReaderManager, build_drivers
+from clerk_app.identity.manager import IdentityListener
+from clerk_app.services import Services
 from devices.identity_base import IdentityRecord, ReaderInfo
+from devices.identity_simulated import SimulatedDriver
 from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
 from ui.tasks import BackgroundOp, TaskRunner
@@ -44,12 +45,13 @@ class _Bridge(QObject, IdentityListener):
         self.failed_signal.emit(reader, error)
 
 
-class _PinPrompt(QObject):
-    """Called on a device thread; shows the dialog on the GUI thread and waits for the answer."""
+class PinPrompt(QObject):
+    """Called on a device thread; shows the dialog on the GUI thread and waits for the answer. Built on the GUI
+    thread before the main window (the services take it), so the dialog opens over the window active then."""
 
     ask = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parent = parent
         self._answer: str | None = None
@@ -67,7 +69,8 @@ class _PinPrompt(QObject):
     def _show(self) -> None:
         title = QCoreApplication.translate("identity", "Social security card PIN")
         prompt = QCoreApplication.translate("identity", "This card needs its PIN. Ask the holder to enter it:")
-        text, ok = QInputDialog.getText(self._parent, title, prompt, QLineEdit.EchoMode.Password)
+        parent = self._parent or QApplication.activeWindow()
+        text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
         self._answer = text if ok and text else None
         self._done.set()
 
@@ -80,13 +83,11 @@ def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
     return QCoreApplication.translate("identity", "Card reader: {0}").format(names), True
 
 
-def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> ApplicantPanel:
+def wire_identity(window: MainWindow, services: Services, tasks: TaskRunner) -> ApplicantPanel:
     # device work runs on the manager's own stack threads; tasks only for the audit of a reveal
-    panel = ApplicantPanel(training=workstation.is_training)
+    panel = ApplicantPanel(training=services.is_training)
     window.install_area("applicant", panel)
-    config = workstation.config
-    manager = ReaderManager(build_drivers(config, pin_provider=_PinPrompt(window)),
-                            keep_photo=config.get("devices.keep_photo"))
+    manager = services.identity  # its PIN prompt came from ``ui.wiring.device_hooks``
     bridge = _Bridge(window)
     manager.add_listener(bridge)
 
@@ -106,29 +107,29 @@ def wire_identity(window: MainWindow, workstation: Any, tasks: TaskRunner) -> Ap
             return
         from offline_cache import audit_log
 
-        session = workstation.services.get("clerk_session")
-        clerk = session.clerk.account if session is not None and session.clerk is not None else "-"
-        BackgroundOp(panel, lambda: audit_log.write(workstation.db, "reveal", clerk, {"what": "id_number",
-                                                                                       "where": "applicant_panel"})
+        session = services.clerk_session
+        clerk = session.clerk.account if session.clerk is not None else "-"
+        db = services.workstation.db
+        BackgroundOp(panel, lambda: audit_log.write(db, "reveal", clerk, {"what": "id_number",
+                                                                          "where": "applicant_panel"})
                      ).run(tasks.db_pool)
 
     panel.reveal_button.toggled.connect(audit_reveal)
     # Locked or nobody logged in: a card placed on the reader must not fill the panel behind the lock screen.
-    bridge.read_signal.connect(lambda _reader, record: panel.show_card(record) if session_open(workstation) else None)
+    session = services.clerk_session
+    bridge.read_signal.connect(lambda _reader, record: panel.show_card(record) if session_open(session) else None)
     bridge.removed_signal.connect(lambda _reader: panel.show_info(removed))
     bridge.failed_signal.connect(lambda _reader, error: panel.show_error(error))
     window.shortcuts.bind("read_card", manager.read_now)
     panel.read_button.clicked.connect(manager.read_now)
 
-    simulated = next((d for d in manager.drivers if d.kind.value == "simulated"), None)
+    simulated = next((d for d in manager.drivers if isinstance(d, SimulatedDriver)), None)
     if simulated is not None:
-        reader = simulated.reader  # type: ignore[attr-defined]
+        reader = simulated.reader
         panel.set_training_deck([(card.key, card.label) for card in reader.cards])
         panel.place_button.clicked.connect(lambda: reader.place(panel.training_cards.currentData()))
         panel.remove_button.clicked.connect(reader.remove)
 
     window.status.set_device_state("idcard", QCoreApplication.translate("identity", "Card reader: searching…"), None)
-    workstation.services["identity"] = manager
-    panel.reader_manager = manager  # type: ignore[attr-defined]
     manager.start()
     return panel

@@ -10,8 +10,10 @@ it is for. The window holds no business logic.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self._title(training))
         self.status = WorkstationStatusBar(self)
         self.setStatusBar(self.status)
@@ -150,6 +154,28 @@ class MainWindow(QMainWindow):
             state = self._settings.value(f"main_window/{splitter.objectName() or 'right'}")
             if state is not None:
                 splitter.restoreState(state)
+
+    def after_first_paint(self, callback: Callable[[], None], fallback_ms: int = 2000) -> None:
+        """Run ``callback`` once the window has painted for the first time (at the latest after ``fallback_ms``).
+        Heavy first-start work (the training catalog import holds the GIL for seconds) starts after the clerk
+        sees the window, not while it first paints."""
+        if self._painted:
+            callback()
+            return
+        self._after_paint.append(callback)
+        QTimer.singleShot(fallback_ms, self, self._run_after_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        self._painted = True
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._settings is not None:

@@ -3,7 +3,7 @@ and drag a page onto another material's strip. The material's size and its cap a
 
 The acceptance checklist embeds one per material:
 
-    PagesWidget(material_code, pages_model, scanner_service, tasks)
+    PagesWidget(material_code, pages_model, scanner_service, tasks, strips)
 
 ``pages_model`` is a Qt-free ``clerk_app.pages.model.MaterialPages`` (usually ``case_pages.slot(code)``); the widget
 only drives it and the ``ScanningService``; every scan and import runs in the background, each page appearing as
@@ -50,19 +50,35 @@ log = logging.getLogger("onewindow.ui.pages")
 MIME = "application/x-onewindow-page"
 THUMB = 120
 
-# strips by material code, so a page dropped on another strip can be moved between the models
-_STRIPS: weakref.WeakValueDictionary[str, PagesWidget] = weakref.WeakValueDictionary()
-_ACTIVE: list[weakref.ReferenceType[PagesWidget]] = []
-_LAST_DEVICE: dict[str, str] = {}
+class PageStripRegistry:
+    """The page strips of one window (built by ``wire_scanning``, handed to every ``PagesWidget``): by material
+    code, so a page dropped on another strip moves between the models; the strip the clerk used last, which F6
+    scans into; and the source chosen last, which the next material's strip starts with."""
 
+    def __init__(self) -> None:
+        self._strips: weakref.WeakValueDictionary[str, PagesWidget] = weakref.WeakValueDictionary()
+        self._active: weakref.ReferenceType[PagesWidget] | None = None
+        self.last_device: str | None = None
 
-def active_pages_widget() -> PagesWidget | None:
-    """The strip the clerk worked with last, else the first visible one (F6 scans into it)."""
-    widget = _ACTIVE[0]() if _ACTIVE else None
-    if widget is not None and shiboken6.isValid(widget) and widget.isVisible():
-        return widget
-    visible = [w for w in list(_STRIPS.values()) if shiboken6.isValid(w) and w.isVisible()]
-    return visible[0] if visible else None
+    def add(self, widget: PagesWidget) -> None:
+        self._strips[widget.material_code] = widget
+
+    def get(self, code: str) -> PagesWidget | None:
+        return self._strips.get(code)
+
+    def codes(self) -> list[str]:
+        return list(self._strips.keys())
+
+    def mark_active(self, widget: PagesWidget) -> None:
+        self._active = weakref.ref(widget)
+
+    def active(self) -> PagesWidget | None:
+        """The strip the clerk worked with last, else the first visible one (F6 scans into it)."""
+        widget = self._active() if self._active is not None else None
+        if widget is not None and shiboken6.isValid(widget) and widget.isVisible():
+            return widget
+        visible = [w for w in list(self._strips.values()) if shiboken6.isValid(w) and w.isVisible()]
+        return visible[0] if visible else None
 
 
 def human_kb(size: int) -> str:
@@ -178,7 +194,8 @@ class PagesWidget(QWidget):
     changed = Signal()
 
     def __init__(self, material_code: str, pages_model: MaterialPages, scanner_service: ScanningService,
-                 tasks: TaskRunner, parent: QWidget | None = None, material_name: str | None = None) -> None:
+                 tasks: TaskRunner, strips: PageStripRegistry, parent: QWidget | None = None,
+                 material_name: str | None = None) -> None:
         super().__init__(parent)
         self.material_name = material_name or material_code
         self.setObjectName("pagesWidget")
@@ -196,7 +213,8 @@ class PagesWidget(QWidget):
         self._relay = _Relay(self)
         self._relay.page.connect(self._page_arrived)
         self._relay.progress.connect(self._progress_arrived)
-        _STRIPS[material_code] = self
+        self.strips = strips
+        strips.add(self)
 
         self._build_controls()
         self._build_editing()
@@ -333,7 +351,7 @@ class PagesWidget(QWidget):
             self.source_box.addItem(label, source.key)
         if not sources:
             self.source_box.addItem(self.tr("No scanner found"), None)
-        wanted = _LAST_DEVICE.get("key")
+        wanted = self.strips.last_device
         index = self.source_box.findData(wanted) if wanted else -1
         if index >= 0:
             self.source_box.setCurrentIndex(index)
@@ -347,7 +365,7 @@ class PagesWidget(QWidget):
     def _remember_source(self, _index: int) -> None:
         key = self.source_box.currentData()
         if key:
-            _LAST_DEVICE["key"] = key
+            self.strips.last_device = key
 
     # --- model → view ----------------------------------------------------------------------------------------
     def _model_changed(self, _model: MaterialPages) -> None:
@@ -420,7 +438,7 @@ class PagesWidget(QWidget):
         self.message.setVisible(bool(text))
 
     def _mark_active(self) -> None:
-        _ACTIVE[:] = [weakref.ref(self)]
+        self.strips.mark_active(self)
 
     # --- scanning --------------------------------------------------------------------------------------------
     def settings(self, max_pages: int | None = None) -> ScanSettings:
@@ -440,13 +458,14 @@ class PagesWidget(QWidget):
 
     def open_camera(self, key: str) -> None:
         """Live preview of a document camera; each capture (Space, auto-capture, F6) is one scan."""
+        from devices.scanner.qt_camera import CameraDriver  # a camera source exists: Qt Multimedia is loaded
         from ui.camera_dialog import CameraDialog
 
         driver = self.service.scanners.driver("camera")
-        if driver is None:
+        if not isinstance(driver, CameraDriver):
             return
         try:
-            camera = driver.open_camera(key.partition(":")[2])  # type: ignore[attr-defined]
+            camera = driver.open_camera(key.partition(":")[2])
         except Exception as exc:
             self._report(exc)
             return
@@ -594,7 +613,7 @@ class PagesWidget(QWidget):
 
     def drop_page(self, source_code: str, row: int, target: int | None) -> None:
         """A page dragged from ``source_code``'s strip (possibly this one) dropped at ``target``."""
-        source = _STRIPS.get(source_code)
+        source = self.strips.get(source_code)
         if source is None or row >= len(source.model):
             return
         try:
@@ -609,7 +628,7 @@ class PagesWidget(QWidget):
 
     def move_selected_to(self, other_code: str) -> None:
         row = self._selected()
-        other = _STRIPS.get(other_code)
+        other = self.strips.get(other_code)
         if row is None or other is None:
             return
         try:
@@ -625,11 +644,12 @@ class PagesWidget(QWidget):
         menu.addAction(self.tr("Rotate right"), lambda: self.rotate(90))
         menu.addAction(self.tr("Rotate left"), lambda: self.rotate(-90))
         menu.addAction(self.tr("Rescan this page"), self.rescan_selected)
-        others = [code for code in _STRIPS if code != self.material_code]
+        others = [strip for code in self.strips.codes() if code != self.material_code
+                  and (strip := self.strips.get(code)) is not None]
         if others:
             move = menu.addMenu(self.tr("Move to material"))
-            for code in others:
-                move.addAction(_STRIPS[code].material_name, lambda c=code: self.move_selected_to(c))
+            for strip in others:
+                move.addAction(strip.material_name, lambda c=strip.material_code: self.move_selected_to(c))
         menu.addSeparator()
         menu.addAction(self.tr("Delete page"), self.delete_selected)
         menu.exec(self.strip.viewport().mapToGlobal(pos))

@@ -1,4 +1,4 @@
-"""Wiring of the scanning feature: the service on the workstation, F6, and the scanner state in the status bar."""
+"""Wiring of the scanning feature: the window's page strips, F6, and the scanner state in the status bar."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from clerk_app.pages.setup import build_scanning_service
+from clerk_app.services import Services
 from devices.scanner.base import DeviceInfo
 from ui.main_window import MainWindow
-from ui.pages_widget import active_pages_widget
+from ui.pages_widget import PageStripRegistry
 from ui.tasks import BackgroundOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.pages")
@@ -45,7 +45,7 @@ def scanner_state(sources: list[DeviceInfo]) -> tuple[str, bool | None]:
     return _tr(NONE_FOUND), False
 
 
-def _camera_driver() -> Any | None:
+def camera_driver() -> Any | None:
     """Document cameras need Qt Multimedia (and its system libraries, e.g. libpulse0 on Linux)."""
     try:
         from devices.scanner.qt_camera import CameraDriver
@@ -56,13 +56,13 @@ def _camera_driver() -> Any | None:
         return None
 
 
-def wire_scanning(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
-    camera = _camera_driver()
-    service = build_scanning_service(workstation, {"camera": lambda: camera} if camera is not None else None)
-    workstation.services["scanner"] = service
+def wire_scanning(window: MainWindow, services: Services, tasks: TaskRunner) -> PageStripRegistry:
+    """The scanning service itself (with the camera from ``ui.wiring.device_hooks``) is ``services.scanning``."""
+    service = services.scanning
+    strips = PageStripRegistry()
 
     def scan_now() -> None:
-        widget = active_pages_widget()
+        widget = strips.active()
         if widget is not None:
             widget.scan()
         else:
@@ -79,3 +79,4 @@ def wire_scanning(window: MainWindow, workstation: Any, tasks: TaskRunner) -> No
         window.status.set_device_state("scanner", _tr(NOT_AVAILABLE), False)
 
     BackgroundOp(window, service.scanners.list_sources).success(show).failure(failed).run(tasks.io_pool)
+    return strips

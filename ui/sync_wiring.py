@@ -1,8 +1,9 @@
 """Sync in the main window: the background sync worker, its state in the status bar, and "sync now" (F5).
 
-The service (``workstation.services["sync"]``) is built off the GUI thread (in training mode that starts the bundled
-sandbox). Its worker thread reports a ``SyncStatus`` after each pass; a relay signal carries it to the GUI thread.
-The last error names the real cause: network down, the platform refusing or failing, or the login having expired.
+The service is ``services.sync``; the composition root starts the platform side off the GUI thread
+(``Services.start_platform``: in training mode the bundled sandbox process) before the worker starts. The worker
+thread reports a ``SyncStatus`` after each pass; a relay signal carries it to the GUI thread. The last error names
+the real cause: network down, the platform refusing or failing, or the login having expired.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QToolButton
 
+from clerk_app.services import Services
+from clerk_app.sync.service import SyncService, SyncStatus
 from ui.main_window import MainWindow
 from ui.tasks import BackgroundOp, TaskRunner
 
@@ -47,11 +50,13 @@ def error_text(kind: str | None, code: str | None) -> str | None:
 class SyncPresenter(QObject):
     status_changed = Signal(object)
 
-    def __init__(self, window: MainWindow, tasks: TaskRunner) -> None:
+    def __init__(self, window: MainWindow, tasks: TaskRunner, service: SyncService, training: bool) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
-        self.service: Any = None
+        self.service = service
+        self.training = training
+        self.attached = False  # True once the platform side is up and the worker runs
         self._shown_seq = -1
         self.status_changed.connect(self.show_status)
         self.login_button = QToolButton(window.status)
@@ -68,17 +73,18 @@ class SyncPresenter(QObject):
         self.queue_button.clicked.connect(self.open_queue)
         window.status.addPermanentWidget(self.queue_button)
 
-    def attach(self, service: Any) -> None:
-        self.service = service
+    def attach(self) -> None:
+        service = self.service
         # Training logs in by itself; in production the clerk can always (re)log in from the status bar.
-        self.login_button.setVisible(service.configured and not service.ws.is_training)
+        self.login_button.setVisible(service.configured and not self.training)
         listener = self.status_changed.emit  # called on the sync thread; the signal queues it to the GUI thread
         service.add_listener(listener)
         self.destroyed.connect(lambda *_: service.remove_listener(listener))
         self.show_status(service.status())
         service.start()
+        self.attached = True
 
-    def show_status(self, status: Any) -> None:
+    def show_status(self, status: SyncStatus) -> None:
         if status.seq < self._shown_seq:
             return  # an older pass's report delivered late
         self._shown_seq = status.seq
@@ -110,7 +116,7 @@ class SyncPresenter(QObject):
     def open_login(self) -> Any:
         from ui.sync_login import PlatformLoginDialog
 
-        if self.service is None:
+        if not self.attached:
             return None
         dialog = PlatformLoginDialog(self.service, self.tasks, self.window)
         dialog.finished.connect(lambda _code: self.window.status.showMessage(dialog.result_text, 8000)
@@ -121,42 +127,27 @@ class SyncPresenter(QObject):
     def open_queue(self) -> Any:
         from ui.sync_queue import SyncQueueDialog
 
-        if self.service is None:
+        if not self.attached:
             return None
         dialog = SyncQueueDialog(self.service, self.tasks, self.window)
         dialog.open()
         return dialog
 
     def sync_now(self) -> None:
-        if self.service is None:
+        if not self.attached:
             return
         self.window.status.set_network_state(QCoreApplication.translate("sync", "syncing…"), None)
         self.service.sync_now()
 
 
-def wire_sync(window: MainWindow, workstation: Any, tasks: TaskRunner) -> SyncPresenter:
-    presenter = SyncPresenter(window, tasks)
+def wire_sync(window: MainWindow, services: Services, tasks: TaskRunner) -> SyncPresenter:
+    presenter = SyncPresenter(window, tasks, services.sync, services.is_training)
     window.shortcuts.bind("sync_now", presenter.sync_now)
-
-    # Import on the GUI thread, before any worker starts: importing FastAPI on a worker while the GUI thread
-    # imported Qt Multimedia (the camera probe) was seen to deadlock start-up once.
-    from clerk_app.sync.service import SyncService
-
-    if workstation.is_training:
-        import sandbox.app
-        import sandbox.server  # noqa: F401
-
-    def build() -> Any:
-        return SyncService(workstation)
-
-    def ready(service: Any) -> None:
-        workstation.services["sync"] = service
-        presenter.attach(service)
 
     def failed(exc: BaseException) -> None:
         log.error("sync could not start: %s", type(exc).__name__)
         window.status.set_network_state(QCoreApplication.translate("sync", "sync unavailable"), False)
 
-    BackgroundOp(window, build).success(ready).failure(failed).run(tasks.io_pool)
-    window.sync_presenter = presenter  # type: ignore[attr-defined]
+    op = BackgroundOp(window, services.start_platform).success(lambda _none: presenter.attach()).failure(failed)
+    window.after_first_paint(lambda: op.run(tasks.io_pool))  # the sandbox process starts after the first paint
     return presenter

@@ -1,41 +1,61 @@
-"""Attaching features to the main window. Each feature adds one call here; keep it to wiring, no logic."""
+"""Attaching features to the main window: one ``wire_*`` call per feature, each returning what it built.
+
+The services come from the composition root (``clerk_app.services``); a feature that needs another feature's
+panel gets it as an argument here, from the value the other's ``wire_*`` returned. Keep this file to wiring.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
+from clerk_app.services import DeviceHooks, Services
+from ui.acceptance.controller import AcceptanceController
+from ui.applicant_panel import ApplicantPanel
+from ui.catalog_panel import CatalogPanel
+from ui.customer_screen.wiring import CustomerScreenWiring
 from ui.main_window import MainWindow
+from ui.pages_widget import PageStripRegistry
+from ui.queue_bar import QueuePresenter
+from ui.sync_wiring import SyncPresenter
 from ui.tasks import TaskRunner
 
 
-def wire_features(window: MainWindow, workstation: Any, tasks: TaskRunner) -> None:
-    # features attach here as they land
-    from ui.identity_wiring import wire_identity
+@dataclass(frozen=True)
+class Features:
+    applicant: ApplicantPanel
+    catalog: CatalogPanel
+    sync: SyncPresenter
+    queue: QueuePresenter
+    strips: PageStripRegistry
+    acceptance: AcceptanceController
+    customer_screen: CustomerScreenWiring | None  # None: customer_screen.enabled is off
 
-    wire_identity(window, workstation, tasks)
 
+def device_hooks() -> DeviceHooks:
+    """What the services need from the GUI: the PIN prompt (a dialog on the GUI thread) and the document camera."""
+    from ui.identity_wiring import PinPrompt
+    from ui.scanning_wiring import camera_driver
+
+    camera = camera_driver()
+    return DeviceHooks(pin_provider=PinPrompt(),
+                       extra_scanners={"camera": lambda: camera} if camera is not None else {})
+
+
+def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:
+    from ui.acceptance.wiring import wire_acceptance
     from ui.catalog_panel import wire_catalog
-
-    wire_catalog(window, workstation, tasks)
-
+    from ui.customer_screen.wiring import wire_customer_screen
+    from ui.identity_wiring import wire_identity
+    from ui.queue_wiring import wire_queue
+    from ui.scanning_wiring import wire_scanning
     from ui.sync_wiring import wire_sync
 
-    wire_sync(window, workstation, tasks)
-
-    from ui.queue_wiring import wire_queue
-
-    wire_queue(window, workstation, tasks)  # after sync: in training it waits for the sandbox sync starts
-
-    from ui.scanning_wiring import wire_scanning
-
-    wire_scanning(window, workstation, tasks)  # workstation.services["scanner"]; before acceptance, which uses it
-
-    # Acceptance stays last: it links itself to the applicant and item panels wired above.
-    from ui.acceptance.wiring import wire_acceptance
-
-    controller = wire_acceptance(window, workstation, tasks)
-
+    applicant = wire_identity(window, services, tasks)
+    catalog = wire_catalog(window, services, tasks)
+    sync = wire_sync(window, services, tasks)
+    queue = wire_queue(window, services, tasks)
+    strips = wire_scanning(window, services, tasks)
+    acceptance = wire_acceptance(window, services, tasks, applicant=applicant, catalog=catalog, strips=strips)
     # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
-    from ui.customer_screen.wiring import wire_customer_screen
-
-    wire_customer_screen(window, workstation, tasks, controller)
+    customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
+    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from clerk_app.acceptance.factory import acceptance_service, supplement_desk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession
-from clerk_app.acceptance.supplement import SuppliedMaterial
+from clerk_app.acceptance.supplement import SupplementDesk, SuppliedMaterial
 from clerk_app.domain import case_states
 from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import CaseStatus, Decision, MaterialState
@@ -26,6 +25,23 @@ from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache.case_events import record_event
 from offline_cache.cases import case_status, set_case_status
 from offline_cache.catalog_store import CatalogStore
+
+if TYPE_CHECKING:
+    from clerk_app.catalog.service import CatalogService
+    from clerk_app.context import Workstation
+
+
+class PracticeServices(Protocol):
+    """What the practice set needs of the composition root's ``Services`` (which imports this package)."""
+
+    @property
+    def workstation(self) -> Workstation: ...
+    @property
+    def catalog(self) -> CatalogService: ...
+    @property
+    def acceptance(self) -> AcceptanceService: ...
+    @property
+    def supplements(self) -> SupplementDesk: ...
 
 # Fictional people with valid check digits (GB 11643), one per practice case.
 PEOPLE = (
@@ -135,11 +151,13 @@ def _ready_for_pickup(workstation: Any, case_uuid: str) -> str:
     return current.value
 
 
-def seed(workstation: Any, catalog: Any) -> list[PracticeCase]:
-    """Make the practice set on ``workstation`` (training mode only) and return it in order."""
+def seed(services: PracticeServices) -> list[PracticeCase]:
+    """Make the practice set with the workstation's services (training mode only) and return it in order. The
+    catalog must be loaded (``services.catalog.ensure_training_catalog()``)."""
+    workstation, catalog = services.workstation, services.catalog
     if not workstation.is_training:
         raise NotTrainingMode()
-    service = acceptance_service(workstation)
+    service = services.acceptance
     made: list[PracticeCase] = []
 
     def commit(label: str, session: AcceptanceSession, decision: Decision,
@@ -168,7 +186,7 @@ def seed(workstation: Any, catalog: Any) -> list[PracticeCase]:
            Decision.ACCEPT_WITH_DEFICIENCY)
     supplied = commit("容缺 then supplied (补齐)", session(3, with_deficiency, Decision.ACCEPT_WITH_DEFICIENCY),
                       Decision.ACCEPT_WITH_DEFICIENCY)
-    desk = supplement_desk(workstation)
+    desk = services.supplements
     draft = desk.new_draft(supplied.case_uuid)
     for code in [m.material_code for m in service.cases.get(supplied.case_uuid).case.materials
                  if m.state is MaterialState.DEFERRED]:

@@ -64,6 +64,7 @@ class AcceptanceService:
         window_code: str,
         clerk_id: str,
         clock: Callable[[], datetime] = local_now,
+        ticket_source: TicketSource | None = None,
     ) -> None:
         self._db = db
         self._cipher = cipher
@@ -75,9 +76,9 @@ class AcceptanceService:
         self.clerk_id = clerk_id
         self._clock = clock
         self._lock = threading.Lock()
-        # The queue ticket being served at this window (set by the queue wiring; thread-safe): recorded with every
-        # case committed while it is served, with its wait and service times.
-        self.ticket_source: TicketSource | None = None
+        # The queue ticket being served at this window (the queue service's, from the composition root;
+        # thread-safe): recorded with every case committed while it is served, with its wait and service times.
+        self.ticket_source = ticket_source
 
     def new_session(self) -> AcceptanceSession:
         return AcceptanceSession()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from clerk_app.catalog.service import CatalogService
+from clerk_app.print_service import PrintService
 from printing.spooler import PrintJob
 
 log = logging.getLogger("onewindow.catalog")
@@ -43,15 +43,14 @@ def guide_pdf(service: CatalogService, code: str, answers: Mapping[str, str] | N
     return render_item_guide(service.get_item(code), checklist, labels)
 
 
-def print_guide(workstation: Any, code: str, answers: Mapping[str, str] | None = None) -> PrintJob:
+def print_guide(catalog: CatalogService, printing: PrintService, code: str,
+                answers: Mapping[str, str] | None = None) -> PrintJob:
     """Print the guide on the configured A4 printer (or the system default); returns the spooler job."""
-    from clerk_app.print_service import print_service
     from printing.spooler import resolve_printer
 
-    service = workstation.services.get("catalog") or CatalogService(workstation.db)
-    pdf = guide_pdf(service, code, answers)
-    spooler = print_service(workstation).spooler
-    printer = resolve_printer(spooler, str(workstation.config.get("printing.a4_printer")))
+    pdf = guide_pdf(catalog, code, answers)
+    spooler = printing.spooler
+    printer = resolve_printer(spooler, printing.a4_printer)
     job = spooler.submit(printer, pdf, f"办事指南-{code[:40]}")
     log.info("printed a service guide on %s (job %s)", printer, job.job_id)
     return job

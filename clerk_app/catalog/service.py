@@ -10,7 +10,6 @@ import logging
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
 
 from clerk_app.catalog import codec
 from clerk_app.catalog.checklist import bundle_checklist, bundle_situations, item_checklist
@@ -23,7 +22,7 @@ from offline_cache.db import Database
 
 log = logging.getLogger("onewindow.catalog")
 
-__all__ = ["CatalogService", "SearchHit", "open_catalog"]
+__all__ = ["CatalogService", "SearchHit"]
 
 
 class CatalogService:
@@ -155,12 +154,3 @@ class CatalogService:
 
         return apply_changes(self.db, load_training_changes(), source="training", store_cursor=False)
 
-
-def open_catalog(workstation: Any) -> CatalogService:
-    """The catalog of a workstation; in training mode the training catalog is loaded on first use (GUI and CLI)."""
-    service = CatalogService(workstation.db)
-    if workstation.is_training:
-        report = service.ensure_training_catalog()
-        if report is not None:
-            log.info("training catalog loaded: %d items", len(report.added))
-    return service

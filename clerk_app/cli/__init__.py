@@ -2,7 +2,8 @@
 
 Each module in ``clerk_app/cli/commands`` that defines ``register(subparsers)`` adds one subcommand; the parser is
 assembled by discovery, so features add commands without editing a central list. A command's handler receives the
-parsed arguments and a lazy ``WorkstationFactory`` and returns the process exit code.
+parsed arguments and a lazy ``ServicesFactory`` (the composition root's ``Services``, built on first call) and
+returns the process exit code.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import argparse
 import importlib
 import pkgutil
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from clerk_app.context import Workstation
+if TYPE_CHECKING:  # the CLI parser is built on every start; the services load only when a command runs
+    from clerk_app.services import Services
 
-WorkstationFactory = Callable[[], Workstation]
-Handler = Callable[[argparse.Namespace, WorkstationFactory], int]
+ServicesFactory = Callable[[], "Services"]
+Handler = Callable[[argparse.Namespace, ServicesFactory], int]
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:

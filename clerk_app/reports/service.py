@@ -157,11 +157,3 @@ class ReportService:
             raise ValueError("--to is before --from")
         data = load_report_data(self._db, start, end)
         return build_report(data, start, end, by, today, self._calendar(), self._yellow)
-
-
-def report_service(workstation: Any) -> ReportService:
-    """The report service of a workstation, on the rules engine's calendar and yellow band."""
-    from clerk_app.rules import rules_service
-
-    rules = rules_service(workstation)
-    return ReportService(workstation.db, rules.calendar, int(workstation.config.get("deadline.yellow_working_days")))

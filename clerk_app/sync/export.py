@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -27,6 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from clerk_app.errors import StorageCorrupt, StorageFull
 from clerk_app.sync.errors import ExportPassphraseRequired
 from offline_cache.sync_store import SyncStore
+
+if TYPE_CHECKING:
+    from clerk_app.context import Workstation
 
 MAGIC = b"OWQ1"
 FORMAT = "onewindow.queue-export"
@@ -46,7 +49,7 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
 
 
-def export_queue(ws: Any, folder: Path, passphrase: str) -> ExportResult:
+def export_queue(ws: Workstation, folder: Path, passphrase: str) -> ExportResult:
     store = SyncStore(ws.db)
     salt = secrets.token_bytes(16)
     key = _key(passphrase, salt)

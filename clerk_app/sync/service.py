@@ -1,9 +1,9 @@
-"""The sync service attached to the workstation (``workstation.services["sync"]``).
+"""The sync service (``services.sync``, built by the composition root ``clerk_app.services``).
 
-Builds the client, auth and engine from configuration; in training mode with no platform URL it starts the bundled
-sandbox on loopback first (and stops it on ``close``). ``start()`` runs passes on a background thread every
-``sync.interval_seconds``; ``sync_now()`` wakes it. Listeners get a ``SyncStatus`` after each pass, on the sync
-thread: the UI hops to the GUI thread itself.
+Builds the client, auth and engine from configuration and the platform URL it is given (in training mode the root
+passes the bundled sandbox's, and starts and stops that process itself). ``start()`` runs passes on a background
+thread every ``sync.interval_seconds``; ``sync_now()`` wakes it. Listeners get a ``SyncStatus`` after each pass, on
+the sync thread: the UI hops to the GUI thread itself.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
-from clerk_app.security.clerk_session import TRAINING_ACCOUNTS
+from clerk_app.context import Workstation
 from clerk_app.sync.auth import AuthService
 from clerk_app.sync.backoff import next_pass_wait
 from clerk_app.sync.clock import ClockWatch
 from clerk_app.sync.engine import EngineSettings, SyncEngine, SyncReport
 from clerk_app.sync.http_client import HttpPlatformClient
+from clerk_app.sync.sandbox_process import TRAINING_ACCOUNT
 from offline_cache import settings_kv
 
 log = logging.getLogger("onewindow.sync")
 
-TRAINING_ACCOUNT = ("trainee", "trainee")
 
 
 @dataclass(frozen=True)
@@ -47,33 +47,15 @@ class SyncStatus:
         return asdict(self)
 
 
-def machine_id(ws: Any) -> str:
+def machine_id(ws: Workstation) -> str:
     return settings_kv.machine_id(ws.db)
 
 
-def start_training_sandbox(ws: Any) -> Any:
-    from sandbox.app import SandboxSettings
-    from sandbox.server import SandboxThread
-
-    settings = SandboxSettings(db_path=ws.paths.data_dir / "sandbox" / "platform.sqlite3",
-                               backoffice_delay=float(ws.config.get("sandbox.backoffice_delay_seconds")),
-                               clerks={TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1],
-                                       **{a: v[0] for a, v in TRAINING_ACCOUNTS.items()}},
-                               queue_arrivals_per_hour=float(ws.config.get("queue.training_arrivals_per_hour")))
-    sandbox = SandboxThread(settings, int(ws.config.get("sandbox.port"))).start()
-    log.info("training sandbox listening on %s", sandbox.base_url)
-    return sandbox
-
-
 class SyncService:
-    def __init__(self, ws: Any, base_url: str | None = None) -> None:
+    def __init__(self, ws: Workstation, base_url: str | None = None) -> None:
         self.ws = ws
         config = ws.config
-        self.sandbox = None
         url = base_url or config.get("platform.base_url")
-        if not url and ws.is_training:
-            self.sandbox = start_training_sandbox(ws)
-            url = self.sandbox.base_url
         self.configured = bool(url)
         settings = EngineSettings(
             parallel_cases=max(1, int(config.get("sync.parallel_cases"))),
@@ -95,8 +77,6 @@ class SyncService:
         self.auth = AuthService(ws.db, self.client, machine_id(ws),
                                 TRAINING_ACCOUNT if ws.is_training else None)
         self.client.token_source = self.auth.access_token
-        if not ws.is_training:
-            self.auth.resume()  # the last clerk's session from the key store, if it is still there
         self.engine = SyncEngine(ws.db, ws.blobs, ws.cipher, self.client, self.auth, settings)
         self.interval = float(config.get("sync.interval_seconds"))
         self._listeners: list[Callable[[SyncStatus], None]] = []
@@ -107,6 +87,12 @@ class SyncService:
         self._last_error: dict[str, str] | None = None
         self._seq = 0
         self._seq_lock = threading.Lock()
+
+    def resume_session(self) -> None:
+        """Production: pick up the last clerk's session from the key store, if it is still there (blocking: the
+        key store may be a D-Bus or Windows service; run it off the GUI thread)."""
+        if not self.ws.is_training:
+            self.auth.resume()
 
     # -- running ----------------------------------------------------------------------------------------------
     def run_once(self, push: bool = True, pull: bool = True) -> SyncReport:
@@ -184,6 +170,3 @@ class SyncService:
             self._thread.join(timeout=15)
         self.engine.close()
         self.client.close()
-        if self.sandbox is not None:
-            self.sandbox.stop()
-            self.sandbox = None

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog
 
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
+from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
+from clerk_app.acceptance.supplement import SupplementDesk
+from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.applicant import NaturalPerson
 from clerk_app.domain.case import CaseStatus, Decision, MaterialState
 from clerk_app.domain.case_states import CLOCK_STOPPED
@@ -27,13 +30,17 @@ from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
 from clerk_app.domain.supervision import NO_WARNING, CaseSupervision, DatedLimit
 from clerk_app.errors import UserFacingError
+from clerk_app.pages.service import ScanningService
 from offline_cache.cases import PageRef
+from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
 from ui.errors import show_exception
+from ui.pages_widget import PageStripRegistry
 from ui.tasks import BackgroundOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.acceptance")
@@ -50,9 +57,10 @@ class AcceptanceController(QObject):
     checklist_changed = Signal()  # after every refresh of the draft's checklist (the customer screen follows it)
 
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
-                 catalog: Any, checklist: MaterialChecklistPanel, decision: DecisionPanel,
+                 catalog: CatalogService | None, checklist: MaterialChecklistPanel, decision: DecisionPanel,
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
-                 scanner: Any = None, handover: Any = None) -> None:
+                 scanner: ScanningService | None = None, handover: HandoverDesk | None = None,
+                 supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -65,10 +73,15 @@ class AcceptanceController(QObject):
         self.auto_print = auto_print
         self.supply_days = supply_days
         self.session: AcceptanceSession = service.new_session()
-        self.scanner = scanner  # clerk_app.pages.service.ScanningService, when the scanning area is wired
-        self.handover = handover  # clerk_app.acceptance.handover.HandoverDesk
-        self.followups: Any = None  # ui.acceptance.followup.FollowUpActions (补齐, follow-up after a notice)
-        self.strips = PageStrips(self, scanner, tasks)
+        self.scanner = scanner
+        self.handover = handover
+        self.registry = registry or PageStripRegistry()  # the window's strips (F6, drag between materials)
+        self.strips = PageStrips(self, scanner, tasks, self.registry)
+        # 补齐 and the follow-up after a one-time notice; None where no supplement desk is given
+        self.followups = FollowUpActions(self, supplements) if supplements is not None else None
+        # barcode gun (keyboard wedge) on a receipt: opens the case; installed app-wide by ``wire_acceptance``
+        self.barcode = BarcodeWedgeFilter(self)
+        self.barcode.scanned.connect(self.open_case)
         self.committing = False
         self.last_result: CommitResult | None = None
         checklist.action_requested.connect(self.apply_action)

@@ -43,7 +43,7 @@ class FollowUpActions(QObject):
     def _open_supplement(self, stored: Any) -> None:
         deferred = [m for m in stored.case.materials if m.state is MaterialState.DEFERRED]
         c = self.controller
-        dialog = SupplementDialog(c.window, stored, deferred, c.service.today(), c.scanner, c.tasks)
+        dialog = SupplementDialog(c.window, stored, deferred, c.service.today(), c.scanner, c.tasks, c.registry)
         draft = self.desk.new_draft(str(stored.case.case_uuid))
         dialog.commit_requested.connect(lambda: self._commit(dialog, draft))
         dialog.reprint_requested.connect(lambda: self._print(draft))

@@ -18,10 +18,11 @@ from offline_cache.cases import PageRef
 
 
 class PageStrips:
-    def __init__(self, controller: Any, scanner: Any, tasks: Any) -> None:
+    def __init__(self, controller: Any, scanner: Any, tasks: Any, registry: Any) -> None:
         self._controller = controller
         self._scanner = scanner
         self._tasks = tasks
+        self._registry = registry
         self.case_pages: CasePages | None = None
         self._strips: dict[str, Any] = {}
         self._listeners: list[Callable[[MaterialPages], None]] = []
@@ -51,7 +52,7 @@ class PageStrips:
 
             slot.subscribe(changed)
             self._listeners.append(changed)
-            strip = PagesWidget(code, slot, self._scanner, self._tasks, material_name=name)
+            strip = PagesWidget(code, slot, self._scanner, self._tasks, self._registry, material_name=name)
             self._strips[code] = strip
         return strip
 

@@ -40,7 +40,7 @@ class SupplementDialog(QDialog):
     reprint_requested = Signal()
 
     def __init__(self, parent: QWidget | None, stored: StoredCase, deferred: list[MaterialRecord], today: date,
-                 scanner: Any = None, tasks: Any = None) -> None:
+                 scanner: Any = None, tasks: Any = None, registry: Any = None) -> None:
         super().__init__(parent)
         case = stored.case
         self.setObjectName("supplementDialog")
@@ -49,6 +49,7 @@ class SupplementDialog(QDialog):
         self.deferred = deferred
         self.scanner = scanner
         self.tasks = tasks
+        self.registry = registry
         self.pages = CasePages(scanner.cap_for) if scanner is not None else CasePages()
         self._strips: dict[str, Any] = {}
         self._state: dict[str, dict[str, Any]] = {
@@ -211,7 +212,7 @@ class SupplementDialog(QDialog):
         code = self._code(row)
         strip = self._strips.get(code)
         if strip is None:
-            from ui.pages_widget import PagesWidget
+            from ui.pages_widget import PageStripRegistry, PagesWidget
 
             slot = self.pages.slot(code)
 
@@ -223,7 +224,8 @@ class SupplementDialog(QDialog):
                     self._refresh()
 
             slot.subscribe(changed)
-            strip = PagesWidget(code, slot, self.scanner, self.tasks, material_name=self.deferred[row].name)
+            registry = self.registry or PageStripRegistry()
+            strip = PagesWidget(code, slot, self.scanner, self.tasks, registry, material_name=self.deferred[row].name)
             strip.setVisible(False)
             self._pages_layout.addWidget(strip)
             self._strips[code] = strip

@@ -14,14 +14,20 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar
 
 from clerk_app.acceptance.session import CommitResult
 from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext, EvaluationDesk
 from clerk_app.customer.view import CustomerScreenPresenter, CustomerView, Stage
 from clerk_app.domain.case import Decision
+from clerk_app.services import Services
+from ui.acceptance.controller import AcceptanceController
+from ui.applicant_panel import ApplicantPanel
+from ui.clerk_gate import SessionGate
 from ui.customer_screen.placement import place
 from ui.customer_screen.screen import CustomerScreen
+from ui.main_window import MainWindow
+from ui.queue_bar import QueuePresenter
 from ui.tasks import BackgroundOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.customer_screen")
@@ -34,13 +40,14 @@ def tr(text: str) -> str:
 class CustomerScreenWiring(QObject):
     """Owns the screen and the presenter for the main window's lifetime."""
 
-    def __init__(self, window: QWidget, workstation: Any, tasks: TaskRunner, controller: Any) -> None:
+    def __init__(self, window: MainWindow, services: Services, tasks: TaskRunner,
+                 controller: AcceptanceController) -> None:
         super().__init__(window)
-        config = workstation.config
+        config = services.config
         self.window = window
         self.tasks = tasks
         self.controller = controller
-        self.desk = EvaluationDesk(workstation.db)
+        self.desk = EvaluationDesk(services.workstation.db)
         service = controller.service
         self.presenter = CustomerScreenPresenter(  # records through ``desk`` off the GUI thread, see _evaluated
             config.get_str("centre.name"), service.window_code, desk=None,
@@ -151,41 +158,23 @@ class CustomerScreenWiring(QObject):
         self.presenter.unblank()
 
 
-def _applicant_panel(window: Any) -> Any:
-    areas = getattr(window, "areas", {})
-    area = areas.get("applicant") if isinstance(areas, dict) else None
-    if area is None:
+def wire_customer_screen(window: MainWindow, services: Services, tasks: TaskRunner, controller: AcceptanceController,
+                         applicant: ApplicantPanel, queue: QueuePresenter) -> CustomerScreenWiring | None:
+    if not services.config.get_bool("customer_screen.enabled"):
         return None
-    for widget in [area, *area.findChildren(QWidget)]:
-        if hasattr(widget, "applicant_changed"):
-            return widget
-    return None
-
-
-def wire_customer_screen(window: Any, workstation: Any, tasks: TaskRunner,
-                         controller: Any) -> CustomerScreenWiring | None:
-    if not workstation.config.get_bool("customer_screen.enabled"):
-        return None
-    wiring = CustomerScreenWiring(window, workstation, tasks, controller)
-    window.customer_screen = wiring
-    queue = getattr(window, "queue_presenter", None)
-    if queue is not None:
-        queue.ticket_called.connect(wiring.ticket_called)
-    panel = _applicant_panel(window)
-    if panel is not None:
-        panel.applicant_changed.connect(wiring.applicant_read)
+    wiring = CustomerScreenWiring(window, services, tasks, controller)
+    queue.ticket_called.connect(wiring.ticket_called)
+    applicant.applicant_changed.connect(wiring.applicant_read)
     controller.session_changed.connect(wiring.new_draft)
     controller.checklist_changed.connect(wiring.checklist_changed)
     controller.committed.connect(wiring.committed)
     return wiring
 
 
-def follow_clerk_gate(window: Any) -> None:
+def follow_clerk_gate(wiring: CustomerScreenWiring | None, gate: SessionGate) -> None:
     """Blank the customer screen while the workstation is locked or nobody is logged in (``ui.clerk_gate``'s
     ``blanked``); called after the gate is wired, which is last."""
-    wiring = getattr(window, "customer_screen", None)
-    gate = getattr(window, "clerk_gate", None)
-    if wiring is None or gate is None:
+    if wiring is None:
         return
     gate.blanked.connect(lambda blanked: wiring.blank() if blanked else wiring.unblank())
     if gate.covering:

@@ -12,7 +12,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.domain.catalog import LimitUnit
 from clerk_app.domain.workdays import Pause, official_years
 from clerk_app.errors import ValidationError
@@ -82,17 +82,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.set_defaults(handler=run_list)
 
 
-def _rules(make_workstation: WorkstationFactory) -> RulesService:
-    from clerk_app.rules import rules_service
-
-    return rules_service(make_workstation())
+def _rules(make_services: ServicesFactory) -> RulesService:
+    return make_services().rules
 
 
-def run_deadline(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_deadline(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     if args.days < 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A time limit cannot be negative."))
     unit = LimitUnit.CALENDAR_DAYS if args.calendar_days else LimitUnit.WORKING_DAYS
-    result = _rules(make_workstation).deadline(args.start, args.days, unit, args.pause)
+    result = _rules(make_services).deadline(args.start, args.days, unit, args.pause)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
@@ -102,31 +100,31 @@ def run_deadline(args: argparse.Namespace, make_workstation: WorkstationFactory)
     return 0
 
 
-def run_set(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_set(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from offline_cache.calendar_store import CalendarDay
 
-    rules = _rules(make_workstation)
+    rules = _rules(make_services)
     rules.calendar_store.set_days([CalendarDay(day, bool(args.workday), args.name, "admin") for day in args.days])
     rules.calendar_changed()
     return 0
 
 
-def run_unset(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    rules = _rules(make_workstation)
+def run_unset(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    rules = _rules(make_services)
     removed = [rules.calendar_store.remove_day(day) for day in args.days]
     rules.calendar_changed()
     return 0 if any(removed) else 1
 
 
-def run_complete(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    rules = _rules(make_workstation)
+def run_complete(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    rules = _rules(make_services)
     rules.calendar_store.mark_year_complete(args.year, "admin", complete=not args.undo)
     rules.calendar_changed()
     return 0
 
 
-def run_list(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    store = _rules(make_workstation).calendar_store
+def run_list(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    store = _rules(make_services).calendar_store
     first, last = official_years()
     days = store.days(args.year)
     report = {

@@ -8,8 +8,7 @@ from datetime import date
 from typing import Any
 
 from clerk_app.acceptance.errors import CaseNotFound
-from clerk_app.acceptance.factory import case_repository
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
 from clerk_app.domain.masking import mask_id_number, mask_name, mask_phone
 from offline_cache.cases import StoredCase
@@ -91,8 +90,8 @@ def case_json(stored: StoredCase) -> dict[str, Any]:
     }
 
 
-def run_show(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    cases = case_repository(make_workstation())
+def run_show(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    cases = make_services().cases
     try:
         stored = cases.get_by_number(args.number)
     except KeyError:
@@ -112,10 +111,10 @@ def run_show(args: argparse.Namespace, make_workstation: WorkstationFactory) -> 
     return 0
 
 
-def run_today(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_today(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    services = make_services()
     day = date.fromisoformat(args.date) if args.date else date.today()
-    rows = case_repository(ws).list_created_on(day, ws.config.get("window.code"))
+    rows = services.cases.list_created_on(day, services.config.get("window.code"))
     data: list[dict[str, Any]] = [
         {"case_number": r.case_number, "status": r.status.value, "item_names": list(r.item_names),
          "applicant": mask_name(r.applicant_name),
@@ -131,16 +130,15 @@ def run_today(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     return 0
 
 
-def run_print(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_print(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     """Render (not print, not archive) one paper of a stored case: what the window would print now."""
     from pathlib import Path
 
-    from clerk_app.acceptance.factory import document_desk, supplement_desk
     from printing.render import render_document
 
-    ws = make_workstation()
-    desk = document_desk(ws)
-    cases = case_repository(ws)
+    services = make_services()
+    desk = services.documents
+    cases = services.cases
     try:
         stored = cases.get_by_number(args.number)
     except KeyError:
@@ -148,7 +146,7 @@ def run_print(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     case_uuid = str(stored.case.case_uuid)
     kind = DocumentKind(args.kind)
     if kind is DocumentKind.SUPPLEMENT_RECEIPT:
-        supplements = supplement_desk(ws).supplements(case_uuid)
+        supplements = services.supplements.supplements(case_uuid)
         if not supplements:
             print("this case has no 补齐 (supplement); no supplement receipt to render")
             return 2
@@ -161,9 +159,8 @@ def run_print(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     return 0
 
 
-def run_verify(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_verify(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.domain.numbering import NotACaseNumber, parse_qr_payload
-    from clerk_app.rules import rules_service
 
     if args.verification:
         number, code = args.code.strip(), args.verification.strip().upper()
@@ -173,8 +170,7 @@ def run_verify(args: argparse.Namespace, make_workstation: WorkstationFactory) -
         except NotACaseNumber:
             print("not a receipt code: give the scanned QR text, or the case number and the 6-character code")
             return 2
-    ws = make_workstation()
-    result = rules_service(ws).verify(number, code)
+    result = make_services().rules.verify(number, code)
     if args.json:
         print(json.dumps({"case_number": number, "valid": result.valid, "key_id": result.key_id},
                          ensure_ascii=False))

@@ -6,11 +6,17 @@ import argparse
 import dataclasses
 import enum
 import json
+import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
+
+log = logging.getLogger("onewindow.catalog")
+
+if TYPE_CHECKING:
+    from clerk_app.catalog.service import CatalogService
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,11 +53,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stats.set_defaults(handler=run_stats)
 
 
-def _service(make_workstation: WorkstationFactory) -> Any:
-    from clerk_app.catalog.service import open_catalog
-
-    # Training mode is one world: the CLI loads the training catalog on a fresh home exactly as the GUI does.
-    return open_catalog(make_workstation())
+def _service(make_services: ServicesFactory) -> CatalogService:
+    services = make_services()
+    if services.is_training:
+        # Training mode is one world: the CLI loads the training catalog on a fresh home exactly as the GUI does.
+        report = services.catalog.ensure_training_catalog()
+        if report is not None:
+            log.info("training catalog loaded: %d items", len(report.added))
+    return services.catalog
 
 
 def _plain(value: Any) -> Any:
@@ -71,10 +80,10 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def run_import(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_import(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.catalog.importer import import_file
 
-    report = import_file(make_workstation().db, args.file)
+    report = import_file(make_services().workstation.db, args.file)
     summary = report.summary()
     if args.json:
         _print_json(summary)
@@ -83,8 +92,8 @@ def run_import(args: argparse.Namespace, make_workstation: WorkstationFactory) -
     return 0
 
 
-def run_search(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    hits = _service(make_workstation).search(args.query, args.limit, args.department, args.bundles)
+def run_search(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    hits = _service(make_services).search(args.query, args.limit, args.department, args.bundles)
     if args.json:
         _print_json([dataclasses.asdict(hit) for hit in hits])
     else:
@@ -93,10 +102,10 @@ def run_search(args: argparse.Namespace, make_workstation: WorkstationFactory) -
     return 0
 
 
-def run_show(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_show(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.catalog.errors import UnknownBundle, UnknownCatalogItem
 
-    service = _service(make_workstation)
+    service = _service(make_services)
     try:
         record: Any = service.get_item(args.code)
     except UnknownCatalogItem:
@@ -115,8 +124,8 @@ def run_show(args: argparse.Namespace, make_workstation: WorkstationFactory) -> 
     return 0
 
 
-def run_stats(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    service = _service(make_workstation)
+def run_stats(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    service = _service(make_services)
     data = {**service.counts(), "departments": service.departments(), "cursor": service.store.cursor()}
     if args.json:
         _print_json(data)
@@ -126,7 +135,7 @@ def run_stats(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
     return 0
 
 
-def run_guide(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_guide(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.catalog.guide import guide_pdf
     from clerk_app.errors import ValidationError
 
@@ -136,6 +145,6 @@ def run_guide(args: argparse.Namespace, make_workstation: WorkstationFactory) ->
         if not sep:
             raise ValidationError()
         answers[question] = option
-    args.out.write_bytes(guide_pdf(_service(make_workstation), args.code, answers))
+    args.out.write_bytes(guide_pdf(_service(make_services), args.code, answers))
     print(args.out)
     return 0

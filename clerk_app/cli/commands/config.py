@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.config import load_config, render_defaults
 from clerk_app.paths import resolve_paths
 
@@ -17,8 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    del make_workstation  # reading configuration needs no database or key
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    del make_services  # reading configuration needs no database or key
     if args.defaults:
         print(render_defaults())
         return 0

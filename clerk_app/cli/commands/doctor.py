@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from clerk_app import __version__
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,7 +48,7 @@ def _font_check() -> dict[str, Any]:
     )
 
 
-def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
+def collect(make_services: ServicesFactory) -> dict[str, Any]:
     checks: list[dict[str, Any]] = [
         _check("python", sys.version_info >= (3, 11), platform.python_version()),
         _qt_check(),
@@ -56,7 +56,7 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
     ]
     mode = "unknown"
     try:
-        ws = make_workstation()
+        ws = make_services().workstation
     except Exception as exc:  # doctor reports everything it can, whatever fails
         checks.append(_check("data", False, f"{type(exc).__name__}: {exc}"))
     else:
@@ -76,7 +76,6 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
         checks.append(_check("keyring", bool(source and source.is_os_keystore),
                              source.backend if source else "none",
                              fallback=bool(source and not source.is_os_keystore)))
-        ws.close()
     from devices.probes import probe_all
     from printing.printers import probe_printers
 
@@ -86,8 +85,8 @@ def collect(make_workstation: WorkstationFactory) -> dict[str, Any]:
     return {"version": __version__, "mode": mode, "install": install_info(), "checks": checks, "devices": devices}
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    report = collect(make_workstation)
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    report = collect(make_services)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -53,19 +53,18 @@ def _secret(env: str | None, prompt: str, confirm: bool = False) -> str:
     return value
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    services = make_services()
     if args.sync_action == "export":
         from clerk_app.sync.export import export_queue
 
-        exported = export_queue(ws, args.folder, _secret(args.passphrase_env, "passphrase: ", confirm=True))
+        passphrase = _secret(args.passphrase_env, "passphrase: ", confirm=True)
+        exported = export_queue(services.workstation, args.folder, passphrase)
         _emit({"file": str(exported.path), "actions": exported.actions, "files": exported.files,
                "missing_files": exported.missing_files}, args.json)
         return 0
-    from clerk_app.sync.service import SyncService
-
-    service = SyncService(ws)
-    ws.services["sync"] = service
+    services.start_platform()  # in training mode: the bundled sandbox, stopped again when the services close
+    service = services.sync
     if args.sync_action == "status":
         data = service.status().as_dict()
         data["items"] = service.engine.store.row_states()

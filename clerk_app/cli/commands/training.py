@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 
@@ -33,14 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sample.set_defaults(handler=run_sample_cases)
 
 
-def run_seed(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run_seed(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.acceptance.practice import seed
-    from clerk_app.catalog.service import CatalogService
 
-    ws = make_workstation()
-    catalog = CatalogService(ws.db)
-    catalog.ensure_training_catalog()
-    cases = seed(ws, catalog)
+    services = make_services()
+    services.catalog.ensure_training_catalog()
+    cases = seed(services)
     data = [{"case_number": c.case_number, "decision": c.decision, "status": c.status, "label": c.label,
              "item_names": list(c.item_names)} for c in cases]
     if args.json:
@@ -52,23 +50,21 @@ def run_seed(args: argparse.Namespace, make_workstation: WorkstationFactory) -> 
     return 0
 
 
-def run_sample_cases(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    from clerk_app.acceptance.factory import acceptance_service
-    from clerk_app.catalog.service import CatalogService
+def run_sample_cases(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.domain.applicant import Applicant
     from clerk_app.domain.case import Decision
     from clerk_app.identity.records import to_natural_person
     from devices.identity_simulated import training_cards
 
-    ws = make_workstation()
-    if not ws.is_training:
+    services = make_services()
+    if not services.is_training:
         raise NotTraining()
-    catalog = CatalogService(ws.db)
+    catalog = services.catalog
     catalog.ensure_training_catalog()
     item_code = _simple_item(catalog)
     item = catalog.get_item(item_code)
     checklist = tuple(catalog.checklist(item_code))
-    service = acceptance_service(ws)
+    service = services.acceptance
     people = [card.record for card in training_cards() if card.key.startswith("resident")]
     numbers = []
     for index in range(args.count):

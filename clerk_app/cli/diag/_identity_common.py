@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
 
+from clerk_app.cli import ServicesFactory
 from clerk_app.identity.records import finish_record, record_to_json
 from devices.identity_base import (
     CardDataError,
@@ -62,14 +62,14 @@ def print_record(result: dict[str, object], as_json: bool, reveal: bool) -> None
         print(f"{key:>14}: {'' if value is None else value}")
 
 
-def audit_reveal(make_workstation: Any, where: str) -> None:
+def audit_reveal(make_services: ServicesFactory, where: str) -> None:
     """``--reveal`` prints personal numbers in full: an access beyond the masked view, written to the audit trail
     (by the operating-system user, who is the one at the console) before anything is read."""
     import getpass
 
     from offline_cache import audit_log
 
-    ws = make_workstation()
+    ws = make_services().workstation
     try:
         audit_log.write(ws.db, "reveal", f"os:{getpass.getuser()}", {"what": "id_number", "where": where})
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.cli.diag._identity_common import audit_reveal, print_record, read_one
 
 
@@ -18,12 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from devices.idcard.serial_reader import SamSerialReader
     from devices.identity_base import ReaderInfo, ReaderKind
 
     info = ReaderInfo(ReaderKind.SAM_SERIAL, args.serial, f"SAM {args.serial}", f"serial:{args.serial}")
     if args.reveal:
-        audit_reveal(make_workstation, "diag idcard")
+        audit_reveal(make_services, "diag idcard")
     print_record(read_one([SamSerialReader(info, args.baud)], args.wait), args.json, args.reveal)
     return 0

@@ -11,7 +11,7 @@ import argparse
 import json
 from datetime import date, datetime
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from printing.model import DocumentContext, DocumentKind
 
 
@@ -33,14 +33,13 @@ def sample_context(kind: DocumentKind, centre: str, window: str, verification: s
     )
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.domain.numbering import CaseNumber
-    from clerk_app.rules import rules_service
     from printing.render import media_option, render_document
     from printing.spooler import resolve_printer, route, system_spooler
 
-    ws = make_workstation()
-    config = ws.config
+    services = make_services()
+    config = services.config
     a4, receipt = str(config.get("printing.a4_printer")), str(config.get("printing.receipt_printer"))
     spooler = system_spooler()
     printers = spooler.printers()
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
         kind = DocumentKind(args.kind)
         number = str(CaseNumber(config.get("centre.code"), config.get("window.code"), date(2000, 1, 1), 1))
         ctx = sample_context(kind, config.get("centre.name"), config.get("window.name"),
-                             rules_service(ws).verification_code(number), number)
+                             services.rules.verification_code(number), number)
         printer = resolve_printer(spooler, route(kind, a4, receipt))
         job = spooler.submit(printer, render_document(ctx), f"OneWindow-sample-{kind.value}", media_option(ctx))
         report["sample"] = {"printer": printer, "job": job.job_id, "state": spooler.wait(job, args.wait),

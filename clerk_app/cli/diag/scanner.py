@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from clerk_app.pages import pipeline
     from clerk_app.pages.policy import PolicyBook
     from devices.scanner.base import ColourMode, PaperSource, RawPage, ScanSettings
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     if not args.list and args.out is None:
         print("--out FILE is required unless --list is given", file=sys.stderr)
         return 2
-    config = make_workstation().config
+    config = make_services().config
     scanners = build_scanner_service(config)
     try:
         sources = scanners.list_sources()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from clerk_app.cli.diag._identity_common import audit_reveal, print_record, read_one
 
 
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
+def run(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     from devices.identity_base import NoReader
     from devices.sscard.reader import PcscDriver
 
@@ -28,6 +28,6 @@ def run(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
     if not readers:
         raise NoReader()
     if args.reveal:
-        audit_reveal(make_workstation, "diag sscard")
+        audit_reveal(make_services, "diag sscard")
     print_record(read_one([driver.create(r) for r in readers], args.wait), args.json, args.reveal)
     return 0

@@ -17,14 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 def main() -> None:
     home, case_uuid, point = sys.argv[1], sys.argv[2], sys.argv[3]
     import clerk_app.acceptance.service as service_module
-    from clerk_app.acceptance.factory import acceptance_service
     from clerk_app.context import open_workstation
     from clerk_app.domain.case import Decision
     from clerk_app.paths import resolve_paths
+    from clerk_app.services import build_services
     from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
 
     ws = open_workstation(resolve_paths(home))
-    service = acceptance_service(ws)
+    service = build_services(ws).acceptance
     real_enqueue = service_module.enqueue
 
     def dying_enqueue(*args: object, **kwargs: object) -> str:

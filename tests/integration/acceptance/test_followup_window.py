@@ -19,7 +19,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import sandbox.app  # noqa: F401  (see the note above)
-from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.domain.case import Decision, MaterialState
 from tests.integration.acceptance.test_window_flow import _decode
@@ -45,9 +44,10 @@ def app(qapp, ow_home: Path, cups_pdf):
     started.shutdown()
 
 
-def _late_deficient_case(workstation) -> tuple[str, str]:
+def _late_deficient_case(services) -> tuple[str, str]:
     """A 容缺 case accepted 20 days ago whose materials were due 10 days ago."""
-    real = acceptance_service(workstation)
+    workstation = services.workstation
+    real = services.acceptance
     past = local_now() - timedelta(days=20)
     service = AcceptanceService(workstation.db, workstation.cipher, workstation.applicants, real.cases, real.rules,
                                 centre_code=real.centre_code, window_code=real.window_code, clerk_id=real.clerk_id,
@@ -85,7 +85,7 @@ def test_supplement_from_the_case_dialog_to_the_printed_receipt(qtbot, app, cups
     window = app.window
     controller = window.findChild(AcceptanceController)
     assert controller is not None and controller.followups is not None
-    case_uuid, number = _late_deficient_case(app.workstation)
+    case_uuid, number = _late_deficient_case(app.services)
 
     panel = controller.cases
     controller.refresh_cases()  # the list loaded at start-up may still be arriving: wait for this case's row

@@ -75,7 +75,7 @@ def test_standard_acceptance_from_card_to_printed_receipt(qtbot, app, cups_pdf, 
     catalog = window.findChild(CatalogPanel)
     assert controller is not None and catalog is not None
     qtbot.waitUntil(lambda: catalog.service.counts()["items"] > 0, timeout=30_000)
-    reader = app.workstation.services["identity"].drivers
+    reader = app.services.identity.drivers
     simulated = next(d for d in reader if d.kind.value == "simulated").reader
     clerk = Clerk(window)
 

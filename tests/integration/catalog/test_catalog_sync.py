@@ -3,6 +3,7 @@ exchange format, the sync engine applies it with the catalog importer, the curso
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,10 @@ def sync_service(workstation: Any, tmp_path: Path) -> Iterator[Any]:
     thread = SandboxThread(SandboxSettings(db_path=tmp_path / "platform" / "sandbox.sqlite3",
                                            backoffice_delay=-1, test_admin=True)).start()
     try:
-        workstation.config = workstation.config.with_overrides(platform__base_url=thread.base_url,
-                                                               platform__read_timeout=10.0)
+        workstation = dataclasses.replace(
+            workstation, config=workstation.config.with_overrides(platform__base_url=thread.base_url,
+                                                               platform__read_timeout=10.0))
         service = SyncService(workstation)
-        workstation.services["sync"] = service
         yield service
     finally:
         thread.stop()

@@ -7,6 +7,7 @@ sent is checked with pdftotext.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +18,7 @@ from PIL import Image, ImageChops, ImageStat
 from clerk_app.catalog.guide import guide_pdf, print_guide
 from clerk_app.catalog.service import CatalogService
 from clerk_app.context import Workstation
+from clerk_app.print_service import PrintService
 from tests.stack import require
 
 pytestmark = pytest.mark.integration
@@ -48,8 +50,8 @@ def test_guide_prints_through_cups(cups_pdf, workstation: Workstation, tmp_path:
     _tools()
     service = CatalogService(workstation.db)
     service.ensure_training_catalog()
-    workstation.services["catalog"] = service
-    workstation.config = workstation.config.with_overrides(printing__a4_printer=cups_pdf.queue)
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(printing__a4_printer=cups_pdf.queue))
     code = query if query.startswith("YJS") else service.search(query, 1)[0].item_code
 
     sent = tmp_path / "sent.pdf"
@@ -58,7 +60,7 @@ def test_guide_prints_through_cups(cups_pdf, workstation: Workstation, tmp_path:
     for word in expected:
         assert word in text
 
-    job = print_guide(workstation, code, answers)
+    job = print_guide(service, PrintService(workstation), code, answers)
     assert job.printer == cups_pdf.queue
     printed = cups_pdf.wait_for_output(int(job.job_id))
     original, through = _page(sent, tmp_path, "sent"), _page(printed, tmp_path, "printed")

@@ -62,14 +62,14 @@ def main(home: str, out: str) -> int:
     report: dict = {"states": [], "screens": [s.name() for s in QApplication.screens()]}
     try:
         window = started.window
-        wiring = window.customer_screen
+        wiring = started.features.customer_screen
         screen = wiring.screen
         controller = window.findChild(AcceptanceController)
         report["placed_on"] = wiring.placed_on
         report["screen_geometry"] = [screen.geometry().x(), screen.geometry().width(), screen.isFullScreen()]
-        catalog = started.workstation.services["catalog"]
+        catalog = started.services.catalog
         wait_until("the catalog", lambda: catalog.counts()["items"] > 0, 60)
-        simulated = next(d for d in started.workstation.services["identity"].drivers
+        simulated = next(d for d in started.services.identity.drivers
                          if d.kind.value == "simulated").reader
 
         def grab(name: str) -> None:
@@ -85,7 +85,7 @@ def main(home: str, out: str) -> int:
             return next(b for b in screen.findChildren(QPushButton, name) if b.isVisible())
 
         # Citizen 1: a ticket is called, the card is read, a material is missing: one-time notice; a low grade.
-        window.queue_presenter.ticket_called.emit("A012", "01", "请A012号到01窗口办理业务")
+        started.features.queue.ticket_called.emit("A012", "01", "请A012号到01窗口办理业务")
         grab("idle")
         simulated.place(simulated.cards[0].key)
         wait_until("the card read", lambda: wiring.presenter.view.stage.value == "confirm_identity")
@@ -116,7 +116,7 @@ def main(home: str, out: str) -> int:
         grab("idle_after_citizen")
 
         # Citizen 2: next ticket, accepted in full, the evaluation is skipped (未评价).
-        window.queue_presenter.ticket_called.emit("A013", "01", "")
+        started.features.queue.ticket_called.emit("A013", "01", "")
         simulated.remove()
         pump(0.3)
         simulated.place(simulated.cards[1 % len(simulated.cards)].key)

@@ -8,7 +8,6 @@ import json
 import pytest
 
 from clerk_app.acceptance.collector_check import CollectorNotAuthorised, CollectorRelation
-from clerk_app.acceptance.factory import acceptance_service, handover_desk
 from clerk_app.domain.applicant import AgentAuthorisation, Applicant, CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import Decision
 from clerk_app.identity.manager import ReaderManager
@@ -22,8 +21,8 @@ from tests.unit.acceptance.test_handover import _ready_for_pickup
 pytestmark = pytest.mark.integration
 
 
-def _case_with_agent(workstation, agent_number: str) -> str:
-    service = acceptance_service(workstation)
+def _case_with_agent(services, agent_number: str) -> str:
+    service = services.acceptance
     session = service.new_session()
     principal = NaturalPerson("张三", IdDocumentType.RESIDENT_ID, "11010519491231002X", source=CaptureSource.MANUAL,
                               manual_entry_reason="测试")
@@ -34,14 +33,15 @@ def _case_with_agent(workstation, agent_number: str) -> str:
     for spec in CHECKLIST:
         session.mark_received(spec.code)
     case_uuid = service.commit(session, Decision.ACCEPT).case_uuid
-    _ready_for_pickup(workstation, case_uuid)
+    _ready_for_pickup(services.workstation.db, services.acceptance.rules, case_uuid)
     return case_uuid
 
 
-def test_the_agents_card_on_the_reader_collects_and_a_strangers_is_refused(sam: SamEmulator, workstation) -> None:
+def test_the_agents_card_on_the_reader_collects_and_a_strangers_is_refused(sam: SamEmulator, workstation,
+                                                                          services) -> None:
     resident = CARDS["resident"].record
-    case_uuid = _case_with_agent(workstation, resident.id_number)  # the agent is the person on the resident card
-    desk = handover_desk(workstation)
+    case_uuid = _case_with_agent(services, resident.id_number)  # the agent is the person on the resident card
+    desk = services.handover
     events = _Events()
     manager = ReaderManager([SamSerialDriver([sam.port])], poll_interval=0.05, rediscover_interval=0.2)
     manager.add_listener(events)

@@ -7,6 +7,7 @@ else (no personal data).
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +18,7 @@ from clerk_app.context import Workstation
 from clerk_app.domain.case_states import EventKind
 from clerk_app.domain.numbering import parse_qr_payload, qr_payload
 from clerk_app.print_service import PrintService
-from clerk_app.rules import rules_service
+from clerk_app.rules import RulesService
 from offline_cache.case_events import load_events
 from printing.model import DocumentKind
 from printing.render import render_document
@@ -60,7 +61,7 @@ def numbered(workstation: Workstation) -> tuple[str, str, str]:
     """A committed case with a real allocated number and its real verification code."""
     from datetime import date
 
-    rules = rules_service(workstation)
+    rules = RulesService(workstation)
     with workstation.db.transaction() as conn:
         number = str(rules.allocate_number(conn, date(2026, 11, 22)))
         case = insert_case(conn, number)
@@ -87,8 +88,8 @@ def test_every_document_prints_through_cups_and_still_decodes(
     cups_pdf, workstation: Workstation, numbered: tuple[str, str, str], tmp_path: Path,
 ) -> None:
     case, number, code = numbered
-    workstation.config = workstation.config.with_overrides(
-        printing__a4_printer=cups_pdf.queue, printing__receipt_printer=cups_pdf.queue)
+    workstation = dataclasses.replace(workstation, config=workstation.config.with_overrides(
+        printing__a4_printer=cups_pdf.queue, printing__receipt_printer=cups_pdf.queue))
     service = PrintService(workstation, CupsSpooler())
     for kind in DocumentKind:
         outcome = service.print_document(case, context(kind, number=number, code=code), "clerk7")
@@ -112,7 +113,8 @@ def test_every_document_prints_through_cups_and_still_decodes(
 def test_reprint_through_cups_is_marked(cups_pdf, workstation: Workstation, numbered: tuple[str, str, str],
                                         tmp_path: Path) -> None:
     case, number, code = numbered
-    workstation.config = workstation.config.with_overrides(printing__receipt_printer=cups_pdf.queue)
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(printing__receipt_printer=cups_pdf.queue))
     service = PrintService(workstation, CupsSpooler())
     service.print_document(case, context(DocumentKind.THERMAL_RECEIPT, number=number, code=code), "k")
     again = service.print_document(case, context(DocumentKind.THERMAL_RECEIPT, number=number, code=code), "k")
@@ -133,7 +135,8 @@ def test_unknown_printer_is_a_typed_error(cups_pdf, workstation: Workstation,
     from printing.errors import PrinterNotFound
 
     case, number, code = numbered
-    workstation.config = workstation.config.with_overrides(printing__a4_printer="NoSuchQueue")
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(printing__a4_printer="NoSuchQueue"))
     service = PrintService(workstation, CupsSpooler())
     with pytest.raises(PrinterNotFound):
         service.print_document(case, context(DocumentKind.ACCEPTANCE_NOTICE, number=number, code=code), "k")

@@ -4,13 +4,12 @@ collector masked on the paper."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
 
-from clerk_app.acceptance.factory import acceptance_service, document_desk, handover_desk
 from clerk_app.acceptance.practice import seed
-from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.applicant import CaptureSource, NaturalPerson
 from clerk_app.domain.masking import mask_id_number
 from clerk_app.domain.numbering import query_link
@@ -22,20 +21,20 @@ from tests.integration.printing.test_cups_printing import decode
 PNG_DIR = Path("/tmp/after-paper")
 
 
-def test_the_delivery_receipt_is_printed_archived_and_decodes(cups_pdf, workstation, tmp_path: Path) -> None:
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    pickup = next(c for c in seed(workstation, catalog) if c.status == "ready_for_pickup")
-    stored = acceptance_service(workstation).cases.get(pickup.case_uuid)
+def test_the_delivery_receipt_is_printed_archived_and_decodes(cups_pdf, workstation, services, tmp_path: Path) -> None:
+    services.catalog.ensure_training_catalog()
+    pickup = next(c for c in seed(services) if c.status == "ready_for_pickup")
+    stored = services.acceptance.cases.get(pickup.case_uuid)
     principal = stored.case.applicant.principal
     assert isinstance(principal, NaturalPerson)
     collector = NaturalPerson(principal.name, principal.id_type, principal.id_number,
                               source=CaptureSource.CARD_READER)
-    handover_desk(workstation).hand_over(pickup.case_uuid, collector)
+    services.handover.hand_over(pickup.case_uuid, collector)
 
-    workstation.config = workstation.config.with_overrides(printing__a4_printer=cups_pdf.queue)
-    desk = document_desk(workstation)
-    desk.printer = PrintService(workstation, CupsSpooler())
+    to_cups = dataclasses.replace(workstation, config=workstation.config.with_overrides(
+        printing__a4_printer=cups_pdf.queue))
+    desk = services.documents
+    desk.printer = PrintService(to_cups, CupsSpooler())
     outcome = desk.print_delivery_receipt(pickup.case_uuid)
     assert desk.printer.wait(outcome.job, 30.0) == "completed"
     printed = cups_pdf.wait_for_output(int(outcome.job.job_id))

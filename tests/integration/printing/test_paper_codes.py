@@ -8,9 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from clerk_app.acceptance.documents import documents_for
-from clerk_app.acceptance.factory import acceptance_service, document_desk, handover_desk, supplement_desk
 from clerk_app.acceptance.practice import seed
-from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.applicant import CaptureSource, NaturalPerson
 from clerk_app.domain.case import Decision
 from clerk_app.domain.numbering import parse_qr_payload, query_link
@@ -19,16 +17,15 @@ from printing.render import render_document
 from tests.integration.printing.test_cups_printing import decode
 
 
-def test_every_practice_paper_decodes_to_the_query_link(workstation, tmp_path: Path) -> None:
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    cases = seed(workstation, catalog)
+def test_every_practice_paper_decodes_to_the_query_link(workstation, services, tmp_path: Path) -> None:
+    services.catalog.ensure_training_catalog()
+    cases = seed(services)
     pickup = next(c for c in cases if c.status == "ready_for_pickup")
-    principal = acceptance_service(workstation).cases.get(pickup.case_uuid).case.applicant.principal
+    principal = services.acceptance.cases.get(pickup.case_uuid).case.applicant.principal
     assert isinstance(principal, NaturalPerson)
     collector = dataclasses.replace(principal, source=CaptureSource.CARD_READER)  # the applicant's card read
-    handover_desk(workstation).hand_over(pickup.case_uuid, collector)  # its 送达回执 is a paper too
-    desk = document_desk(workstation)
+    services.handover.hand_over(pickup.case_uuid, collector)  # its 送达回执 is a paper too
+    desk = services.documents
     base = str(workstation.config.get("papers.query_url"))
     assert base.startswith("https://")
     seen = set()
@@ -36,7 +33,7 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, tmp_path: P
         stored = desk._cases.get(case.case_uuid)  # noqa: SLF001 - the applicant, to prove it is not in the code
         kinds = documents_for(Decision(case.decision), thermal_receipt=True)
         contexts = desk.contexts(case.case_uuid, kinds)
-        contexts += desk.supplement_contexts(case.case_uuid, supplement_desk(workstation).supplements(case.case_uuid))
+        contexts += desk.supplement_contexts(case.case_uuid, services.supplements.supplements(case.case_uuid))
         if case.case_uuid == pickup.case_uuid:
             contexts.append(desk.delivery_receipt_context(case.case_uuid))
         for ctx in contexts:

@@ -3,6 +3,7 @@ real HTTP: call, a double press, recall, 过号, pause, transfer, and manual mod
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +47,21 @@ def desk(qtbot, workstation, hall: Hall):
     from ui.queue_wiring import wire_queue
     from ui.tasks import TaskRunner
 
-    workstation.config = workstation.config.with_overrides(queue__base_url=hall.base_url, queue__poll_seconds=0.3,
-                                                           queue__connect_timeout=0.5)
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(queue__base_url=hall.base_url, queue__poll_seconds=0.3,
+                                                           queue__connect_timeout=0.5))
     window = MainWindow(training=True)
     qtbot.addWidget(window)
     tasks = TaskRunner()
-    presenter = wire_queue(window, workstation, tasks)
+    from clerk_app.services import build_services
+
+    services = build_services(workstation)
+    presenter = wire_queue(window, services, tasks)
     window.show()
     qtbot.waitUntil(lambda: presenter.service is not None and presenter.service.state().online is True, timeout=10_000)
     yield window, presenter
     tasks.shutdown()
-    presenter.service.close()
+    services.close()  # the queue service among them
 
 
 def _key(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

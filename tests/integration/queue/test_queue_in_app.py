@@ -32,10 +32,10 @@ def app(qapp, ow_home: Path):
 
 def test_training_window_calls_from_the_bundled_sandbox(qtbot, app) -> None:
     window = app.window
-    presenter = window.queue_presenter
+    presenter = app.features.queue
     qtbot.waitUntil(lambda: presenter.service is not None and presenter.service.state().online is True,
                     timeout=60_000)
-    url = app.workstation.services["sync"].sandbox.base_url
+    url = app.services.sandbox.base_url
     assert presenter.service.adapter.http.base_url == url
     for business in ("social", "general"):
         requests.post(f"{url}/queue/v1/tickets", json={"business_code": business}, timeout=5).raise_for_status()
@@ -45,7 +45,7 @@ def test_training_window_calls_from_the_bundled_sandbox(qtbot, app) -> None:
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: presenter.bar.ticket_label.text() == "A001", timeout=10_000)
-    served = app.workstation.services["acceptance"].ticket_source()
+    served = app.services.acceptance.ticket_source()
     assert served is not None and served.ticket.number == "A001"
     assert window.status.device_labels["queue"].text() == "叫号：在线"
     assert presenter.bar.buttons["call"].text() == "叫下一位 (F9)"

@@ -3,6 +3,7 @@ the case the platform receives carries the ticket with its wait and service time
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -23,8 +24,9 @@ def test_the_called_ticket_goes_to_the_platform_with_the_case(workstation: Any, 
     from clerk_app.sync.service import SyncService
 
     hall.issue("general")
-    workstation.config = workstation.config.with_overrides(
-        queue__base_url=hall.base_url, platform__base_url=hall.base_url, sync__backoff_base_seconds=0.01)
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(
+        queue__base_url=hall.base_url, platform__base_url=hall.base_url, sync__backoff_base_seconds=0.01))
     queue = queue_service(workstation.config)
     state = queue.run_action("call")
     assert state.served is not None and state.served.ticket.number == "A001"

@@ -3,6 +3,7 @@ against it."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,9 +47,8 @@ def synced(workstation: Any, sandbox: Sandbox) -> Iterator[Any]:
     """The workstation's sync service pointed at the sandbox, with quick back-off for tests."""
     from clerk_app.sync.service import SyncService
 
-    workstation.config = workstation.config.with_overrides(
+    workstation = dataclasses.replace(workstation, config=workstation.config.with_overrides(
         platform__base_url=sandbox.base_url, sync__backoff_base_seconds=0.01, sync__backoff_cap_seconds=0.05,
-        sync__chunk_bytes=8192, platform__read_timeout=5.0)
+        sync__chunk_bytes=8192, platform__read_timeout=5.0))
     service = SyncService(workstation)
-    workstation.services["sync"] = service
     yield service

@@ -27,9 +27,11 @@ def app(ow_home: Path, qtbot):
 
 def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     ws = app.workstation
-    qtbot.waitUntil(lambda: "sync" in ws.services, timeout=20_000)
-    service = ws.services["sync"]
-    assert service.sandbox is not None and service.sandbox.base_url.startswith("http://127.0.0.1:")
+    qtbot.waitUntil(lambda: app.features.sync.attached, timeout=30_000)
+    service = app.services.sync
+    sandbox = app.services.sandbox
+    assert sandbox is not None and sandbox.base_url.startswith("http://127.0.0.1:")
+    assert sandbox.running  # its own process, started off the GUI thread by the composition root
     status = app.window.status
     qtbot.waitUntil(lambda: "online" in status.network_label.text() or "在线" in status.network_label.text(),
                     timeout=20_000)
@@ -46,7 +48,7 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: "0" in status.sync_label.text(), timeout=5_000)
     app.window.grab().save(str(tmp_path / "sync-online.png"))
 
-    service.sandbox.stop()
+    sandbox.stop()
     make_case(ws, pages=1, rng=random.Random(99))
     # A pass of the worker (woken by F5 above) may still be running; run until a pass of our own has happened.
     qtbot.waitUntil(lambda: not service.run_once().skipped, timeout=20_000)
@@ -60,7 +62,7 @@ def test_training_window_syncs_and_shows_it(app, qtbot, tmp_path):
     # A status delivered late from an earlier pass of the worker must not paint "online" over it.
     assert "离线" in status.network_label.text() or "offline" in status.network_label.text()
     app.window.grab().save(str(tmp_path / "sync-offline.png"))
-    dialog = app.window.sync_presenter.open_queue()
+    dialog = app.features.sync.open_queue()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5_000)
     assert dialog.table.item(0, 0).text().startswith("330302001-01-")
     assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers  # failed items are read-only

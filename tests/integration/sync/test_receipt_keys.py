@@ -3,6 +3,7 @@ a rotation keeps older receipts valid, and ``case verify`` says so."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -19,9 +20,9 @@ NUMBER = "33030200101202612010001"
 
 
 def _pull(ws: Any, base_url: str) -> Any:
-    ws.config = ws.config.with_overrides(platform__base_url=base_url, platform__read_timeout=5.0)
+    ws = dataclasses.replace(ws, config=ws.config.with_overrides(platform__base_url=base_url,
+                                                                 platform__read_timeout=5.0))
     service = SyncService(ws)
-    ws.services["sync"] = service
     report = service.engine.run_once(push=False)
     assert report.pulled.get("receipt_keys") is not None, report.errors
     return report

@@ -4,6 +4,7 @@ uploads finish with a short read timeout; as one request it may not, and is neve
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import random
 import socket
 import threading
@@ -72,9 +73,9 @@ def link(sandbox) -> Iterator[ThrottledLink]:
 
 
 def _service(workstation, link, chunk: int) -> SyncService:
-    workstation.config = workstation.config.with_overrides(
+    workstation = dataclasses.replace(workstation, config=workstation.config.with_overrides(
         sync__backoff_base_seconds=0.01, sync__backoff_cap_seconds=0.02, sync__chunk_bytes=chunk,
-        platform__read_timeout=1.0, platform__connect_timeout=1.0)
+        platform__read_timeout=1.0, platform__connect_timeout=1.0))
     return SyncService(workstation, base_url=f"http://127.0.0.1:{link.port}")
 
 

@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import pytest
 
-from clerk_app.acceptance.factory import acceptance_service, supplement_desk
 from clerk_app.acceptance.supplement import SuppliedMaterial
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.sync.engine import drain
@@ -25,8 +24,9 @@ from tests.unit.acceptance.test_followup import DEFERRABLE, _item
 pytestmark = pytest.mark.integration
 
 
-def _supplemented_case(ws, rng: random.Random) -> dict:
-    service = acceptance_service(ws)
+def _supplemented_case(services, rng: random.Random) -> dict:
+    ws = services.workstation
+    service = services.acceptance
     session = service.new_session()
     session.set_applicant(applicant())
     session.set_items((_item(),), DEFERRABLE)
@@ -34,7 +34,7 @@ def _supplemented_case(ws, rng: random.Random) -> dict:
     for code in ("D1", "D2", "D3"):
         session.update(code, state=MaterialState.DEFERRED, supply_by=service.today() + timedelta(days=5))
     case = service.commit(session, Decision.ACCEPT_WITH_DEFICIENCY)
-    desk = supplement_desk(ws)
+    desk = services.supplements
     files = {}
     results = []
     for batch in (("D1",), ("D2", "D3")):  # two supplements: partial, then complete
@@ -66,9 +66,9 @@ def _assert_once(sandbox, cases) -> None:
 
 
 @pytest.mark.parametrize("name", ["drop_after", "drop_before", "truncate", "status_503", "everything"])
-def test_supplements_arrive_exactly_once_under_faults(name, workstation, sandbox, synced):
+def test_supplements_arrive_exactly_once_under_faults(name, workstation, services, sandbox, synced):
     rng = random.Random(name)
-    cases = [_supplemented_case(workstation, rng) for _ in range(5)]
+    cases = [_supplemented_case(services, rng) for _ in range(5)]
     sandbox.faults(*FAULTS[name], seed=sum(map(ord, name)) + 1)
     reports = drain(synced.engine, timeout=90)
     sandbox.faults()
@@ -79,9 +79,9 @@ def test_supplements_arrive_exactly_once_under_faults(name, workstation, sandbox
     assert any(r.errors for r in reports), "the fault never fired: the test proved nothing"
 
 
-def test_supplement_contract_over_http(workstation, sandbox, synced):
+def test_supplement_contract_over_http(workstation, services, sandbox, synced):
     rng = random.Random(7)
-    case = _supplemented_case(workstation, rng)
+    case = _supplemented_case(services, rng)
     drain(synced.engine, timeout=30)
     engine = synced.engine
     row = workstation.db.query("SELECT action_uuid, payload FROM outbox WHERE kind = 'supplement' ORDER BY outbox_id")

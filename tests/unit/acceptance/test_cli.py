@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.domain.case import Decision
 from tests.unit.acceptance.conftest import CHECKLIST, ID_NUMBER, applicant, item
 
@@ -21,15 +20,15 @@ def _main(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           env=env, cwd=ROOT, timeout=120)
 
 
-def test_case_show_json_masks_personal_numbers(workstation, ow_home) -> None:
-    service = acceptance_service(workstation)
+def test_case_show_json_masks_personal_numbers(services, ow_home) -> None:
+    service = services.acceptance
     session = service.new_session()
     session.set_applicant(applicant())
     session.set_items((item(),), CHECKLIST)
     for spec in CHECKLIST:
         session.mark_received(spec.code)
     result = service.commit(session, Decision.ACCEPT)
-    workstation.close()
+    services.workstation.close()
 
     shown = _main(ow_home, "case", "show", result.case_number, "--json")
     assert shown.returncode == 0, shown.stderr

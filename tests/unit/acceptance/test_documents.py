@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead, documents_for
-from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.print_service import PrintService
 from printing.model import DocumentKind
@@ -40,11 +39,11 @@ class RecordingSpooler:
 
 
 @pytest.fixture
-def accepted(workstation):
-    service = acceptance_service(workstation)
+def accepted(services):
+    service = services.acceptance
     service._clock = lambda: WHEN  # noqa: SLF001
     spooler = RecordingSpooler()
-    desk = DocumentDesk(service.cases, PrintService(workstation, spooler),
+    desk = DocumentDesk(service.cases, PrintService(services.workstation, spooler),
                         Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), clerk_id="clerk7")
     return service, desk
 
@@ -76,7 +75,7 @@ def test_document_sets_per_decision() -> None:
     assert DocumentKind.DEFICIENCY_COMMITMENT in documents_for(Decision.ACCEPT_WITH_DEFICIENCY)
 
 
-def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted, workstation, tmp_path) -> None:
+def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted, services, tmp_path) -> None:
     service, desk = accepted
     result = _commit(service, Decision.ACCEPT)
     first = desk.print_case(result.case_uuid)
@@ -86,7 +85,7 @@ def test_acceptance_documents_are_archived_and_marked_as_reprint_later(accepted,
     text = _text(first[0].pdf, tmp_path)
     assert result.case_number in text and "受理通知书" in text and ID_NUMBER in text
     assert ID_NUMBER not in _text(first[1].pdf, tmp_path)  # the material list masks the number
-    assert workstation.blobs.get(first[0].archived.sha256) == first[0].pdf
+    assert services.workstation.blobs.get(first[0].archived.sha256) == first[0].pdf
     again = desk.print_case(result.case_uuid, (DocumentKind.ACCEPTANCE_NOTICE,))
     assert again[0].archived.reprint and "补打" in _text(again[0].pdf, tmp_path)
     stored = service.cases.get(result.case_uuid)

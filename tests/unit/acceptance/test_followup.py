@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clerk_app.acceptance.errors import NotNoticed
-from clerk_app.acceptance.factory import acceptance_service, supplement_desk
 from clerk_app.acceptance.supplement import (
     NotDeferred,
     NothingDeferred,
@@ -37,8 +36,8 @@ def _item() -> ServiceItem:
                        HandlingType.PROMISED, TimeLimit(20), TimeLimit(5), DEFERRABLE)
 
 
-def _deficient_case(workstation, supply_by: date | None = None) -> str:
-    service = acceptance_service(workstation)
+def _deficient_case(services, supply_by: date | None = None) -> str:
+    service = services.acceptance
     session = service.new_session()
     session.set_applicant(applicant())
     session.set_items((_item(),), DEFERRABLE)
@@ -51,16 +50,16 @@ def _deficient_case(workstation, supply_by: date | None = None) -> str:
     return result.case_uuid
 
 
-def _page(workstation, text: bytes) -> PageRef:
+def _page(services, text: bytes) -> PageRef:
     data = b"%PDF-1.4 page " + text
-    return PageRef(workstation.blobs.put(data), len(data), "application/pdf")
+    return PageRef(services.workstation.blobs.put(data), len(data), "application/pdf")
 
 
-def test_supplement_completes_the_case_in_one_transaction(workstation) -> None:
-    case_uuid = _deficient_case(workstation)
-    desk = supplement_desk(workstation)
+def test_supplement_completes_the_case_in_one_transaction(services) -> None:
+    case_uuid = _deficient_case(services)
+    desk = services.supplements
     draft = desk.new_draft(case_uuid)
-    pages = {code: _page(workstation, code.encode()) for code in ("D1", "D2", "D3")}
+    pages = {code: _page(services, code.encode()) for code in ("D1", "D2", "D3")}
     draft.set(SuppliedMaterial("D1", copies_received=1, pages=(pages["D1"],)))
     draft.set(SuppliedMaterial("D2", copies_received=2, pages=(pages["D2"],)))
     draft.set(SuppliedMaterial("D3", original_verified=True, pages=(pages["D3"],)))
@@ -69,7 +68,7 @@ def test_supplement_completes_the_case_in_one_transaction(workstation) -> None:
     assert first.created and not again.created and again.supplement_uuid == first.supplement_uuid
     assert first.status == "accepted" and first.remaining == ()
 
-    stored = acceptance_service(workstation).cases.get(case_uuid)
+    stored = services.acceptance.cases.get(case_uuid)
     assert stored.case.status.value == "accepted"
     states = {m.material_code: m for m in stored.case.materials}
     assert all(states[c].state is MaterialState.RECEIVED for c in ("D1", "D2", "D3"))
@@ -79,7 +78,7 @@ def test_supplement_completes_the_case_in_one_transaction(workstation) -> None:
     assert len(event) == 1 and event[0].from_status == "accepted_pending_supplement"
     assert event[0].to_status == "accepted"
 
-    rows = workstation.db.query("SELECT kind, action_uuid, payload FROM outbox ORDER BY outbox_id")
+    rows = services.workstation.db.query("SELECT kind, action_uuid, payload FROM outbox ORDER BY outbox_id")
     assert [r["kind"] for r in rows] == ["case_upsert", "supplement"]
     upsert = json.loads(rows[0]["payload"])
     assert upsert["status"] == "accepted_pending_supplement"  # the queued case is never edited
@@ -96,9 +95,9 @@ def test_supplement_completes_the_case_in_one_transaction(workstation) -> None:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(chosen=st.sets(st.sampled_from(["D1", "D2", "D3"]), min_size=1))
-def test_partial_supplement_keeps_the_rest_deferred(workstation, chosen: set[str]) -> None:
-    case_uuid = _deficient_case(workstation)
-    desk = supplement_desk(workstation)
+def test_partial_supplement_keeps_the_rest_deferred(services, chosen: set[str]) -> None:
+    case_uuid = _deficient_case(services)
+    desk = services.supplements
     draft = desk.new_draft(case_uuid)
     for code in sorted(chosen):
         draft.set(SuppliedMaterial(code, copies_received=1))
@@ -106,18 +105,18 @@ def test_partial_supplement_keeps_the_rest_deferred(workstation, chosen: set[str
     left = {"D1", "D2", "D3"} - chosen
     assert set(result.remaining) == left
     assert result.status == ("accepted" if not left else "accepted_pending_supplement")
-    stored = acceptance_service(workstation).cases.get(case_uuid)
+    stored = services.acceptance.cases.get(case_uuid)
     deferred = {m.material_code for m in stored.case.materials if m.state is MaterialState.DEFERRED}
     assert deferred == left and stored.case.status.value == result.status
-    row = workstation.db.query("SELECT payload FROM outbox WHERE action_uuid = ?", (result.supplement_uuid,))
+    row = services.workstation.db.query("SELECT payload FROM outbox WHERE action_uuid = ?", (result.supplement_uuid,))
     payload = json.loads(row[0]["payload"])
     assert {m["material_code"] for m in payload["materials"]} == chosen
     assert payload["complete"] is (not left)
 
 
-def test_a_failed_supplement_leaves_nothing(workstation) -> None:
-    case_uuid = _deficient_case(workstation)
-    real = acceptance_service(workstation).rules
+def test_a_failed_supplement_leaves_nothing(services) -> None:
+    case_uuid = _deficient_case(services)
+    real = services.acceptance.rules
 
     class Failing:
         def __getattr__(self, name):
@@ -126,22 +125,23 @@ def test_a_failed_supplement_leaves_nothing(workstation) -> None:
         def record_event(self, conn, **kwargs):
             raise RuntimeError("injected")
 
-    desk = SupplementDesk(workstation.db, acceptance_service(workstation).cases, Failing(), window_code="01",
+    desk = SupplementDesk(services.workstation.db, services.acceptance.cases, Failing(), window_code="01",
                           clerk_id="c1")
     draft = desk.new_draft(case_uuid)
-    draft.set(SuppliedMaterial("D1", copies_received=1, pages=(_page(workstation, b"x"),)))
+    draft.set(SuppliedMaterial("D1", copies_received=1, pages=(_page(services, b"x"),)))
     with pytest.raises(RuntimeError):
         desk.commit(draft)
     assert draft.result is None
-    stored = acceptance_service(workstation).cases.get(case_uuid)
+    stored = services.acceptance.cases.get(case_uuid)
     assert all(m.state is MaterialState.DEFERRED for m in stored.case.materials if m.material_code != "M1")
-    assert workstation.db.query("SELECT count(*) AS n FROM outbox WHERE kind = 'supplement'")[0]["n"] == 0
-    assert workstation.db.query("SELECT count(*) AS n FROM case_blobs WHERE case_uuid = ?", (case_uuid,))[0]["n"] == 0
+    assert services.workstation.db.query("SELECT count(*) AS n FROM outbox WHERE kind = 'supplement'")[0]["n"] == 0
+    db = services.workstation.db
+    assert db.query("SELECT count(*) AS n FROM case_blobs WHERE case_uuid = ?", (case_uuid,))[0]["n"] == 0
 
 
-def test_only_deferred_materials_with_something_received(workstation) -> None:
-    case_uuid = _deficient_case(workstation)
-    desk = supplement_desk(workstation)
+def test_only_deferred_materials_with_something_received(services) -> None:
+    case_uuid = _deficient_case(services)
+    desk = services.supplements
     draft = desk.new_draft(case_uuid)
     draft.set(SuppliedMaterial("D1"))  # nothing received
     with pytest.raises(NothingSupplied):
@@ -157,11 +157,11 @@ def test_late_supplement_is_marked_and_overdue_rule() -> None:
     assert not overdue(today, today) and not overdue(None, today)
 
 
-def test_late_supplement_recorded(workstation) -> None:
-    case_uuid = _deficient_case(workstation)
+def test_late_supplement_recorded(services) -> None:
+    case_uuid = _deficient_case(services)
     later = datetime.now().astimezone() + timedelta(days=30)
-    service = acceptance_service(workstation)
-    desk = SupplementDesk(workstation.db, service.cases, service.rules, window_code="01", clerk_id="c1",
+    service = services.acceptance
+    desk = SupplementDesk(services.workstation.db, service.cases, service.rules, window_code="01", clerk_id="c1",
                           clock=lambda: later)
     draft = desk.new_draft(case_uuid)
     draft.set(SuppliedMaterial("D1", copies_received=1))
@@ -170,14 +170,14 @@ def test_late_supplement_recorded(workstation) -> None:
     late = service.cases.list_supply_overdue(later.date(), "01")
     assert [s.case_uuid for s in late] == [case_uuid]  # D2 and D3 are still deferred and late
     assert service.cases.list_supply_overdue(service.today(), "01") == []
-    with workstation.db.transaction() as conn:
+    with services.workstation.db.transaction() as conn:
         conn.execute("UPDATE cases SET status = 'denied' WHERE case_uuid = ?", (case_uuid,))
     assert service.cases.list_supply_overdue(later.date(), "01") == []
     assert [s.supplement_uuid for s in desk.supplements(case_uuid)] == [result.supplement_uuid]
 
 
-def _noticed_case(workstation) -> str:
-    service = acceptance_service(workstation)
+def _noticed_case(services) -> str:
+    service = services.acceptance
     session = service.new_session()
     session.set_applicant(applicant())
     session.set_items((item(),), CHECKLIST, answers={"Q1": "A"})
@@ -185,9 +185,9 @@ def _noticed_case(workstation) -> str:
     return service.commit(session, Decision.ONE_TIME_NOTICE).case_uuid
 
 
-def test_new_acceptance_after_a_notice_references_the_noticed_case(workstation) -> None:
-    old = _noticed_case(workstation)
-    service = acceptance_service(workstation)
+def test_new_acceptance_after_a_notice_references_the_noticed_case(services) -> None:
+    old = _noticed_case(services)
+    service = services.acceptance
     assert service.follow_up_item(old) == "IMPL1"
     session = service.follow_up_session(old)
     assert session.applicant == applicant() and session.answers == {"Q1": "A"}
@@ -205,31 +205,31 @@ def test_new_acceptance_after_a_notice_references_the_noticed_case(workstation) 
     assert len(follows) == 1 and follows[0].details["follows_case_number"] == old_number
     notes = [e for e in service.cases.get(old).events if e.kind == "note"]
     assert notes[0].details["followed_by_case_number"] == result.case_number
-    upsert = [json.loads(r["payload"]) for r in workstation.db.query(
+    upsert = [json.loads(r["payload"]) for r in services.workstation.db.query(
         "SELECT payload FROM outbox WHERE case_uuid = ?", (result.case_uuid,))]
     assert upsert[0]["decision_details"]["follows"]["case_number"] == old_number
     assert service.cases.get(old).case.status.value == "notice_issued"
 
 
-def test_follow_up_only_after_a_notice(workstation) -> None:
-    case_uuid = _deficient_case(workstation)
+def test_follow_up_only_after_a_notice(services) -> None:
+    case_uuid = _deficient_case(services)
     with pytest.raises(NotNoticed):
-        acceptance_service(workstation).follow_up_session(case_uuid)
+        services.acceptance.follow_up_session(case_uuid)
 
 
-def test_supplement_receipt_lists_the_supplied_materials_and_each_has_its_own_print(workstation, tmp_path) -> None:
+def test_supplement_receipt_lists_the_supplied_materials_and_each_has_its_own_print(services, tmp_path) -> None:
     from clerk_app.acceptance.documents import DocumentDesk, Letterhead
     from clerk_app.print_service import PrintService
     from printing.model import DocumentKind
     from tests.unit.acceptance.test_documents import RecordingSpooler, _text
 
-    case_uuid = _deficient_case(workstation)
-    service = acceptance_service(workstation)
-    desk = DocumentDesk(service.cases, PrintService(workstation, RecordingSpooler()),
+    case_uuid = _deficient_case(services)
+    service = services.acceptance
+    desk = DocumentDesk(service.cases, PrintService(services.workstation, RecordingSpooler()),
                         Letterhead("培训演示便民服务中心", "综合受理1号窗口", "王五"), clerk_id="clerk7")
-    supplements = supplement_desk(workstation)
+    supplements = services.supplements
     first = supplements.new_draft(case_uuid)
-    first.set(SuppliedMaterial("D1", copies_received=1, pages=(_page(workstation, b"a"), _page(workstation, b"b"))))
+    first.set(SuppliedMaterial("D1", copies_received=1, pages=(_page(services, b"a"), _page(services, b"b"))))
     one = supplements.commit(first)
     (printed,) = desk.print_supplement(case_uuid, one)
     assert printed.archived.kind is DocumentKind.SUPPLEMENT_RECEIPT and not printed.archived.reprint

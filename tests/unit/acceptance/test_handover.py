@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from clerk_app.acceptance.factory import acceptance_service, handover_desk
 from clerk_app.domain.applicant import CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import Decision
 from clerk_app.domain.case_states import TransitionNotAllowed
@@ -16,8 +15,8 @@ from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
 COLLECTOR = NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310021", source=CaptureSource.CARD_READER)
 
 
-def _accepted(workstation) -> str:
-    service = acceptance_service(workstation)
+def _accepted(services) -> str:
+    service = services.acceptance
     session = service.new_session()
     session.set_applicant(applicant())
     session.set_items((item(),), CHECKLIST)
@@ -26,10 +25,9 @@ def _accepted(workstation) -> str:
     return service.commit(session, Decision.ACCEPT).case_uuid
 
 
-def _ready_for_pickup(workstation, case_uuid: str) -> None:
+def _ready_for_pickup(db, rules, case_uuid: str) -> None:
     """What sync does when the back office reports the result (accepted → approved → ready for pickup)."""
-    rules = acceptance_service(workstation).rules
-    with workstation.db.transaction() as conn:
+    with db.transaction() as conn:
         for before, after in (("accepted", "approved"), ("approved", "ready_for_pickup")):
             rules.record_event(conn, case_uuid=case_uuid, kind="conclude", from_status=before, to_status=after,
                                clerk_id="platform", window_code="01", details={})
@@ -45,23 +43,24 @@ def authorise(workstation, desk, case_uuid: str, pages: int = 1) -> None:
     desk.attach_authorisation(case_uuid, refs)
 
 
-def test_handover_records_status_event_and_encrypted_outbox_row(workstation) -> None:
-    case_uuid = _accepted(workstation)
-    desk = handover_desk(workstation)
+def test_handover_records_status_event_and_encrypted_outbox_row(services) -> None:
+    case_uuid = _accepted(services)
+    desk = services.handover
     with pytest.raises(TransitionNotAllowed):
         desk.hand_over(case_uuid, COLLECTOR)  # the result is not there yet
-    _ready_for_pickup(workstation, case_uuid)
-    authorise(workstation, desk, case_uuid)  # 李四 is neither applicant nor agent
+    _ready_for_pickup(services.workstation.db, services.acceptance.rules, case_uuid)
+    authorise(services.workstation, desk, case_uuid)  # 李四 is neither applicant nor agent
     first = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
     again = desk.hand_over(case_uuid, COLLECTOR, relation="代理人")
     assert first.created and not again.created and again.handover_uuid == first.handover_uuid
-    row = workstation.db.query("SELECT * FROM outbox WHERE kind = 'handover'")
+    row = services.workstation.db.query("SELECT * FROM outbox WHERE kind = 'handover'")
     assert len(row) == 1
     payload = json.loads(row[0]["payload"])
     assert payload["handover_uuid"] == first.handover_uuid and payload["relation"] == "代理人"
     assert "李四" not in row[0]["payload"] and COLLECTOR.id_number not in row[0]["payload"]
-    secret = json.loads(workstation.cipher.decrypt(row[0]["payload_enc"], f"outbox:{first.handover_uuid}".encode()))
+    cipher = services.workstation.cipher
+    secret = json.loads(cipher.decrypt(row[0]["payload_enc"], f"outbox:{first.handover_uuid}".encode()))
     assert secret["id_number"] == COLLECTOR.id_number
-    stored = acceptance_service(workstation).cases.get(case_uuid)
+    stored = services.acceptance.cases.get(case_uuid)
     assert stored.case.status.value == "handed_over"
     assert stored.events[-1].kind == "handed_over"

@@ -10,9 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.case import Decision, MaterialSource, MaterialState
-from clerk_app.print_service import PrintService
+from clerk_app.services import DeviceHooks, build_services
 from devices.identity_simulated import training_cards
 from tests.unit.acceptance.test_documents import RecordingSpooler
 from ui.acceptance.wiring import wire_acceptance
@@ -39,18 +38,18 @@ def chinese(qapp):
 @pytest.fixture
 def desk(qtbot, workstation, chinese):
     """The main window with the real applicant panel (as ``wire_identity`` installs it) and the acceptance."""
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    workstation.services["catalog"] = catalog
-    workstation.services["printing"] = PrintService(workstation, RecordingSpooler())
+    services = build_services(workstation, DeviceHooks(spooler=RecordingSpooler()))
+    services.catalog.ensure_training_catalog()
     window = MainWindow(training=True)
     qtbot.addWidget(window)
-    window.install_area("applicant", ApplicantPanel(training=True))
+    applicant = ApplicantPanel(training=True)
+    window.install_area("applicant", applicant)
     tasks = TaskRunner()
-    controller = wire_acceptance(window, workstation, tasks)
+    controller = wire_acceptance(window, services, tasks, applicant=applicant)
     window.show()
     yield window, controller
     tasks.shutdown()
+    services.close()
 
 
 def _read_card_and_choose(qtbot, window, controller) -> None:

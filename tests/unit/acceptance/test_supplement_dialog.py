@@ -7,15 +7,14 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.domain.case import MaterialState
 from tests.unit.acceptance.test_followup import _deficient_case
 from ui.acceptance.supplement_dialog import RED, SupplementDialog
 
 
-def test_keyboard_marks_and_commit_enabling(qtbot, workstation) -> None:
-    case_uuid = _deficient_case(workstation)
-    service = acceptance_service(workstation)
+def test_keyboard_marks_and_commit_enabling(qtbot, services) -> None:
+    case_uuid = _deficient_case(services)
+    service = services.acceptance
     stored = service.cases.get(case_uuid)
     deferred = [m for m in stored.case.materials if m.state is MaterialState.DEFERRED]
     late_day = deferred[0].supply_by + timedelta(days=1)
@@ -49,9 +48,9 @@ def test_keyboard_marks_and_commit_enabling(qtbot, workstation) -> None:
     assert {m.material_code for m in dialog.supplied()} == {"D1"}
 
 
-def test_nothing_overdue_before_the_date(qtbot, workstation) -> None:
-    case_uuid = _deficient_case(workstation)
-    stored = acceptance_service(workstation).cases.get(case_uuid)
+def test_nothing_overdue_before_the_date(qtbot, services) -> None:
+    case_uuid = _deficient_case(services)
+    stored = services.acceptance.cases.get(case_uuid)
     deferred = [m for m in stored.case.materials if m.state is MaterialState.DEFERRED]
     dialog = SupplementDialog(None, stored, deferred, deferred[0].supply_by)
     qtbot.addWidget(dialog)

@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from clerk_app.catalog.service import CatalogService
-from clerk_app.print_service import PrintService
 from tests.unit.acceptance.conftest import applicant
 from tests.unit.acceptance.test_ui import REPLACEMENT
 from tests.unit.printing.test_training_papers import DeadSpooler
@@ -22,15 +20,15 @@ pytestmark = pytest.mark.gui
 
 
 def test_training_acceptance_without_print_service_opens_the_preview(qtbot, workstation, tmp_path) -> None:
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    workstation.services["catalog"] = catalog
-    workstation.services["printing"] = PrintService(workstation, DeadSpooler())
+    from clerk_app.services import DeviceHooks, build_services
+
+    services = build_services(workstation, DeviceHooks(spooler=DeadSpooler()))
+    services.catalog.ensure_training_catalog()
     window = MainWindow(training=True)
     qtbot.addWidget(window)
     tasks = TaskRunner()
     try:
-        controller = wire_acceptance(window, workstation, tasks)
+        controller = wire_acceptance(window, services, tasks)
         window.show()
         controller.set_applicant(applicant())
         controller.choose_item(REPLACEMENT)

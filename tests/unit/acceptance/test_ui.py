@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.case import Decision, MaterialState
-from clerk_app.print_service import PrintService
+from clerk_app.services import DeviceHooks, build_services
 from tests.unit.acceptance.conftest import applicant
 from tests.unit.acceptance.test_documents import RecordingSpooler
 from ui.acceptance.controller import AcceptanceController
@@ -24,20 +23,19 @@ REPLACEMENT = "51160201000300-511602000000-000-11511602MB10100010-1-00"  # å±…æ°
 
 @pytest.fixture
 def desk(qtbot, workstation):
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    workstation.services["catalog"] = catalog
     spooler = RecordingSpooler()
-    workstation.services["printing"] = PrintService(workstation, spooler)
+    services = build_services(workstation, DeviceHooks(spooler=spooler))
+    services.catalog.ensure_training_catalog()
     window = MainWindow(training=True)
     qtbot.addWidget(window)
     tasks = TaskRunner()
-    controller = wire_acceptance(window, workstation, tasks)
+    controller = wire_acceptance(window, services, tasks)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
     yield window, controller, spooler
     tasks.shutdown()
+    services.close()
 
 
 def _ready(qtbot, controller: AcceptanceController) -> None:
@@ -132,20 +130,16 @@ def test_barcode_gun_opens_the_case_from_anywhere(qtbot, desk) -> None:
 
 @pytest.fixture
 def desk_with_scanner(qtbot, workstation):
-    from clerk_app.pages.setup import build_scanning_service
-
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    workstation.services["catalog"] = catalog
-    workstation.services["printing"] = PrintService(workstation, RecordingSpooler())
-    workstation.services["scanner"] = build_scanning_service(workstation)
+    services = build_services(workstation, DeviceHooks(spooler=RecordingSpooler()))
+    services.catalog.ensure_training_catalog()
     window = MainWindow(training=True)
     qtbot.addWidget(window)
     tasks = TaskRunner()
-    controller = wire_acceptance(window, workstation, tasks)
+    controller = wire_acceptance(window, services, tasks)
     window.show()
     yield window, controller
     tasks.shutdown()
+    services.close()
 
 
 def test_pages_from_the_strip_are_committed_with_material_pdfs(qtbot, desk_with_scanner, workstation,
@@ -182,7 +176,7 @@ def test_handover_from_the_case_dialog_uses_the_card_on_the_panel(qtbot, desk, w
     with qtbot.waitSignal(controller.committed, timeout=10_000):
         controller.accept_shortcut()
     result = controller.last_result
-    _ready_for_pickup(workstation, result.case_uuid)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
     controller.new_case()
     controller.set_applicant(applicant())  # the collector's card, read at the window
     controller.open_case(result.case_number)

@@ -94,7 +94,7 @@ def test_window_wiring_binds_search_shortcuts(qtbot, ow_home) -> None:
         window = app.window
         panel = window.findChild(CatalogPanel, "catalogPanel")
         assert panel is not None
-        assert app.workstation.services["catalog"] is panel.service
+        assert app.services.catalog is panel.service and app.features.catalog is panel
         qtbot.waitUntil(lambda: panel.department.count() > 10, timeout=15000)
         window.show()
         qtbot.waitExposed(window)

@@ -127,7 +127,7 @@ def test_wired_into_the_main_window_with_f2(qtbot, ow_home) -> None:
     try:
         window = app.window
         panel = window.areas["applicant"].findChild(ApplicantPanel)
-        manager = app.workstation.services["identity"]
+        manager = app.services.identity
         simulated = QCoreApplication.translate("identity", "simulated")
         assert simulated == "模拟"  # main.run installed the Chinese catalogue
         qtbot.waitUntil(lambda: simulated in window.status.device_labels["idcard"].text(), timeout=10_000)

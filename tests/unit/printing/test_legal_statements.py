@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead, documents_for
-from clerk_app.acceptance.factory import acceptance_service
 from clerk_app.acceptance.practice import build_session, catalog_items, deferrable, pick
 from clerk_app.catalog.service import CatalogService
 from clerk_app.context import open_workstation
@@ -30,6 +29,7 @@ from clerk_app.domain.catalog import ItemType, ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, RejectionType
 from clerk_app.paths import resolve_paths
 from clerk_app.print_service import PrintService
+from clerk_app.services import build_services
 from printing.a4 import SealArea
 from printing.model import DocumentKind
 from printing.render import render_document
@@ -55,7 +55,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     ws = open_workstation(resolve_paths(tmp_path_factory.mktemp("papers")))
     catalog = CatalogService(ws.db)
     catalog.ensure_training_catalog()
-    service = acceptance_service(ws)
+    service = build_services(ws).acceptance
     desk = DocumentDesk(service.cases, PrintService(ws, RecordingSpooler()),
                         Letterhead.from_config(ws.config, "王五"), clerk_id="clerk7", thermal_receipt=True,
                         item_of=catalog.get_item)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from clerk_app.context import Workstation
 from clerk_app.domain.case_states import EventKind
-from clerk_app.print_service import PrintService, print_service
+from clerk_app.print_service import PrintService
 from offline_cache.case_events import load_events
 from printing.errors import NoPrinter, PrinterNotFound
 from printing.model import DocumentKind
@@ -35,7 +36,8 @@ def test_resolving_unknown_or_missing_printers_raises_typed_errors() -> None:
 
 
 def _service(workstation: Workstation) -> tuple[PrintService, RecordingSpooler, str]:
-    workstation.config = workstation.config.with_overrides(printing__receipt_printer="Thermal-80")
+    workstation = dataclasses.replace(
+        workstation, config=workstation.config.with_overrides(printing__receipt_printer="Thermal-80"))
     spooler = RecordingSpooler()
     with workstation.db.transaction() as conn:
         case = insert_case(conn, "33030200101202611220007")
@@ -82,6 +84,6 @@ def test_failed_spooling_keeps_the_archive(workstation: Workstation, tmp_path: P
     assert len(broken.archived(case)) == 1  # the clerk can reprint from the archive
 
 
-def test_service_is_attached_once(workstation: Workstation) -> None:
-    assert print_service(workstation) is print_service(workstation)
-    assert print_service(workstation).preview(context(DocumentKind.MATERIAL_LIST)).startswith(b"%PDF")
+def test_one_print_service_for_the_workstation(services) -> None:
+    assert services.documents.printer is services.printing  # the acceptance paper goes through the same service
+    assert services.printing.preview(context(DocumentKind.MATERIAL_LIST)).startswith(b"%PDF")

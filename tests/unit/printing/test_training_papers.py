@@ -3,6 +3,7 @@ hall), and papers in training mode with no print service (saved as PDF instead o
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -14,12 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.acceptance.factory import document_desk
 from clerk_app.acceptance.practice import seed
-from clerk_app.catalog.service import CatalogService
 from clerk_app.config import Config
 from clerk_app.domain.case import Decision
-from clerk_app.print_service import TRAINING_PRINTER, PrintService
+from clerk_app.print_service import TRAINING_PRINTER
 from printing.errors import SpoolerUnavailable
 from printing.spooler import PrintJob
 
@@ -91,37 +90,41 @@ class DeadSpooler:
         raise SpoolerUnavailable()
 
 
+def _services(workstation, mode: str | None = None):
+    from clerk_app.services import DeviceHooks, build_services
+
+    if mode is not None:
+        workstation = dataclasses.replace(workstation, config=Config({"mode": mode}))
+    return build_services(workstation, DeviceHooks(spooler=DeadSpooler()))
+
+
 def test_training_without_a_print_service_saves_the_papers_as_pdf(workstation) -> None:
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    case = seed(workstation, catalog)[0]
-    workstation.services["printing"] = PrintService(workstation, DeadSpooler())
-    outcomes = document_desk(workstation).print_case(case.case_uuid)
+    services = _services(workstation)
+    services.catalog.ensure_training_catalog()
+    case = seed(services)[0]
+    outcomes = services.documents.print_case(case.case_uuid)
     assert outcomes and all(o.saved_to for o in outcomes)
     for outcome in outcomes:
         path = Path(outcome.saved_to)
         assert path.read_bytes() == outcome.pdf and path.parent.name == "training-prints"
         assert outcome.archived.printer == TRAINING_PRINTER
-    again = document_desk(workstation).print_case(case.case_uuid)
+    again = services.documents.print_case(case.case_uuid)
     assert all(o.archived.reprint for o in again)
     assert len({o.saved_to for o in outcomes + again}) == len(outcomes) * 2  # a 补打 does not overwrite
 
 
 def test_production_without_a_print_service_still_says_so(workstation) -> None:
-    catalog = CatalogService(workstation.db)
-    catalog.ensure_training_catalog()
-    case = seed(workstation, catalog)[0]
-    workstation.config = Config({"mode": "production"})
-    workstation.services["printing"] = PrintService(workstation, DeadSpooler())
-    workstation.services.pop("acceptance", None)
+    training = _services(workstation)
+    training.catalog.ensure_training_catalog()
+    case = seed(training)[0]
+    production = _services(workstation, "production")
     with pytest.raises(SpoolerUnavailable):
-        document_desk(workstation).print_case(case.case_uuid)
+        production.documents.print_case(case.case_uuid)
 
 
 def test_practice_cases_are_refused_outside_training(workstation) -> None:
     from clerk_app.acceptance.practice import NotTrainingMode
 
-    workstation.config = Config({"mode": "production"})
     with pytest.raises(NotTrainingMode):
-        seed(workstation, CatalogService(workstation.db))
+        seed(_services(workstation, "production"))
     assert workstation.db.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0

@@ -11,7 +11,6 @@ import pytest
 import main
 from clerk_app.context import Workstation
 from clerk_app.domain.deadlines import SupervisionLevel
-from clerk_app.rules import rules_service
 from offline_cache.calendar_store import CalendarDay, CalendarStore
 
 
@@ -38,9 +37,9 @@ def test_store_round_trip_and_year_import(workstation: Workstation) -> None:
         store.set_days([CalendarDay(date(2027, 1, 1), False, source="someone")])
 
 
-def test_rules_service_uses_config_and_sees_calendar_changes(workstation: Workstation) -> None:
-    rules = rules_service(workstation)
-    assert rules_service(workstation) is rules
+def test_rules_service_uses_config_and_sees_calendar_changes(workstation: Workstation, services) -> None:
+    rules = services.rules
+    assert services.acceptance.rules.service is rules  # one rules service: acceptance applies the same calendar
     before = rules.deadline(date(2026, 12, 15), 20)
     assert not before.certain
     rules.calendar_store.import_year(2027, [CalendarDay(date(2027, 1, 4), False, "元旦调休")])

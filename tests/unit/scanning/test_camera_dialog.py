@@ -30,7 +30,7 @@ class FakeQtCamera(QtDocumentCamera):
 
 
 def test_capture_and_auto_capture_add_pages(qtbot: Any, workstation: Any, tmp_path: Any) -> None:
-    from ui.pages_widget import PagesWidget
+    from ui.pages_widget import PageStripRegistry, PagesWidget
     from ui.tasks import TaskRunner
 
     camera = FakeQtCamera(detector=StillDetector(still_frames=4))
@@ -39,7 +39,7 @@ def test_capture_and_auto_capture_add_pages(qtbot: Any, workstation: Any, tmp_pa
     service = ScanningService(workstation.blobs, ScannerService({"camera": lambda: driver}))
     tasks = TaskRunner()
     case = CasePages()
-    widget = PagesWidget("身份证", case.slot("身份证"), service, tasks)
+    widget = PagesWidget("身份证", case.slot("身份证"), service, tasks, PageStripRegistry())
     qtbot.addWidget(widget)
     widget.show()
     try:

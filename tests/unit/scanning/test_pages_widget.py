@@ -18,15 +18,16 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def setup(qtbot: Any, workstation: Any) -> Any:
-    from ui.pages_widget import PagesWidget
+    from ui.pages_widget import PageStripRegistry, PagesWidget
     from ui.tasks import TaskRunner
 
+    strips = PageStripRegistry()
     simulated = SimulatedScanner(feeder_pages=3)
     service = ScanningService(workstation.blobs, ScannerService({"simulated": lambda: simulated}), training=True)
     tasks = TaskRunner()
     case = CasePages(cap_for=lambda code: 400_000 if code == "small" else None)
-    first = PagesWidget("申请书", case.slot("申请书"), service, tasks, material_name="申请书")
-    second = PagesWidget("small", case.slot("small"), service, tasks, material_name="身份证明")
+    first = PagesWidget("申请书", case.slot("申请书"), service, tasks, strips, material_name="申请书")
+    second = PagesWidget("small", case.slot("small"), service, tasks, strips, material_name="身份证明")
     for widget in (first, second):
         qtbot.addWidget(widget)
         widget.resize(900, 260)
@@ -120,7 +121,7 @@ def test_rescan_replaces_only_the_selected_page(setup: Any, qtbot: Any) -> None:
 
 def test_the_chosen_source_is_remembered_for_the_next_material(qtbot: Any, workstation: Any, tmp_path: Path) -> None:
     from devices.scanner.folder import WatchedFolder
-    from ui.pages_widget import PagesWidget
+    from ui.pages_widget import PageStripRegistry, PagesWidget
     from ui.tasks import TaskRunner
 
     drop = tmp_path / "drop"
@@ -129,8 +130,9 @@ def test_the_chosen_source_is_remembered_for_the_next_material(qtbot: Any, works
         {"folder": lambda: WatchedFolder([drop]), "simulated": SimulatedScanner}), training=True)
     tasks = TaskRunner()
     case = CasePages()
+    strips = PageStripRegistry()
     try:
-        first = PagesWidget("A", case.slot("A"), service, tasks)
+        first = PagesWidget("A", case.slot("A"), service, tasks, strips)
         qtbot.addWidget(first)
         qtbot.waitUntil(lambda: first.source_box.count() == 2)
         assert first.source_box.currentData() == f"folder:{drop}"  # real sources first
@@ -141,7 +143,7 @@ def test_the_chosen_source_is_remembered_for_the_next_material(qtbot: Any, works
         first.refresh_button.click()
         qtbot.waitUntil(lambda: listed == [1])
         assert first.source_box.currentData() == "simulated:training-0"  # a refresh keeps the choice
-        second = PagesWidget("B", case.slot("B"), service, tasks)
+        second = PagesWidget("B", case.slot("B"), service, tasks, strips)
         qtbot.addWidget(second)
         qtbot.waitUntil(lambda: second.source_box.count() == 2)
         assert second.source_box.currentData() == "simulated:training-0"

@@ -17,7 +17,7 @@ def test_wired_into_the_main_window(qtbot: Any, ow_home: Any) -> None:
     app = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     try:
         window = app.window
-        service = app.workstation.services["scanner"]
+        service = app.services.scanning
         assert isinstance(service, ScanningService) and service.training
         # training mode offers the labelled simulated scanner; the text is translated to Chinese. Real SANE
         # devices (the test backend, when the integration fixtures ran first) are named before it.

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import main
-from clerk_app.acceptance.factory import acceptance_service
 from offline_cache import audit_log
 from ui.applicant_panel import ApplicantPanel
 
@@ -42,8 +41,8 @@ def _shot(widget, name: str) -> None:
 
 
 def test_login_gates_the_window_and_names_the_clerk(gated, qtbot):
-    window, gate = gated.window, gated.window.clerk_gate
-    session = gated.workstation.services["clerk_session"]
+    window, gate = gated.window, gated.clerk_gate
+    session = gated.services.clerk_session
     assert gate.isVisible() and not window.centralWidget().isEnabled()
     assert not window.shortcuts.actions["new_case"].isEnabled()
     assert gate.training_hint.isVisible() and "trainee2" in gate.training_hint.text()
@@ -59,7 +58,7 @@ def test_login_gates_the_window_and_names_the_clerk(gated, qtbot):
     assert not gate.isVisible(), (gate.message.text(), gate._busy, session.clerk)
     assert window.centralWidget().isEnabled() and window.shortcuts.actions["new_case"].isEnabled()
     assert "trainee2" in window.status.identity_label.text()
-    service = acceptance_service(gated.workstation)
+    service = gated.services.acceptance
     assert service.clerk_id == "trainee2"
     kinds = [row["kind"] for row in audit_log.recent(gated.workstation.db)]
     assert kinds[:2] == ["login", "login_failed"]
@@ -73,8 +72,8 @@ def test_login_gates_the_window_and_names_the_clerk(gated, qtbot):
 
 
 def test_idle_lock_unlock_and_shift_change(gated, qtbot):
-    window, gate = gated.window, gated.window.clerk_gate
-    session = gated.workstation.services["clerk_session"]
+    window, gate = gated.window, gated.clerk_gate
+    session = gated.services.clerk_session
     now = [1000.0]
     idle = gate.idle_watch
     idle.clock = lambda: now[0]
@@ -100,7 +99,7 @@ def test_idle_lock_unlock_and_shift_change(gated, qtbot):
     _log_in(qtbot, gate, "trainee2", "trainee2")
     qtbot.waitUntil(lambda: not gate.isVisible(), timeout=20000)
     assert session.clerk.account == "trainee2"
-    assert acceptance_service(gated.workstation).clerk_id == "trainee2"
+    assert gated.services.acceptance.clerk_id == "trainee2"
     entries = audit_log.recent(gated.workstation.db)
     kinds = [row["kind"] for row in entries][:7]
     assert kinds[:3] == ["login", "shift_change", "lock"], kinds
@@ -109,8 +108,8 @@ def test_idle_lock_unlock_and_shift_change(gated, qtbot):
 
 
 def test_shift_change_button_ends_the_session(gated, qtbot):
-    window, gate = gated.window, gated.window.clerk_gate
-    session = gated.workstation.services["clerk_session"]
+    window, gate = gated.window, gated.clerk_gate
+    session = gated.services.clerk_session
     _log_in(qtbot, gate, "trainee", "trainee")
     qtbot.waitUntil(lambda: not gate.isVisible(), timeout=20000)
     blanked = []

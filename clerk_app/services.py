@@ -1,0 +1,182 @@
+"""The composition root: every service of the workstation, built once, in one place, for the GUI and the CLI alike.
+
+``build_services`` turns an opened ``Workstation`` (paths, configuration, data key, database, blob store) into a
+frozen ``Services``; the GUI (``ui/app.py``) and the CLI (``main.py``) each build one and hand it down through
+constructors. Nothing is looked up by name, created on first use or attached later: a capability that needs
+another takes it as a constructor argument here. What needs the GUI (the PIN prompt, the document camera) comes in
+through ``DeviceHooks``.
+
+Order of construction is the order of the code below (a service is built after what it takes); ``close`` runs in
+reverse. Starting the training sandbox is this root's job too (``start_platform``, blocking: off the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from clerk_app.acceptance.documents import DocumentDesk, Letterhead
+from clerk_app.acceptance.handover import HandoverDesk
+from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
+from clerk_app.acceptance.service import AcceptanceService, local_now
+from clerk_app.acceptance.supplement import SupplementDesk
+from clerk_app.catalog.service import CatalogService
+from clerk_app.config import Config
+from clerk_app.context import Workstation, open_workstation
+from clerk_app.identity.manager import ReaderManager, build_drivers
+from clerk_app.pages.policy import PolicyBook
+from clerk_app.pages.service import ScanningService
+from clerk_app.paths import AppPaths
+from clerk_app.print_service import PrintService
+from clerk_app.queue.factory import queue_service, ticket_source
+from clerk_app.queue.service import QueueService
+from clerk_app.reports.service import ReportService
+from clerk_app.rules import RulesService
+from clerk_app.security.clerk_session import Clerk, ClerkSession
+from clerk_app.sync.clerk_login import clerk_session
+from clerk_app.sync.sandbox_process import TrainingSandbox
+from clerk_app.sync.service import SyncService
+from devices.scanner.drivers import build_scanner_service
+from devices.scanner.service import DriverFactory
+from offline_cache.cases import CaseRepository
+from printing.spooler import Spooler
+
+log = logging.getLogger("onewindow.init")
+
+ClerkBound = AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk  # what records the logged-in clerk
+
+
+@dataclass(frozen=True)
+class DeviceHooks:
+    """What only the caller can supply: the GUI's PIN prompt and extra scanner drivers (the Qt document camera)."""
+
+    pin_provider: Callable[[], str | None] | None = None
+    extra_scanners: dict[str, DriverFactory] = field(default_factory=dict)
+    spooler: Spooler | None = None  # None = the system's (CUPS / Windows); tests pass a recording one
+
+
+@dataclass(frozen=True)
+class Services:
+    workstation: Workstation
+    rules: RulesService
+    printing: PrintService
+    catalog: CatalogService
+    cases: CaseRepository
+    acceptance: AcceptanceService
+    documents: DocumentDesk
+    handover: HandoverDesk
+    supplements: SupplementDesk
+    scanning: ScanningService
+    identity: ReaderManager
+    sandbox: TrainingSandbox | None  # training mode without a platform URL: the bundled platform, not yet started
+    sync: SyncService
+    queue: QueueService  # queue calling; without a queue system (adapter None) the window calls by hand
+    clerk_session: ClerkSession  # who is logged in; acceptance and the desks follow its logins
+    reports: ReportService  # supervision reports (the CLI's ``report``)
+    platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
+
+    @property
+    def config(self) -> Config:
+        return self.workstation.config
+
+    @property
+    def is_training(self) -> bool:
+        return self.workstation.is_training
+
+    def start_platform(self) -> None:
+        """Blocking (process start, key store): start the training sandbox if there is one, then resume the last
+        clerk's platform session. The GUI runs this off the GUI thread; the CLI's ``sync`` runs it first."""
+        if self.sandbox is not None:
+            self.sandbox.start()
+        self.sync.resume_session()
+        self.platform_ready.set()  # the clerk login may now ask the platform
+
+    def close(self) -> None:
+        for name, closer in (("queue", self.queue.close), ("sync", self.sync.close), ("sandbox", self._stop_sandbox),
+                             ("scanning", self.scanning.close), ("identity", self.identity.close)):
+            try:
+                closer()
+            except Exception:  # a failing service must not keep the others (or the database) from closing
+                log.exception("closing %s failed", name)
+        self.workstation.close()
+
+    def _stop_sandbox(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+
+
+def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Services:
+    hooks = hooks or DeviceHooks()
+    config = ws.config
+    centre, window, clerk = config.get("centre.code"), config.get("window.code"), config.get("clerk.default_id")
+
+    base_url = str(config.get("platform.base_url")) or None
+    sandbox = None
+    if base_url is None and ws.is_training:
+        sandbox = TrainingSandbox(ws.paths.data_dir / "sandbox" / "platform.sqlite3",
+                                  port=int(config.get("sandbox.port")),
+                                  backoffice_delay=float(config.get("sandbox.backoffice_delay_seconds")),
+                                  queue_arrivals_per_hour=float(config.get("queue.training_arrivals_per_hour")))
+        base_url = sandbox.base_url
+    queue = queue_service(config, sandbox.base_url if sandbox is not None else None)  # no I/O until started
+
+    rules = RulesService(ws)
+    printing = PrintService(ws, hooks.spooler)
+    catalog = CatalogService(ws.db)
+    cases = CaseRepository(ws.db, ws.cipher, ws.applicants)
+    acceptance = AcceptanceService(ws.db, ws.cipher, ws.applicants, cases, RulesEngineAdapter(rules),
+                                   centre_code=centre, window_code=window, clerk_id=clerk,
+                                   ticket_source=ticket_source(queue))
+    documents = DocumentDesk(cases, printing, Letterhead.from_config(config, clerk), clerk_id=clerk,
+                             thermal_receipt=bool(config.get("acceptance.thermal_receipt")),
+                             department_of=lambda code: catalog.get_item(code).department,
+                             item_of=catalog.get_item)
+    handover = HandoverDesk(ws.db, ws.cipher, acceptance.rules, window_code=window, clerk_id=clerk, clock=local_now,
+                            blobs=ws.blobs)
+    supplements = SupplementDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
+                                 clock=local_now)
+    scanning = ScanningService(ws.blobs, build_scanner_service(config, hooks.extra_scanners or None),
+                               PolicyBook.from_config(config), training=config.is_training,
+                               resolution=int(config.get("scanning.resolution")))
+    identity = ReaderManager(build_drivers(config, pin_provider=hooks.pin_provider),
+                             keep_photo=config.get("devices.keep_photo"))
+    sync = SyncService(ws, base_url=base_url)
+    platform_ready = threading.Event()
+    session = clerk_session(ws, sync, platform_ready)
+    follow_clerk(session, acceptance, documents, handover, supplements)
+    reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
+    return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
+                    identity, sandbox, sync, queue, session, reports, platform_ready)
+
+
+def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:
+    """These record the logged-in clerk (``clerk_id``; a paper's letterhead names them), not the configuration's
+    ``clerk.default_id``: they follow every login and shift change of the clerk session."""
+
+    def on_event(event: str, clerk: Clerk | None) -> None:
+        if event in ("login", "unlock") and clerk is not None:
+            apply_clerk(clerk, *desks)
+
+    session.add_listener(on_event)
+    if session.clerk is not None:
+        apply_clerk(session.clerk, *desks)
+
+
+def apply_clerk(clerk: Clerk, *desks: ClerkBound) -> None:
+    for desk in desks:
+        desk.clerk_id = clerk.account
+        if isinstance(desk, DocumentDesk):
+            desk.letterhead = replace(desk.letterhead, clerk_name=clerk.name)
+
+
+def open_services(paths: AppPaths | None = None, config: Config | None = None,
+                  hooks: DeviceHooks | None = None) -> Services:
+    """Open the workstation's data and build its services (closing the data again if building fails)."""
+    ws = open_workstation(paths, config)
+    try:
+        return build_services(ws, hooks)
+    except BaseException:
+        ws.close()
+        raise
