@@ -32,6 +32,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class SandboxStopped(RuntimeError):
+    """The sandbox was stopped (the window closed) before or while it started."""
+
+
 class TrainingSandbox:
     def __init__(self, db_path: Path, port: int = 0, backoffice_delay: float = 20.0,
                  log_path: Path | None = None, queue_arrivals_per_hour: float = 0.0) -> None:
@@ -40,6 +44,7 @@ class TrainingSandbox:
         self.backoffice_delay = backoffice_delay
         self.queue_arrivals_per_hour = queue_arrivals_per_hour
         self._lock = threading.Lock()  # sync and queue calling may both ask for it at start-up
+        self._stopped = threading.Event()  # set by stop(): a start still waiting for the port gives up
         self.log_path = log_path or db_path.with_suffix(".log")
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -70,6 +75,8 @@ class TrainingSandbox:
     def _start(self, timeout: float) -> TrainingSandbox:
         if self.running:
             return self
+        if self._stopped.is_set():
+            raise SandboxStopped()
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the child's lifetime
         root = Path(__file__).resolve().parents[2]  # the folder holding the ``sandbox`` package
@@ -84,12 +91,15 @@ class TrainingSandbox:
                 os.setpriority(os.PRIO_PROCESS, self._process.pid, 10)
         deadline = time.monotonic() + timeout
         while not self._answers():
+            if self._stopped.is_set():  # the window closed while the sandbox was starting
+                self._end()
+                raise SandboxStopped()
             if self._process.poll() is not None:
                 code = self._process.returncode
-                self.stop()
+                self._end()
                 raise RuntimeError(f"the training sandbox exited with {code} (see {self.log_path})")
             if time.monotonic() > deadline:
-                self.stop()
+                self._end()
                 raise RuntimeError(f"the training sandbox did not start on port {self.port}")
             time.sleep(0.05)
         log.info("training sandbox (pid %s) listening on %s", self._process.pid, self.base_url)
@@ -103,6 +113,12 @@ class TrainingSandbox:
             return False
 
     def stop(self, timeout: float = 10.0) -> None:
+        """End the process (waiting for a start in progress to give up first); the sandbox does not start again."""
+        self._stopped.set()
+        with self._lock:
+            self._end(timeout)
+
+    def _end(self, timeout: float = 10.0) -> None:
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.terminate()

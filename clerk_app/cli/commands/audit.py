@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
 from offline_cache import audit_log
 
 
@@ -36,8 +36,8 @@ def describe(result: dict[str, object]) -> str:
     return f"audit chain BROKEN at {where}{event}: {broken['reason']}"
 
 
-def run_verify(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_verify(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    ws = make_services().workstation
     try:
         result = audit_log.verify(ws.db)
     finally:
@@ -46,8 +46,8 @@ def run_verify(args: argparse.Namespace, make_workstation: WorkstationFactory) -
     return 0 if result["ok"] else 1
 
 
-def run_list(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_list(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    ws = make_services().workstation
     try:
         rows = audit_log.recent(ws.db, args.limit, args.kind)
     finally:

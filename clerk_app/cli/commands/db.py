@@ -10,7 +10,8 @@ import argparse
 import json
 from typing import Any
 
-from clerk_app.cli import WorkstationFactory
+from clerk_app.cli import ServicesFactory
+from clerk_app.context import Workstation
 from clerk_app.logging_setup import redact
 from offline_cache import inspection
 
@@ -41,8 +42,8 @@ def shown(value: Any) -> Any:
     return value
 
 
-def run_tables(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_tables(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    ws = make_services().workstation
     try:
         found = inspection.tables(ws.db)
     finally:
@@ -56,7 +57,7 @@ def run_tables(args: argparse.Namespace, make_workstation: WorkstationFactory) -
     return 0
 
 
-def _one(ws: Any, name: str) -> inspection.TableInfo | None:
+def _one(ws: Workstation, name: str) -> inspection.TableInfo | None:
     try:
         return inspection.table(ws.db, name)
     except KeyError:
@@ -64,8 +65,8 @@ def _one(ws: Any, name: str) -> inspection.TableInfo | None:
         return None
 
 
-def run_schema(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_schema(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    ws = make_services().workstation
     try:
         info = _one(ws, args.table)
     finally:
@@ -85,8 +86,8 @@ def run_schema(args: argparse.Namespace, make_workstation: WorkstationFactory) -
     return 0
 
 
-def run_rows(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_rows(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    ws = make_services().workstation
     try:
         if _one(ws, args.table) is None:
             return 2
