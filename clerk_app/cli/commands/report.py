@@ -9,8 +9,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from clerk_app.cli import WorkstationFactory
-from clerk_app.reports.service import DIMENSIONS, report_service
+from clerk_app.cli import ServicesFactory
+from clerk_app.reports.service import DIMENSIONS
 from clerk_app.reports.table import as_text, report_table
 
 
@@ -27,10 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run_report)
 
 
-def run_report(args: argparse.Namespace, make_workstation: WorkstationFactory) -> int:
-    ws = make_workstation()
+def run_report(args: argparse.Namespace, make_services: ServicesFactory) -> int:
+    services = make_services()
+    ws = services.workstation
     try:
-        report = report_service(ws).report(args.start, args.end, args.by, args.today or date.today())
+        report = services.reports.report(args.start, args.end, args.by, args.today or date.today())
         centre = str(ws.config.get("centre.name"))
     finally:
         ws.close()
