@@ -23,7 +23,10 @@ def _pull(ws: Any, base_url: str) -> Any:
     ws = dataclasses.replace(ws, config=ws.config.with_overrides(platform__base_url=base_url,
                                                                  platform__read_timeout=5.0))
     service = SyncService(ws)
-    report = service.engine.run_once(push=False)
+    try:
+        report = service.engine.run_once(push=False)
+    finally:
+        service.close()
     assert report.pulled.get("receipt_keys") is not None, report.errors
     return report
 
@@ -53,8 +56,4 @@ def test_a_code_made_at_one_window_is_verified_at_another(workstation, sandbox, 
         assert rotated != code and second.verify(NUMBER, rotated).key_id == "k2"
         assert second.verify(NUMBER, code).key_id == "k1"  # printed before the rotation: still valid
     finally:
-        for ws in (workstation, other):
-            service = ws.services.pop("sync", None)
-            if service is not None:
-                service.close()
         other.close()
