@@ -136,16 +136,19 @@ class AcceptanceController(QObject):
         self._background(lambda: self._load_item(code, answers), self._item_loaded, self.tasks.db_pool)
 
     def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
-        checklist = tuple(self.catalog.checklist(code, answers))
-        if self.catalog.is_bundle(code):
-            bundle = self.catalog.get_bundle(code)
+        catalog = self.catalog
+        assert catalog is not None  # choose_item returns early without a catalog
+        checklist = tuple(catalog.checklist(code, answers))
+        if catalog.is_bundle(code):
+            bundle = catalog.get_bundle(code)
             skipped = self._skipped_members(code, answers)
-            items = tuple(self.catalog.get_item(c) for c in bundle.item_codes if c not in skipped)
+            items = tuple(catalog.get_item(c) for c in bundle.item_codes if c not in skipped)
             return code, items, checklist, answers
-        return "", (self.catalog.get_item(code),), checklist, answers
+        return "", (catalog.get_item(code),), checklist, answers
 
     def _skipped_members(self, code: str, answers: dict[str, str]) -> set[str]:
         skipped: set[str] = set()
+        assert self.catalog is not None
         for situation in self.catalog.situations(code):
             chosen = answers.get(situation.code, situation.default)
             for option in situation.options:
@@ -579,6 +582,8 @@ class AcceptanceController(QObject):
 
     def attach_authorisation_files(self, case_uuid: str, files: list[Path], dialog: CaseDialog) -> None:
         desk = self.handover
+        if desk is None:
+            return
 
         def done(pages: int) -> None:
             dialog.show_collector(self.tr("Power of attorney in the case: %1 page(s). A collector who is neither "
