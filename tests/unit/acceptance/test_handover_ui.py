@@ -34,7 +34,7 @@ def test_a_stranger_is_refused_then_collects_with_an_imported_authorisation(qtbo
     with qtbot.waitSignal(controller.committed, timeout=10_000):
         controller.accept_shortcut()
     result = controller.last_result
-    _ready_for_pickup(workstation, result.case_uuid)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
     controller.new_case()
     controller.set_applicant(Applicant(STRANGER))  # the card read at the window is someone else's
     dialog = _dialog(qtbot, controller, result.case_number)
