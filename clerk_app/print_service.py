@@ -92,7 +92,8 @@ class PrintService:
 
         In training mode with no usable print service the paper is archived as printed and saved as a PDF in
         ``training_folder()`` instead (``saved_to``), for the UI to open in the preview."""
-        tag = ctx.extra.get("supplement_uuid")  # each 补齐 has its own receipt, not a copy of the last one
+        # Each 补齐 has its own receipt, each 补正 request its own notice and receipt: not copies of the last one.
+        tag = ctx.extra.get("supplement_uuid") or ctx.extra.get("document_tag")
         if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value, tag):
             ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
         try:

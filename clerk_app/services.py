@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
@@ -45,7 +46,8 @@ from printing.spooler import Spooler
 
 log = logging.getLogger("onewindow.init")
 
-ClerkBound = AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk  # what records the logged-in clerk
+# what records the logged-in clerk
+ClerkBound = AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Services:
     queue: QueueService  # queue calling; without a queue system (adapter None) the window calls by hand
     clerk_session: ClerkSession  # who is logged in; acceptance and the desks follow its logins
     reports: ReportService  # supervision reports (the CLI's ``report``)
+    corrections: CorrectionDesk  # 补正 asked by the back office: the request, the materials received for it
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -145,10 +148,12 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     sync = SyncService(ws, base_url=base_url)
     platform_ready = threading.Event()
     session = clerk_session(ws, sync, platform_ready)
-    follow_clerk(session, acceptance, documents, handover, supplements)
+    corrections = CorrectionDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
+                                 clock=local_now)
+    follow_clerk(session, acceptance, documents, handover, supplements, corrections)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
-                    identity, sandbox, sync, queue, session, reports, platform_ready)
+                    identity, sandbox, sync, queue, session, reports, corrections, platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

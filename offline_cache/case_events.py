@@ -98,3 +98,11 @@ def supplement_events(db: Database, case_uuid: str) -> list[sqlite3.Row]:
     return db.query(
         "SELECT to_status, device_time, details FROM case_events WHERE case_uuid = ? AND kind = 'supplemented'"
         " ORDER BY event_id", (case_uuid,))
+
+
+def correction_event(conn: sqlite3.Connection, case_uuid: str, submission_uuid: str) -> sqlite3.Row | None:
+    """The ``corrected`` event of one 补正 submission (its ``to_status`` and ``details``), if it was recorded."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT to_status, details FROM case_events WHERE case_uuid = ? AND kind = 'corrected'"
+        " AND json_extract(details, '$.submission_uuid') = ?", (case_uuid, submission_uuid)).fetchone()
+    return row

@@ -23,6 +23,8 @@ class DocumentKind(enum.Enum):
     THERMAL_RECEIPT = "thermal_receipt"  # 80 mm 受理回执
     SUPPLEMENT_RECEIPT = "supplement_receipt"  # 补齐材料接收回执 (容缺 materials supplied later)
     DELIVERY_RECEIPT = "delivery_receipt"  # 送达回执 (出件: the result handed over at the window)
+    CORRECTION_NOTICE = "correction_notice"  # 补正告知书 (the back office asks for 补正)
+    CORRECTION_RECEIPT = "correction_receipt"  # 补正材料接收回执 (the 补正 materials received at the window)
 
 
 class Paper(enum.Enum):
@@ -39,6 +41,8 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.THERMAL_RECEIPT: "受理回执",
     DocumentKind.SUPPLEMENT_RECEIPT: "补齐材料接收回执",
     DocumentKind.DELIVERY_RECEIPT: "送达回执",
+    DocumentKind.CORRECTION_NOTICE: "补正告知书",
+    DocumentKind.CORRECTION_RECEIPT: "补正材料接收回执",
 }
 
 

@@ -427,6 +427,68 @@ def delivery_receipt(ctx: DocumentContext) -> list[Flowable]:
     ]
 
 
+def correction_notice(ctx: DocumentContext) -> list[Flowable]:
+    """补正告知书 (FACTS §4.4): every material the back office asks for, once and complete, with what is asked and
+    the date to bring it by. ``materials``: one row per requested material (``requirement`` = the reviewer's words,
+    ``supply_by`` = the request's date); ``extra``: ``notice_number`` (the platform's request id),
+    ``requested_at`` (ISO), ``note`` (the reviewer's remark)."""
+    extra = ctx.extra
+    requested = extra.get("requested_at", "")
+    when = fmt_date(datetime.fromisoformat(requested)) if requested else fmt_date(ctx.stamp_time)
+    due = ctx.supply_deadline
+    due_text = f"请于{fmt_date(due)}前" if due else "请尽快"
+    body: list[Flowable] = [
+        _p(f"通知编号：{_e(extra.get('notice_number', ''))}", "small"),
+        _addressee(ctx),
+        _p(f"你（单位）申请办理的{_items(ctx)}（办件编号{_e(ctx.case_number)}）已于{fmt_date(ctx.accepted_at)}受理。"
+           f"审批部门{_e(ctx.deciding_body or ctx.department or '')}于{when}审查认为，申请材料需要补正。现一次性告知你"
+           f"（单位）需要补正的全部材料（共{len(ctx.materials)}项）如下：", "indent"),
+        Spacer(1, 3 * mm),
+        _material_table(list(ctx.materials), [
+            ("材料名称", 52 * mm, lambda m: m.name),
+            ("补正要求", WIDTH - 12 * mm - 52 * mm - 34 * mm, lambda m: m.requirement or "按办事指南要求提交"),
+            ("补正期限", 34 * mm, lambda m: fmt_date(m.supply_by) or "—"),
+        ]),
+        Spacer(1, 3 * mm),
+    ]
+    if extra.get("note"):
+        body.append(_p("审查意见：" + _e(extra["note"]), "indent"))
+    body += [
+        _p(f"{due_text}携带本告知书和上述材料到{_e(ctx.centre_name)}{_e(ctx.window_name)}一次性提交。补正期间不计入"
+           "办理时限，自补正材料提交之日起继续计算。逾期未补正的，视为撤回申请，审批部门将依法作出处理。", "indent"),
+        _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
+        _seal(ctx, ("申请人（签字）：", "联系人：" + _e(ctx.clerk_name), "签收日期：      年    月    日"),
+              label="（受理专用章）"),
+    ]
+    return body
+
+
+def correction_receipt(ctx: DocumentContext) -> list[Flowable]:
+    """补正材料接收回执: the materials received for one 补正 request (the notice's list, as brought). ``extra``:
+    ``submitted_at`` (ISO), ``notice_number``."""
+    submitted = ctx.extra.get("submitted_at", "")
+    when = fmt_datetime(datetime.fromisoformat(submitted)) if submitted else fmt_datetime(ctx.stamp_time)
+    return [
+        _p(f"通知编号：{_e(ctx.extra.get('notice_number', ''))}", "small"),
+        _addressee(ctx),
+        _p(f"{when}收到你（单位）按补正告知书提交的下列补正材料（共{len(ctx.materials)}项），已转审批部门继续审查，"
+           "办理时限自今日起继续计算：", "indent"),
+        Spacer(1, 3 * mm),
+        _material_table(list(ctx.materials), [
+            ("材料名称", WIDTH - 12 * mm - 102 * mm, lambda m: m.name),
+            ("补正期限", 34 * mm, lambda m: fmt_date(m.supply_by) or "—"),
+            ("原件核验", 18 * mm, lambda m: "已核验" if m.original_verified else "—"),
+            ("复印件数", 18 * mm, lambda m: str(m.copies_received)),
+            ("页数", 16 * mm, lambda m: str(m.pages) if m.pages else "—"),
+            ("提交情况", 16 * mm, lambda m: "逾期" if m.supplied_late else "按期"),
+        ]),
+        Spacer(1, 3 * mm),
+        _facts(ctx, with_deadline=True), *_query(ctx), Spacer(1, 4 * mm),
+        _seal(ctx, ("申请人（签字）：", "收件人（签字）：" + _e(ctx.clerk_name), "日期：      年    月    日"),
+              label="（收件专用章）"),
+    ]
+
+
 BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.ACCEPTANCE_NOTICE: acceptance_notice,
     DocumentKind.ONE_TIME_NOTICE: one_time_notice,
@@ -435,6 +497,8 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.MATERIAL_LIST: material_list,
     DocumentKind.SUPPLEMENT_RECEIPT: supplement_receipt,
     DocumentKind.DELIVERY_RECEIPT: delivery_receipt,
+    DocumentKind.CORRECTION_NOTICE: correction_notice,
+    DocumentKind.CORRECTION_RECEIPT: correction_receipt,
 }
 
 

@@ -25,6 +25,7 @@ from sandbox.api import ApiError
 from sandbox.api import errors as _errors
 from sandbox.calendar_feed import calendar_for
 from sandbox.catalog_feed import catalog_changes
+from sandbox.corrections import ask_correction, correction_of_change, mount_correction_routes
 from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
 from sandbox.queue_routes import mount_queue_routes
@@ -107,6 +108,7 @@ def create_app(settings: SandboxSettings) -> Any:
     _mount_pulls(app, store, Clerk)
     mount_case_routes(app, store, Clerk)
     mount_supplement_routes(app, store, Clerk)
+    mount_correction_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)
@@ -194,6 +196,9 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 
             sql, params = sql + " AND centre_code = ?", (*params, x_centre_code)
         rows = store.query(sql + " ORDER BY seq LIMIT ?", (*params, limit + 1))
         page = [dict(r) for r in rows[:limit]]
+        for change in page:
+            if change["status"] == "supplement_required":  # 补正: what is asked, and by when
+                change["correction"] = correction_of_change(store.conn, int(change["seq"]))
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}
 
 
@@ -236,6 +241,20 @@ def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
 
         await run_in_threadpool(write)
         return {"size": len(body)}
+
+    @app.post("/__admin/cases/{case_uuid}/correction", include_in_schema=False)
+    def request_correction(case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        """The back office asks for 补正 now: ``{"items": [{material_code, name, requirement}], "due_by"}``."""
+        with store.transaction() as conn:
+            row = conn.execute("SELECT centre_code, status FROM cases WHERE case_uuid = ?",
+                               (case_uuid.lower(),)).fetchone()
+            if row is None:
+                raise ApiError(404, "case_unknown", "no such case")
+            if row["status"] not in ("received", "in_review"):
+                raise ApiError(409, "not_in_review", "only a case in review can be sent back for 补正")
+            request_id = ask_correction(conn, case_uuid.lower(), row["centre_code"], list(body["items"]),
+                                        body.get("due_by"), str(body.get("note") or "请补正材料"))
+        return {"request_id": request_id}
 
     @app.get("/__admin/faults", include_in_schema=False)
     def get_faults() -> dict[str, Any]:

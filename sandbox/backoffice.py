@@ -1,7 +1,8 @@
 """Back-office simulator for training mode: moves received cases on after a configurable delay.
 
-received -> in_review -> approved -> ready_for_pickup, or -> denied, or -> supplement_required (补正).
-A case accepted with deficiencies (容缺) stays in review until a supplement completing it has arrived.
+received -> in_review -> approved -> ready_for_pickup, or -> denied, or -> supplement_required (补正, with a request
+naming what to bring and by when: ``sandbox.corrections``). A case accepted with deficiencies (容缺) stays in review
+until a supplement completing it has arrived; a case whose 补正 arrived is approved.
 The outcome is drawn from a seeded generator per case, so a training session is repeatable.
 """
 
@@ -12,6 +13,7 @@ import random
 import threading
 from datetime import UTC, datetime, timedelta
 
+from sandbox.corrections import ask_correction, simulated_due_by, simulated_items
 from sandbox.store import Store, now_iso
 
 log = logging.getLogger("sandbox.backoffice")
@@ -57,7 +59,9 @@ class BackOffice:
         moved = 0
         with self.store.transaction() as conn:
             rows = conn.execute(
-                "SELECT c.case_uuid, c.status, c.centre_code FROM cases c"
+                "SELECT c.case_uuid, c.status, c.centre_code, c.body,"
+                " EXISTS (SELECT 1 FROM correction_submissions k WHERE k.case_uuid = c.case_uuid) AS corrected"
+                " FROM cases c"
                 " WHERE c.status IN ('received', 'in_review', 'approved')"
                 # 容缺: the case waits in review until a supplement completing it has arrived.
                 " AND NOT (c.status = 'in_review'"
@@ -67,7 +71,14 @@ class BackOffice:
                 " AND (SELECT max(at) FROM case_changes WHERE case_uuid = c.case_uuid) <= ? LIMIT 100", (cutoff,),
             ).fetchall()
             for row in rows:
-                new = NEXT.get(row["status"]) or outcome(row["case_uuid"], self.seed)
+                # A case whose 补正 arrived is decided on it: approved (one round of 补正 in the simulation).
+                new = NEXT.get(row["status"]) or ("approved" if row["corrected"]
+                                                  else outcome(row["case_uuid"], self.seed))
+                if new == "supplement_required":
+                    ask_correction(conn, row["case_uuid"], row["centre_code"], simulated_items(row["body"]),
+                                   simulated_due_by(), NOTES[new])
+                    moved += 1
+                    continue
                 conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (new, row["case_uuid"]))
                 conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
                              " VALUES (?, ?, ?, ?, ?)", (row["case_uuid"], row["centre_code"], new, NOTES[new],

@@ -116,12 +116,28 @@ class BindResult(BaseModel):
     body_sha256: str
 
 
+class CorrectionItem(BaseModel):
+    material_code: str = Field(min_length=1, max_length=64)
+    name: str = Field(default="", max_length=500)
+    requirement: str = Field(default="", max_length=500, description="what the reviewer asks for (补正要求)")
+
+
+class CorrectionRequest(BaseModel):
+    """补正 asked by the back office: what, and by when (sent with a ``supplement_required`` change)."""
+
+    request_id: str = Field(min_length=1, max_length=64)
+    items: list[CorrectionItem] = Field(min_length=1, max_length=100)
+    due_by: str | None = Field(default=None, description="ISO date the applicant should bring the materials by")
+    requested_at: str = ""
+
+
 class CaseChange(BaseModel):
     seq: int
     case_uuid: str
     status: str
     note: str
     at: str
+    correction: CorrectionRequest | None = None
 
 
 class CaseChanges(BaseModel):
@@ -174,6 +190,30 @@ class Supplement(BaseModel):
     complete: bool = Field(description="true when no deferred material remains after this supplement")
     remaining_deferred: list[str] = Field(default_factory=list)
     materials: list[SuppliedMaterial] = Field(min_length=1)
+
+
+class CorrectionSubmission(BaseModel):
+    """补正 materials received at the window, answering one request; keyed by the submission's action UUID."""
+
+    model_config = ConfigDict(extra="allow")
+    submission_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    request_id: str = Field(min_length=1, max_length=64)
+    case_number: str = Field(default="", max_length=64)
+    submitted_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+    materials: list[SuppliedMaterial] = Field(min_length=1)
+
+
+class CorrectionReceipt(BaseModel):
+    id: str
+    case_uuid: str
+    request_id: str
+    received_at: str
+    body_sha256: str
+    bound_files: int
+    processed: bool
 
 
 class SupplementReceipt(BaseModel):

@@ -91,7 +91,7 @@ class LoopbackClient:
 
 
 def replay(manifest: dict[str, Any], files: dict[str, bytes], client: LoopbackClient) -> dict[str, int]:
-    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "evaluations": 0}
+    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "evaluations": 0}
 
     def upload_all(materials: Any) -> None:
         for sha in dict.fromkeys(s for m in materials for s in m.get("files", ())):
@@ -116,6 +116,10 @@ def replay(manifest: dict[str, Any], files: dict[str, bytes], client: LoopbackCl
             upload_all(payload.get("materials", ()))
             client.post(f"/cases/{payload['case_uuid']}/supplements/{action['action_uuid']}", payload)
             counts["supplements"] += 1
+        elif action["kind"] == "correction":
+            upload_all(payload.get("materials", ()))
+            client.post(f"/cases/{payload['case_uuid']}/corrections/{action['action_uuid']}", payload)
+            counts["corrections"] += 1
         elif action["kind"] == "evaluation":
             client.post("/evaluations", payload)
             counts["evaluations"] += 1

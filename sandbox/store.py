@@ -79,6 +79,22 @@ CREATE TABLE IF NOT EXISTS supplements (
     complete INTEGER NOT NULL DEFAULT 0,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS corrections (
+    request_id TEXT PRIMARY KEY,
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    change_seq INTEGER NOT NULL UNIQUE REFERENCES case_changes(seq),
+    items TEXT NOT NULL,
+    due_by TEXT,
+    requested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS correction_submissions (
+    submission_uuid TEXT PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE REFERENCES corrections(request_id),
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from clerk_app.acceptance.correction import CorrectionResult
 from clerk_app.acceptance.paper_facts import CentrePaperSettings, facts_from_snapshot, item_facts
 from clerk_app.acceptance.supplement import SupplementResult
 from clerk_app.config import Config
@@ -22,6 +23,7 @@ from clerk_app.domain.decision_rules import Shortfall
 from clerk_app.domain.masking import mask_id_number
 from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
+from offline_cache.corrections import CorrectionRequest
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 
 log = logging.getLogger("onewindow.acceptance")
@@ -39,7 +41,8 @@ ID_LABELS = {
 
 # Notices addressed to the applicant identify them in full (they are legal vouchers); everything else masks.
 FULL_ID_KINDS = frozenset({DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.REJECTION_NOTICE,
-                           DocumentKind.DEFICIENCY_COMMITMENT, DocumentKind.ONE_TIME_NOTICE})
+                           DocumentKind.DEFICIENCY_COMMITMENT, DocumentKind.ONE_TIME_NOTICE,
+                           DocumentKind.CORRECTION_NOTICE})
 
 # Shortfalls of a received material print as "不符合要求" with what is wrong.
 _SHORTFALL_NOTES = {
@@ -207,6 +210,37 @@ def supplement_context(stored: StoredCase, supplement: SupplementResult, letterh
                                       "supplement_uuid": supplement.supplement_uuid})
 
 
+def correction_notice_context(stored: StoredCase, request: CorrectionRequest, letterhead: Letterhead, *,
+                              department: str = "", item_of: Callable[[str], ServiceItem] | None = None,
+                              reprint: bool = False) -> DocumentContext:
+    """补正告知书 of one request: exactly the materials the back office asked for, with its words and date."""
+    base = build_context(stored, DocumentKind.CORRECTION_NOTICE, letterhead, department=department,
+                         item_of=item_of, reprint=reprint)
+    names = {m.material_code: m.name for m in stored.case.materials}
+    rows = tuple(MaterialRow(name=i.name or names.get(i.material_code, i.material_code), state=MaterialState.MISSING,
+                             requirement=i.requirement, supply_by=request.due_by) for i in request.items)
+    return dataclasses.replace(base, materials=rows, supply_deadline=request.due_by, extra={
+        "notice_number": request.request_id, "requested_at": request.requested_at, "note": request.note,
+        "document_tag": request.request_id})
+
+
+def correction_receipt_context(stored: StoredCase, result: CorrectionResult, request: CorrectionRequest,
+                               letterhead: Letterhead, *, department: str = "",
+                               item_of: Callable[[str], ServiceItem] | None = None) -> DocumentContext:
+    """补正材料接收回执 of one submission: the materials as received, each against the notice's date."""
+    base = build_context(stored, DocumentKind.CORRECTION_RECEIPT, letterhead, department=department,
+                         item_of=item_of)
+    rows = tuple(MaterialRow(name=line["name"], state=MaterialState.RECEIVED,
+                             original_verified=bool(line.get("original_verified")),
+                             copies_received=int(line.get("copies_received", 0)), pages=int(line.get("pages", 0)),
+                             supply_by=request.due_by, supplied_late=not line.get("on_time", True))
+                 for line in result.materials)
+    return dataclasses.replace(base, materials=rows, supply_deadline=None,
+                               printed_at=datetime.fromisoformat(result.submitted_at),
+                               extra={"submitted_at": result.submitted_at, "notice_number": request.request_id,
+                                      "document_tag": result.submission_uuid})
+
+
 RESULT_TEXT = {"approved": "准予（批准）", "denied": "不予批准", "concluded": "办结"}
 CHECK_NOTE = {"applicant": "读取领取人身份证，与申请人一致", "agent": "读取领取人身份证，与受理时登记的代理人一致",
               "authorised": "领取人凭申请人签署的授权委托书领取（委托书已扫描存档，共{pages}页）"}
@@ -282,6 +316,23 @@ class DocumentDesk:
         """Print (and archive) the 补齐材料接收回执 of one supplement."""
         return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
                 for ctx in self.supplement_contexts(case_uuid, [supplement])]
+
+    def correction_notice_context(self, case_uuid: str, request: CorrectionRequest) -> DocumentContext:
+        stored = self._cases.get(case_uuid)
+        return correction_notice_context(stored, request, self.letterhead, department=self._department(stored),
+                                         item_of=self._item_of)
+
+    def print_correction_notice(self, case_uuid: str, request: CorrectionRequest) -> PrintOutcome:
+        """Print (and archive) the 补正告知书 of a request; a second copy of the same request is 补打."""
+        return self.printer.print_document(case_uuid, self.correction_notice_context(case_uuid, request),
+                                           self.clerk_id)
+
+    def print_correction_receipt(self, case_uuid: str, result: CorrectionResult,
+                                 request: CorrectionRequest) -> PrintOutcome:
+        stored = self._cases.get(case_uuid)
+        ctx = correction_receipt_context(stored, result, request, self.letterhead,
+                                         department=self._department(stored), item_of=self._item_of)
+        return self.printer.print_document(case_uuid, ctx, self.clerk_id)
 
     def delivery_receipt_context(self, case_uuid: str) -> DocumentContext:
         stored = self._cases.get(case_uuid)

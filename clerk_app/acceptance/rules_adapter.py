@@ -30,6 +30,7 @@ _KINDS = {
     "handed_over": case_states.EventKind.HANDED_OVER,
     "authorisation_attached": case_states.EventKind.AUTHORISATION_ATTACHED,
     "supplemented": case_states.EventKind.SUPPLEMENTED,
+    "corrected": case_states.EventKind.CORRECTED,
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,
 }

@@ -122,6 +122,10 @@ class EventKind(enum.Enum):
     PLATFORM_NUMBER = "platform_number"  # the platform's own number arrived with sync
     HANDED_OVER = "handed_over"
     AUTHORISATION_ATTACHED = "authorisation_attached"  # a collector's 授权委托书 scanned into the case (出件)
+    # 补正 asked by the back office: the request (what, by when) arrived with a status pull; the clock stops.
+    CORRECTION_REQUESTED = "correction_requested"
+    # 补正 materials received at the window (补正 → in review): the clock runs again; one outbox ``correction``.
+    CORRECTED = "corrected"
     NOTE = "note"
 
 

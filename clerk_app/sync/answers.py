@@ -152,6 +152,14 @@ def check_supplement_receipt(answer: Any, supplement_uuid: str, case_uuid: str,
     return dict(answer)
 
 
+def check_correction_receipt(answer: Any, submission_uuid: str, case_uuid: str,
+                             body: dict[str, Any]) -> dict[str, Any]:
+    """A 补正 submission's receipt: as a supplement's, and naming the request it answers."""
+    checked = check_supplement_receipt(answer, submission_uuid, case_uuid, body)
+    _same_key(answer, "request_id", str(body["request_id"]))
+    return checked
+
+
 def check_file_progress(offset: int, complete: bool, total: int, sent_from: int | None = None,
                         sent: int = 0) -> None:
     """An upload answer must stay within the file, say complete only at its end, and (after a PATCH) move on."""
@@ -193,10 +201,36 @@ def check_case_changes(data: Any) -> dict[str, Any]:
                 raise PageRejected(stream, f"changes[{index}].{name} is missing or of the wrong type")
         if not isinstance(change.get("note", ""), str):
             raise PageRejected(stream, f"changes[{index}].note is not a text")
+        if change.get("correction") is not None:
+            _check_correction(stream, index, change["correction"])
     _cursor(stream, page)
     if not isinstance(page.get("has_more", False), bool):
         raise PageRejected(stream, "has_more is not true or false")
     return page
+
+
+def _check_correction(stream: str, index: int, request: Any) -> None:
+    """A 补正 request: its id, what is asked (material code, name, requirement per item) and an optional date."""
+    where = f"changes[{index}].correction"
+    if not isinstance(request, dict):
+        raise PageRejected(stream, f"{where} is not an object")
+    request_id = request.get("request_id")
+    if not isinstance(request_id, str) or not 0 < len(request_id) <= 64:
+        raise PageRejected(stream, f"{where}.request_id is missing or too long")
+    items = request.get("items")
+    if not isinstance(items, list) or not 0 < len(items) <= 100:
+        raise PageRejected(stream, f"{where}.items is not a list of 1 to 100 entries")
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("material_code"), str) or not item["material_code"]:
+            raise PageRejected(stream, f"{where}.items has an entry without a material code")
+        if any(not isinstance(item.get(k, ""), str) or len(item.get(k, "")) > 500 for k in ("name", "requirement")):
+            raise PageRejected(stream, f"{where}.items has a name or requirement that is not a short text")
+    due_by = request.get("due_by")
+    if due_by is not None:
+        try:
+            date.fromisoformat(str(due_by))
+        except ValueError:
+            raise PageRejected(stream, f"{where}.due_by is not a date") from None
 
 
 def check_calendar(data: Any, year: int) -> dict[str, Any]:

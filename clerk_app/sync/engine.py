@@ -289,6 +289,8 @@ class SyncEngine:
             return answers.check_write_receipt(answer, str(row.payload.get("evaluation_uuid")), row.payload), None
         if row.kind == "supplement":
             return self._supplement(row, report)
+        if row.kind == "correction":
+            return self._supplement(row, report, correction=True)
         raise PlatformRejected(0, "unknown_kind")
 
     def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
@@ -317,16 +319,23 @@ class SyncEngine:
 
         return {"case": receipt, "materials": bound}, confirm
 
-    def _supplement(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
-        """补齐 of a 容缺 case: its files first (resumable), then the idempotent POST keyed by the action UUID; the
-        platform binds the files only when all are complete."""
+    def _supplement(self, row: OutboxRow, report: SyncReport,
+                    correction: bool = False) -> tuple[dict[str, Any], Any]:
+        """补齐 of a 容缺 case, or 补正 asked by the back office: the files first (resumable), then the idempotent
+        POST keyed by the action UUID; the platform binds the files only when all are complete."""
         payload = row.payload
         shas = list(dict.fromkeys(sha for m in payload.get("materials", ()) for sha in m.get("files", ())))
         for sha in shas:
             self._upload(sha, row.attempts > 1, report)
-        answer = answers.check_supplement_receipt(
-            self._authed(self.adapter.supplement, str(payload["case_uuid"]), row.action_uuid, payload),
-            row.action_uuid, str(payload["case_uuid"]), payload)
+        case_uuid = str(payload["case_uuid"])
+        if correction:
+            answer = answers.check_correction_receipt(
+                self._authed(self.adapter.correction, case_uuid, row.action_uuid, payload),
+                row.action_uuid, case_uuid, payload)
+        else:
+            answer = answers.check_supplement_receipt(
+                self._authed(self.adapter.supplement, case_uuid, row.action_uuid, payload),
+                row.action_uuid, case_uuid, payload)
 
         def confirm(conn: Any) -> None:
             if answer.get("processed"):

@@ -122,7 +122,7 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
     itself, creates nothing twice; a case already held with different content raises ``ContentConflict``.
     """
     manifest, files = read_export(path, passphrase)
-    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "evaluations": 0}
+    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "evaluations": 0}
     for action in manifest["actions"]:
         payload, secret = action["payload"], action.get("secret") or {}
         if action["kind"] == "case_upsert":
@@ -140,6 +140,10 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
             counts["files"] += _upload_all(adapter, payload.get("materials", ()), files, chunk_bytes)
             adapter.supplement(payload["case_uuid"], action["action_uuid"], payload)
             counts["supplements"] += 1
+        elif action["kind"] == "correction":
+            counts["files"] += _upload_all(adapter, payload.get("materials", ()), files, chunk_bytes)
+            adapter.correction(payload["case_uuid"], action["action_uuid"], payload)
+            counts["corrections"] += 1
         elif action["kind"] == "evaluation":
             adapter.evaluation(payload)
             counts["evaluations"] += 1

@@ -191,6 +191,9 @@ class HttpPlatformClient:
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/supplements/{supplement_uuid}", json=body)
 
+    def correction(self, case_uuid: str, submission_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/cases/{case_uuid}/corrections/{submission_uuid}", json=body)
+
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/evaluations", json=body)
 

@@ -17,6 +17,7 @@ from clerk_app.sync.adapter import PlatformAdapter
 from clerk_app.sync.answers import check_calendar, check_case_changes
 from offline_cache.case_events import record_platform_status
 from offline_cache.cases import case_status, set_case_status
+from offline_cache.corrections import store_request
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
@@ -62,9 +63,19 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
         # over a move the state machine does not allow (e.g. in review -> received).
         log.info("platform status %s ignored for a case in %s", local, row["status"])
         return 0
+    stamp = now_iso()
+    details: dict[str, Any] = {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")}
+    request = change.get("correction")
+    if local == CaseStatus.CORRECTION_REQUESTED.value and isinstance(request, dict):
+        # 补正: what the reviewer asks for and by when, kept with the status change that stops the clock. A request
+        # seen before (a replayed page, after its 补正 was received) must not stop the clock again.
+        if not store_request(conn, change["case_uuid"], request, stamp):
+            log.info("a 补正 request already received was reported again; ignored")
+            return 0
+        details["correction"] = {"request_id": request["request_id"], "due_by": request.get("due_by"),
+                                 "materials": [str(i["material_code"]) for i in request["items"]]}
     set_case_status(conn, change["case_uuid"], local)
-    record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], now_iso(),
-                           {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")})
+    record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], stamp, details)
     return 1
 
 

@@ -17,6 +17,21 @@
         <source>{name} is not a JPEG, PNG or PDF file: import the power of attorney as a scan or a PDF.</source>
         <translation>{name} 不是 JPEG、PNG 或 PDF 文件：请以扫描件或 PDF 导入授权委托书。</translation>
     </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/correction.py" line="1" />
+        <source>The back office has asked for no correction (补正) of this case.</source>
+        <translation>审批部门未要求本办件补正。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/correction.py" line="1" />
+        <source>The correction notice asked for {missing}: receive every requested material before submitting.</source>
+        <translation>补正告知书要求补正：{missing}。请收齐全部要求补正的材料后再提交。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/correction.py" line="1" />
+        <source>A received material is not one the back office asked for.</source>
+        <translation>所收材料不在审批部门要求补正的材料之列。</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>

@@ -121,6 +121,11 @@ class FakePlatform:
                 "body_sha256": body_digest(body),
                 "bound_files": len({(m["material_code"], s) for m in body["materials"] for s in m["files"]})}
 
+    def correction(self, case_uuid: str, submission_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("correction")
+        answer = self.supplement(case_uuid, submission_uuid, body)
+        return {**answer, "request_id": body["request_id"]}
+
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("evaluation")
         return {"id": body.get("evaluation_uuid"), "received_at": self._now(), "body_sha256": body_digest(body)}
