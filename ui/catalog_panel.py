@@ -1,9 +1,13 @@
 """The item area: a search box one key away (F3 / Ctrl+K), type-as-you-go results, the 情形 questions and the
 guide with the material checklist for the chosen answers.
 
-Search runs on the GUI thread on purpose: it reads only the in-memory index (p95 well under 10 ms for 10,000
-items, see bench/bench_catalog.py), so results follow every keystroke without the stale-result juggling of a
-worker. Building that index and the first-start training import run on the database pool.
+Search runs on the GUI thread on purpose: it reads only the in-memory index (see bench/bench_catalog.py for the
+per-keystroke figure through this panel at 50,000 items), so results follow every keystroke without the
+stale-result juggling of a worker. Building that index and the first-start training import run on the database
+pool. A keystroke refills only the result list (a model swap, ui/catalog_results.py); the guide and the 情形
+questions of the top hit, and the "您是不是要找" suggestions, follow once typing pauses (``PREVIEW_DELAY_MS``):
+rendering a guide costs more than the search itself, and nobody reads the guide of a half-typed query. Choosing
+(Enter) or moving through the rows shows the guide at once.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.catalog import Bundle, MaterialSpec, Necessity, ServiceItem, Situation, TimeLimit
+from ui.catalog_results import ResultList
 from ui.errors import show_exception
 
 if TYPE_CHECKING:
@@ -44,8 +47,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("onewindow.ui.catalog")
 
-CODE_ROLE = Qt.ItemDataRole.UserRole
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["PREVIEW_DELAY_MS", "CatalogPanel", "wire_catalog"]
+
+# Longer than the gap between two keys of a clerk typing (~100 ms), short enough to read as "at once" when the
+# clerk stops: the guide of a half-typed query is never rendered.
+PREVIEW_DELAY_MS = 150
 
 
 class CatalogPanel(QWidget):
@@ -73,7 +79,7 @@ class CatalogPanel(QWidget):
         self.department = QComboBox()
         self.department.setObjectName("catalogDepartment")
         self.department.addItem(self.tr("All departments"), None)
-        self.results = QListWidget()
+        self.results = ResultList(self.tr("[Combined] "))
         self.results.setObjectName("catalogResults")
         self.status = QLabel()
         self.status.setObjectName("catalogStatus")
@@ -97,14 +103,18 @@ class CatalogPanel(QWidget):
         self.print_button = QPushButton(self.tr("Print guide"))
         self.print_button.setObjectName("catalogPrint")
         self.print_button.setEnabled(False)
+        # What waits for typing to pause: the code whose guide to show, or the query that found nothing.
+        self._pending_code: str | None = None
+        self._pending_nothing: str | None = None
+        self._preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self._show_pending)
 
         self._lay_out()
 
         self.search.textChanged.connect(self.run_search)
         self.department.currentIndexChanged.connect(lambda _i: self.run_search())
         self.search.installEventFilter(self)
-        self.results.currentItemChanged.connect(self._preview_current)
-        self.results.itemActivated.connect(lambda _item: self.choose_current())
+        self.results.current_changed.connect(self._preview_current)
+        self.results.chosen.connect(self.choose_current)
         self.print_button.clicked.connect(self._request_print)
         self.guide.anchorClicked.connect(self._follow_link)
 
@@ -159,14 +169,9 @@ class CatalogPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.search.text()
-        # Refilled with signals blocked: clearing a list moves its current row through every item it removes,
-        # which rendered the guide for each; the guide follows the top hit once, and only if it changed.
-        self.results.blockSignals(True)
-        try:
-            self.results.clear()
-        finally:
-            self.results.blockSignals(False)
+        self._cancel_pending()
         if not query.strip():
+            self.results.set_hits([])
             return
         try:
             department = self.department.currentData()
@@ -176,39 +181,50 @@ class CatalogPanel(QWidget):
         except Exception as exc:  # a storage error must not lose what the clerk typed
             show_exception(self, exc)
             return
-        self.results.blockSignals(True)
-        try:
-            for hit in hits:
-                label = f"{hit.name}　·　{hit.department}"
-                if hit.kind == "bundle":
-                    label = self.tr("[Combined] ") + label
-                row = QListWidgetItem(label)
-                row.setData(CODE_ROLE, hit.item_code)
-                row.setData(KIND_ROLE, hit.kind)
-                row.setToolTip(hit.item_code)
-                self.results.addItem(row)
-            if hits:
-                self.results.setCurrentRow(0)
-        finally:
-            self.results.blockSignals(False)
+        self.results.set_hits(hits)
         if hits:
+            # The guide follows the top hit once typing pauses, and only if it changed.
             if hits[0].item_code != self.current_code or self._guide_for != hits[0].item_code:
-                self.show_code(hits[0].item_code)
+                self._pending_code = hits[0].item_code
+                self._preview_timer.start()
         else:
             self._show_nothing_found(query)
 
+    def preview_pending(self) -> bool:
+        """A guide or the suggestions wait for typing to pause."""
+        return self._preview_timer.isActive()
+
+    def _cancel_pending(self) -> None:
+        self._preview_timer.stop()
+        self._pending_code = self._pending_nothing = None
+
+    def _show_pending(self) -> None:
+        code, nothing = self._pending_code, self._pending_nothing
+        self._pending_code = self._pending_nothing = None
+        if code is not None:
+            self.show_code(code)
+        elif nothing is not None:
+            self._render_nothing_found(nothing, with_suggestions=True)
+
     def _show_nothing_found(self, query: str) -> None:
-        # Nothing is selected any more: the 情形 questions of an item previewed at an earlier keystroke must go.
+        # Nothing is selected any more, at once: the 情形 questions of an item previewed at an earlier keystroke
+        # must not stay on screen under "未找到". Only the suggestions (several searches) wait for a pause.
         self._guide_for = None
         self.current_code = None
         self._build_questions([])
         self.print_button.setEnabled(False)
+        self._render_nothing_found(query, with_suggestions=False)
+        self._pending_nothing = query
+        self._preview_timer.start()
+
+    def _render_nothing_found(self, query: str, with_suggestions: bool) -> None:
         text = f"<p>{html.escape(self.tr('Nothing found for “%1”.').replace('%1', query))}</p>"
-        try:
-            suggestions = self.service.suggest(query)
-        except Exception:  # suggestions are a courtesy; a failure must not hide the "nothing found"
-            log.exception("catalog suggestions failed")
-            suggestions = []
+        suggestions = []
+        if with_suggestions:
+            try:
+                suggestions = self.service.suggest(query)
+            except Exception:  # suggestions are a courtesy; a failure must not hide the "nothing found"
+                log.exception("catalog suggestions failed")
         if suggestions:
             # Links in the guide, not rows in the result list: the list stays the answer to what was typed.
             links = "、".join(
@@ -238,10 +254,9 @@ class CatalogPanel(QWidget):
         return super().eventFilter(watched, event)
 
     # -- preview and choice -------------------------------------------------------------------------------------
-    def _preview_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
-        if current is None:
-            return
-        self.show_code(str(current.data(CODE_ROLE)))
+    def _preview_current(self, code: str) -> None:
+        self._cancel_pending()  # the clerk moved to a row: its guide now, not the top hit's later
+        self.show_code(code)
 
     def show_code(self, code: str) -> None:
         try:
@@ -255,11 +270,11 @@ class CatalogPanel(QWidget):
         self.print_button.setEnabled(True)
 
     def choose_current(self) -> None:
-        row = self.results.currentItem()
-        if row is None:
+        code = self.results.current_code()
+        if code is None:
             return
-        code = str(row.data(CODE_ROLE))
-        if code != self.current_code:
+        self._cancel_pending()
+        if code != self.current_code or self._guide_for != code:
             self.show_code(code)
         self.chosen_code = code
         self.item_chosen.emit(code, self.answers())
@@ -407,6 +422,14 @@ class CatalogPanel(QWidget):
             f"<p><b>{members_label}</b></p><ul>{members}</ul>"
             f"<p><b>{collect}</b></p>{self._materials_html(checklist, names)}"
         )
+
+
+def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def wire_catalog(

@@ -11,6 +11,11 @@ from ui.catalog_panel import CatalogPanel
 pytestmark = pytest.mark.gui
 
 
+def paused(qtbot, panel: CatalogPanel) -> None:
+    """The clerk stops typing: the guide (or the suggestions) of the last keystroke follows."""
+    qtbot.waitUntil(lambda: not panel.preview_pending(), timeout=5000)
+
+
 @pytest.fixture
 def panel(qtbot, service: CatalogService) -> CatalogPanel:
     widget = CatalogPanel(service)
@@ -23,6 +28,8 @@ def test_typing_shows_ranked_results_and_preview(qtbot, panel: CatalogPanel) -> 
     qtbot.keyClicks(panel.search, "bdcdj")
     assert panel.results.count() >= 5
     assert "不动产登记资料查询" in panel.results.item(0).text()
+    assert panel.preview_pending()  # a keystroke refills the list only; the guide waits for a pause
+    paused(qtbot, panel)
     assert "不动产登记资料查询" in panel.guide.toPlainText()
     assert panel.print_button.isEnabled()
 
@@ -35,6 +42,7 @@ def test_the_guide_is_rendered_once_per_selection_change(qtbot, panel: CatalogPa
     for n in range(1, len("bdcdj") + 1):
         rendered.clear()
         panel.search.setText("bdcdj"[:n])
+        paused(qtbot, panel)
         top = panel.results.item(0).data(Qt.ItemDataRole.UserRole)
         assert len(rendered) == (0 if tops and tops[-1] == top else 1), (n, len(rendered))
         tops.append(top)
@@ -75,6 +83,7 @@ def test_arrow_keys_move_through_results(qtbot, panel: CatalogPanel) -> None:
 
 def test_bundle_shows_members_and_shared_materials(qtbot, panel: CatalogPanel) -> None:
     panel.search.insert("新生儿出生一件事")  # IME commit: QTest types ASCII only
+    paused(qtbot, panel)
     assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == "YJS-511602-CSYJS"
     text = panel.guide.toPlainText()
     assert "父母双方居民身份证" in text and "社会保障卡申领" in text
@@ -126,6 +135,7 @@ def test_catalog_change_rebuilds_index_off_the_typing_path(qtbot, panel: Catalog
 
 def test_bundle_questions_name_their_item_and_hide_with_skipped_members(qtbot, panel: CatalogPanel) -> None:
     panel.search.insert("新生儿出生一件事")  # IME commit
+    paused(qtbot, panel)
     card_item = next(s.item_code for s in panel._situations
                      if s.item_code and "社会保障卡申领" in panel._item_name(s.item_code))
     rows = [i for i, s in enumerate(panel._situations) if s.item_code == card_item]
@@ -142,6 +152,7 @@ def test_a_keystroke_that_finds_nothing_clears_the_questions_of_the_earlier_item
     qtbot, panel: CatalogPanel
 ) -> None:
     panel.search.insert("出生登记")  # IME commit: QTest types ASCII only
+    paused(qtbot, panel)
     assert panel._combos and panel.question_scroll.isVisibleTo(panel)
     panel.search.setText("㐀㐀㐀㐀㐀㐀")
     assert panel.current_code is None and panel._combos == {} and panel.answers() == {}
@@ -155,6 +166,29 @@ def test_a_typo_still_finds_the_item_and_an_empty_result_suggests(qtbot, panel: 
     panel.search.setText("")
     panel.search.insert("出生登记㐀㐀㐀㐀")
     assert panel.results.count() == 0
+    paused(qtbot, panel)
     assert "您是不是要找" in panel.guide.toPlainText() or "Did you mean" in panel.guide.toPlainText()
     assert "出生登记" in panel.guide.toPlainText().split("要找")[-1]  # what the start of the query finds
     assert "suggest:" in panel.guide.toHtml()
+
+
+def test_typing_without_a_pause_renders_only_the_last_keystrokes_guide(qtbot, panel: CatalogPanel) -> None:
+    rendered: list[str] = []
+    original = panel.guide.setHtml
+    panel.guide.setHtml = lambda text: (rendered.append(text), original(text))  # type: ignore[method-assign]
+    qtbot.keyClicks(panel.search, "sfzbl")
+    assert rendered == [] and panel.results.count() > 0
+    paused(qtbot, panel)
+    assert len(rendered) == 1
+    assert panel.current_code == panel.results.item(0).data(Qt.ItemDataRole.UserRole)
+
+
+def test_a_waiting_guide_does_not_come_back_after_a_keystroke_that_finds_nothing(
+    qtbot, panel: CatalogPanel
+) -> None:
+    panel.search.insert("出生登记")  # no pause: the guide of 出生登记 is still waiting
+    panel.search.insert("㐀㐀㐀㐀㐀㐀")
+    paused(qtbot, panel)
+    assert panel.current_code is None and panel._combos == {}
+    assert not panel.question_scroll.isVisibleTo(panel)
+    assert "未找到" in panel.guide.toPlainText() or "Nothing found" in panel.guide.toPlainText()
