@@ -56,6 +56,7 @@ class PrintOutcome:
 # at all"). A configured printer that does not exist stays an error: that is a setting to fix.
 TRAINING_FALLBACK = (SpoolerUnavailable, NoPrinter)
 TRAINING_PRINTER = "PDF（培训）"
+SIGNED_ARCHIVE = "电子签名存档"  # the "printer" of a copy archived after the citizen signed it on the screen
 
 
 class PrintService:
@@ -122,6 +123,16 @@ class PrintService:
         log.info("training mode, no print service: %s saved as a PDF", ctx.kind.value)
         return PrintOutcome(PrintJob(TRAINING_PRINTER, "saved"), ArchivedDocument.from_record(record), pdf,
                             str(path))
+
+    def archive_only(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
+        """Archive a copy with the case without spooling it (the copy signed on the customer screen). It is a
+        new version of the paper, not a 补打: the mark stays off; the next print of the kind is one."""
+        pdf = render_document(ctx)
+        record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint,
+                                 SIGNED_ARCHIVE, clerk_id, str(self._ws.config.get("window.code")),
+                                 ctx.extra.get("supplement_uuid"))
+        log.info("archived the screen-signed %s of a case", ctx.kind.value)
+        return PrintOutcome(PrintJob(SIGNED_ARCHIVE, "archived"), ArchivedDocument.from_record(record), pdf)
 
     def wait(self, job: PrintJob, timeout: float = 30.0) -> str:
         return self.spooler.wait(job, timeout)

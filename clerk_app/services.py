@@ -26,6 +26,8 @@ from clerk_app.acceptance.supplement import SupplementDesk
 from clerk_app.catalog.service import CatalogService
 from clerk_app.config import Config
 from clerk_app.context import Workstation, open_workstation
+from clerk_app.customer.evaluation import EvaluationDesk
+from clerk_app.customer.signature import SignatureDesk
 from clerk_app.identity.manager import ReaderManager, build_drivers
 from clerk_app.pages.policy import PolicyBook
 from clerk_app.pages.service import ScanningService
@@ -47,7 +49,8 @@ from printing.spooler import Spooler
 log = logging.getLogger("onewindow.init")
 
 # what records the logged-in clerk
-ClerkBound = AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
+ClerkBound = (AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
+              | SignatureDesk)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class Services:
     clerk_session: ClerkSession  # who is logged in; acceptance and the desks follow its logins
     reports: ReportService  # supervision reports (the CLI's ``report``)
     corrections: CorrectionDesk  # 补正 asked by the back office: the request, the materials received for it
+    signatures: SignatureDesk  # the citizen's signatures on the customer screen (or 纸质签名), with the case
+    evaluations: EvaluationDesk  # 好差评: one per case, through the outbox
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -132,10 +137,12 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     acceptance = AcceptanceService(ws.db, ws.cipher, ws.applicants, cases, RulesEngineAdapter(rules),
                                    centre_code=centre, window_code=window, clerk_id=clerk,
                                    ticket_source=ticket_source(queue))
+    signatures = SignatureDesk(ws.db, ws.blobs, window_code=window, clerk_id=clerk, clock=local_now)
     documents = DocumentDesk(cases, printing, Letterhead.from_config(config, clerk), clerk_id=clerk,
                              thermal_receipt=bool(config.get("acceptance.thermal_receipt")),
                              department_of=lambda code: catalog.get_item(code).department,
-                             item_of=catalog.get_item)
+                             item_of=catalog.get_item,
+                             signature_of=lambda case_uuid, kind: signatures.image_of(case_uuid, kind)[0])
     handover = HandoverDesk(ws.db, ws.cipher, acceptance.rules, window_code=window, clerk_id=clerk, clock=local_now,
                             blobs=ws.blobs)
     supplements = SupplementDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
@@ -150,10 +157,12 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     session = clerk_session(ws, sync, platform_ready)
     corrections = CorrectionDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
                                  clock=local_now)
-    follow_clerk(session, acceptance, documents, handover, supplements, corrections)
+    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
+    evaluations = EvaluationDesk(ws.db)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
-                    identity, sandbox, sync, queue, session, reports, corrections, platform_ready)
+                    identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
+                    platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -85,8 +86,9 @@ class SealArea(Flowable):
     RADIUS = 15 * mm
 
     def __init__(self, organ: str, when: str, signature_lines: Sequence[str] = (),
-                 label: str = "（受理专用章）") -> None:
+                 label: str = "（受理专用章）", signature_png: bytes | None = None) -> None:
         super().__init__()
+        self.signature_png = signature_png  # drawn right after the first signature line's label
         self.organ = organ
         self.when = when
         self.label = label
@@ -106,6 +108,8 @@ class SealArea(Flowable):
         c.setFont(name, 11)
         for index, line in enumerate(self.signature_lines):
             c.drawString(0, self.height - 10 * mm - index * 9 * mm, line)
+        if self.signature_png and self.signature_lines:
+            self._draw_signature(name)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         c.saveState()
         c.setDash(3, 2)
@@ -124,6 +128,25 @@ class SealArea(Flowable):
                 c.drawCentredString(cx, offset, text)
             else:
                 c.drawRightString(self.width, offset, text)
+
+
+    SIGNATURE_BOX = (52 * mm, 16 * mm)  # width, height: left of the seal circle, never under it
+
+    def signature_box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the signature image in the flowable's coordinates: after the first line's label,
+        its baseline a little above the line's, ending before the seal's bounding box."""
+        label = self.signature_lines[0] if self.signature_lines else ""
+        x0 = stringWidth(label, font(), 11) + 2 * mm
+        width, height = self.SIGNATURE_BOX
+        x1 = min(x0 + width, self.seal_box()[0] - 2 * mm)
+        y0 = self.height - 10 * mm - 3 * mm
+        return x0, y0, x1, min(y0 + height, self.height)
+
+    def _draw_signature(self, _font: str) -> None:
+        x0, y0, x1, y1 = self.signature_box()
+        image = ImageReader(io.BytesIO(self.signature_png or b""))
+        self.canv.drawImage(image, x0, y0, width=x1 - x0, height=y1 - y0, preserveAspectRatio=True,
+                            anchor="sw", mask="auto")
 
 
 TRAINING_MARK = "培训 · 非真实办件"

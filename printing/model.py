@@ -127,6 +127,9 @@ class DocumentContext:
     complaint_phone: str = ""  # centre-level 投诉电话
     training: bool = False  # training mode: every page carries "培训 · 非真实办件"
     query_url: str = ""  # what the QR opens (case number and code only); empty = the bare OW1 payload
+    # The citizen's signature from the customer screen (PNG stroke image), drawn at the paper's first signature
+    # line; None = not signed on the screen (signed by hand on the printed paper, or not yet).
+    signature_png: bytes | None = field(default=None, repr=False)
 
     @property
     def deciding_body(self) -> str:

@@ -152,7 +152,7 @@ def _material_table(rows: list[MaterialRow], columns: list[Column]) -> Flowable:
 
 def _seal(ctx: DocumentContext, lines: tuple[str, ...] = (), *, organ: str = "", label: str = "") -> Flowable:
     label = label or ("（受理专用章）" if ctx.accepted else "（收件专用章）")
-    return SealArea(organ or ctx.centre_name, fmt_date(ctx.accepted_at), lines, label)
+    return SealArea(organ or ctx.centre_name, fmt_date(ctx.accepted_at), lines, label, ctx.signature_png)
 
 
 def _query(ctx: DocumentContext) -> list[Flowable]:
@@ -257,7 +257,8 @@ def one_time_notice(ctx: DocumentContext) -> list[Flowable]:
     body += [
         _p("请按上述要求一次性补齐全部材料后重新提交。补正后的材料齐全、符合法定形式的，将依法予以受理。"
            "本告知书是收件凭证，不是受理凭证。", "indent"),
-        _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 3 * mm), _seal(ctx),
+        _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 3 * mm),
+        _seal(ctx, ("申请人签收：", "签收日期：      年    月    日")),
     ]
     return body
 
@@ -423,7 +424,8 @@ def delivery_receipt(ctx: DocumentContext) -> list[Flowable]:
         Spacer(1, 3 * mm),
         _p("领取人已当场核对上述办理结果，确认无误。", "indent"), *_query(ctx), Spacer(1, 6 * mm),
         SealArea(ctx.centre_name, fmt_date(when), ("领取人（签名或盖章）：", "送达人（签字）：" + _e(ctx.clerk_name),
-                                                 "签收日期：      年    月    日"), "（出件专用章）"),
+                                                 "签收日期：      年    月    日"), "（出件专用章）",
+                 ctx.signature_png),
     ]
 
 

@@ -34,6 +34,7 @@ from sandbox.queue_store import QueueStore
 from sandbox.routes_audit import mount_audit_routes
 from sandbox.routes_cases import mount_case_routes
 from sandbox.routes_files import mount_file_routes
+from sandbox.routes_signatures import mount_signature_routes
 from sandbox.routes_supplements import mount_supplement_routes
 from sandbox.store import Store
 
@@ -109,6 +110,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_case_routes(app, store, Clerk)
     mount_supplement_routes(app, store, Clerk)
     mount_correction_routes(app, store, Clerk)
+    mount_signature_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)

@@ -225,6 +225,28 @@ class SupplementReceipt(BaseModel):
     processed: bool
 
 
+class SignatureFile(BaseModel):
+    material_code: str = Field(min_length=1, max_length=64)
+    files: list[str] = Field(min_length=1, max_length=1)
+
+
+class Signature(BaseModel):
+    """The applicant's signature of one paper of a case: on the window's customer screen (the stroke image, a PNG
+    uploaded like a scan) or by hand on the printed paper (``method: paper``, no file)."""
+
+    model_config = ConfigDict(extra="allow")
+    signature_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    case_number: str = Field(default="", max_length=64)
+    document_kind: str = Field(min_length=1, max_length=64)
+    method: Literal["screen", "paper"]
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    signed_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+    materials: list[SignatureFile] = Field(default_factory=list, max_length=1)
+
+
 class Evaluation(BaseModel):
     model_config = ConfigDict(extra="allow")
     evaluation_uuid: str = Field(pattern=UUID_PATTERN)

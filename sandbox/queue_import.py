@@ -123,4 +123,8 @@ def replay(manifest: dict[str, Any], files: dict[str, bytes], client: LoopbackCl
         elif action["kind"] == "evaluation":
             client.post("/evaluations", payload)
             counts["evaluations"] += 1
+        elif action["kind"] == "signature":
+            upload_all(payload.get("materials", ()))
+            client.post(f"/cases/{payload['case_uuid']}/signatures/{action['action_uuid']}", payload)
+            counts["signatures"] = counts.get("signatures", 0) + 1
     return counts

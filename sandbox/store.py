@@ -95,6 +95,15 @@ CREATE TABLE IF NOT EXISTS correction_submissions (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS signatures (
+    signature_uuid TEXT PRIMARY KEY,
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    document_kind TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (case_uuid, document_kind)
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

@@ -281,8 +281,10 @@ class DocumentDesk:
 
     def __init__(self, cases: CaseRepository, printer: PrintService, letterhead: Letterhead, *, clerk_id: str,
                  thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None,
-                 item_of: Callable[[str], ServiceItem] | None = None) -> None:
+                 item_of: Callable[[str], ServiceItem] | None = None,
+                 signature_of: Callable[[str, str], bytes | None] | None = None) -> None:
         self._cases = cases
+        self._signature_of = signature_of  # (case_uuid, kind) -> the citizen's PNG signed on the customer screen
         self.printer = printer
         self.letterhead = letterhead
         self.clerk_id = clerk_id
@@ -294,8 +296,14 @@ class DocumentDesk:
         stored = self._cases.get(case_uuid)
         decision = stored.case.decision or Decision.ACCEPT
         department = self._department(stored)
-        return [build_context(stored, kind, self.letterhead, department=department, item_of=self._item_of)
+        return [self._signed(case_uuid, build_context(stored, kind, self.letterhead, department=department,
+                                                      item_of=self._item_of))
                 for kind in kinds or documents_for(decision, self.thermal_receipt)]
+
+    def _signed(self, case_uuid: str, ctx: DocumentContext) -> DocumentContext:
+        """The paper with the citizen's screen signature at its signature line, when there is one."""
+        png = self._signature_of(case_uuid, ctx.kind.value) if self._signature_of is not None else None
+        return dataclasses.replace(ctx, signature_png=png) if png else ctx
 
     def _department(self, stored: StoredCase) -> str:
         if self._department_of is None or not stored.case.item_codes:
@@ -336,12 +344,20 @@ class DocumentDesk:
 
     def delivery_receipt_context(self, case_uuid: str) -> DocumentContext:
         stored = self._cases.get(case_uuid)
-        return delivery_context(stored, self.letterhead, department=self._department(stored), item_of=self._item_of)
+        return self._signed(case_uuid, delivery_context(stored, self.letterhead, department=self._department(stored),
+                                                        item_of=self._item_of))
 
     def print_delivery_receipt(self, case_uuid: str) -> PrintOutcome:
         """Print the 送达回执 of the handover; the PrintService archives it with the case (encrypted, with a
         ``printed`` event) before spooling, a second print comes out as 补打."""
         return self.printer.print_document(case_uuid, self.delivery_receipt_context(case_uuid), self.clerk_id)
+
+    def archive_signed(self, case_uuid: str, kind: DocumentKind) -> PrintOutcome:
+        """After the citizen signed this paper on the customer screen: archive the signed copy with the case
+        (encrypted, with a ``printed`` event; no paper comes out: the clerk prints it with Ctrl+P if wanted)."""
+        contexts = ([self.delivery_receipt_context(case_uuid)] if kind is DocumentKind.DELIVERY_RECEIPT
+                    else self.contexts(case_uuid, (kind,)))
+        return self.printer.archive_only(case_uuid, contexts[0], self.clerk_id)
 
     def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:
         return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]

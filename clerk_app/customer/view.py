@@ -14,10 +14,12 @@ from datetime import date
 from typing import Any
 
 from clerk_app.customer.evaluation import DEFAULT_REASONS, LOW_GRADES, CaseContext, EvaluationDesk
+from clerk_app.customer.signature import SIGNED_PAPERS, papers_to_sign
 from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
 from clerk_app.domain.catalog import MaterialSpec
 from clerk_app.domain.masking import mask_id_number, mask_name
+from printing.model import TITLES, DocumentKind
 
 
 class Stage(enum.Enum):
@@ -26,6 +28,7 @@ class Stage(enum.Enum):
     CONFIRM_IDENTITY = "confirm_identity"
     CHECKLIST = "checklist"
     DECISION = "decision"
+    SIGNATURE = "signature"  # the citizen signs a paper of the case on the screen
     EVALUATION = "evaluation"
     THANKS = "thanks"
 
@@ -66,6 +69,9 @@ class CustomerView:
     concluded: bool = False
     to_bring: tuple[BringLine, ...] = ()
     reasons: tuple[str, ...] = ()  # the 差评 reasons offered after a low grade
+    sign_paper: str = ""  # SIGNATURE: the paper's DocumentKind value
+    sign_title: str = ""  # its title as printed (容缺受理承诺书, 一次性告知书, 送达回执)
+    signer: str = ""  # who signs it, as the paper's signature line says (承诺人, 申请人签收, 领取人)
 
 
 _STATE = {
@@ -107,6 +113,7 @@ class CustomerScreenPresenter:
         self.clerk_listeners: list[Callable[[str], None]] = []  # "evaluated" | "not_evaluated" | "" (reset)
         self._case: CaseContext | None = None
         self._evaluated: set[str] = set()
+        self._to_sign: list[str] = []  # papers of the current case the citizen still signs before the evaluation
         self.view = self._idle_view()
 
     # -- building views -------------------------------------------------------------------------------------
@@ -137,13 +144,14 @@ class CustomerScreenPresenter:
         if window:
             self.window = window
         self._case = None
+        self._to_sign = []
         self._show(self._idle_view())
         self._notify_clerk("")
 
     def identity_read(self, applicant: Applicant | None) -> None:
         if applicant is None:
             return
-        if self.view.stage in (Stage.DECISION, Stage.EVALUATION, Stage.THANKS):
+        if self.view.stage in (Stage.DECISION, Stage.SIGNATURE, Stage.EVALUATION, Stage.THANKS):
             self.end_citizen()  # a card read after a decision starts the next citizen
         name, number, person = _person_of(applicant)
         self._show(replace(self._idle_view(), stage=Stage.CONFIRM_IDENTITY, masked_name=mask_name(name),
@@ -156,7 +164,7 @@ class CustomerScreenPresenter:
 
     def checklist(self, item_names: Iterable[str], specs: Iterable[MaterialSpec],
                   records: dict[str, MaterialRecord]) -> None:
-        if self.view.stage in (Stage.DECISION, Stage.EVALUATION, Stage.THANKS):
+        if self.view.stage in (Stage.DECISION, Stage.SIGNATURE, Stage.EVALUATION, Stage.THANKS):
             return  # the committed case keeps its decision on screen
         lines = []
         for spec in specs:
@@ -180,17 +188,47 @@ class CustomerScreenPresenter:
             bring.append(BringLine(spec.name if spec else code, requirement, supply_by,
                                    spec.blank_form_ref if spec else None, spec.sample_ref if spec else None))
         self._case = case
+        self._to_sign = list(papers_to_sign(decision.value))
         self._show(self._citizen_view(Stage.DECISION, decision=decision.value, case_number=case.case_number,
                                       promised_date=promised_date, concluded=concluded, to_bring=tuple(bring)))
 
     def invite_evaluation(self) -> bool:
-        """After the decision (the citizen touched 继续, or the clerk invited): the five grades, none chosen."""
+        """After the decision (the citizen touched 继续, or the clerk invited): first every paper the citizen signs
+        (one signature page each), then the five grades, none chosen."""
         case = self._case
         if case is None or case.case_uuid in self._evaluated:
             return False
+        if self._to_sign:
+            self._show_signature(case, self._to_sign[0])
+            return True
         self._show(CustomerView(Stage.EVALUATION, centre=self.centre, window=self.window, ticket=self.ticket,
                                 case_number=case.case_number, reasons=self.reasons))
         return True
+
+    def ask_signature(self, case: CaseContext, paper: str) -> None:
+        """A paper outside the decision needs the citizen's signature (the 送达回执 at 出件): show its page now."""
+        self._case = case
+        if paper not in self._to_sign:
+            self._to_sign.insert(0, paper)
+        self._show_signature(case, paper)
+
+    def _show_signature(self, case: CaseContext, paper: str) -> None:
+        self._show(CustomerView(Stage.SIGNATURE, centre=self.centre, window=self.window, ticket=self.ticket,
+                                case_number=case.case_number, sign_paper=paper,
+                                sign_title=TITLES[DocumentKind(paper)], signer=SIGNED_PAPERS[paper]))
+
+    @property
+    def signing(self) -> str:
+        """The paper on screen to be signed, or ""."""
+        return self.view.sign_paper if self.view.stage is Stage.SIGNATURE else ""
+
+    def signed(self, paper: str) -> None:
+        """The paper was signed (on the screen, or the clerk recorded 纸质签名): the next paper, else the grades."""
+        if paper in self._to_sign:
+            self._to_sign.remove(paper)
+        on_screen = self.view.stage is Stage.SIGNATURE and self.view.sign_paper == paper
+        if on_screen and not self.invite_evaluation():
+            self.end_citizen()
 
     def evaluate(self, grade: int | None, reasons: Iterable[str] = (), comment: str = "") -> bool:
         """The citizen's choice (``None`` = skipped or timed out: 未评价). Recorded once per case."""
@@ -208,11 +246,13 @@ class CustomerScreenPresenter:
     def end_citizen(self) -> None:
         """Back to idle with nothing of this citizen left (a new draft, the next ticket, the thanks timeout)."""
         self._case = None
+        self._to_sign = []
         self._show(self._idle_view())
 
     def blank(self) -> None:
         """Idle lock or end of the clerk's session: the screen shows nothing, and forgets the citizen."""
         self._case = None
+        self._to_sign = []
         self._show(CustomerView(Stage.BLANK))
 
     def unblank(self) -> None:

@@ -291,6 +291,8 @@ class SyncEngine:
             return self._supplement(row, report)
         if row.kind == "correction":
             return self._supplement(row, report, correction=True)
+        if row.kind == "signature":
+            return self._signature(row, report)
         raise PlatformRejected(0, "unknown_kind")
 
     def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
@@ -342,6 +344,18 @@ class SyncEngine:
                 self.store.mark_confirmed(conn, shas)
 
         return answer, confirm
+
+    def _signature(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
+        """The citizen's signature of one paper (customer screen or 纸质签名): the stroke image first (resumable,
+        like a scan), then the idempotent POST keyed by the signature's UUID. The image stays on this machine (it
+        is marked uploaded, not confirmed, so no purge removes it): a reprint embeds it again."""
+        payload = row.payload
+        shas = [sha for m in payload.get("materials", ()) for sha in m.get("files", ())]
+        for sha in shas:
+            self._upload(sha, row.attempts > 1, report)
+            self.store.mark_uploaded(sha)
+        answer = self._authed(self.adapter.signature, str(payload["case_uuid"]), row.action_uuid, payload)
+        return answers.check_write_receipt(answer, row.action_uuid, payload), None
 
     def _record_receipt(self, case_uuid: str, receipt: dict[str, Any]) -> None:
         """Record the platform number as soon as a valid receipt names it, so a later answer that contradicts it

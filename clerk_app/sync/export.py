@@ -147,6 +147,10 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
         elif action["kind"] == "evaluation":
             adapter.evaluation(payload)
             counts["evaluations"] += 1
+        elif action["kind"] == "signature":
+            counts["files"] += _upload_all(adapter, payload.get("materials", ()), files, chunk_bytes)
+            adapter.signature(payload["case_uuid"], action["action_uuid"], payload)
+            counts["signatures"] = counts.get("signatures", 0) + 1
     return counts
 
 

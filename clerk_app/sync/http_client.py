@@ -197,6 +197,9 @@ class HttpPlatformClient:
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/evaluations", json=body)
 
+    def signature(self, case_uuid: str, signature_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/cases/{case_uuid}/signatures/{signature_uuid}", json=body)
+
     def audit_head(self, machine_id: str, seq: int, digest: str) -> dict[str, Any]:
         return self._json("PUT", f"{API}/audit/head", json={"machine_id": machine_id, "seq": seq, "hash": digest})
 

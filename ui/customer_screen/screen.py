@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.customer.evaluation import LOW_GRADES
 from clerk_app.customer.view import CustomerView, Stage
+from ui.customer_screen.signature_pad import SignaturePad
 
 STYLE = """
 QWidget#customerScreen { background: #f4f7fb; }
@@ -45,6 +46,10 @@ QPlainTextEdit { font-size: 28px; }
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("customer", text)
+
+
+def tr_sign(text: str) -> str:
+    return QCoreApplication.translate("citizen", text)
 
 
 def grade_label(grade: int) -> str:
@@ -72,6 +77,7 @@ class CustomerScreen(QWidget):
     identity_confirmed = Signal()
     continue_requested = Signal()  # after the decision: on to the evaluation
     evaluation_chosen = Signal(object, list, str)  # grade (int, or None = skipped), reasons, comment
+    signature_confirmed = Signal(str, bytes)  # the paper (DocumentKind value), the stroke image as PNG
 
     def __init__(self, parent: QWidget | None = None, evaluation_timeout_ms: int = 90_000) -> None:
         super().__init__(parent)
@@ -85,6 +91,7 @@ class CustomerScreen(QWidget):
         self.comment: QPlainTextEdit | None = None
         self.submit: QPushButton | None = None
         self.reasons_box: QFrame | None = None
+        self.pad: SignaturePad | None = None
         self.timeout = QTimer(self)
         self.timeout.setSingleShot(True)
         self.timeout.setInterval(evaluation_timeout_ms)
@@ -100,6 +107,7 @@ class CustomerScreen(QWidget):
         self.view = view
         self.timeout.stop()
         self.grades, self.reason_boxes, self.comment, self.submit, self.reasons_box = None, [], None, None, None
+        self.pad = None
         if self.page is not None:
             self.page.hide()
             self.page.deleteLater()
@@ -107,7 +115,8 @@ class CustomerScreen(QWidget):
         layout = QVBoxLayout(self.page)
         layout.setSpacing(22)
         {Stage.BLANK: self._blank, Stage.IDLE: self._idle, Stage.CONFIRM_IDENTITY: self._identity,
-         Stage.CHECKLIST: self._checklist, Stage.DECISION: self._decision, Stage.EVALUATION: self._evaluation,
+         Stage.CHECKLIST: self._checklist, Stage.DECISION: self._decision, Stage.SIGNATURE: self._signature,
+         Stage.EVALUATION: self._evaluation,
          Stage.THANKS: self._thanks}[view.stage](layout, view)
         self.body.addWidget(self.page)
         if view.stage is Stage.EVALUATION:
@@ -219,6 +228,39 @@ class CustomerScreen(QWidget):
         button.setObjectName("continueButton")
         button.clicked.connect(self.continue_requested)
         layout.addWidget(button)
+
+    def _signature(self, layout: QVBoxLayout, view: CustomerView) -> None:
+        self._header(layout, view)
+        layout.addWidget(_label(tr_sign("Please sign: %1").replace("%1", view.sign_title), "title"))
+        layout.addWidget(_label(tr_sign("Case number: %1　Signing as: %2").replace("%1", view.case_number)
+                                .replace("%2", view.signer), "hint"))
+        layout.addWidget(_label(tr_sign("Sign with your finger in the white area, as on paper."), "hint"))
+        self.pad = SignaturePad()
+        layout.addWidget(self.pad, 1)
+        buttons = QHBoxLayout()
+        clear = QPushButton(tr_sign("Clear"))
+        clear.setObjectName("clearSignature")
+        clear.clicked.connect(self.pad.clear)
+        confirm = QPushButton(tr_sign("Confirm signature"))
+        confirm.setObjectName("confirmSignature")
+        confirm.setProperty("role", "primary")
+        confirm.setEnabled(False)
+        self.pad.changed.connect(confirm.setEnabled)
+        confirm.clicked.connect(self._confirm_signature)
+        buttons.addWidget(clear)
+        buttons.addWidget(confirm)
+        layout.addLayout(buttons)
+        layout.addWidget(_label(tr_sign("Your signature is stored with this case only and printed on this paper."),
+                                "hint"))
+
+    def _confirm_signature(self) -> None:
+        pad = self.pad
+        if pad is None or not pad.has_signature() or self.view.stage is not Stage.SIGNATURE:
+            return
+        png = pad.to_png()
+        for button in self.page.findChildren(QPushButton) if self.page is not None else ():
+            button.setEnabled(False)  # one confirmation per page: the next view replaces it
+        self.signature_confirmed.emit(self.view.sign_paper, png)
 
     def _evaluation(self, layout: QVBoxLayout, view: CustomerView) -> None:
         self._header(layout, view)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar
 
 from clerk_app.acceptance.session import CommitResult
-from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext, EvaluationDesk
+from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext
+from clerk_app.customer.signature import AlreadySigned
 from clerk_app.customer.view import CustomerScreenPresenter, CustomerView, Stage
 from clerk_app.domain.case import Decision
 from clerk_app.services import Services
+from printing.model import DocumentKind
 from ui.acceptance.controller import AcceptanceController
 from ui.applicant_panel import ApplicantPanel
 from ui.clerk_gate import SessionGate
@@ -37,8 +39,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("customer", text)
 
 
+def tr_sign(text: str) -> str:
+    return QCoreApplication.translate("citizen", text)
+
+
 class CustomerScreenWiring(QObject):
     """Owns the screen and the presenter for the main window's lifetime."""
+
+    signature_archived = Signal(str, str)  # case UUID, paper: the screen-signed copy is in the case's archive
 
     def __init__(self, window: MainWindow, services: Services, tasks: TaskRunner,
                  controller: AcceptanceController) -> None:
@@ -47,7 +55,7 @@ class CustomerScreenWiring(QObject):
         self.window = window
         self.tasks = tasks
         self.controller = controller
-        self.desk = EvaluationDesk(services.workstation.db)
+        self.desk = services.evaluations
         service = controller.service
         self.presenter = CustomerScreenPresenter(  # records through ``desk`` off the GUI thread, see _evaluated
             config.get_str("centre.name"), service.window_code, desk=None,
@@ -62,6 +70,9 @@ class CustomerScreenWiring(QObject):
         self.screen.identity_confirmed.connect(lambda: self.presenter.confirm_identity("screen"))
         self.screen.continue_requested.connect(self.presenter.invite_evaluation)
         self.screen.evaluation_chosen.connect(self._evaluated)
+        self.signatures = services.signatures
+        self.documents = services.documents
+        self.screen.signature_confirmed.connect(self._signed_on_screen)
         self._build_clerk_bar()
         self.placed_on = place(self.screen, config.get_str("customer_screen.screen"), window)
         self.screen.show_view(self.presenter.view)
@@ -80,9 +91,14 @@ class CustomerScreenWiring(QObject):
         self.invite = QPushButton(tr("Invite evaluation"))
         self.invite.setObjectName("inviteEvaluation")
         self.invite.clicked.connect(self.presenter.invite_evaluation)
+        self.paper_signature = QPushButton(tr_sign("Paper signature"))
+        self.paper_signature.setObjectName("paperSignature")
+        self.paper_signature.setToolTip(tr_sign("The citizen signs the printed paper instead of the screen"))
+        self.paper_signature.setEnabled(False)
+        self.paper_signature.clicked.connect(self._signed_on_paper)
         self.evaluation_state = QLabel(tr("Evaluation: —"))
         self.evaluation_state.setObjectName("evaluationState")
-        for widget in (self.verbal, self.invite, self.evaluation_state):
+        for widget in (self.verbal, self.invite, self.paper_signature, self.evaluation_state):
             bar.addWidget(widget)
         add = getattr(self.window, "addToolBar", None)
         if callable(add):
@@ -98,6 +114,7 @@ class CustomerScreenWiring(QObject):
         self.screen.show_view(view)
         self.verbal.setEnabled(view.stage is Stage.CONFIRM_IDENTITY and not view.identity_confirmed)
         self.invite.setEnabled(view.stage is Stage.DECISION)
+        self.paper_signature.setEnabled(view.stage is Stage.SIGNATURE)
         if view.stage is Stage.THANKS:
             self.thanks.start()
 
@@ -113,7 +130,8 @@ class CustomerScreenWiring(QObject):
         self.presenter.identity_read(applicant)
 
     def new_draft(self) -> None:
-        if self.presenter.view.stage not in (Stage.EVALUATION, Stage.THANKS, Stage.BLANK, Stage.DECISION):
+        if self.presenter.view.stage not in (Stage.EVALUATION, Stage.THANKS, Stage.BLANK, Stage.DECISION,
+                                             Stage.SIGNATURE):
             self.presenter.end_citizen()
 
     def checklist_changed(self) -> None:
@@ -145,6 +163,47 @@ class CustomerScreenWiring(QObject):
         desk = self.desk
         BackgroundOp(self.window, lambda: desk.record(case, grade, reasons, comment)).failure(
             self._record_failed).run(self.tasks.db_pool)
+
+    # -- signatures ---------------------------------------------------------------------------------------------
+    def _signed_on_screen(self, paper: str, png: bytes) -> None:
+        case = self.presenter.current_case
+        if case is None or self.presenter.signing != paper:
+            return
+        desk = self.signatures
+        BackgroundOp(self.window, lambda: desk.sign_on_screen(case.case_uuid, paper, png)).success(
+            lambda _s: self._signature_stored(case.case_uuid, paper, archive=True)).failure(
+            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks.db_pool)
+
+    def _signed_on_paper(self) -> None:
+        case, paper = self.presenter.current_case, self.presenter.signing
+        if case is None or not paper:
+            return
+        self.paper_signature.setEnabled(False)
+        desk = self.signatures
+        BackgroundOp(self.window, lambda: desk.sign_on_paper(case.case_uuid, paper)).success(
+            lambda _s: self._signature_stored(case.case_uuid, paper, archive=False)).failure(
+            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks.db_pool)
+
+    def _signature_stored(self, case_uuid: str, paper: str, *, archive: bool) -> None:
+        current = self.presenter.current_case
+        if current is not None and current.case_uuid == case_uuid:
+            self.presenter.signed(paper)
+        if archive:  # the signed copy goes into the case's archive (rendering: the io pool)
+            documents = self.documents
+            BackgroundOp(self.window, lambda: documents.archive_signed(case_uuid, DocumentKind(paper))).success(
+                lambda _o: self.signature_archived.emit(case_uuid, paper)).failure(
+                lambda exc: log.error("archiving the signed paper failed: %s", type(exc).__name__)).run(
+                self.tasks.io_pool)
+
+    def _signature_failed(self, case_uuid: str, paper: str, exc: BaseException) -> None:
+        if isinstance(exc, AlreadySigned):  # signed meanwhile (the clerk's 纸质签名, a double touch): move on
+            self._signature_stored(case_uuid, paper, archive=False)
+            return
+        log.error("the signature could not be stored: %s", type(exc).__name__)
+        view = self.presenter.view
+        if view.stage is Stage.SIGNATURE:
+            self.screen.show_view(view)  # a fresh pad: the citizen may sign again, or the clerk choose paper
+            self.paper_signature.setEnabled(True)
 
     def _record_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, AlreadyEvaluated):

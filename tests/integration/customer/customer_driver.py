@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 ITEM = "51160201001101-511602000000-000-11511602MB10100010-1-00"  # 姓名变更登记: its form has 空表 and 样表
@@ -103,6 +104,33 @@ def main(home: str, out: str) -> int:
         wait_until("the decision", lambda: wiring.presenter.view.stage.value == "decision")
         grab("decision_one_time_notice")
         button("continueButton").click()
+        wait_until("the signing pad", lambda: wiring.presenter.view.stage.value == "signature")
+        grab("signature")
+        pad = screen.pad
+        wait_until("the pad shown", pad.isVisible, 5)
+        w, h = pad.width(), pad.height()
+        for stroke in ([(0.12, 0.7), (0.18, 0.3), (0.24, 0.72), (0.3, 0.28), (0.36, 0.7)],  # a zigzag
+                       [(0.45, 0.35), (0.45, 0.75)], [(0.4, 0.5), (0.55, 0.5)],  # a cross
+                       [(0.62, 0.3), (0.7, 0.7), (0.78, 0.3), (0.86, 0.72)]):
+            points = [QPoint(int(x * w), int(y * h)) for x, y in stroke]
+            QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+            for last, point in zip(points, points[1:], strict=False):
+                for step in range(1, 6):  # intermediate moves, as a finger gives them
+                    QTest.mouseMove(pad, QPoint(last.x() + (point.x() - last.x()) * step // 5,
+                                                last.y() + (point.y() - last.y()) * step // 5))
+            QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+        grab("signature_drawn")
+        report["clerk_paper_button_during_signature"] = wiring.paper_signature.isEnabled()
+        case_1 = wiring.presenter.current_case.case_uuid
+        button("confirmSignature").click()
+        wait_until("the evaluation after signing", lambda: wiring.presenter.view.stage.value == "evaluation")
+        printing = started.services.printing
+        wait_until("the signed copy archived", lambda: any(
+            d.printer == "电子签名存档" for d in printing.archived(case_1)), 30)
+        signed = next(d for d in printing.archived(case_1) if d.printer == "电子签名存档")
+        (out_dir / "signed_one_time_notice.pdf").write_bytes(printing.archived_pdf(signed.sha256))
+        report["signatures_1"] = [r.__dict__ for r in started.services.signatures.signatures(case_1).values()]
+        report["signed_kind_1"] = signed.kind.value
         grab("evaluation")
         button("grade2").click()
         grab("evaluation_low_grade_reasons")
@@ -141,6 +169,30 @@ def main(home: str, out: str) -> int:
         button("skipEvaluation").click()
         report["clerk_evaluation_label_2"] = wiring.evaluation_state.text()
         wait_until("idle again", lambda: wiring.presenter.view.stage.value == "idle", 10)
+
+        # Citizen 3: a one-time notice signed on paper (the clerk's 纸质签名), the evaluation skipped.
+        started.features.queue.ticket_called.emit("A014", "01", "")
+        simulated.remove()
+        pump(0.3)
+        simulated.place(simulated.cards[2 % len(simulated.cards)].key)
+        wait_until("the third card", lambda: wiring.presenter.view.stage.value == "confirm_identity")
+        wiring.verbal.click()
+        controller.choose_item(ITEM)
+        wait_until("the third checklist", lambda: len(wiring.presenter.view.lines) > 1
+                   and wiring.presenter.view.stage.value == "checklist")
+        controller.decide(Decision.ONE_TIME_NOTICE)
+        wait_until("the third decision", lambda: wiring.presenter.view.stage.value == "decision", 30)
+        wiring.invite.click()
+        wait_until("the third signing pad", lambda: wiring.presenter.view.stage.value == "signature")
+        case_3 = wiring.presenter.current_case.case_uuid
+        grab("signature_before_paper_choice")
+        wiring.paper_signature.click()
+        wait_until("the evaluation after 纸质签名", lambda: wiring.presenter.view.stage.value == "evaluation")
+        report["signatures_3"] = [r.__dict__ for r in started.services.signatures.signatures(case_3).values()]
+        button("skipEvaluation").click()
+        wait_until("idle at last", lambda: wiring.presenter.view.stage.value == "idle", 10)
+        rows = started.workstation.db.query("SELECT payload FROM outbox WHERE kind = 'signature' ORDER BY outbox_id")
+        report["signature_rows"] = [json.loads(r[0]) for r in rows]
         window.shortcuts.actions["lock"].trigger()  # Ctrl+L: the login gate locks, the citizen's screen blanks
         wait_until("the lock", lambda: wiring.presenter.view.stage.value == "blank", 10)
         grab("blank_locked")

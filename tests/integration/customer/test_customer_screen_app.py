@@ -47,8 +47,8 @@ def test_the_screen_is_full_screen_on_the_administrators_monitor(report) -> None
 def test_every_state_follows_the_case(report) -> None:
     stages = [(s["name"], s["stage"]) for s in report["states"]]
     assert [s for _, s in stages] == ["idle", "confirm_identity", "confirm_identity", "checklist", "decision",
-                                      "evaluation", "evaluation", "thanks", "idle", "confirm_identity", "checklist",
-                                      "decision", "blank"]
+                                      "signature", "signature", "evaluation", "evaluation", "thanks", "idle",
+                                      "confirm_identity", "checklist", "decision", "signature", "blank"]
     idle = " ".join(_state(report, "idle")["texts"])
     assert "A012" in idle and "01号窗口" in idle
     identity = " ".join(_state(report, "confirm_identity")["texts"])
@@ -77,11 +77,11 @@ def test_privacy_no_full_id_and_nothing_of_the_previous_citizen(report) -> None:
 
 def test_evaluations_once_per_case_and_the_clerk_never_sees_the_grade(report) -> None:
     evaluations = report["evaluations"]
-    assert [(e["score"], e["evaluated"]) for e in evaluations] == [(2, True), (None, False)]
+    assert [(e["score"], e["evaluated"]) for e in evaluations] == [(2, True), (None, False), (None, False)]
     low = evaluations[0]
     assert low["reasons"] == [report["reasons_offered"][0]] and low["comment"] == "窗口等候时间太长"
     assert report["reasons_offered"][:4] == ["服务效率", "服务水平", "服务态度", "办事指南准确度"]
-    assert len({e["case_uuid"] for e in evaluations}) == 2
+    assert len({e["case_uuid"] for e in evaluations}) == 3
     for e in evaluations:
         assert e["window_code"] and e["clerk_id"] and e["item_codes"]
         assert "applicant" not in e and report["card_id_number"] not in json.dumps(e, ensure_ascii=False)
@@ -90,3 +90,26 @@ def test_evaluations_once_per_case_and_the_clerk_never_sees_the_grade(report) ->
     assert report["grade_words_in_clerk_widgets"] == []
     for state in report["states"]:
         assert not any(w in t for t in state["clerk_texts"] for w in ("不满意", "非常满意", "基本满意")), state["name"]
+
+
+def test_the_citizen_signs_on_the_screen_or_the_clerk_records_a_paper_signature(report, tmp_path) -> None:
+    page = " ".join(_state(report, "signature")["texts"])
+    assert "请签名：一次性告知书" in page and "签名人：申请人" in page and "确认签名" in page and "清除重写" in page
+    assert report["clerk_paper_button_during_signature"] is True
+    (screen_signed,) = report["signatures_1"]
+    assert (screen_signed["document_kind"], screen_signed["method"]) == ("one_time_notice", "screen")
+    assert screen_signed["sha256"] and report["signed_kind_1"] == "one_time_notice"
+    (paper_signed,) = report["signatures_3"]
+    assert (paper_signed["method"], paper_signed["sha256"]) == ("paper", None)
+    rows = report["signature_rows"]
+    assert [(r["method"], r["document_kind"]) for r in rows] == [("screen", "one_time_notice"),
+                                                                 ("paper", "one_time_notice")]
+    assert rows[0]["materials"] == [{"material_code": "signature:one_time_notice", "files": [screen_signed["sha256"]]}]
+    assert all(report["card_id_number"] not in json.dumps(r, ensure_ascii=False) for r in rows)
+    # the archived signed paper carries the image (and its alpha mask); pdftoppm renders it for the eye
+    pdf = Path(_state(report, "signature")["png"]).with_name("signed_one_time_notice.pdf")
+    data = pdf.read_bytes()
+    assert data.count(b"/Subtype /Image") >= 1
+    done = subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))],
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0 and pdf.with_name(pdf.stem + "-1.png").stat().st_size > 5000

@@ -47,7 +47,8 @@ def test_openapi_document_validates(live_sandbox: SandboxThread) -> None:
                  "/api/v1/cases/{case_uuid}", "/api/v1/files/{sha256}", "/api/v1/cases/{case_uuid}/materials",
                  "/api/v1/cases/changes", "/api/v1/cases/{case_uuid}/handover", "/api/v1/evaluations",
                  "/api/v1/cases/{case_uuid}/supplements/{supplement_uuid}",
-                 "/api/v1/cases/{case_uuid}/corrections/{submission_uuid}"):
+                 "/api/v1/cases/{case_uuid}/corrections/{submission_uuid}",
+                 "/api/v1/cases/{case_uuid}/signatures/{signature_uuid}"):
         assert path in paths
     assert "/__admin/faults" not in paths
     assert "head" in paths["/api/v1/files/{sha256}"] and "patch" in paths["/api/v1/files/{sha256}"]
@@ -67,9 +68,9 @@ def test_sandbox_honours_its_contract(live_sandbox: SandboxThread, token: str) -
 def _property_test(operation: Any, token: str) -> Any:
     # Preconditions OpenAPI cannot state (the body's case_uuid equals the path's; uploaded bytes hash to the
     # file's name and fit its declared length) make some schema-valid requests rightly refused there.
-    # The same holds for a supplement's and a 补正 submission's UUIDs (body and path).
-    refused_preconditions = (operation.method.upper() in ("PUT", "PATCH") or "/supplements/" in operation.path
-                             or "/corrections/" in operation.path)
+    # The same holds for a supplement's, a 补正 submission's and a signature's UUIDs (body and path).
+    refused_preconditions = operation.method.upper() in ("PUT", "PATCH") or any(
+        part in operation.path for part in ("/supplements/", "/corrections/", "/signatures/"))
     excluded = [positive_data_acceptance] if refused_preconditions else []
 
     @given(case=operation.as_strategy())

@@ -63,13 +63,16 @@ def test_a_citizen_passes_through_every_state_and_leaves_nothing_behind() -> Non
     assert (view.to_bring[0].blank_form_ref, view.to_bring[0].sample_ref) == ("blank/M02.pdf", "sample/M02.pdf")
 
     assert presenter.invite_evaluation()
+    assert (presenter.view.stage, presenter.view.sign_paper) == (Stage.SIGNATURE, "one_time_notice")  # 签收
+    presenter.signed("one_time_notice")
     assert presenter.view.stage is Stage.EVALUATION and presenter.view.reasons
     assert presenter.evaluate(5)
     assert presenter.view.stage is Stage.THANKS
     presenter.end_citizen()
     assert presenter.view == CustomerView(Stage.IDLE, centre="培训中心", window="01", ticket="A012")
     assert [v.stage for v in seen] == [Stage.IDLE, Stage.CONFIRM_IDENTITY, Stage.CONFIRM_IDENTITY, Stage.CHECKLIST,
-                                       Stage.DECISION, Stage.EVALUATION, Stage.THANKS, Stage.IDLE]
+                                       Stage.DECISION, Stage.SIGNATURE, Stage.EVALUATION, Stage.THANKS,
+                                       Stage.IDLE]
     assert all(ID not in _everything(v) for v in seen)
 
 

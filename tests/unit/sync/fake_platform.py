@@ -130,6 +130,15 @@ class FakePlatform:
         self._authed("evaluation")
         return {"id": body.get("evaluation_uuid"), "received_at": self._now(), "body_sha256": body_digest(body)}
 
+    def signature(self, case_uuid: str, signature_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("signature")
+        if case_uuid not in self.cases:
+            raise PlatformRejected(404, "case_unknown")
+        missing = [s for m in body.get("materials", ()) for s in m["files"] if s not in self.complete]
+        if missing:
+            raise ContentConflict(409, "files_incomplete", {"missing": missing})
+        return {"id": signature_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
     def case_changes(self, cursor: str) -> dict[str, Any]:
         self._authed("case_changes")
         after = int(cursor or 0)
