@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.handover import HandoverDesk
+from clerk_app.acceptance.online import OnlineDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.acceptance.supplement import SupplementDesk
@@ -83,6 +84,7 @@ class Services:
     corrections: CorrectionDesk  # 补正 asked by the back office: the request, the materials received for it
     signatures: SignatureDesk  # the citizen's signatures on the customer screen (or 纸质签名), with the case
     evaluations: EvaluationDesk  # 好差评: one per case, through the outbox
+    online: OnlineDesk  # 网上申报 → 窗口接件: online pre-applications fetched from the platform
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -160,9 +162,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     evaluations = EvaluationDesk(ws.db)
+    online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    platform_ready)
+                    online, platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

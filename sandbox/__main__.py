@@ -34,7 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-export", type=Path, metavar="FILE",
                         help="load a workstation's queue export (.owq) into --db and exit; passphrase from "
                              "$ONEWINDOW_EXPORT_PASSPHRASE")
+    parser.add_argument("--seed-online", metavar="CENTRE",
+                        help="training: add the practice online pre-applications for CENTRE to --db, print them "
+                             "as JSON and exit")
     args = parser.parse_args(argv)
+    if args.seed_online:
+        from datetime import date
+
+        from sandbox.online_seed import seed_online
+        from sandbox.store import Store
+
+        json.dump(seed_online(Store(args.db), args.seed_online, date.today()), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
 
     clerks = dict(c.split(":", 1) for c in args.clerk) or {"trainee": "trainee"}
     settings = SandboxSettings(db_path=args.db, token_ttl=args.token_ttl, backoffice_delay=args.backoffice_delay,

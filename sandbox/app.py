@@ -28,6 +28,7 @@ from sandbox.catalog_feed import catalog_changes
 from sandbox.corrections import ask_correction, correction_of_change, mount_correction_routes
 from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
+from sandbox.online_hall import mount_online_hall
 from sandbox.queue_routes import mount_queue_routes
 from sandbox.queue_sim import ArrivalSimulator
 from sandbox.queue_store import QueueStore
@@ -81,7 +82,9 @@ def create_app(settings: SandboxSettings) -> Any:
     app = FastAPI(
         title="OneWindow sandbox platform", version="1.0.0",
         description="The central-platform contract the OneWindow workstation speaks (see docs/sync.md), and the "
-                    "hall queue service under /queue/v1 (see docs/queue.md).",
+                    "hall queue service under /queue/v1 (see docs/queue.md), and the online hall's pre-applications "
+                    "(网上申报: citizen side under /online/v1, window side under /api/v1/pre-applications; see "
+                    "docs/online.md).",
         servers=[{"url": "/"}],
     )
     app.state.store = store
@@ -113,6 +116,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_signature_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
+    mount_online_hall(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)
     if settings.test_admin:
         _mount_admin(app, store, board)
@@ -257,6 +261,13 @@ def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
             request_id = ask_correction(conn, case_uuid.lower(), row["centre_code"], list(body["items"]),
                                         body.get("due_by"), str(body.get("note") or "请补正材料"))
         return {"request_id": request_id}
+
+    @app.get("/__admin/upload-bytes", include_in_schema=False)
+    def upload_bytes() -> dict[str, Any]:
+        """Bytes each channel (window PATCHes, online uploads) sent per file: the evidence that a file uploaded
+        online was not sent again by the window."""
+        rows = store.query("SELECT sha256, channel, bytes, requests FROM upload_bytes ORDER BY sha256, channel")
+        return {"files": [dict(r) for r in rows]}
 
     @app.get("/__admin/faults", include_in_schema=False)
     def get_faults() -> dict[str, Any]:

@@ -263,3 +263,85 @@ class WriteReceipt(BaseModel):
     id: str
     received_at: str
     body_sha256: str
+
+
+class OnlineFile(BaseModel):
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    name: str = Field(default="", max_length=200, description="the file name the citizen uploaded")
+    size: int = Field(ge=0)
+    media_type: str = Field(default="application/octet-stream", max_length=100)
+
+
+class ElicenceRef(BaseModel):
+    licence_type: str = Field(min_length=1, max_length=64, description="e-licence type, e.g. 居民身份证")
+    licence_number: str = Field(min_length=1, max_length=64, description="the licence's number on the platform")
+
+
+class OnlineMaterial(BaseModel):
+    material_code: str = Field(min_length=1, max_length=64)
+    name: str = Field(default="", max_length=200)
+    files: list[OnlineFile] = Field(default_factory=list, description="files uploaded online (already held)")
+    elicence: ElicenceRef | None = Field(default=None, description="an e-licence reference instead of files")
+
+
+class OnlineApplicant(BaseModel):
+    name: str = Field(min_length=1, max_length=64)
+    id_type: str = Field(default="resident_id", max_length=32)
+    id_number: str = Field(min_length=6, max_length=32)
+    phone: str = Field(default="", max_length=32)
+
+
+class PreApplicationSubmit(BaseModel):
+    """What the citizen submits in the online hall (网上申报), keyed by its own UUID (idempotent)."""
+
+    pre_application_id: str = Field(pattern=UUID_PATTERN)
+    centre_code: str = Field(min_length=1, max_length=32)
+    item_code: str = Field(min_length=1, max_length=128)
+    applicant: OnlineApplicant
+    form: dict[str, str] = Field(default_factory=dict, description="the online form's fields (label → value)")
+    answers: dict[str, str] = Field(default_factory=dict, description="情形 answers: question code → option code")
+    materials: list[OnlineMaterial] = Field(default_factory=list)
+
+
+class MissingMaterial(BaseModel):
+    material_code: str
+    name: str
+    reason: str = ""
+
+
+class PreReview(BaseModel):
+    result: Literal["passed", "needs_correction"] = Field(description="预审通过 / 需补正")
+    missing: list[MissingMaterial] = Field(default_factory=list, description="what must still be supplied")
+    note: str = ""
+    reviewed_at: str
+
+
+class PreApplication(BaseModel):
+    pre_application_id: str
+    number: str = Field(description="the number the citizen shows (QR / barcode on the phone)")
+    status: Literal["prereviewed", "accepted"]
+    case_uuid: str | None = Field(default=None, description="the window case that took it, once accepted")
+    submitted_at: str
+    centre_code: str
+    item_code: str
+    applicant: OnlineApplicant
+    form: dict[str, str]
+    answers: dict[str, str]
+    materials: list[OnlineMaterial]
+    prereview: PreReview
+
+
+class PreApplicationSearch(BaseModel):
+    id_number: str = Field(min_length=6, max_length=32, description="the applicant's ID number (from the card)")
+
+
+class PreApplicationSummary(BaseModel):
+    pre_application_id: str
+    number: str
+    item_code: str
+    submitted_at: str
+    prereview_result: str
+
+
+class PreApplicationList(BaseModel):
+    pre_applications: list[PreApplicationSummary]

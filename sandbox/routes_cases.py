@@ -13,6 +13,7 @@ from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
 from sandbox.models import BindRequest, BindResult, CaseReceipt, CaseUpsert, Evaluation, Handover, WriteReceipt
+from sandbox.online_hall import take_pre_application
 from sandbox.store import Store, body_digest, now_iso
 
 
@@ -21,6 +22,13 @@ def _case_body(body: CaseUpsert) -> dict[str, Any]:
     if data.get("queue") is None:
         data.pop("queue", None)  # a case without a ticket hashes as it did before the queue field existed
     return data
+
+
+def _received(conn: Any, case_uuid: str, centre_code: str, stamp: str, data: dict[str, Any]) -> None:
+    conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
+                 " VALUES (?, ?, 'received', '', ?)", (case_uuid, centre_code, stamp))
+    if data.get("pre_application_id"):  # 网上申报 → 窗口接件: the case takes the online application
+        take_pre_application(conn, str(data["pre_application_id"]), case_uuid, centre_code)
 
 
 def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
@@ -41,8 +49,7 @@ def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: 
                  f"PT{body.centre_code}{seq:08d}", stamp),
             ).rowcount
             if inserted:
-                conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
-                             " VALUES (?, ?, 'received', '', ?)", (case_uuid.lower(), body.centre_code, stamp))
+                _received(conn, case_uuid.lower(), body.centre_code, stamp, data)
             row = conn.execute("SELECT * FROM cases WHERE case_uuid = ?", (case_uuid.lower(),)).fetchone()
         if row["body_sha256"] != digest:
             raise ApiError(409, "conflict_different_content",

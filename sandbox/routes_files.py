@@ -102,5 +102,6 @@ def mount_file_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: 
             return JSONResponse({"code": "client_disconnected", "message": "", "details": {}}, 400)
         if len(chunk) > MAX_CHUNK:
             raise ApiError(413, "chunk_too_large", "send at most 8 MiB per request", limit=MAX_CHUNK)
+        await run_in_threadpool(store.count_upload, sha256, "window", len(chunk))
         state = await run_in_threadpool(_append, sha256, upload_offset, upload_length, chunk)
         return JSONResponse(state, headers=_state_headers(state))

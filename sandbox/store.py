@@ -104,6 +104,26 @@ CREATE TABLE IF NOT EXISTS signatures (
     received_at TEXT NOT NULL,
     UNIQUE (case_uuid, document_kind)
 );
+CREATE TABLE IF NOT EXISTS pre_applications (
+    pre_application_id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    centre_code TEXT NOT NULL,
+    id_index TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    prereview TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('prereviewed', 'accepted')),
+    case_uuid TEXT,
+    submitted_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pre_applications_by_person ON pre_applications (id_index, status);
+CREATE TABLE IF NOT EXISTS upload_bytes (
+    sha256 TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('window', 'online')),
+    bytes INTEGER NOT NULL DEFAULT 0,
+    requests INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (sha256, channel)
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,
@@ -170,3 +190,11 @@ class Store:
 
     def file_path(self, sha256: str) -> Path:
         return self.files_dir / f"{sha256}.bin"
+
+    def count_upload(self, sha256: str, channel: str, size: int) -> None:
+        """Bytes received for a file, per channel (window uploads / the online hall): what proves a file uploaded
+        online was not sent again by the window."""
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO upload_bytes (sha256, channel, bytes, requests) VALUES (?, ?, ?, 1)"
+                         " ON CONFLICT (sha256, channel) DO UPDATE SET bytes = bytes + excluded.bytes,"
+                         " requests = requests + 1", (sha256, channel, size))

@@ -29,8 +29,31 @@ def build_payload(
     accepted_at: str | None,
     legal_deadline: date | None,
     decision_details: dict[str, Any],
+    online_files: dict[str, tuple[str, ...]] | None = None,
+    pre_application: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    return {
+    """``online_files``: per material, the files uploaded with the online pre-application (the platform holds
+    them: bound, never uploaded again); ``pre_application``: its ``{id, number}`` (the keys appear only then, so
+    a window-only case's body is what it always was)."""
+    materials: list[dict[str, Any]] = [
+        {
+            "material_code": m.material_code,
+            "name": m.name,
+            "state": m.state.value,
+            "original_verified": m.original_verified,
+            "copies_received": m.copies_received,
+            "supply_by": _d(m.supply_by),
+            "files": list(m.page_blob_ids),
+            # 信息跑路: card_reader / earlier_case (pages referenced, case number in reused_from) / elicence /
+            # online (uploaded with the pre-application: ``online_files``, held by the platform)
+            "source": m.source.value,
+            "reused_from": m.reused_from,
+            **({"online_files": list(online_files[m.material_code])}
+               if online_files and online_files.get(m.material_code) else {}),
+        }
+        for m in case.materials
+    ]
+    payload: dict[str, Any] = {
         "case_uuid": str(case.case_uuid),
         "case_number": case.case_number,
         "item_codes": list(case.item_codes),
@@ -43,23 +66,13 @@ def build_payload(
         "accepted_at": accepted_at,
         "promised_date": _d(case.promised_date),
         "legal_deadline": _d(legal_deadline),
-        "materials": [
-            {
-                "material_code": m.material_code,
-                "name": m.name,
-                "state": m.state.value,
-                "original_verified": m.original_verified,
-                "copies_received": m.copies_received,
-                "supply_by": _d(m.supply_by),
-                "files": list(m.page_blob_ids),
-                # 信息跑路: card_reader / earlier_case (pages referenced, case number in reused_from) / elicence
-                "source": m.source.value,
-                "reused_from": m.reused_from,
-            }
-            for m in case.materials
-        ],
+        "materials": materials,
         "decision_details": decision_details,
     }
+    if pre_application is not None:
+        payload["pre_application_id"] = pre_application["id"]
+        payload["pre_application_number"] = pre_application["number"]
+    return payload
 
 
 def encrypt_applicant(cipher: FieldCipher, applicant: Applicant, action_uuid: str) -> bytes:

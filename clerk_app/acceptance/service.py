@@ -51,6 +51,15 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _online_payload(session: AcceptanceSession) -> dict[str, Any]:
+    """网上申报: the pre-application's identity and, per material, the files the platform already holds."""
+    online = session.online
+    if online is None:
+        return {}
+    return {"online_files": {c: session.online_files(c) for c in session.records},
+            "pre_application": {"id": online.pre_application_id, "number": online.number}}
+
+
 class AcceptanceService:
     def __init__(
         self,
@@ -202,6 +211,8 @@ class AcceptanceService:
                 # 电子监察 shows both dates' certainty; the promised one has its own column (deadline_certain).
                 "legal_certain": legal.certain if legal else True,
             }
+            if session.online is not None:
+                details["online"] = session.online.link()
             self.cases.insert(
                 conn, case, applicant_uuid,
                 accepted_at=stamp if accepting else None,
@@ -237,7 +248,7 @@ class AcceptanceService:
             action_uuid = str(uuid.uuid4())
             payload = build_payload(case, accepted_at=stamp if accepting else None,
                                     legal_deadline=legal.deadline if legal else None,
-                                    decision_details=decision_details)
+                                    decision_details=decision_details, **_online_payload(session))
             if queue is not None:
                 payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
@@ -263,6 +274,10 @@ class AcceptanceService:
                                    "items": [item_facts(i) for i in session.items]}
         if session.follows is not None:
             details["follows"] = dict(session.follows)
+        if session.online is not None:  # 网上申报: its pre-review as the window found it
+            details["pre_application"] = {"number": session.online.number,
+                                          "prereview": "passed" if session.online.prereview.passed
+                                          else "needs_correction"}
         if decision is Decision.ONE_TIME_NOTICE:
             details["notice_lines"] = [
                 {"material_code": i.code, "name": i.name, "shortfall": i.shortfall.value,

@@ -18,6 +18,7 @@ from clerk_app.domain.applicant import Applicant, CaptureSource, NaturalPerson
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
+from clerk_app.domain.pre_application import PreApplication
 from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 from clerk_app.queue.case_link import CaseTicket
 from offline_cache.cases import PageRef, ReusableMaterial
@@ -94,6 +95,9 @@ class AcceptanceSession:
     carried: dict[str, MaterialRecord] = field(default_factory=dict)
     # The queue ticket this draft serves, when set explicitly; otherwise the service's ticket source decides.
     ticket: CaseTicket | None = None
+    # 网上申报 → 窗口接件: the online pre-application this draft takes (its id travels with the case to the
+    # platform); its uploaded materials fill the checklist as ``MaterialSource.ONLINE`` records.
+    online: PreApplication | None = None
 
     # -- building the draft -------------------------------------------------------------------------
     @property
@@ -138,9 +142,34 @@ class AcceptanceSession:
         self.bundle_code = bundle_code
         self.checklist = tuple(checklist)
         kept = {s.code: self.records[s.code] for s in self.checklist if s.code in self.records}
-        self.records = {s.code: kept.get(s.code) or self.carried.get(s.code) or default_record(s)
-                        for s in self.checklist}
+        self.records = {s.code: kept.get(s.code) or self.carried.get(s.code) or self._online_record(s)
+                        or default_record(s) for s in self.checklist}
         self._apply_card_read()
+
+    def take_online(self, pre: PreApplication) -> None:
+        """Take an online pre-application: call before ``set_items`` with its 情形 answers, so that every material
+        uploaded online (files held by the platform, or an e-licence reference) arrives received; an original
+        the guide asks for still waits for the clerk's check (Enter on the row)."""
+        self._check_open()
+        self.online = pre
+
+    def _online_record(self, spec: MaterialSpec) -> MaterialRecord | None:
+        material = self.online.material(spec.code) if self.online is not None else None
+        if material is None or self.online is None:
+            return None
+        if material.files:
+            record = replace(received_record(spec), original_verified=False)
+        else:  # an e-licence reference (免提交)
+            record = MaterialRecord(spec.code, spec.name, MaterialState.ELICENCE_REUSED)
+        return replace(record, source=MaterialSource.ONLINE, reused_from=self.online.number)
+
+    def online_files(self, code: str) -> tuple[str, ...]:
+        """SHA-256 of the files uploaded online for this material, if its record is still the online one."""
+        record = self.records.get(code)
+        material = self.online.material(code) if self.online is not None else None
+        if record is None or material is None or record.source is not MaterialSource.ONLINE:
+            return ()
+        return tuple(f.sha256 for f in material.files)
 
     def spec(self, code: str) -> MaterialSpec:
         for spec in self.checklist:
@@ -182,6 +211,10 @@ class AcceptanceSession:
         card reader or an earlier case made (it is received already)."""
         self._check_open()
         current = self.records[code]
+        if current.state is MaterialState.RECEIVED and current.source is MaterialSource.ONLINE:
+            # uploaded online: the clerk has now seen the original; the files stay the platform's
+            self.records[code] = replace(current, original_verified=received_record(self.spec(code)).original_verified)
+            return self.records[code]
         if current.state is MaterialState.RECEIVED and current.source is not MaterialSource.WINDOW:
             return current
         self.records[code] = received_record(self.spec(code), current.page_blob_ids)

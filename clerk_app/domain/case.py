@@ -51,6 +51,7 @@ class MaterialSource(enum.Enum):
     CARD_READER = "card_reader"  # the ID card read by the reader: an original checked by the chip read
     EARLIER_CASE = "earlier_case"  # verified in an earlier case of the same applicant, its pages referenced
     ELICENCE = "elicence"  # replaced by an e-licence reference
+    ONLINE = "online"  # uploaded with the online pre-application (网上申报): held by the platform, not re-sent
 
 
 @dataclass(frozen=True)

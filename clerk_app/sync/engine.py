@@ -302,9 +302,12 @@ class SyncEngine:
         receipt = answers.check_case_receipt(self._authed(self.adapter.put_case, case_uuid, body), case_uuid, body)
         platform_number = receipt["platform_number"]
         self._record_receipt(case_uuid, receipt)
-        materials = [{"material_code": m["material_code"], "files": list(m["files"])}
-                     for m in payload.get("materials", ()) if m.get("files")]
-        shas = list(dict.fromkeys(sha for m in materials for sha in m["files"]))
+        # Files uploaded with an online pre-application (``online_files``) are the platform's already: bound with
+        # the rest, never sent again.
+        materials = [{"material_code": m["material_code"],
+                      "files": list(dict.fromkeys([*m.get("files", ()), *m.get("online_files", ())]))}
+                     for m in payload.get("materials", ()) if m.get("files") or m.get("online_files")]
+        shas = list(dict.fromkeys(sha for m in payload.get("materials", ()) for sha in m.get("files", ())))
         for sha in shas:
             self._upload(sha, row.attempts > 1, report)
         bound: dict[str, Any] = {}

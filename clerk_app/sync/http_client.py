@@ -215,6 +215,14 @@ class HttpPlatformClient:
     def receipt_keys(self) -> dict[str, Any]:
         return self._json("GET", f"{API}/keys/receipt")
 
+    def pre_application(self, number: str) -> dict[str, Any]:
+        """网上申报: the pre-application the citizen shows by its number (QR / barcode)."""
+        return self._json("GET", f"{API}/pre-applications/{number}")
+
+    def search_pre_applications(self, id_number: str) -> dict[str, Any]:
+        """The applicant's open pre-applications; the ID number travels in the body, never in the URL."""
+        return self._json("POST", f"{API}/pre-applications/search", json={"id_number": id_number})
+
 
 def _json_object(response: requests.Response) -> dict[str, Any]:
     """The answer's JSON object through the hardened reader: an empty, cut, too deep or out-of-range body is

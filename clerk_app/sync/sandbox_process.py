@@ -66,6 +66,22 @@ class TrainingSandbox:
             command += ["--clerk", f"{account}:{password}"]
         return command + ["--queue-arrivals-per-hour", repr(self.queue_arrivals_per_hour)]
 
+    def seed_online(self, centre_code: str, timeout: float = 120.0) -> list[dict[str, str]]:
+        """Training: the practice online pre-applications (网上申报) added to this sandbox's database by the
+        sandbox itself (``python -m sandbox --seed-online``), running or not. Returns what it made."""
+        import json
+
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        root = Path(__file__).resolve().parents[2]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+        done = subprocess.run([sys.executable, "-m", "sandbox", "--db", str(self.db_path), "--seed-online",
+                               centre_code], capture_output=True, cwd=str(root), env=env, timeout=timeout,
+                              check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"the training sandbox could not seed pre-applications (exit {done.returncode})")
+        made: list[dict[str, str]] = json.loads(done.stdout)
+        return made
+
     def start(self, timeout: float = 60.0) -> TrainingSandbox:
         """Start the process and wait until it accepts connections (blocking: never on the GUI thread). Starting
         a running sandbox returns at once."""

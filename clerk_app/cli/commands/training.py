@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from typing import Any
 
 from clerk_app.cli import ServicesFactory
 from clerk_app.errors import UserFacingError
@@ -41,13 +43,29 @@ def run_seed(args: argparse.Namespace, make_services: ServicesFactory) -> int:
     cases = seed(services)
     data = [{"case_number": c.case_number, "decision": c.decision, "status": c.status, "label": c.label,
              "item_names": list(c.item_names)} for c in cases]
+    online = _seed_online(services)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for row in data:
             print(f"{row['case_number']}  {row['decision']:<24} {row['status']:<28} {row['label']}"
                   f"  ({'、'.join(row['item_names'])})")
+    for pre in online:  # beside the case list (whose --json shape callers rely on): on stderr
+        print(f"{pre['number']}  网上申报  {pre['prereview']:<18} {pre['label']}  ({pre['item_name']})",
+              file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _seed_online(services: Any) -> list[dict[str, str]]:
+    """网上申报 practice: pre-applications in the bundled training sandbox's online hall, for the window to fetch
+    by number or by the applicant's card. None made when training runs against another platform URL."""
+    if services.sandbox is None:
+        return []
+    try:
+        return list(services.sandbox.seed_online(services.config.get("centre.code")))
+    except (RuntimeError, OSError, ValueError) as exc:
+        print(f"online pre-applications not made: {exc}", file=sys.stderr)
+        return []
 
 
 def run_sample_cases(args: argparse.Namespace, make_services: ServicesFactory) -> int:
