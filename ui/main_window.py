@@ -125,6 +125,15 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
         layout.addWidget(widget)
 
+    def add_to_area(self, name: str, widget: QWidget, first: bool = False) -> None:
+        """Add a feature's widget beside what area ``name`` holds (e.g. the 网上申报 bar above the applicant)."""
+        layout = self.areas[name].layout()
+        assert isinstance(layout, QVBoxLayout)
+        if first:
+            layout.insertWidget(0, widget)
+        else:
+            layout.addWidget(widget)
+
     def show_shortcut_help(self) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Keyboard shortcuts"))

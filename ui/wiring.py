@@ -14,6 +14,7 @@ from ui.applicant_panel import ApplicantPanel
 from ui.catalog_panel import CatalogPanel
 from ui.customer_screen.wiring import CustomerScreenWiring
 from ui.main_window import MainWindow
+from ui.online_wiring import OnlinePresenter
 from ui.pages_widget import PageStripRegistry
 from ui.queue_bar import QueuePresenter
 from ui.sync_wiring import SyncPresenter
@@ -29,6 +30,7 @@ class Features:
     strips: PageStripRegistry
     acceptance: AcceptanceController
     customer_screen: CustomerScreenWiring | None  # None: customer_screen.enabled is off
+    online: OnlinePresenter  # 网上申报 → 窗口接件: the bar above the applicant panel
 
 
 def device_hooks() -> DeviceHooks:
@@ -46,6 +48,7 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     from ui.catalog_panel import wire_catalog
     from ui.customer_screen.wiring import wire_customer_screen
     from ui.identity_wiring import wire_identity
+    from ui.online_wiring import wire_online
     from ui.queue_wiring import wire_queue
     from ui.scanning_wiring import wire_scanning
     from ui.sync_wiring import wire_sync
@@ -58,4 +61,5 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     acceptance = wire_acceptance(window, services, tasks, applicant=applicant, catalog=catalog, strips=strips)
     # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
     customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
-    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen)
+    online = wire_online(window, services, tasks, acceptance=acceptance, applicant=applicant)
+    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online)

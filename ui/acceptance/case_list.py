@@ -283,17 +283,10 @@ class CaseDialog(QDialog):
             f"<b>{self.tr('Legal deadline')}</b>: {legal}",
             f"<b>{label['materials']}</b>:",
         ]
-        states = {"received": self.tr("received"), "elicence_reused": self.tr("e-licence reused"),
-                  "missing": self.tr("missing"), "deferred": self.tr("deferred, supply by"),
-                  "defective": self.tr("defective"), "not_applicable": self.tr("not applicable")}
-        today = supply_today or date.today()
-        late_text = self.tr("(overdue)")
-        for m in case.materials:
-            line = f"· {m.name}: {states.get(m.state.value, m.state.value)}"
-            if m.supply_by and m.state.value == "deferred":
-                late = overdue(m.supply_by, today)
-                line += f" {m.supply_by}" + (f" <span style='color:#c62828'>{late_text}</span>" if late else "")
-            lines.append(line)
+        online = self._online_line(stored)
+        if online:
+            lines.insert(2, online)
+        lines += self._material_lines(stored, supply_today or date.today())
         lines.append(f"<b>{label['events']}</b>:")
         kinds = {"created": self.tr("created"), "decided": self.tr("decided"),
                  "status_changed": self.tr("status changed"), "printed": self.tr("printed"),
@@ -333,6 +326,32 @@ class CaseDialog(QDialog):
         layout.addWidget(self.collector_note)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def _material_lines(self, stored: StoredCase, today: date) -> list[str]:
+        case, lines = stored.case, []
+        states = {"received": self.tr("received"), "elicence_reused": self.tr("e-licence reused"),
+                  "missing": self.tr("missing"), "deferred": self.tr("deferred, supply by"),
+                  "defective": self.tr("defective"), "not_applicable": self.tr("not applicable")}
+        late_text = self.tr("(overdue)")
+        online_text = self.tr("from the online application")
+        for m in case.materials:
+            line = f"· {m.name}: {states.get(m.state.value, m.state.value)}"
+            if m.source.value == "online":
+                line += f" · {online_text}"
+            if m.supply_by and m.state.value == "deferred":
+                late = overdue(m.supply_by, today)
+                line += f" {m.supply_by}" + (f" <span style='color:#c62828'>{late_text}</span>" if late else "")
+            lines.append(line)
+        return lines
+
+    def _online_line(self, stored: StoredCase) -> str:
+        """网上申报 → 窗口接件: the online application this case took, and its pre-review."""
+        online = stored.details.get("online")
+        if not isinstance(online, dict):
+            return ""
+        review = self.tr("passed") if (online.get("prereview") or {}).get("passed") else self.tr("needed correction")
+        return (f"<b>{self.tr('Online application')}</b>: {online.get('number', '')} "
+                f"({self.tr('pre-review')}: {review})")
 
     def _collector_widgets(self, status: str, key: str) -> tuple[QPushButton, QLabel]:
         """出件 to the right person: import of the collector's 授权委托书, and the check's result or refusal."""

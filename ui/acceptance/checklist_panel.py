@@ -213,6 +213,8 @@ class MaterialChecklistPanel(QWidget):
             return " · " + self.tr("checked by the card reader")
         if record.source is MaterialSource.EARLIER_CASE:
             return " · " + self.tr("reused from case %1").replace("%1", record.reused_from or "")
+        if record.source is MaterialSource.ONLINE:
+            return " · " + self.tr("from online application %1").replace("%1", record.reused_from or "")
         return ""
 
     def current_code(self) -> str | None:

@@ -114,6 +114,16 @@ class AcceptanceController(QObject):
         self.refresh()
         self.session_changed.emit()
 
+    def adopt_session(self, session: AcceptanceSession) -> None:
+        """A draft built elsewhere (an online pre-application, 网上申报) becomes the window's draft."""
+        if self.committing:
+            return
+        self.new_case()
+        self.session = session
+        self.refresh()
+        self.session_changed.emit()
+        self.checklist.focus_table()
+
     def set_applicant(self, applicant: Any) -> None:
         if self.committing:
             # A card read while the decision is being stored belongs to the next case, not to this one.
