@@ -326,6 +326,18 @@ class CaseRepository:
             params.append(window_code)
         return self._summaries(sql + " ORDER BY m.due, c.case_number", params)
 
+    def list_correction_requested(self, window_code: str | None = None) -> list[CaseSummary]:
+        """Cases waiting for 补正 materials the back office asked for (an open request, m0073), soonest due first.
+        Walks the partial index of open requests, not the cases."""
+        sql = ("SELECT c.* FROM cases c JOIN (SELECT case_uuid, min(coalesce(due_by, '9999')) AS due"
+               " FROM case_corrections INDEXED BY case_corrections_open WHERE answered_by IS NULL"
+               " GROUP BY case_uuid) k ON k.case_uuid = c.case_uuid WHERE c.status = 'correction_requested'")
+        params: list[Any] = []
+        if window_code is not None:
+            sql += " AND c.window_code = ?"
+            params.append(window_code)
+        return self._summaries(sql + " ORDER BY k.due, c.case_number", params)
+
     def _summaries(self, sql: str, params: list[Any]) -> list[CaseSummary]:
         out = []
         for row in self._db.query(sql, tuple(params)):

@@ -20,7 +20,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from clerk_app.acceptance.errors import CaseNotFound
@@ -32,7 +32,14 @@ from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache.case_events import correction_event
 from offline_cache.cases import CaseRepository, case_status, set_case_status
-from offline_cache.corrections import CorrectionRequest, mark_answered, open_request, request_answered_by, requests_of
+from offline_cache.corrections import (
+    CorrectionRequest,
+    cases_with_open_requests,
+    mark_answered,
+    open_request,
+    request_answered_by,
+    requests_of,
+)
 from offline_cache.db import Database
 from offline_cache.outbox import action_payload, enqueue
 
@@ -98,6 +105,10 @@ class CorrectionDesk:
 
     def open_request(self, case_uuid: str) -> CorrectionRequest | None:
         return open_request(self._db.conn, case_uuid)
+
+    def open_due_dates(self, window_code: str | None = None) -> dict[str, date | None]:
+        """Case uuid → the date its open 补正 request asks the materials by (the case list's flag)."""
+        return cases_with_open_requests(self._db, window_code)
 
     def requests(self, case_uuid: str) -> list[CorrectionRequest]:
         return requests_of(self._db, case_uuid)

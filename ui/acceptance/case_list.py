@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -35,6 +36,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _ROLES = frozenset((_DISPLAY, _BACKGROUND, Qt.ItemDataRole.ToolTipRole.value))
 LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused": "#e0e0e0"}
+CORRECTION_COLOUR = "#bbdefb"  # 补正 asked by the back office: the window has something to do
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class CaseRow:
     summary: CaseSummary
     level: str  # normal / yellow / red / paused / none
     supply_overdue: bool = False  # 容缺: a deferred material's supply-by date has passed (电子监察 red)
+    correction: bool = False  # the back office asked for 补正 and the materials are not in yet
+    correction_due: date | None = None  # the date the 补正 request asks the materials by
 
 
 @dataclass(frozen=True)
@@ -164,14 +168,21 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((0, 26), (2, 8), (3, 14), (4, 13), (5, 12)):
+        for column, chars in ((0, 26), (2, 8), (3, 14), (4, 13), (5, 20)):
             header.resizeSection(column, em * chars)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.hint = QLabel(self.tr("Scan a case number with the barcode gun or press Ctrl+F to open a case."))
         self.hint.setStyleSheet("color: #757575;")
+        # 补正 filter: only the cases whose 补正 materials the window is waiting for.
+        self._all_rows: list[CaseRow] = []
+        self.correction_filter = QCheckBox(self)
+        self.correction_filter.setObjectName("correctionFilter")
+        self.correction_filter.toggled.connect(lambda _on: self._apply_filter())
+        self._show_filter_count(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.correction_filter)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
 
@@ -204,7 +215,16 @@ class CaseListPanel(QWidget):
     def show_rows(self, rows: list[CaseRow]) -> None:
         """Replace the list (as loaded off the GUI thread); only the rows that changed are touched."""
         self._texts = {}  # translations are looked up once per refresh, not per row
-        self.model.set_rows(list(rows))
+        self._all_rows = list(rows)
+        self._show_filter_count(sum(1 for r in rows if r.correction))
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        only = self.correction_filter.isChecked()
+        self.model.set_rows([r for r in self._all_rows if r.correction] if only else list(self._all_rows))
+
+    def _show_filter_count(self, count: int) -> None:
+        self.correction_filter.setText(self.tr("Only cases with 补正 requested (%1)").replace("%1", str(count)))
 
     def _text(self, key: str, lookup: Callable[[str], str]) -> str:
         text = self._texts.get(key)
@@ -228,7 +248,16 @@ class CaseListPanel(QWidget):
             texts[5] = " · ".join(t for t in (texts[5], supply) if t)
             tooltips[3] = tooltips[5] = self._text("tip:overdue", lambda _k: self.tr(
                 "A deferred material was not supplied by the committed date."))
-        return _Cells(tuple(texts), LEVEL_COLOURS.get("red" if row.supply_overdue else row.level), tooltips)
+        colour = LEVEL_COLOURS.get("red" if row.supply_overdue else row.level)
+        if row.correction:
+            due = row.correction_due.isoformat() if row.correction_due else "—"
+            flag = self._text("text:correction", lambda _k: self.tr("⚑ 补正"))
+            texts[5] = " · ".join(t for t in (f"{flag} ≤ {due}", texts[5]) if t)  # the flag first: never cut off
+            tooltips[3] = tooltips[5] = self._text("tip:correction", lambda _k: self.tr(
+                "The back office asked for 补正: open the case, print the 补正告知书 and receive the materials. "
+                "The clock is stopped until they are received."))
+            colour = colour if row.supply_overdue else CORRECTION_COLOUR
+        return _Cells(tuple(texts), colour, tooltips)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
@@ -244,6 +273,8 @@ class CaseDialog(QDialog):
     authorisation_requested = Signal(str)  # case uuid: import the collector's 授权委托书
     supplement_requested = Signal(str)  # case uuid: 补齐 of deferred materials
     follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
+    correction_notice_requested = Signal(str)  # case uuid: print the 补正告知书 of the open request
+    correction_requested = Signal(str)  # case uuid: receive the 补正 materials
 
     def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
         """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
@@ -293,6 +324,8 @@ class CaseDialog(QDialog):
                  "reprinted": self.tr("reprinted (补打)"), "handed_over": self.tr("handed over"),
                  "authorisation_attached": self.tr("power of attorney imported"),
                  "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received"),
+                 "platform_status": self.tr("reported by the platform"),
+                 "corrected": self.tr("补正 materials received"),
                  "follows_notice": self.tr("follows the one-time notice of an earlier case"),
                  "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
@@ -314,12 +347,11 @@ class CaseDialog(QDialog):
         self.handover.clicked.connect(lambda: self.handover_requested.emit(key))
         self.authorisation, self.collector_note = self._collector_widgets(case.status.value, key)
         self.supplement, self.follow_up = self._follow_up_buttons(stored, key)
+        self.correction_notice, self.correction = self._correction_buttons(case.status.value, key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.reprint, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.handover, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.authorisation, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.supplement, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.follow_up, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.reprint, self.handover, self.authorisation, self.supplement, self.follow_up,
+                       self.correction_notice, self.correction):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
@@ -369,6 +401,20 @@ class CaseDialog(QDialog):
     def show_collector(self, text: str, refused: bool) -> None:
         colour = "#c62828" if refused else "#2e7d32"
         self.collector_note.setText(f"<span style='color:{colour}'>{text}</span>")
+
+    def _correction_buttons(self, status: str, key: str) -> tuple[QPushButton, QPushButton]:
+        """补正 asked by the back office: the notice to hand to the applicant, and receiving what they bring."""
+        waiting = status == "correction_requested"
+        notice = QPushButton(self.tr("Print the 补正告知书"))
+        notice.setObjectName("correctionNoticeButton")
+        notice.setEnabled(waiting)
+        notice.clicked.connect(lambda: self.correction_notice_requested.emit(key))
+        receive = QPushButton(self.tr("Receive the 补正 materials"))
+        receive.setObjectName("correctionButton")
+        receive.setToolTip(self.tr("The materials the back office asked for, with the same keys as 补齐."))
+        receive.setEnabled(waiting)
+        receive.clicked.connect(lambda: self.correction_requested.emit(key))
+        return notice, receive
 
     def _follow_up_buttons(self, stored: StoredCase, key: str) -> tuple[QPushButton, QPushButton]:
         """补齐 (a 容缺 case with materials still deferred) and a new acceptance after a one-time notice."""

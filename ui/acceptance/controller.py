@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
 
+from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
 from clerk_app.acceptance.handover import HandoverDesk
@@ -35,6 +36,7 @@ from offline_cache.cases import PageRef
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
+from ui.acceptance.correction_actions import CorrectionActions
 from ui.acceptance.decision_panel import DecisionPanel
 from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.pages import PageStrips
@@ -60,7 +62,8 @@ class AcceptanceController(QObject):
                  catalog: CatalogService | None, checklist: MaterialChecklistPanel, decision: DecisionPanel,
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
                  scanner: ScanningService | None = None, handover: HandoverDesk | None = None,
-                 supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None) -> None:
+                 supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None,
+                 corrections: CorrectionDesk | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -79,6 +82,8 @@ class AcceptanceController(QObject):
         self.strips = PageStrips(self, scanner, tasks, self.registry)
         # 补齐 and the follow-up after a one-time notice; None where no supplement desk is given
         self.followups = FollowUpActions(self, supplements) if supplements is not None else None
+        # 补正 asked by the back office: its notice and its materials; None where no correction desk is given
+        self.corrections = CorrectionActions(self, corrections) if corrections is not None else None
         # barcode gun (keyboard wedge) on a receipt: opens the case; installed app-wide by ``wire_acceptance``
         self.barcode = BarcodeWedgeFilter(self)
         self.barcode.scanned.connect(self.open_case)
@@ -437,9 +442,14 @@ class AcceptanceController(QObject):
         todays = [s for s in cases.list_created_on(today, self.service.window_code) if s.case_uuid not in seen]
         late = cases.list_supply_overdue(today, self.service.window_code)  # 容缺 past its supply-by date
         late_ids = {s.case_uuid for s in late}
+        # 补正 asked by the back office, whatever day the case was accepted: the window has to act on these.
+        waiting = cases.list_correction_requested(self.service.window_code) if self.corrections else []
+        due_by = self.corrections.desk.open_due_dates(self.service.window_code) if self.corrections else {}
         listed = {s.case_uuid for s in due + todays}
+        extra = [s for s in late + waiting if s.case_uuid not in listed]
+        extra = list({s.case_uuid: s for s in extra}.values())
         rows = []
-        for listed_summary in due + todays + [s for s in late if s.case_uuid not in listed]:
+        for listed_summary in due + todays + extra:
             summary = listed_summary
             # 电子监察 from the case's state, with its dates extended by past 补正 / 特别程序 (domain rule).
             watch = self._supervision(summary.status, summary.created_at, summary.promised_date,
@@ -449,9 +459,11 @@ class AcceptanceController(QObject):
             if watch.promised is not None:
                 summary = replace(summary, promised_date=watch.promised.date,
                                   deadline_certain=watch.promised.certain)
-            rows.append(CaseRow(summary, level, supply_overdue=summary.case_uuid in late_ids))
+            flagged = summary.case_uuid in due_by
+            rows.append(CaseRow(summary, level, supply_overdue=summary.case_uuid in late_ids, correction=flagged,
+                                correction_due=due_by.get(summary.case_uuid)))
         order = {"red": 0, "yellow": 1}
-        return sorted(rows, key=lambda r: 0 if r.supply_overdue else order.get(r.level, 2))
+        return sorted(rows, key=lambda r: 0 if r.supply_overdue else 1 if r.correction else 1 + order.get(r.level, 2))
 
     def _rows_loaded(self, rows: list[CaseRow]) -> None:
         self.cases.show_rows(rows)
@@ -520,6 +532,12 @@ class AcceptanceController(QObject):
         else:
             dialog.supplement.setEnabled(False)
             dialog.follow_up.setEnabled(False)
+        if self.corrections is not None:
+            dialog.correction_notice_requested.connect(self.corrections.print_notice)
+            dialog.correction_requested.connect(self.corrections.receive)
+        else:
+            dialog.correction_notice.setEnabled(False)
+            dialog.correction.setEnabled(False)
         self._keep(dialog)
         dialog.open()
 

@@ -52,8 +52,11 @@ class FollowUpActions(QObject):
         dialog.open()
 
     def _prepare_pages(self, dialog: SupplementDialog) -> Callable[[], ExtraWrites | None]:
-        """Snapshot the supplied pages on the GUI thread; the material PDFs are built off it."""
-        scanner = self.controller.scanner
+        return self.prepare_pages(self.controller.scanner, dialog, "补齐材料")
+
+    @staticmethod
+    def prepare_pages(scanner: Any, dialog: SupplementDialog, label: str) -> Callable[[], ExtraWrites | None]:
+        """Snapshot the supplied pages on the GUI thread; the material PDFs are built off it (also for 补正)."""
         chosen = {m.material_code for m in dialog.supplied()}
         snapshot = CasePages()
         for slot in dialog.pages.slots():
@@ -69,7 +72,7 @@ class FollowUpActions(QObject):
             rows = snapshot.pages_for_commit()
             if not rows:
                 return None
-            pdfs = archive_material_pdfs(scanner, snapshot, "补齐材料")
+            pdfs = archive_material_pdfs(scanner, snapshot, label)
 
             def writes(conn: Any, case_uuid: str) -> None:
                 link_pages(conn, case_uuid, rows)

@@ -7,6 +7,7 @@ pages, Ctrl+Enter commits.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -35,16 +36,35 @@ RED = "#c62828"
 COLUMNS = 6  # material, supply by, received, original, copies, pages
 
 
+@dataclass(frozen=True)
+class DialogWording:
+    """The dialog's texts for another use of the same keyboard flow (补正 asked by the back office), translated by
+    the caller. ``partial`` has %1 (marked) and %2 (left); ``all_required``: record only once every row is in."""
+
+    title: str
+    head: str
+    material_column: str
+    due_column: str
+    commit: str
+    nothing: str
+    partial: str
+    complete: str
+    all_required: bool = False
+
+
 class SupplementDialog(QDialog):
     commit_requested = Signal()
     reprint_requested = Signal()
 
     def __init__(self, parent: QWidget | None, stored: StoredCase, deferred: list[MaterialRecord], today: date,
-                 scanner: Any = None, tasks: Any = None, registry: Any = None) -> None:
+                 scanner: Any = None, tasks: Any = None, registry: Any = None,
+                 wording: DialogWording | None = None) -> None:
         super().__init__(parent)
         case = stored.case
+        self.wording = wording
         self.setObjectName("supplementDialog")
-        self.setWindowTitle(self.tr("Supply deferred materials (补齐) – %1").replace("%1", case.case_number))
+        self.setWindowTitle((wording.title if wording else self.tr("Supply deferred materials (补齐) – %1"))
+                            .replace("%1", case.case_number))
         self.case_uuid = str(case.case_uuid)
         self.deferred = deferred
         self.scanner = scanner
@@ -56,7 +76,8 @@ class SupplementDialog(QDialog):
             m.material_code: {"received": False, "original": False, "copies": 0} for m in deferred}
         self.committed = False
 
-        head = QLabel(self.tr("%1 · %2 · accepted with deficiencies: mark what the applicant brings now.")
+        head = QLabel((wording.head if wording else
+                       self.tr("%1 · %2 · accepted with deficiencies: mark what the applicant brings now."))
                       .replace("%1", "、".join(stored.item_names))
                       .replace("%2", mask_name(case.applicant.display_name)))
         head.setWordWrap(True)
@@ -95,7 +116,8 @@ class SupplementDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import pages… (I)"))
         self.import_button.setEnabled(can_import)
         self.import_button.clicked.connect(self.import_current)
-        self.commit_button = QPushButton(self.tr("Record the supplement (Ctrl+Enter)"))
+        self.commit_button = QPushButton(self.wording.commit if self.wording else
+                                         self.tr("Record the supplement (Ctrl+Enter)"))
         self.commit_button.setObjectName("commitSupplement")
         self.commit_button.setDefault(True)
         self.commit_button.clicked.connect(self._commit_clicked)
@@ -118,8 +140,9 @@ class SupplementDialog(QDialog):
         table = QTableWidget(len(deferred), COLUMNS, self)
         table.setObjectName("supplementTable")
         table.setHorizontalHeaderLabels([
-            self.tr("Deferred material"), self.tr("Supply by"), self.tr("Received"), self.tr("Original checked"),
-            self.tr("Copies"), self.tr("Pages")])
+            self.wording.material_column if self.wording else self.tr("Deferred material"),
+            self.wording.due_column if self.wording else self.tr("Supply by"),
+            self.tr("Received"), self.tr("Original checked"), self.tr("Copies"), self.tr("Pages")])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -195,15 +218,16 @@ class SupplementDialog(QDialog):
         left = len(self.deferred) - len(chosen)
         if self.committed:
             return
+        w = self.wording
         if not chosen:
-            text = self.tr("Nothing marked yet: Space marks the current material as received.")
+            text = w.nothing if w else self.tr("Nothing marked yet: Space marks the current material as received.")
         elif left:
-            text = self.tr("%1 material(s) supplied now, %2 stay deferred.").replace("%1", str(len(chosen))) \
-                .replace("%2", str(left))
+            text = (w.partial if w else self.tr("%1 material(s) supplied now, %2 stay deferred.")) \
+                .replace("%1", str(len(chosen))).replace("%2", str(left))
         else:
-            text = self.tr("All deferred materials supplied: the case continues as accepted.")
+            text = w.complete if w else self.tr("All deferred materials supplied: the case continues as accepted.")
         self.summary.setText(text)
-        self.commit_button.setEnabled(bool(chosen))
+        self.commit_button.setEnabled(bool(chosen) and not (w is not None and w.all_required and left))
 
     # -- pages ----------------------------------------------------------------------------------------------------
     def _strip(self, row: int) -> Any:

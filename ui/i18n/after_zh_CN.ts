@@ -50,6 +50,31 @@
         <source>power of attorney imported</source>
         <translation>已导入授权委托书</translation>
     </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Print the 补正告知书</source>
+        <translation>打印补正告知书</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Receive the 补正 materials</source>
+        <translation>接收补正材料</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>The materials the back office asked for, with the same keys as 补齐.</source>
+        <translation>接收审批部门要求补正的材料，操作按键与补齐相同。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>reported by the platform</source>
+        <translation>平台回传状态</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>补正 materials received</source>
+        <translation>已接收补正材料</translation>
+    </message>
 </context>
 <context>
     <name>AcceptanceController</name>
@@ -72,6 +97,82 @@
         <location filename="../acceptance/controller.py" line="1" />
         <source>Power of attorney in the case: %1 page(s). A collector who is neither the applicant nor the agent may now collect.</source>
         <translation>本办件已有授权委托书 %1 页：非申请人本人、非代理人的受托人现在可以领取。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Only cases with 补正 requested (%1)</source>
+        <translation>只看待补正的办件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>⚑ 补正</source>
+        <translation>⚑ 待补正</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>The back office asked for 补正: open the case, print the 补正告知书 and receive the materials. The clock is stopped until they are received.</source>
+        <translation>审批部门要求补正：请打开办件，打印补正告知书并接收补正材料。补正材料收到前暂停计时。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionActions</name>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>补正告知书 printed: hand it to the applicant.</source>
+        <translation>补正告知书已打印，请交申请人。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Receive the 补正 materials – %1</source>
+        <translation>接收补正材料 – %1</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>%1 · %2 · the back office asked for 补正 (notice %3, bring by %4): mark what the applicant brings; every requested material is needed.</source>
+        <translation>%1 · %2 · 审批部门要求补正（通知编号 %3，补正期限 %4）：请逐项标记申请人提交的材料，告知书所列材料须全部提交。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Requested material (what is asked)</source>
+        <translation>需补正的材料（补正要求）</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Bring by</source>
+        <translation>补正期限</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Record the 补正 (Ctrl+Enter)</source>
+        <translation>确认接收补正材料（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Nothing marked yet: Space marks the current material as received.</source>
+        <translation>尚未标记：按空格键将当前材料标记为已收。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>%1 material(s) marked, %2 still missing: the notice asked for all of them.</source>
+        <translation>已标记 %1 项，尚缺 %2 项：告知书所列材料须全部提交。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>Every requested material is here: recording sends the case back to review.</source>
+        <translation>要求补正的材料已齐全：确认后办件转回审批部门继续审查。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>补正 recorded and queued for the platform: the case is back in review, the clock runs again.</source>
+        <translation>补正材料已接收并排队上报平台：办件转回审查，恢复计时。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/correction_actions.py" line="1" />
+        <source>补正 receipt printed.</source>
+        <translation>补正材料接收回执已打印。</translation>
     </message>
 </context>
 </TS>
