@@ -5,7 +5,8 @@
 Generates ``--cases`` cases spread over three years before TODAY (decisions, handling types, 20 items, 4 windows,
 12 clerks, queue wait/service seconds; the last month partly still running, some 容缺 with deferred materials, a
 status move and a reprint event on some), then times ``ReportService.report`` (best of 3) for the last month and
-the last year, next to the same report over the whole history in the same run. Goal (issue 17): a month ≤ 1 s and
+the last year, next to the same report over the whole history in the same run. The outbox holds a case_upsert per
+case and an evaluation (好差评) for two cases in three, as on a real workstation. Goal (issue 17): a month ≤ 1 s and
 a year ≤ 3 s at 100,000 cases; the cost follows the range, not the history.
 """
 
@@ -78,6 +79,20 @@ def generate(db: Database, count: int, seed: int = 17) -> None:
         tx.execute("INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code,"
                    " device_time, details) SELECT case_uuid, 'status_changed', 'accepted', status, clerk_id,"
                    " window_code, created_at, '{}' FROM cases WHERE status IN ('in_review', 'submitted')")
+        # As on a real workstation: every case went to the platform (case_upsert), two in three were evaluated
+        # on the customer screen (one in ten of those 差评, with reasons), a 一次性告知 in five was followed up.
+        tx.execute("INSERT INTO outbox (action_uuid, case_uuid, kind, payload, state, created_at, updated_at)"
+                   " SELECT 'up-' || case_uuid, case_uuid, 'case_upsert', '{}', 'done', created_at, created_at"
+                   " FROM cases")
+        tx.execute("INSERT INTO outbox (action_uuid, case_uuid, kind, payload, state, created_at, updated_at)"
+                   " SELECT 'ev-' || case_uuid, case_uuid, 'evaluation', json_object('score',"
+                   " CASE rowid % 10 WHEN 0 THEN 2 WHEN 1 THEN 3 WHEN 2 THEN 4 ELSE 5 END, 'window_code',"
+                   " window_code, 'clerk_id', clerk_id, 'reasons', json_array('服务效率')), 'done', created_at,"
+                   " created_at FROM cases WHERE rowid % 3 != 0")
+        tx.execute("INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code,"
+                   " device_time, details) SELECT case_uuid, 'note', NULL, NULL, clerk_id, window_code,"
+                   " created_at, json_object('followed_by_case_uuid', 'x') FROM cases"
+                   " WHERE decision = 'one_time_notice' AND rowid % 5 = 0")
 
 
 def timed(action: Any, runs: int = 3) -> tuple[float, float, Any]:
@@ -110,9 +125,10 @@ def main() -> None:
             for by in ("window", "item"):
                 seconds, cpu, report = timed(lambda first=first, by=by: service.report(first, TODAY, by, TODAY))
                 results[f"{name}/{by}"] = {"s": round(seconds, 3), "cpu_s": round(cpu, 3),
-                                          "cases": report.total.cases, "red": report.total.red}
+                                          "cases": report.total.cases, "red": report.total.red,
+                                          "poor": report.total.poor}
         plan = [tuple(r)[3] for r in db.conn.execute(
-            "EXPLAIN QUERY PLAN SELECT case_uuid FROM cases INDEXED BY cases_created"
+            "EXPLAIN QUERY PLAN SELECT case_uuid FROM cases INDEXED BY cases_report"
             " WHERE created_at >= ? AND created_at < ?", ("2026-11-01", "2026-12-02"))]
         db.close()
     out = {"cases": args.cases, "generate_s": round(generated_s, 1), "reports": results, "plan": plan}
@@ -122,7 +138,7 @@ def main() -> None:
     print(f"{args.cases:,} cases (generated in {generated_s:.1f} s); range query plan: {plan}")
     for name, r in results.items():
         print(f"  {name:20} {r['cases']:7,} cases in range   {r['s']:.3f} s wall  {r['cpu_s']:.3f} s CPU"
-              f"   (red {r['red']})")
+              f"   (red {r['red']}, 差评 {r['poor']})")
 
 
 if __name__ == "__main__":

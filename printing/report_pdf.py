@@ -1,4 +1,5 @@
-"""A supervision report on paper: A4 landscape, the centre's letterhead, the table and the overdue list.
+"""A supervision report on paper: A4 landscape, the centre's letterhead, the table and its titled lists (overdue,
+好差评, 差评).
 
 The printing layer knows nothing of reports: it is given the heading, column names and rows to lay out."""
 
@@ -48,8 +49,10 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[object]], st: dict[str,
 
 
 def render_report_pdf(centre_name: str, title: str, subtitle: str, header: Sequence[str],
-                      rows: Sequence[Sequence[object]], overdue_header: Sequence[str],
-                      overdue: Sequence[Sequence[object]], notes: Sequence[str]) -> bytes:
+                      rows: Sequence[Sequence[object]],
+                      sections: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]]]],
+                      notes: Sequence[str]) -> bytes:
+    """``sections``: (title, column names, rows) laid out under the main table; an empty one shows its title."""
     st = _styles()
     out = io.BytesIO()
     page = landscape(A4)
@@ -63,10 +66,11 @@ def render_report_pdf(centre_name: str, title: str, subtitle: str, header: Seque
         HRFlowable(width="100%", thickness=1.5, color=colors.Color(0.7, 0.1, 0.1), spaceBefore=2, spaceAfter=2),
         _p(title, st["title"]), _p(subtitle, st["subtitle"]), Spacer(1, 4 * mm),
         _grid(header, rows, st, widths, total_row=True),
-        _p(f"逾期（红牌）{len(overdue)} 件", st["h"]),
     ]
-    if overdue:
-        story.append(_grid(overdue_header, overdue, st, None, total_row=False))
+    for section_title, section_header, section_rows in sections:
+        story.append(_p(section_title, st["h"]))
+        if section_rows:
+            story.append(_grid(section_header, section_rows, st, None, total_row=False))
     story.append(Spacer(1, 3 * mm))
     story += [_p(note, st["note"]) for note in notes]
     doc.build(story)

@@ -1,9 +1,11 @@
 """A report for a range of days, grouped by window, clerk, department or item.
 
-The figures are counted in Python over the rows ``offline_cache.reports`` reads for the range (one indexed range
-query per table), with the 电子监察 level of each case from the domain rule (``clerk_app.domain.supervision``), so
-the report and the case list never disagree. 好差评 and voided cases belong to other features; until their data is
-stored the report says so (``unavailable``) instead of printing zeros that look measured.
+The plain counts are summed by SQL (``offline_cache.reports``: one ``GROUP BY`` over the range of the creation
+index); only the cases whose deadline may still run get their 电子监察 level here, from the domain rule
+(``clerk_app.domain.supervision``), so the report and the case list never disagree (a closed case has no warning
+whatever its dates). 好差评 are the evaluations the customer screen stored (outbox ``evaluation``, one per case);
+voided cases belong to a feature not built yet, so the report says so (``unavailable``) instead of printing zeros
+that look measured.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from clerk_app.customer.evaluation import GRADES, NOT_EVALUATED
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.catalog import HandlingType
 from clerk_app.domain.deadlines import SupervisionLevel
 from clerk_app.domain.supervision import DatedLimit, case_supervision, pauses_from_moves
 from clerk_app.domain.workdays import WorkdayCalendar
 from offline_cache.db import Database
-from offline_cache.reports import ReportCase, ReportData, load_report_data
+from offline_cache.reports import GroupCounts, OpenCase, ReportData, load_report_data
 
 DIMENSIONS = ("window", "clerk", "department", "item")
 DECISIONS = ("accept", "accept_with_deficiency", "one_time_notice", "reject")
@@ -28,8 +31,8 @@ DECISION_NAMES = {"accept": "受理", "accept_with_deficiency": "容缺受理", 
                   "reject": "不予受理"}
 TYPES = tuple(t.name for t in HandlingType)  # as stored in cases.handling_type: IMMEDIATE, PROMISED, ...
 TYPE_NAMES = {t.name: t.value for t in HandlingType}  # 即办件, 承诺件, 上报件, 联办件
+EVALUATION_LEVELS = (*(GRADES[g] for g in sorted(GRADES, reverse=True)), NOT_EVALUATED)  # 非常满意 … 未评价
 UNAVAILABLE = {
-    "evaluations": "好差评 data is not stored on this workstation yet (customer screen feature not landed)",
     "voids": "voided cases are not recorded yet (clerk void feature not landed)",
 }
 
@@ -47,6 +50,8 @@ class Group:
     yellow: int = 0
     red: int = 0
     reprints: int = 0
+    evaluations: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EVALUATION_LEVELS, 0))
+    poor: int = 0  # 差评: 不满意 and 非常不满意
     wait: dict[str, float | None] = field(default_factory=dict)
     service: dict[str, float | None] = field(default_factory=dict)
 
@@ -63,12 +68,16 @@ class Report:
     groups: tuple[Group, ...]
     total: Group
     overdue: tuple[dict[str, str], ...]  # red cases: number-free (uuid), item and clerk, for 整改
+    poor: tuple[dict[str, Any], ...]  # 差评: case, item, window, clerk, grade, reasons; never the citizen
+    days: tuple[tuple[str, dict[str, int]], ...]  # (day, decision -> cases) for every day of the range
     unavailable: dict[str, str]
+    scope: str = "window"  # "window": this workstation's own data; "hall": the platform's, all windows
 
     def as_json(self) -> dict[str, Any]:
-        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "by": self.by,
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "by": self.by, "scope": self.scope,
                 "as_of": self.today.isoformat(), "groups": [g.as_json() for g in self.groups],
-                "total": self.total.as_json(), "overdue": list(self.overdue), "unavailable": self.unavailable}
+                "total": self.total.as_json(), "overdue": list(self.overdue), "poor": list(self.poor),
+                "days": [{"day": d, **counts} for d, counts in self.days], "unavailable": self.unavailable}
 
 
 def quantiles(values: Iterable[float | None]) -> dict[str, float | None]:
@@ -80,14 +89,35 @@ def quantiles(values: Iterable[float | None]) -> dict[str, float | None]:
     return {"n": len(known), "median": round(statistics.median(known), 1), "p90": round(known[rank - 1], 1)}
 
 
-def _key(case: ReportCase, by: str) -> tuple[str, str]:
+def _label(key: str, by: str, item_name: str) -> str:
     if by == "window":
-        return case.window_code, f"窗口 {case.window_code}"
-    if by == "clerk":
-        return case.clerk_id, case.clerk_id
+        return f"窗口 {key}"
     if by == "department":
-        return case.department or "?", case.department or "(unknown department)"
-    return case.item_code, case.item_name or case.item_code
+        return key or "(unknown department)"
+    if by == "item":
+        return item_name or key
+    return key
+
+
+def _add(target: Group, counts: GroupCounts) -> None:
+    target.cases += counts.cases
+    for decision in DECISIONS:
+        target.by_decision[decision] += counts.by_decision.get(decision, 0)
+    for kind in TYPES:
+        target.by_type[kind] += counts.by_type.get(kind, 0)
+    target.deficiency_outstanding += counts.deficiency_outstanding
+    target.deficiency_overdue += counts.deficiency_overdue
+    target.notices_followed += counts.notices_followed
+    target.reprints += counts.reprints
+
+
+def _all_days(start: date, end: date, days: dict[str, dict[str, int]]) -> tuple[tuple[str, dict[str, int]], ...]:
+    out = []
+    for n in range((end - start).days + 1):
+        day = date.fromordinal(start.toordinal() + n).isoformat()
+        found = days.get(day, {})
+        out.append((day, {d: found.get(d, 0) for d in DECISIONS}))
+    return tuple(out)
 
 
 def build_report(data: ReportData, start: date, end: date, by: str, today: date, calendar: WorkdayCalendar,
@@ -96,54 +126,44 @@ def build_report(data: ReportData, start: date, end: date, by: str, today: date,
         raise ValueError(f"--by must be one of {', '.join(DIMENSIONS)}")
     groups: dict[str, Group] = {}
     total = Group("total", "合计")
-    waits: dict[str, list[float | None]] = {"total": []}
-    services: dict[str, list[float | None]] = {"total": []}
+    for counts in data.groups:
+        group = groups[counts.key] = Group(counts.key, _label(counts.key, by, counts.item_name))
+        _add(group, counts)
+        _add(total, counts)
     overdue: list[dict[str, str]] = []
-    for case in data.cases:
-        key, label = _key(case, by)
-        group = groups.setdefault(key, Group(key, label))
+    for case in data.open_cases:
         level = _level(case, data, today, calendar, yellow_working_days)
-        for target, name in ((group, key), (total, "total")):
-            _count(target, case, data, today, level)
-            waits.setdefault(name, []).append(case.wait_seconds)
-            services.setdefault(name, []).append(case.service_seconds)
+        for target in (groups[case.key], total):
+            target.yellow += level is SupervisionLevel.YELLOW
+            target.red += level is SupervisionLevel.RED
         if level is SupervisionLevel.RED:
             overdue.append({"case_uuid": case.case_uuid, "item": case.item_name, "clerk": case.clerk_id,
                             "window": case.window_code})
-    for name, target in [*groups.items(), ("total", total)]:
-        target.wait = quantiles(waits.get(name, []))
-        target.service = quantiles(services.get(name, []))
+    for key, scores in data.evaluations.items():
+        for score, n in scores.items():
+            level_name = GRADES.get(score, NOT_EVALUATED) if score is not None else NOT_EVALUATED
+            for target in (groups[key], total):
+                target.evaluations[level_name] += n
+                target.poor += n if score in (1, 2) else 0
+    for counts in data.groups:
+        groups[counts.key].wait, groups[counts.key].service = quantiles(counts.waits), quantiles(counts.services)
+    total.wait = quantiles(v for counts in data.groups for v in counts.waits)
+    total.service = quantiles(v for counts in data.groups for v in counts.services)
+    poor = tuple({"case_uuid": p.case_uuid, "case_number": p.case_number, "item": p.item_name,
+                  "window": p.window_code, "clerk": p.clerk_id, "grade": GRADES[p.score],
+                  "reasons": list(p.reasons)} for p in data.poor)
     ordered = tuple(sorted(groups.values(), key=lambda g: (-g.cases, g.key)))
-    return Report(start, end, by, today, ordered, total, tuple(overdue), dict(UNAVAILABLE))
+    return Report(start, end, by, today, ordered, total, tuple(overdue), poor, _all_days(start, end, data.days),
+                  dict(UNAVAILABLE))
 
 
-def _level(case: ReportCase, data: ReportData, today: date, calendar: WorkdayCalendar,
+def _level(case: OpenCase, data: ReportData, today: date, calendar: WorkdayCalendar,
            yellow: int) -> SupervisionLevel | None:
     accepted = date.fromisoformat(case.accepted_at[:10]) if case.accepted_at else None
     promised = DatedLimit(case.promised_date, case.deadline_certain) if case.promised_date else None
     pauses = pauses_from_moves(data.moves.get(case.case_uuid, ()))
     return case_supervision(calendar, CaseStatus(case.status), accepted, promised, None, pauses, today,
                             yellow).level
-
-
-def _count(group: Group, case: ReportCase, data: ReportData, today: date, level: SupervisionLevel | None) -> None:
-    group.cases += 1
-    if case.decision in group.by_decision:
-        group.by_decision[case.decision] += 1
-    if case.decision in ("accept", "accept_with_deficiency") and case.handling_type in group.by_type:
-        group.by_type[case.handling_type] += 1
-    due = data.deferred_due.get(case.case_uuid)
-    if case.decision == "accept_with_deficiency" and due is not None and case.status not in _ENDED:
-        group.deficiency_outstanding += 1
-        group.deficiency_overdue += due < today
-    group.notices_followed += case.case_uuid in data.followed_notices
-    group.yellow += level is SupervisionLevel.YELLOW
-    group.red += level is SupervisionLevel.RED
-    group.reprints += data.reprints.get(case.case_uuid, 0)
-
-
-# A 容缺 case that ended no longer waits for its materials (as offline_cache.cases.list_supply_overdue).
-_ENDED = frozenset({"concluded", "handed_over", "mailed", "denied", "rejected"})
 
 
 class ReportService:
@@ -155,5 +175,7 @@ class ReportService:
     def report(self, start: date, end: date, by: str, today: date) -> Report:
         if end < start:
             raise ValueError("--to is before --from")
-        data = load_report_data(self._db, start, end)
+        if by not in DIMENSIONS:
+            raise ValueError(f"--by must be one of {', '.join(DIMENSIONS)}")
+        data = load_report_data(self._db, start, end, by, today)
         return build_report(data, start, end, by, today, self._calendar(), self._yellow)

@@ -1,4 +1,5 @@
-"""A report as an .xlsx workbook (openpyxl): sheet 汇总 with the table, sheet 逾期 with the overdue list."""
+"""A report as an .xlsx workbook (openpyxl): sheet 汇总 with the table, then one sheet per section (逾期, 好差评,
+差评, 按日)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ def write_xlsx(table: ReportTable, path: Path) -> None:
     for note in table.notes:
         sheet.append([note])
     sheet.column_dimensions["A"].width = 28
-    late = book.create_sheet("逾期")
-    late.append(list(table.overdue_header))
-    for overdue in table.overdue:
-        late.append(list(overdue))
+    for section in table.sections:
+        extra = book.create_sheet(section.name)
+        extra.append(list(section.header))
+        for row in section.rows:
+            extra.append(list(row))
+        extra.column_dimensions["A"].width = 24
     book.save(path)

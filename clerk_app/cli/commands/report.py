@@ -11,7 +11,7 @@ from pathlib import Path
 
 from clerk_app.cli import ServicesFactory
 from clerk_app.reports.service import DIMENSIONS
-from clerk_app.reports.table import as_text, report_table
+from clerk_app.reports.table import as_text, paper_sections, report_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -48,7 +48,7 @@ def run_report(args: argparse.Namespace, make_services: ServicesFactory) -> int:
         from printing.report_pdf import render_report_pdf
 
         args.pdf.write_bytes(render_report_pdf(centre, table.title, table.subtitle, table.header, table.rows,
-                                               table.overdue_header, table.overdue, table.notes))
+                                               paper_sections(table), table.notes))
         print(args.pdf)
     else:
         print(as_text(table))
