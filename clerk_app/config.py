@@ -144,8 +144,10 @@ declare("printing.a4_printer", str, "", "Printer for A4 documents; empty = syste
 declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty = use the A4 printer")
 declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain",
         minimum=0)
-declare("storage.allow_file_key_fallback", bool, True,
-        "Where no OS key store exists, keep the data key in a 0600 file in the data folder (documented fallback)")
+declare("storage.allow_file_key_fallback", bool, False,
+        "Development only: outside training mode too, keep the data key in a 0600 file in the data folder where no "
+        "OS key store exists (a copy of the folder then opens the data). Off: the key is sealed under the clerks' "
+        "passwords and a recovery key (docs/SECURITY.md)")
 declare("scanning.default_mode", str, "", "Colour mode of stored pages: 'colour', 'gray', 'bw'; empty = as scanned",
         choices=("", "colour", "gray", "bw"))
 declare("scanning.resolution", int, 300, "Scan resolution in dpi asked of the scanner", minimum=50, maximum=2400)

@@ -82,6 +82,12 @@ class KeyUnavailable(StorageError):
     )
 
 
+class DataLocked(StorageError):
+    """The data key is wrapped under the clerks' passwords (no OS key store) and nobody has opened it yet."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The workstation's data is locked: it opens when a clerk logs in.")
+
+
 class DeviceError(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "The device reported an error.")
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
+from clerk_app.security.vault import KeyVault
 from offline_cache import audit_log
 from offline_cache.db import Database
 
@@ -63,8 +64,9 @@ class Clerk:
 
 class ClerkSession:
     def __init__(self, db: Database, training: bool, check_password: PasswordCheck,
-                 roles: dict[str, str] | None = None) -> None:
+                 roles: dict[str, str] | None = None, vault: KeyVault | None = None) -> None:
         self.db = db
+        self.vault = vault  # no OS key store: an accepted password opens (or re-seals) the data key
         self.training = training
         self._check_password = check_password
         self._roles = roles or {}
@@ -110,6 +112,8 @@ class ClerkSession:
         checker's ``UserFacingError`` on a wrong password or a locked account."""
         try:
             profile, online = self._check_password(account, password)
+            if self.vault is not None:
+                self.vault.open_for_clerk(account, password)
         except Exception as exc:
             audit_log.write(self.db, "login_failed", account, {"purpose": purpose, "reason": type(exc).__name__})
             raise

@@ -1,9 +1,11 @@
 """The workstation's data key, kept in the OS key store (Secret Service, Windows Credential Manager, macOS Keychain).
 
-Fallback, documented in docs/SECURITY.md: a machine with no key-store daemon (a kiosk without a desktop session)
-may keep the key in ``data_dir/.data-key`` (mode 0600) when ``storage.allow_file_key_fallback`` is on. That protects
-against copying the database alone, not against someone who can read the whole user folder; ``doctor`` reports which
-one is in use so IT staff can see it.
+Without a key store (a kiosk without a desktop session) the key is never kept beside the data: it is sealed under
+the clerks' passwords and a recovery key (``clerk_app.security.vault``) and ``load_or_create`` returns None (the
+cipher starts locked). Only training mode (practice data) or ``storage.allow_file_key_fallback`` (development) keep
+it in ``data_dir/.data-key`` (mode 0600), which a copy of the data folder opens. A key file left by an older version
+still opens the data until the administrator runs ``key init``, which seals it and deletes the file. ``doctor``
+reports which one is in use. docs/SECURITY.md.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ log = logging.getLogger("onewindow.security")
 
 SERVICE = "OneWindow"
 DATA_KEY_USER = "data-key"
+WRAPPED = "password-wrapped"  # KeySource.backend when the key is sealed under the clerks' passwords
+LEGACY_FILE = "legacy-key-file"  # a key file left by an older version, until ``key init`` seals it
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,12 @@ class DataKeyProvider:
         self._account = account
         self.source: KeySource | None = None
 
-    def load_or_create(self) -> bytes:
+    @property
+    def legacy_key_file(self) -> Path:
+        return self._fallback_file
+
+    def load_or_create(self) -> bytes | None:
+        """The data key, or None: sealed under the clerks' passwords (no key store, no file allowed)."""
         if _usable_os_keystore():
             try:
                 return self._from_keyring()
@@ -60,7 +69,11 @@ class DataKeyProvider:
                     raise KeyUnavailable(reason=type(exc).__name__) from exc
                 log.warning("OS key store failed (%s); using the file fallback", type(exc).__name__)
         elif not self._allow_file_fallback:
-            raise KeyUnavailable(reason="no OS key store")
+            if self._fallback_file.exists():
+                log.warning("data key still in the legacy key file: the administrator should run 'key init'")
+                return self._from_file(legacy=True)
+            self.source = KeySource(WRAPPED, False)
+            return None
         return self._from_file()
 
     def _from_keyring(self) -> bytes:
@@ -80,10 +93,10 @@ class DataKeyProvider:
         self.source = KeySource(keyring_backend_name(), True)
         return key
 
-    def _from_file(self) -> bytes:
+    def _from_file(self, legacy: bool = False) -> bytes:
         path = self._fallback_file
         if path.exists():
-            key = base64.b64decode(path.read_text().strip())
+            key = read_key_file(path)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             key = secrets.token_bytes(32)
@@ -91,8 +104,12 @@ class DataKeyProvider:
             with os.fdopen(fd, "w") as handle:
                 handle.write(base64.b64encode(key).decode())
             log.warning("data key kept in a 0600 file: no OS key store on this machine")
-        self.source = KeySource("file-fallback", False)
+        self.source = KeySource(LEGACY_FILE if legacy else "file-fallback", False)
         return key
+
+
+def read_key_file(path: Path) -> bytes:
+    return base64.b64decode(path.read_text().strip())
 
 
 def store_secret(name: str, value: str) -> None:

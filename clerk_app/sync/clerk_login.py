@@ -42,4 +42,5 @@ def clerk_session(ws: Workstation, sync: SyncService, platform_ready: threading.
     config = ws.config
     roles = {account: "supervisor" for account in config.get("security.supervisors")}
     roles.update({account: "administrator" for account in config.get("security.administrators")})
-    return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, platform_ready), roles)
+    return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, platform_ready), roles,
+                        vault=ws.vault)

@@ -96,7 +96,7 @@ class SyncService:
 
     # -- running ----------------------------------------------------------------------------------------------
     def run_once(self, push: bool = True, pull: bool = True) -> SyncReport:
-        if not self.configured:
+        if not self.configured or not self.ws.cipher.unlocked:  # sealed data key: nothing to send before a login
             return SyncReport(skipped=True)
         report = self.engine.run_once(push=push, pull=pull)
         with self._seq_lock:

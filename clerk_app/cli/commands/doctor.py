@@ -13,6 +13,7 @@ from typing import Any
 
 from clerk_app import __version__
 from clerk_app.cli import ServicesFactory
+from clerk_app.context import Workstation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +49,22 @@ def _font_check() -> dict[str, Any]:
     )
 
 
+def _key_check(ws: Workstation) -> dict[str, Any]:
+    """OK with the OS key store, or with the key sealed under the clerks' passwords once ``key init`` ran; not OK
+    with a key file beside the data (training's practice key, a development option, or one left by an older
+    version) or a sealed key never set up."""
+    source = ws.key_source
+    backend = source.backend if source else "none"
+    if source is not None and source.is_os_keystore:
+        return _check("keyring", True, backend, fallback=False)
+    if ws.vault is not None and ws.legacy_key_file is None:
+        set_up = ws.vault.is_set_up
+        return _check("keyring", set_up, f"{backend}: sealed for {len(ws.vault.holders())} clerk(s)" if set_up
+                      else f"{backend}: not set up (python main.py key init)", fallback=False, wrapped=True)
+    advice = " (python main.py key init seals it)" if ws.legacy_key_file is not None else ""
+    return _check("keyring", False, backend + advice, fallback=True)
+
+
 def collect(make_services: ServicesFactory) -> dict[str, Any]:
     checks: list[dict[str, Any]] = [
         _check("python", sys.version_info >= (3, 11), platform.python_version()),
@@ -72,10 +89,7 @@ def collect(make_services: ServicesFactory) -> dict[str, Any]:
 
         chain = audit_log.verify(ws.db)
         checks.append(_check("audit", bool(chain["ok"]), describe(chain), first_broken=chain.get("first_broken")))
-        source = ws.key_source
-        checks.append(_check("keyring", bool(source and source.is_os_keystore),
-                             source.backend if source else "none",
-                             fallback=bool(source and not source.is_os_keystore)))
+        checks.append(_key_check(ws))
     from devices.probes import probe_all
     from printing.printers import probe_printers
 

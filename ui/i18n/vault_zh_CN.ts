@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>The workstation&apos;s data is locked: it opens when a clerk logs in.</source>
+        <translation>本机数据已加密锁定：窗口人员登录后方可打开。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s data key has not been set up. The administrator runs &apos;python main.py key init&apos; once (it shows the recovery key to keep in the safe).</source>
+        <translation>本机数据密钥尚未设置。请管理员执行一次“python main.py key init”（会显示恢复密钥，请打印后存放于保险柜）。</translation>
+    </message>
+    <message>
+        <source>Your password was accepted, but it cannot open this workstation&apos;s data yet. A clerk who has worked here logs in first, or the administrator enrols you with the recovery key (&apos;python main.py key enrol {account}&apos;).</source>
+        <translation>密码正确，但尚不能打开本机数据。请先由在本机办理过业务的窗口人员登录，或由管理员使用恢复密钥为您登记（“python main.py key enrol {account}”）。</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this workstation&apos;s data.</source>
+        <translation>该恢复密钥无法打开本机数据。</translation>
+    </message>
+</context>
+</TS>
