@@ -148,6 +148,9 @@ declare("storage.allow_file_key_fallback", bool, False,
         "Development only: outside training mode too, keep the data key in a 0600 file in the data folder where no "
         "OS key store exists (a copy of the folder then opens the data). Off: the key is sealed under the clerks' "
         "passwords and a recovery key (docs/SECURITY.md)")
+declare("retention.personal_days", int, 190,
+        "Days after a case's conclusion (confirmed by the platform) that its personal fields, scans and printed PDFs "
+        "stay on this PC; then they are purged, the statistics facts kept (docs/SECURITY.md)", minimum=1)
 declare("scanning.default_mode", str, "", "Colour mode of stored pages: 'colour', 'gray', 'bw'; empty = as scanned",
         choices=("", "colour", "gray", "bw"))
 declare("scanning.resolution", int, 300, "Scan resolution in dpi asked of the scanner", minimum=50, maximum=2400)

@@ -88,6 +88,14 @@ class DataLocked(StorageError):
     message = QT_TRANSLATE_NOOP("errors", "The workstation's data is locked: it opens when a clerk logs in.")
 
 
+class PersonalDataPurged(UserFacingError):
+    """Read of a case whose personal fields the retention period removed (clerk_app.security.retention)."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors", "This case's personal data was removed from this PC after the retention period; the platform "
+        "keeps the case file.")
+
+
 class DeviceError(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "The device reported an error.")
 

@@ -39,6 +39,7 @@ from clerk_app.queue.service import QueueService
 from clerk_app.reports.service import ReportService
 from clerk_app.rules import RulesService
 from clerk_app.security.clerk_session import Clerk, ClerkSession
+from clerk_app.security.retention import RetentionService
 from clerk_app.sync.clerk_login import clerk_session
 from clerk_app.sync.sandbox_process import TrainingSandbox
 from clerk_app.sync.service import SyncService
@@ -85,6 +86,7 @@ class Services:
     signatures: SignatureDesk  # the citizen's signatures on the customer screen (or 纸质签名), with the case
     evaluations: EvaluationDesk  # 好差评: one per case, through the outbox
     online: OnlineDesk  # 网上申报 → 窗口接件: online pre-applications fetched from the platform
+    retention: RetentionService  # purge of concluded cases' personal data (daily at start, ``retention run``)
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -163,9 +165,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     evaluations = EvaluationDesk(ws.db)
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
+    retention = RetentionService(ws.db, ws.blobs, int(config.get("retention.personal_days")))
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, platform_ready)
+                    online, retention, platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

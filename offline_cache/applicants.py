@@ -6,6 +6,7 @@ import json
 import uuid
 
 from clerk_app.domain.applicant import Applicant, LegalEntity
+from clerk_app.errors import PersonalDataPurged
 from offline_cache.codec import applicant_from_dict, applicant_to_dict
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
@@ -50,6 +51,8 @@ class ApplicantRepository:
         rows = self._db.query("SELECT payload_enc FROM applicants WHERE applicant_uuid = ?", (applicant_uuid,))
         if not rows:
             raise KeyError(applicant_uuid)
+        if not rows[0]["payload_enc"]:  # purged after the retention period (offline_cache.retention)
+            raise PersonalDataPurged()
         plain = self._cipher.decrypt(rows[0]["payload_enc"], f"applicant:{applicant_uuid}".encode())
         return applicant_from_dict(json.loads(plain))
 

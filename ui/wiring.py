@@ -18,7 +18,7 @@ from ui.online_wiring import OnlinePresenter
 from ui.pages_widget import PageStripRegistry
 from ui.queue_bar import QueuePresenter
 from ui.sync_wiring import SyncPresenter
-from ui.tasks import TaskRunner
+from ui.tasks import BackgroundOp, TaskRunner
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Features:
     acceptance: AcceptanceController
     customer_screen: CustomerScreenWiring | None  # None: customer_screen.enabled is off
     online: OnlinePresenter  # 网上申报 → 窗口接件: the bar above the applicant panel
+    retention: BackgroundOp  # the daily purge of concluded cases' personal data, started after the first paint
 
 
 def device_hooks() -> DeviceHooks:
@@ -50,6 +51,7 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     from ui.identity_wiring import wire_identity
     from ui.online_wiring import wire_online
     from ui.queue_wiring import wire_queue
+    from ui.retention_wiring import wire_retention
     from ui.scanning_wiring import wire_scanning
     from ui.sync_wiring import wire_sync
 
@@ -62,4 +64,5 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
     customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
     online = wire_online(window, services, tasks, acceptance=acceptance, applicant=applicant)
-    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online)
+    retention = wire_retention(window, services, tasks)
+    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention)

@@ -19,5 +19,9 @@
         <source>That recovery key does not open this workstation&apos;s data.</source>
         <translation>该恢复密钥无法打开本机数据。</translation>
     </message>
+    <message>
+        <source>This case&apos;s personal data was removed from this PC after the retention period; the platform keeps the case file.</source>
+        <translation>本件的个人信息已超过本机保存期限并被清除；案卷由省平台保存。</translation>
+    </message>
 </context>
 </TS>
