@@ -1,4 +1,4 @@
-"""Rows of ``key_wraps`` (m0075): the data key sealed under each clerk's password and under the recovery key.
+"""Rows of ``key_wraps`` (m0076): the data key sealed under each clerk's password and under the recovery key.
 Only sealed bytes are stored; sealing and opening are ``clerk_app.security.vault``'s job."""
 
 from __future__ import annotations

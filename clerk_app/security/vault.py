@@ -1,7 +1,7 @@
 """No key beside the data: the data key sealed under each clerk's password and under a recovery key (issue 13).
 
 Used where there is no OS key store (``clerk_app.security.keys`` decides). The data key is never written in the
-clear; ``key_wraps`` (m0075) holds one sealed copy per clerk credential, the way the MOSIP registration client keeps
+clear; ``key_wraps`` (m0076) holds one sealed copy per clerk credential, the way the MOSIP registration client keeps
 one per operator, plus one under the administrator's recovery key:
 
 * a clerk's copy: AES-256-GCM under a key derived from the password with scrypt (n=2^15, r=8, p=1, 16-byte salt),

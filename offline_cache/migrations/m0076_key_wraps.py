@@ -13,7 +13,7 @@ import sqlite3
 
 from offline_cache.sql_script import execute_script
 
-VERSION = 75
+VERSION = 76
 
 
 def apply(conn: sqlite3.Connection) -> None:

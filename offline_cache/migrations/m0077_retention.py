@@ -10,7 +10,7 @@ import sqlite3
 
 from offline_cache.sql_script import execute_script
 
-VERSION = 76
+VERSION = 77
 
 
 def apply(conn: sqlite3.Connection) -> None:
