@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from clerk_app.catalog.forgiving import PrefixKeys, mixed_to_initials, prefix_within_one_edit, similar_spellings
+from clerk_app.catalog.grams import GramBlocks
 from clerk_app.catalog.pinyin import align_syllables, initial_of, pinyin_keys, reading_variants
 from clerk_app.catalog.synonyms import SynonymIndex, merged, quick_pinyin, spellable
 from offline_cache.catalog_store import IndexRow
@@ -45,9 +46,11 @@ class SearchHit:
 
 
 class _Field:
-    """All values of one kind (names, codes ...) for substring scans (one joined string) and prefix lookups."""
+    """All values of one kind (names, codes ...) for substring scans (one joined string, only its blocks that hold
+    the query's character pairs or triples: ``grams``) and prefix lookups. ``grams``: the gram lengths a substring
+    scan is filtered by (empty: a field only looked up by prefix, scanned whole if ever)."""
 
-    def __init__(self, values: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, values: Iterable[tuple[int, str]], grams: tuple[int, ...] = (2, 3)) -> None:
         pairs = [(value, entry) for entry, value in values if value]
         self.sorted = sorted(pairs)
         self.keys = [value for value, _ in self.sorted]
@@ -60,6 +63,7 @@ class _Field:
         self.blob = "\n".join(parts)
         self.owners = owners
         self.by_entry = pairs
+        self.blocks = GramBlocks(self.blob, grams) if grams else None
 
     def exact(self, query: str) -> Iterator[int]:
         index = bisect.bisect_left(self.keys, query)
@@ -77,12 +81,20 @@ class _Field:
         return (entry for value, entry in self.by_entry if value.startswith(query))
 
     def substring(self, query: str) -> Iterator[int]:
+        """Entries whose value holds ``query``, in entry order (once per occurrence)."""
         blob, owners = self.blob, self.owners
+        if self.blocks is not None:
+            for position in self.blocks.find_all(blob, query):
+                yield owners[position]
+            return
         position = blob.find(query)
         while position >= 0:
             entry = owners[position]
             yield entry
             position = blob.find(query, position + 1)
+
+    def holds(self, query: str) -> bool:
+        return next(iter(self.substring(query)), None) is not None
 
 
 def spellings(row: IndexRow) -> list[list[str]]:
@@ -110,8 +122,9 @@ class SearchIndex:
     def __init__(self, rows: list[IndexRow], synonyms: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
         self.rows = sorted(rows, key=lambda r: (r.kind != "item", len(r.name), r.name, r.code))
         rows = self.rows
-        self.codes = _Field(
-            (i, c.lower()) for i, r in enumerate(rows) for c in (r.code, r.basic_code, r.handling_item_code)
+        self.codes = _Field(  # searched inside for 3+ characters only: triples are enough
+            ((i, c.lower()) for i, r in enumerate(rows) for c in (r.code, r.basic_code, r.handling_item_code)),
+            grams=(3,),
         )
         self.names = _Field((i, r.name.lower()) for i, r in enumerate(rows))
         self.pinyin = _Field((i, r.name_pinyin) for i, r in enumerate(rows))
@@ -123,7 +136,9 @@ class SearchIndex:
         self.departments = sorted({r.department for r in rows if r.kind == "item"})
         # "bdcdj" should find every item of the 不动产登记 department, not only those with it in the name.
         dept_keys = {d: (d.lower(), *pinyin_keys(d)) for d in {r.department for r in rows}}
-        self.department_keys = _Field((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department])
+        self.department_keys = _Field(
+            ((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department]), grams=()
+        )
         self.synonyms = SynonymIndex(merged(synonyms))
         self._suffix_cache: dict[int, tuple[set[str], set[str]]] = {}
         collecting = gc.isenabled()
@@ -246,11 +261,18 @@ class SearchIndex:
         if self.synonyms.terms_for(token):
             return True
         if token.isascii():
-            return bool(self._spelled(token) or self._spelled(token, initials=True))
-        if token in self.names.blob:
+            return self._is_spelled(token) or self._is_spelled(token, initials=True)
+        if self.names.holds(token):
             return True
         spelled = quick_pinyin(token)[0] if spellable(token) else ""
-        return bool(spelled) and bool(self._spelled(spelled))
+        return bool(spelled) and self._is_spelled(spelled)
+
+    def _is_spelled(self, query: str, initials: bool = False) -> bool:
+        """``bool(self._spelled(query, initials))`` without collecting the entries (a short query has thousands)."""
+        keys = self.spelled_initials if initials else self.spelled
+        if len(query) <= keys.length:
+            return keys.has_prefix(query)
+        return bool(self._spelled(query, initials))
 
     def segment(self, query: str) -> list[str] | None:
         """Cut a query typed without spaces into words (longest first), each at least 2 long; None if it cannot."""
