@@ -1,0 +1,1 @@
+"""The statistics view (办件统计) and its wiring."""

@@ -1,0 +1,127 @@
+"""``wire_statistics``: the 统计 entry of the main window's toolbar opens the statistics view.
+
+The report is computed off the GUI thread (``BackgroundOp`` on the database pool); the exports are written off it
+too (the io pool). Where the figures come from is the composition root's ``StatisticsSource``: the hall's from the
+platform when it answers, this window's own otherwise, and the view says which.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+
+from clerk_app.reports.hall import ScopedReport, StatisticsSource
+from clerk_app.reports.ranges import range_around
+from clerk_app.reports.table import paper_sections, report_table
+from clerk_app.services import Services
+from ui.errors import inline_error_text
+from ui.main_window import MainWindow
+from ui.statistics.view import StatisticsView
+from ui.tasks import BackgroundOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.statistics")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("statistics", text)
+
+
+class StatisticsController(QObject):
+    def __init__(self, view: StatisticsView, source: StatisticsSource, tasks: TaskRunner, centre_name: str,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(view)
+        self.view = view
+        self.source = source
+        self.tasks = tasks
+        self.centre_name = centre_name
+        self.today = today
+        self.shown: ScopedReport | None = None
+        self.toolbar: QToolBar | None = None
+        self.listeners: list[Callable[[ScopedReport], None]] = []  # after each report shown (tests, the grab)
+        view.refresh_requested.connect(self.refresh)
+        view.export_requested.connect(self.export)
+
+    def open(self) -> None:
+        if self.shown is None:
+            self.view.set_choice("month", "window")
+            self.refresh()
+        self.view.show()
+        self.view.raise_()
+
+    def refresh(self) -> None:
+        today = self.today()
+        first, last = range_around(self.view.kind(), today, self.view.custom_range())
+        self.view.show_range(first, last)
+        by = self.view.by()
+        self.view.show_busy()
+        BackgroundOp(self.view, lambda: self.source.report(first, last, by, today)) \
+            .success(self._show).failure(self._failed).run(self.tasks.db_pool)
+
+    def _show(self, scoped: ScopedReport) -> None:
+        self.shown = scoped
+        self.view.show_report(scoped.report, report_table(scoped.report), scoped.scope)
+        for listener in self.listeners:
+            listener(scoped)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("statistics failed: %s", type(exc).__name__)
+        self.view.show_message(inline_error_text(exc))
+
+    def export(self, kind: str) -> None:
+        if self.shown is None:
+            return
+        suffix = {"xlsx": "xlsx", "pdf": "pdf"}[kind]
+        report = self.shown.report
+        name = f"办件统计_{report.start}_{report.end}.{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(self.view, tr("Export"), name, f"*.{suffix}")
+        if path:
+            self.export_to(kind, Path(path))
+
+    def export_to(self, kind: str, path: Path, done: Callable[[Path], None] | None = None) -> None:
+        """Write the shown report to ``path`` (off the GUI thread); ``done`` is called on the GUI thread."""
+        if self.shown is None:
+            raise RuntimeError("no report shown yet")
+        table = report_table(self.shown.report)
+        centre = self.centre_name
+
+        def write() -> Path:
+            from clerk_app.reports.xlsx import write_xlsx  # openpyxl and reportlab load when first used
+            from printing.report_pdf import render_report_pdf
+
+            if kind == "xlsx":
+                write_xlsx(table, path)
+            else:
+                path.write_bytes(render_report_pdf(centre, table.title, table.subtitle, table.header, table.rows,
+                                                   paper_sections(table), table.notes))
+            return path
+
+        def written(result: Path) -> None:
+            self.view.show_message(tr("Saved: %1").replace("%1", result.name))
+            if done is not None:
+                done(result)
+
+        BackgroundOp(self.view, write).success(written).failure(self._failed).run(self.tasks.io_pool)
+
+
+def wire_statistics(window: MainWindow | QWidget, services: Services, tasks: TaskRunner) -> StatisticsController:
+    view = StatisticsView(window)
+    controller = StatisticsController(view, services.statistics, tasks, str(services.config.get("centre.name")))
+    bar = QToolBar(tr("Statistics"), window)
+    bar.setObjectName("statisticsToolbar")
+    bar.setMovable(False)
+    action = QAction(tr("Statistics"), bar)
+    action.setObjectName("openStatistics")
+    action.setToolTip(tr("Case counts, deadline warnings and evaluations for a day, week, month or any range"))
+    action.triggered.connect(controller.open)
+    bar.addAction(action)
+    add = getattr(window, "addToolBar", None)
+    if callable(add):
+        add(Qt.ToolBarArea.TopToolBarArea, bar)
+    controller.toolbar = bar
+    return controller
