@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from clerk_app.acceptance.agent_batch import AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.handover import HandoverDesk
@@ -87,6 +88,7 @@ class Services:
     evaluations: EvaluationDesk  # 好差评: one per case, through the outbox
     online: OnlineDesk  # 网上申报 → 窗口接件: online pre-applications fetched from the platform
     retention: RetentionService  # purge of concluded cases' personal data (daily at start, ``retention run``)
+    agent_batches: AgentBatchDesk  # 代办批次: a village agent's visit, one case per villager, the batch receipt
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -166,9 +168,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     evaluations = EvaluationDesk(ws.db)
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
     retention = RetentionService(ws.db, ws.blobs, int(config.get("retention.personal_days")))
+    agent_batches = AgentBatchDesk(ws.db, ws.cipher, acceptance, documents, window_code=window, clock=local_now)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, platform_ready)
+                    online, retention, agent_batches, platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

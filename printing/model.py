@@ -25,6 +25,7 @@ class DocumentKind(enum.Enum):
     DELIVERY_RECEIPT = "delivery_receipt"  # 送达回执 (出件: the result handed over at the window)
     CORRECTION_NOTICE = "correction_notice"  # 补正告知书 (the back office asks for 补正)
     CORRECTION_RECEIPT = "correction_receipt"  # 补正材料接收回执 (the 补正 materials received at the window)
+    AGENT_BATCH_RECEIPT = "agent_batch_receipt"  # 代办批次回执 (a village agent's visit: every case it brought)
 
 
 class Paper(enum.Enum):
@@ -43,6 +44,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.DELIVERY_RECEIPT: "送达回执",
     DocumentKind.CORRECTION_NOTICE: "补正告知书",
     DocumentKind.CORRECTION_RECEIPT: "补正材料接收回执",
+    DocumentKind.AGENT_BATCH_RECEIPT: "代办批次回执",
 }
 
 
@@ -62,6 +64,18 @@ class MaterialRow:
     requirement: str = ""  # what is required (form, copies, seal...), for 一次性告知
     defect_note: str = ""  # what is wrong with a defective material
     supplied_late: bool = False  # 补齐 after the committed supply-by date
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One villager's case on a 代办批次回执 (names and numbers masked: the agent carries the paper)."""
+
+    case_number: str
+    applicant_name: str
+    applicant_id: str
+    item_names: tuple[str, ...]
+    result: str  # 受理 / 容缺受理 / 一次性告知 / 不予受理
+    promised_date: date | None = None
 
 
 LICENCE = "行政许可"  # the one item type whose acceptance follows 《行政许可法》§32
@@ -130,6 +144,8 @@ class DocumentContext:
     # The citizen's signature from the customer screen (PNG stroke image), drawn at the paper's first signature
     # line; None = not signed on the screen (signed by hand on the printed paper, or not yet).
     signature_png: bytes | None = field(default=None, repr=False)
+    # 代办批次回执: the villagers' cases of the agent's visit (case_number is then the batch number)
+    batch_rows: tuple[BatchRow, ...] = ()
 
     @property
     def deciding_body(self) -> str:

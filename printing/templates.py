@@ -491,6 +491,43 @@ def correction_receipt(ctx: DocumentContext) -> list[Flowable]:
     ]
 
 
+def agent_batch_receipt(ctx: DocumentContext) -> list[Flowable]:
+    """代办批次回执: the village agent's visit (代办员 identified once) and every villager's case it brought, for the
+    agent to carry back beside each villager's own receipt. ``applicant_*`` is the agent; ``extra``: ``relation``,
+    ``village``, ``authorisations`` (how many 委托书 were recorded)."""
+    extra = ctx.extra
+    cell, head = styles()["cell"], styles()["head"]
+    rows: list[list[object]] = [[Paragraph(h, head) for h in ("序号", "办件编号", "申请人", "证件号码", "事项",
+                                                              "受理结果", "承诺办结")]]
+    for index, row in enumerate(ctx.batch_rows, 1):
+        rows.append([Paragraph(str(index), cell), Paragraph(f"<font size=7.5>{_e(row.case_number)}</font>", cell),
+                     Paragraph(_e(row.applicant_name), cell),
+                     Paragraph(f"<font size=7.5>{_e(row.applicant_id)}</font>", cell),
+                     Paragraph(_e("、".join(row.item_names)), cell), Paragraph(_e(row.result), cell),
+                     Paragraph(row.promised_date.isoformat() if row.promised_date else "—", cell)])
+    widths = [8 * mm, 46 * mm, 14 * mm, 34 * mm, WIDTH - 144 * mm, 16 * mm, 26 * mm]
+    accepted = sum(1 for r in ctx.batch_rows if "受理" in r.result and "不予" not in r.result)
+    return [
+        _p(f"批次编号：{_e(ctx.case_number)}"),
+        _p(f"代办员：{_e(ctx.applicant_name)}　{_e(ctx.applicant_id_label)}：{_e(ctx.applicant_id_display)}"
+           f"　身份：{_e(extra.get('relation', '村级代办员'))}"
+           + (f"　服务村（社区）：{_e(extra['village'])}" if extra.get("village") else "")),
+        _p(f"受理窗口：{_e(ctx.centre_name)}　{_e(ctx.window_name)}　受理人：{_e(ctx.clerk_name)}"
+           f"　时间：{fmt_datetime(ctx.stamp_time)}"),
+        Spacer(1, 3 * mm),
+        grid(rows, widths),
+        Spacer(1, 2 * mm),
+        _p(f"本批次共 {len(ctx.batch_rows)} 件，其中受理 {accepted} 件；已登记授权委托书 "
+           f"{_e(extra.get('authorisations', str(len(ctx.batch_rows))))} 份。", "indent"),
+        _p("每位申请人另有本人的受理回执（通知书），请代办员一并带回交申请人本人。办理结果可凭授权委托书由代办员代为领取；"
+           "委托书未授权代领的，由申请人本人领取。", "indent"),
+        *_query(ctx), Spacer(1, 6 * mm),
+        SealArea(ctx.centre_name, fmt_date(ctx.stamp_time),
+                 ("代办员（签名）：", "受理人（签字）：" + _e(ctx.clerk_name), "签收日期：      年    月    日"),
+                 "（收件专用章）"),
+    ]
+
+
 BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.ACCEPTANCE_NOTICE: acceptance_notice,
     DocumentKind.ONE_TIME_NOTICE: one_time_notice,
@@ -501,6 +538,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.DELIVERY_RECEIPT: delivery_receipt,
     DocumentKind.CORRECTION_NOTICE: correction_notice,
     DocumentKind.CORRECTION_RECEIPT: correction_receipt,
+    DocumentKind.AGENT_BATCH_RECEIPT: agent_batch_receipt,
 }
 
 

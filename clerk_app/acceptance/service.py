@@ -27,6 +27,7 @@ from clerk_app.domain.case_states import status_for_decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.i18n import translate
 from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
+from offline_cache.agent_batches import add_batch_case
 from offline_cache.applicants import ApplicantRepository
 from offline_cache.cases import CaseRepository, ReusableMaterial, case_exists, page_refs
 from offline_cache.crypto import FieldCipher
@@ -49,6 +50,22 @@ EVENT_KIND = {
 def local_now() -> datetime:
     """Device-local time with its offset: the case list groups by the clerk's day, not by UTC."""
     return datetime.now().astimezone()
+
+
+def _channel_details(session: AcceptanceSession) -> dict[str, Any]:
+    """How the case reached the window, kept in its encrypted details: the online pre-application it took (网上申报),
+    the village agent's batch it came in (代办批次)."""
+    details: dict[str, Any] = {}
+    if session.online is not None:
+        details["online"] = session.online.link()
+    if session.agent_batch is not None:
+        details["agent_batch"] = session.agent_batch
+    return details
+
+
+def _join_batch(conn: sqlite3.Connection, session: AcceptanceSession) -> None:
+    if session.agent_batch is not None:  # 代办批次: joined in the case's own transaction, never after it
+        add_batch_case(conn, session.agent_batch, session.case_uuid)
 
 
 def _online_payload(session: AcceptanceSession) -> dict[str, Any]:
@@ -210,9 +227,8 @@ class AcceptanceService:
                 "deadline_warning": promised.warning if promised else None,
                 # 电子监察 shows both dates' certainty; the promised one has its own column (deadline_certain).
                 "legal_certain": legal.certain if legal else True,
+                **_channel_details(session),
             }
-            if session.online is not None:
-                details["online"] = session.online.link()
             self.cases.insert(
                 conn, case, applicant_uuid,
                 accepted_at=stamp if accepting else None,
@@ -223,6 +239,7 @@ class AcceptanceService:
                 details=details,
                 pages=session.pages,
             )
+            _join_batch(conn, session)
             if extra_writes is not None:
                 extra_writes(conn, session.case_uuid)
             if queue is not None:

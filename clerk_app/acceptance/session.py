@@ -98,6 +98,8 @@ class AcceptanceSession:
     # 网上申报 → 窗口接件: the online pre-application this draft takes (its id travels with the case to the
     # platform); its uploaded materials fill the checklist as ``MaterialSource.ONLINE`` records.
     online: PreApplication | None = None
+    # 代办批次: the village agent's visit this villager's case belongs to (joined in the commit's transaction)
+    agent_batch: str | None = None
 
     # -- building the draft -------------------------------------------------------------------------
     @property

@@ -26,6 +26,14 @@
         <source>The platform's answer about the online application is unusable ({field}).</source>
         <translation>平台返回的网上申报数据不可用（{field}）。</translation>
     </message>
+    <message>
+        <source>The agent batch has no case yet: accept at least one villager's case.</source>
+        <translation>代办批次中还没有办件：请至少受理一位村民的申请。</translation>
+    </message>
+    <message>
+        <source>Read the village agent's ID card first: the agent is identified once, by the card, for the whole batch.</source>
+        <translation>请先读取村级代办员的身份证：整个批次只需读取一次代办员证件。</translation>
+    </message>
 </context>
 <context>
     <name>OnlineBar</name>
