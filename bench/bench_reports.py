@@ -33,7 +33,8 @@ DECISIONS = ("accept",) * 6 + ("accept_with_deficiency", "one_time_notice", "rej
 ITEMS = [(f"IMPL{n:03d}", f"事项{n:03d}") for n in range(20)]
 
 
-def generate(db: Database, count: int, seed: int = 17) -> None:
+def generate(db: Database, count: int, seed: int = 17, span_days: int = 3 * 365) -> None:
+    """``count`` cases created over the ``span_days`` days up to TODAY (the statistics view's test: a month)."""
     rnd = random.Random(seed)
     conn = db.conn
     conn.execute("PRAGMA synchronous = OFF")  # generating a history, not keeping one
@@ -42,7 +43,7 @@ def generate(db: Database, count: int, seed: int = 17) -> None:
 
     def rows() -> Any:
         for n in range(count):
-            day = TODAY - timedelta(days=rnd.randrange(3 * 365))
+            day = TODAY - timedelta(days=rnd.randrange(span_days))
             decision = rnd.choice(DECISIONS)
             handling = "IMMEDIATE" if rnd.random() < 0.3 else "PROMISED"
             recent = (TODAY - day).days < 30

@@ -37,6 +37,7 @@ from clerk_app.paths import AppPaths
 from clerk_app.print_service import PrintService
 from clerk_app.queue.factory import queue_service, ticket_source
 from clerk_app.queue.service import QueueService
+from clerk_app.reports.hall import StatisticsSource
 from clerk_app.reports.service import ReportService
 from clerk_app.rules import RulesService
 from clerk_app.security.clerk_session import Clerk, ClerkSession
@@ -82,13 +83,14 @@ class Services:
     sync: SyncService
     queue: QueueService  # queue calling; without a queue system (adapter None) the window calls by hand
     clerk_session: ClerkSession  # who is logged in; acceptance and the desks follow its logins
-    reports: ReportService  # supervision reports (the CLI's ``report``)
+    reports: ReportService  # supervision reports of this workstation's own data (the CLI's ``report``)
     corrections: CorrectionDesk  # 补正 asked by the back office: the request, the materials received for it
     signatures: SignatureDesk  # the citizen's signatures on the customer screen (or 纸质签名), with the case
     evaluations: EvaluationDesk  # 好差评: one per case, through the outbox
     online: OnlineDesk  # 网上申报 → 窗口接件: online pre-applications fetched from the platform
     retention: RetentionService  # purge of concluded cases' personal data (daily at start, ``retention run``)
     agent_batches: AgentBatchDesk  # 代办批次: a village agent's visit, one case per villager, the batch receipt
+    statistics: StatisticsSource  # the statistics view's: the hall's from the platform, else this window's
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -169,9 +171,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
     retention = RetentionService(ws.db, ws.blobs, int(config.get("retention.personal_days")))
     agent_batches = AgentBatchDesk(ws.db, ws.cipher, acceptance, documents, window_code=window, clock=local_now)
+    statistics = StatisticsSource(reports, sync.client if sync.configured else None)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, platform_ready)
+                    online, retention, agent_batches, statistics, platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

@@ -7,6 +7,7 @@ panel gets it as an argument here, from the value the other's ``wire_*`` returne
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clerk_app.services import DeviceHooks, Services
 from ui.acceptance.controller import AcceptanceController
@@ -20,6 +21,9 @@ from ui.queue_bar import QueuePresenter
 from ui.sync_wiring import SyncPresenter
 from ui.tasks import BackgroundOp, TaskRunner
 
+if TYPE_CHECKING:  # the view (QtCharts) loads when wired, not when this module is imported
+    from ui.statistics.wiring import StatisticsController
+
 
 @dataclass(frozen=True)
 class Features:
@@ -32,6 +36,7 @@ class Features:
     customer_screen: CustomerScreenWiring | None  # None: customer_screen.enabled is off
     online: OnlinePresenter  # 网上申报 → 窗口接件: the bar above the applicant panel
     retention: BackgroundOp  # the daily purge of concluded cases' personal data, started after the first paint
+    statistics: StatisticsController  # the 统计 toolbar entry and its view
 
 
 def device_hooks() -> DeviceHooks:
@@ -53,6 +58,7 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     from ui.queue_wiring import wire_queue
     from ui.retention_wiring import wire_retention
     from ui.scanning_wiring import wire_scanning
+    from ui.statistics.wiring import wire_statistics
     from ui.sync_wiring import wire_sync
 
     applicant = wire_identity(window, services, tasks)
@@ -65,4 +71,6 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
     online = wire_online(window, services, tasks, acceptance=acceptance, applicant=applicant)
     retention = wire_retention(window, services, tasks)
-    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention)
+    statistics = wire_statistics(window, services, tasks)
+    return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
+                    statistics)

@@ -19,7 +19,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -222,6 +222,11 @@ class HttpPlatformClient:
     def search_pre_applications(self, id_number: str) -> dict[str, Any]:
         """The applicant's open pre-applications; the ID number travels in the body, never in the URL."""
         return self._json("POST", f"{API}/pre-applications/search", json={"id_number": id_number})
+
+    def reports(self, start: date, end: date, by: str) -> dict[str, Any]:
+        """The hall-wide report: every window of the centre, aggregated by the platform (``ReportAnswer``)."""
+        return self._json("GET", f"{API}/reports", params={"from": start.isoformat(), "to": end.isoformat(),
+                                                           "by": by})
 
 
 def _json_object(response: requests.Response) -> dict[str, Any]:
