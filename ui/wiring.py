@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from clerk_app.services import DeviceHooks, Services
 from ui.acceptance.controller import AcceptanceController
+from ui.agent_batch_wiring import AgentBatchPresenter
 from ui.applicant_panel import ApplicantPanel
 from ui.catalog_panel import CatalogPanel
 from ui.customer_screen.wiring import CustomerScreenWiring
@@ -37,6 +38,7 @@ class Features:
     online: OnlinePresenter  # 网上申报 → 窗口接件: the bar above the applicant panel
     retention: BackgroundOp  # the daily purge of concluded cases' personal data, started after the first paint
     statistics: StatisticsController  # the 统计 toolbar entry and its view
+    agent_batch: AgentBatchPresenter  # 代办批次: a village agent's visit, one case per villager
 
 
 def device_hooks() -> DeviceHooks:
@@ -51,6 +53,7 @@ def device_hooks() -> DeviceHooks:
 
 def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:
     from ui.acceptance.wiring import wire_acceptance
+    from ui.agent_batch_wiring import wire_agent_batch
     from ui.catalog_panel import wire_catalog
     from ui.customer_screen.wiring import wire_customer_screen
     from ui.identity_wiring import wire_identity
@@ -70,7 +73,8 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
     customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
     online = wire_online(window, services, tasks, acceptance=acceptance, applicant=applicant)
+    agent_batch = wire_agent_batch(window, services, tasks, acceptance=acceptance, applicant=applicant)
     retention = wire_retention(window, services, tasks)
     statistics = wire_statistics(window, services, tasks)
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
-                    statistics)
+                    statistics, agent_batch)

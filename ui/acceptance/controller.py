@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
 
+from clerk_app.acceptance.agent_batch import AUTHORISATION_CODE, AgentBatch, AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
@@ -24,7 +25,7 @@ from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.acceptance.supplement import SupplementDesk
 from clerk_app.catalog.service import CatalogService
-from clerk_app.domain.applicant import NaturalPerson
+from clerk_app.domain.applicant import AgentAuthorisation, Applicant, NaturalPerson
 from clerk_app.domain.case import CaseStatus, Decision, MaterialState
 from clerk_app.domain.case_states import CLOCK_STOPPED
 from clerk_app.domain.catalog import ServiceItem
@@ -89,6 +90,8 @@ class AcceptanceController(QObject):
         self.barcode.scanned.connect(self.open_case)
         self.committing = False
         self.last_result: CommitResult | None = None
+        # 代办批次 open at this window: each applicant is a villager the batch's agent acts for
+        self.agent_batch: AgentBatch | None = None
         checklist.action_requested.connect(self.apply_action)
         checklist.import_requested.connect(self.import_pages)
         checklist.current_changed.connect(self._show_strip)
@@ -136,8 +139,17 @@ class AcceptanceController(QObject):
             return
         if self.session.committed:
             self.new_case()  # the next applicant at the window starts the next case
-        self.session.set_applicant(applicant)
+        self.session.set_applicant(self._for_batch(applicant))
         self.refresh()
+
+    def _for_batch(self, applicant: Any) -> Any:
+        """In a 代办批次 every applicant but the agent is a villager: the agent acts for them, the case joins."""
+        batch = self.agent_batch
+        principal = applicant.principal if isinstance(applicant, Applicant) else None
+        if batch is None or not isinstance(principal, NaturalPerson) or principal.id_number == batch.agent.id_number:
+            return applicant
+        self.session.agent_batch = batch.batch_uuid
+        return replace(applicant, agent=AgentAuthorisation(batch.agent, batch.relation, AUTHORISATION_CODE))
 
     def choose_item(self, code: str, answers: dict[str, str] | None = None) -> None:
         """An item or bundle was chosen (with its 情形 answers): load it and its checklist off the GUI thread."""
@@ -153,6 +165,10 @@ class AcceptanceController(QObject):
     def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
         catalog = self.catalog
         assert catalog is not None  # choose_item returns early without a catalog
+        if self.session.agent_batch is not None:  # 代办: the agent 情形 is answered by the batch
+            for situation in catalog.situations(code):
+                if situation.code == "agent" and situation.option("agent") is not None:
+                    answers = {**answers, "agent": "agent"}
         checklist = tuple(catalog.checklist(code, answers))
         if catalog.is_bundle(code):
             bundle = catalog.get_bundle(code)
@@ -176,6 +192,8 @@ class AcceptanceController(QObject):
         if self.session.committed or self.committing:
             return
         self.session.set_items(items, checklist, answers, bundle_code=bundle or None)
+        if self.session.agent_batch is not None:
+            AgentBatchDesk.prepare(self.session)  # the agent's ID material: the card read at the batch's opening
         self.refresh()
         if not isinstance(QApplication.focusWidget(), QComboBox):
             # Straight to the materials, unless the clerk is answering the item's 情形 questions.
@@ -393,6 +411,10 @@ class AcceptanceController(QObject):
         self.decision.set_busy(True)
         self._background(lambda: self.desk.print_case(case_uuid), self._printed, self.tasks.io_pool,
                          self._print_failed)
+
+    def show_printed(self, outcomes: list[Any]) -> None:
+        """Papers printed elsewhere (the 代办批次回执): the same notice and training preview as the case's own."""
+        self._printed(outcomes)
 
     def _printed(self, outcomes: list[Any]) -> None:
         self.decision.set_busy(False)

@@ -81,6 +81,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Agent batch %1 ended: %2 case(s); the batch receipt is printing.</source>
+        <translation>代办批次 %1 已结束：共 %2 件；正在打印代办批次回执。</translation>
+    </message>
+    <message>
         <source>Fresh acceptance: read the ID card (F2) and choose the item (F3).</source>
         <translation>窗口新建受理：请读取身份证（F2）并选择事项（F3）。</translation>
     </message>
@@ -120,6 +124,29 @@
     <message>
         <source>from the online application</source>
         <translation>来自网上申报</translation>
+    </message>
+</context>
+<context>
+    <name>AgentBatchBar</name>
+    <message>
+        <source>Village agent batch (代办)…</source>
+        <translation>村级代办批次…</translation>
+    </message>
+    <message>
+        <source>Read the village agent's ID card first; then each villager's case is accepted separately and joins the batch.</source>
+        <translation>请先读取代办员身份证；之后每位村民单独受理一件，并归入本批次。</translation>
+    </message>
+    <message>
+        <source>End batch, print receipt</source>
+        <translation>结束批次并打印回执</translation>
+    </message>
+    <message>
+        <source>Agent batch %1</source>
+        <translation>代办批次 %1</translation>
+    </message>
+    <message>
+        <source>Agent %1 (%2) · %3 case(s) accepted</source>
+        <translation>代办员 %1（%2）· 已受理 %3 件</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,58 @@
+"""The 代办批次 strip above the applicant panel: start a village agent's batch with the agent's card on the panel,
+see the batch while villagers' cases are accepted one by one, end it and print the batch receipt.
+
+Widgets only; ``ui.agent_batch_wiring`` does the work in the background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from clerk_app.acceptance.agent_batch import AgentBatch
+from clerk_app.domain.masking import mask_id_number
+
+
+class AgentBatchBar(QFrame):
+    start_requested = Signal()
+    finish_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agentBatchBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.start = QPushButton(self.tr("Village agent batch (代办)…"))
+        self.start.setObjectName("agentBatchStart")
+        self.start.setToolTip(self.tr("Read the village agent's ID card first; then each villager's case is "
+                                      "accepted separately and joins the batch."))
+        self.start.clicked.connect(self.start_requested.emit)
+        self.finish = QPushButton(self.tr("End batch, print receipt"))
+        self.finish.setObjectName("agentBatchFinish")
+        self.finish.clicked.connect(self.finish_requested.emit)
+        self.finish.hide()
+        self.label = QLabel("")
+        self.label.setObjectName("agentBatchLabel")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.start)
+        layout.addWidget(self.finish)
+
+    def show_batch(self, batch: AgentBatch, cases: int) -> None:
+        self.start.hide()
+        self.finish.show()
+        self.finish.setEnabled(cases > 0)
+        self.label.setText(
+            "<b>" + self.tr("Agent batch %1").replace("%1", batch.batch_number) + "</b><br>"
+            + self.tr("Agent %1 (%2) · %3 case(s) accepted").replace("%1", batch.agent.name)
+            .replace("%2", mask_id_number(batch.agent.id_number)).replace("%3", str(cases)))
+        self.label.show()
+
+    def show_idle(self, note: str = "") -> None:
+        self.start.show()
+        self.finish.hide()
+        self.label.setText(note)
+        self.label.setVisible(bool(note))

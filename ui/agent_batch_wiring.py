@@ -1,0 +1,104 @@
+"""``wire_agent_batch``: 代办批次 at the window. The agent's card on the applicant panel starts the batch (the agent
+identified once); while it is open, each applicant the panel publishes is a villager for whom the agent acts (the
+acceptance controller records the agent and the batch on the draft); ending the batch prints the batch receipt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clerk_app.acceptance.agent_batch import AgentBatch
+from clerk_app.domain.applicant import NaturalPerson
+from clerk_app.errors import UserFacingError
+from clerk_app.services import Services
+from ui.acceptance.controller import AcceptanceController
+from ui.agent_batch_bar import AgentBatchBar
+from ui.applicant_panel import ApplicantPanel
+from ui.errors import show_exception
+from ui.main_window import MainWindow
+from ui.tasks import BackgroundOp, TaskRunner
+
+
+class AgentBatchPresenter:
+    def __init__(self, window: MainWindow, services: Services, tasks: TaskRunner, bar: AgentBatchBar,
+                 acceptance: AcceptanceController, applicant: ApplicantPanel | None) -> None:
+        self.window, self.services, self.tasks, self.bar = window, services, tasks, bar
+        self.acceptance, self.applicant = acceptance, applicant
+        self.cases = 0
+        self._ops: set[BackgroundOp] = set()
+        bar.start_requested.connect(self.start)
+        bar.finish_requested.connect(self.finish)
+        acceptance.committed.connect(lambda _result: self._committed())
+
+    def _run(self, fn: Any, done: Any, pool: Any) -> None:
+        op = BackgroundOp(self.window, fn)
+        self._ops.add(op)
+
+        def ok(result: Any) -> None:
+            self._ops.discard(op)
+            done(result)
+
+        def bad(exc: BaseException) -> None:
+            self._ops.discard(op)
+            if isinstance(exc, UserFacingError):
+                self.bar.show_idle(f"<span style='color:#c62828'>{exc.user_text()}</span>")
+            else:
+                show_exception(self.window, exc)
+
+        op.success(ok).failure(bad).run(pool)
+
+    @property
+    def batch(self) -> AgentBatch | None:
+        return self.acceptance.agent_batch
+
+    def start(self, village: str = "") -> None:
+        current = self.applicant.current_applicant() if self.applicant is not None else None
+        principal = current.principal if current is not None else None
+        desk = self.services.agent_batches
+        if not isinstance(principal, NaturalPerson):
+            from clerk_app.acceptance.agent_batch import AgentNotRead
+
+            self.bar.show_idle(f"<span style='color:#c62828'>{AgentNotRead().user_text()}</span>")
+            return
+        self._run(lambda: desk.open(principal, village=village), self._opened, self.tasks.db_pool)
+
+    def _opened(self, batch: AgentBatch) -> None:
+        self.cases = 0
+        self.acceptance.new_case()
+        if self.applicant is not None:
+            self.applicant.clear()  # the next card on the reader is the first villager's
+        self.acceptance.agent_batch = batch
+        self.bar.show_batch(batch, 0)
+
+    def _committed(self) -> None:
+        batch = self.batch
+        if batch is not None and self.acceptance.session.agent_batch == batch.batch_uuid:
+            self.cases += 1
+            self.bar.show_batch(batch, self.cases)
+
+    def finish(self) -> None:
+        batch = self.batch
+        if batch is None:
+            return
+        desk = self.services.agent_batches
+
+        def work() -> list[Any]:
+            desk.close(batch)
+            return desk.print_receipt(batch.batch_uuid)
+
+        def done(outcomes: list[Any]) -> None:
+            self.acceptance.agent_batch = None
+            self.acceptance.new_case()
+            if self.applicant is not None:
+                self.applicant.clear()
+            self.bar.show_idle(self.window.tr("Agent batch %1 ended: %2 case(s); the batch receipt is printing.")
+                               .replace("%1", batch.batch_number).replace("%2", str(self.cases)))
+            self.acceptance.show_printed(outcomes[:1])
+
+        self._run(work, done, self.tasks.io_pool)
+
+
+def wire_agent_batch(window: MainWindow, services: Services, tasks: TaskRunner, *,
+                     acceptance: AcceptanceController, applicant: ApplicantPanel | None) -> AgentBatchPresenter:
+    bar = AgentBatchBar()
+    window.add_to_area("applicant", bar, first=True)
+    return AgentBatchPresenter(window, services, tasks, bar, acceptance, applicant)
