@@ -190,6 +190,14 @@ declare("customer_screen.evaluation_timeout_seconds", int, 90,
         "Seconds the evaluation waits for the citizen before it is recorded as 未评价", minimum=5)
 declare("customer_screen.thanks_seconds", int, 8, "Seconds the thank-you stays before the screen returns to idle",
         minimum=1)
+declare("customer_screen.evaluator", str, "none",
+        "Evaluation pad (评价器) beside the customer screen: 'none', 'simulated' (training) or 'serial' (a five-key "
+        "pad on customer_screen.evaluator_port, frame in docs/customer_screen.md)",
+        choices=("none", "simulated", "serial"))
+declare("customer_screen.evaluator_port", str, "",
+        "Serial port of the evaluation pad (COM3, /dev/ttyUSB0); needed when customer_screen.evaluator = 'serial'")
+declare("customer_screen.evaluator_baud", int, 9600, "Baud rate of the serial evaluation pad (8N1)", minimum=1200,
+        maximum=115200)
 declare("queue.adapter", str, "sandbox",
         "Queue system (叫号) protocol: 'sandbox' (the sandbox's /queue/v1 contract), 'http' (a vendor's HTTP API "
         "mapped with the queue.http.* options, docs/queue.md) or 'none' (no queue system: manual mode)",

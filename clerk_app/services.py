@@ -29,6 +29,7 @@ from clerk_app.catalog.service import CatalogService
 from clerk_app.config import Config
 from clerk_app.context import Workstation, open_workstation
 from clerk_app.customer.evaluation import EvaluationDesk
+from clerk_app.customer.evaluator_reader import PadReader, evaluator_pad
 from clerk_app.customer.signature import SignatureDesk
 from clerk_app.identity.manager import ReaderManager, build_drivers
 from clerk_app.pages.policy import PolicyBook
@@ -91,6 +92,7 @@ class Services:
     retention: RetentionService  # purge of concluded cases' personal data (daily at start, ``retention run``)
     agent_batches: AgentBatchDesk  # 代办批次: a village agent's visit, one case per villager, the batch receipt
     statistics: StatisticsSource  # the statistics view's: the hall's from the platform, else this window's
+    evaluator: PadReader  # the evaluation pad (评价器), if configured; started by the customer screen's wiring
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -110,7 +112,8 @@ class Services:
         self.platform_ready.set()  # the clerk login may now ask the platform
 
     def close(self) -> None:
-        for name, closer in (("queue", self.queue.close), ("sync", self.sync.close), ("sandbox", self._stop_sandbox),
+        for name, closer in (("evaluator", self.evaluator.close), ("queue", self.queue.close),
+                             ("sync", self.sync.close), ("sandbox", self._stop_sandbox),
                              ("scanning", self.scanning.close), ("identity", self.identity.close)):
             try:
                 closer()
@@ -172,9 +175,11 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     retention = RetentionService(ws.db, ws.blobs, int(config.get("retention.personal_days")))
     agent_batches = AgentBatchDesk(ws.db, ws.cipher, acceptance, documents, window_code=window, clock=local_now)
     statistics = StatisticsSource(reports, sync.client if sync.configured else None)
+    evaluator = PadReader(evaluator_pad(config))  # nothing opened until started
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, statistics, platform_ready)
+                    online, retention, agent_batches, statistics, evaluator,
+                    platform_ready)
 
 
 def follow_clerk(session: ClerkSession, *desks: ClerkBound) -> None:

@@ -218,6 +218,11 @@ class CustomerScreenPresenter:
                                 sign_title=TITLES[DocumentKind(paper)], signer=SIGNED_PAPERS[paper]))
 
     @property
+    def signatures_pending(self) -> bool:
+        """The current case still has a paper for the citizen to sign before the evaluation."""
+        return bool(self._to_sign)
+
+    @property
     def signing(self) -> str:
         """The paper on screen to be signed, or ""."""
         return self.view.sign_paper if self.view.stage is Stage.SIGNATURE else ""

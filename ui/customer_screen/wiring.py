@@ -47,6 +47,7 @@ class CustomerScreenWiring(QObject):
     """Owns the screen and the presenter for the main window's lifetime."""
 
     signature_archived = Signal(str, str)  # case UUID, paper: the screen-signed copy is in the case's archive
+    pad_pressed = Signal(int)  # a grade from the evaluation pad (emitted on the pad's thread, handled here)
 
     def __init__(self, window: MainWindow, services: Services, tasks: TaskRunner,
                  controller: AcceptanceController) -> None:
@@ -73,6 +74,7 @@ class CustomerScreenWiring(QObject):
         self.signatures = services.signatures
         self.documents = services.documents
         self.screen.signature_confirmed.connect(self._signed_on_screen)
+        self.pad_pressed.connect(self._pad_grade)
         self._build_clerk_bar()
         self.placed_on = place(self.screen, config.get_str("customer_screen.screen"), window)
         self.screen.show_view(self.presenter.view)
@@ -205,6 +207,18 @@ class CustomerScreenWiring(QObject):
             self.screen.show_view(view)  # a fresh pad: the citizen may sign again, or the clerk choose paper
             self.paper_signature.setEnabled(True)
 
+    def _pad_grade(self, grade: int) -> None:
+        """A key of the evaluation pad: it evaluates the current case, once (the presenter refuses a second). On the
+        decision page with nothing left to sign, the press is the evaluation too; otherwise it is ignored."""
+        presenter = self.presenter
+        stage = presenter.view.stage
+        if stage is Stage.DECISION and not presenter.signatures_pending:
+            presenter.invite_evaluation()
+        elif stage is not Stage.EVALUATION:
+            log.info("an evaluation pad press outside an evaluation was ignored")
+            return
+        self._evaluated(grade, [], "")
+
     def _record_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, AlreadyEvaluated):
             log.error("evaluation could not be stored: %s", type(exc).__name__)
@@ -227,6 +241,8 @@ def wire_customer_screen(window: MainWindow, services: Services, tasks: TaskRunn
     controller.session_changed.connect(wiring.new_draft)
     controller.checklist_changed.connect(wiring.checklist_changed)
     controller.committed.connect(wiring.committed)
+    services.evaluator.listeners.append(wiring.pad_pressed.emit)  # queued to the GUI thread by Qt
+    services.evaluator.start()  # opens the pad on its own thread
     return wiring
 
 

@@ -58,7 +58,8 @@ def main(home: str, out: str) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = resolve_paths(Path(home)).ensure()
     paths.config_file.write_text('[acceptance]\nauto_print = false\n[queue]\nadapter = "none"\n'
-                                 '[customer_screen]\nscreen = "citizen"\nthanks_seconds = 1\n', encoding="utf-8")
+                                 '[customer_screen]\nscreen = "citizen"\nthanks_seconds = 1\nevaluator = "simulated"\n',
+                                 encoding="utf-8")
     started = entry.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     report: dict = {"states": [], "screens": [s.name() for s in QApplication.screens()]}
     try:
@@ -166,7 +167,13 @@ def main(home: str, out: str) -> int:
         wait_until("the second decision", lambda: wiring.presenter.view.stage.value == "decision", 30)
         grab("decision_accept")
         wiring.invite.click()
-        button("skipEvaluation").click()
+        wait_until("the second evaluation", lambda: wiring.presenter.view.stage.value == "evaluation")
+        pad = started.services.evaluator.pad  # customer_screen.evaluator = "simulated": the training pad
+        wait_until("the pad open", lambda: started.services.evaluator.connected, 10)
+        pad.press(4)  # the citizen presses 满意 on the evaluation pad (read on the pad's thread)
+        wait_until("the pad's evaluation", lambda: wiring.presenter.view.stage.value == "thanks", 10)
+        pad.press(1)  # a second press for the same case counts for nothing
+        pump(0.5)
         report["clerk_evaluation_label_2"] = wiring.evaluation_state.text()
         wait_until("idle again", lambda: wiring.presenter.view.stage.value == "idle", 10)
 

@@ -77,7 +77,8 @@ def test_privacy_no_full_id_and_nothing_of_the_previous_citizen(report) -> None:
 
 def test_evaluations_once_per_case_and_the_clerk_never_sees_the_grade(report) -> None:
     evaluations = report["evaluations"]
-    assert [(e["score"], e["evaluated"]) for e in evaluations] == [(2, True), (None, False), (None, False)]
+    # citizen 2 pressed 满意 on the evaluation pad, then 非常不满意 for the same case: only the first counts
+    assert [(e["score"], e["evaluated"]) for e in evaluations] == [(2, True), (4, True), (None, False)]
     low = evaluations[0]
     assert low["reasons"] == [report["reasons_offered"][0]] and low["comment"] == "窗口等候时间太长"
     assert report["reasons_offered"][:4] == ["服务效率", "服务水平", "服务态度", "办事指南准确度"]
@@ -86,7 +87,7 @@ def test_evaluations_once_per_case_and_the_clerk_never_sees_the_grade(report) ->
         assert e["window_code"] and e["clerk_id"] and e["item_codes"]
         assert "applicant" not in e and report["card_id_number"] not in json.dumps(e, ensure_ascii=False)
     assert report["clerk_evaluation_label_1"] == "评价：已评价"
-    assert report["clerk_evaluation_label_2"] == "评价：未评价"
+    assert report["clerk_evaluation_label_2"] == "评价：已评价"
     assert report["grade_words_in_clerk_widgets"] == []
     for state in report["states"]:
         assert not any(w in t for t in state["clerk_texts"] for w in ("不满意", "非常满意", "基本满意")), state["name"]
