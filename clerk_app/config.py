@@ -190,6 +190,10 @@ declare("customer_screen.evaluation_timeout_seconds", int, 90,
         "Seconds the evaluation waits for the citizen before it is recorded as 未评价", minimum=5)
 declare("customer_screen.thanks_seconds", int, 8, "Seconds the thank-you stays before the screen returns to idle",
         minimum=1)
+declare("customer_screen.evaluation_url", str, "https://zwfw.qinghe.example.gov.cn/evaluate",
+        "Page a phone opens to evaluate later (好差评 扫码评价), shown as a QR on the customer screen's evaluation "
+        "and on the receipt; the QR adds only ?n=<case number>&c=<verification code>. Empty = no QR",
+        pattern=r"https?://[^\s/]+(/\S*)?", form=QT_TRANSLATE_NOOP("config", "an http(s):// address"))
 declare("customer_screen.evaluator", str, "none",
         "Evaluation pad (评价器) beside the customer screen: 'none', 'simulated' (training) or 'serial' (a five-key "
         "pad on customer_screen.evaluator_port, frame in docs/customer_screen.md)",

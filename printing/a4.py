@@ -86,8 +86,10 @@ class SealArea(Flowable):
     RADIUS = 15 * mm
 
     def __init__(self, organ: str, when: str, signature_lines: Sequence[str] = (),
-                 label: str = "（受理专用章）", signature_png: bytes | None = None) -> None:
+                 label: str = "（受理专用章）", signature_png: bytes | None = None,
+                 evaluation_link: str = "") -> None:
         super().__init__()
+        self.evaluation_link = evaluation_link  # 扫码评价 QR in the lower left, under the signature lines
         self.signature_png = signature_png  # drawn right after the first signature line's label
         self.organ = organ
         self.when = when
@@ -110,6 +112,8 @@ class SealArea(Flowable):
             c.drawString(0, self.height - 10 * mm - index * 9 * mm, line)
         if self.signature_png and self.signature_lines:
             self._draw_signature(name)
+        if self.evaluation_link:
+            self._draw_evaluation_qr()
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         c.saveState()
         c.setDash(3, 2)
@@ -141,6 +145,18 @@ class SealArea(Flowable):
         x1 = min(x0 + width, self.seal_box()[0] - 2 * mm)
         y0 = self.height - 10 * mm - 3 * mm
         return x0, y0, x1, min(y0 + height, self.height)
+
+    def evaluation_box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the 扫码评价 QR and its caption: the lower left, below the signature lines (the
+        lowest baseline is 28 mm up with three lines) and left of the seal's bounding box."""
+        return 0, 0, self.seal_box()[0] - 4 * mm, EVALUATION_QR
+
+    def _draw_evaluation_qr(self) -> None:
+        x0, y0, x1, y1 = self.evaluation_box()
+        draw_qr(self.canv, self.evaluation_link, x0, y0, EVALUATION_QR)
+        caption = Paragraph(EVALUATION_CAPTION, styles()["small"])
+        _w, h = caption.wrap(x1 - x0 - EVALUATION_QR - 3 * mm, y1 - y0)
+        caption.drawOn(self.canv, x0 + EVALUATION_QR + 3 * mm, y0 + (y1 - y0 - h) / 2)
 
     def _draw_signature(self, _font: str) -> None:
         x0, y0, x1, y1 = self.signature_box()
@@ -176,6 +192,17 @@ def qr_content(ctx: DocumentContext) -> str:
     if ctx.query_url:
         return query_link(ctx.query_url, ctx.case_number, ctx.verification_code)
     return qr_payload(ctx.case_number, ctx.verification_code)
+
+
+def evaluation_link(ctx: DocumentContext) -> str:
+    """What the 扫码评价 QR opens: the configured evaluation page with the case number and code only; "" = none."""
+    if not ctx.evaluation_url:
+        return ""
+    return query_link(ctx.evaluation_url, ctx.case_number, ctx.verification_code)
+
+
+EVALUATION_CAPTION = "扫码评价：用手机扫描左侧二维码，可对本次服务作出评价（好差评）。二维码只含办件编号和验证码。"
+EVALUATION_QR = 20 * mm
 
 
 def query_hint(ctx: DocumentContext, lead: str) -> str:

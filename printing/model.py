@@ -146,6 +146,9 @@ class DocumentContext:
     signature_png: bytes | None = field(default=None, repr=False)
     # 代办批次回执: the villagers' cases of the agent's visit (case_number is then the batch number)
     batch_rows: tuple[BatchRow, ...] = ()
+    # 扫码评价: the page a phone opens to evaluate the service later (the QR adds the case number and code only);
+    # empty = no evaluation QR. Printed on the papers a visit ends with (受理通知书/回执, 一次性告知书).
+    evaluation_url: str = ""
 
     @property
     def deciding_body(self) -> str:

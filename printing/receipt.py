@@ -12,7 +12,7 @@ import io
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from printing.a4 import draw_training_mark, fmt_date, fmt_datetime, qr_content, query_hint
+from printing.a4 import draw_training_mark, evaluation_link, fmt_date, fmt_datetime, qr_content, query_hint
 from printing.codes import CODE128_MODULE, code128_width, draw_code128, draw_qr
 from printing.fonts import register_cjk_font
 from printing.model import DocumentContext
@@ -23,6 +23,7 @@ PRINTABLE = 72 * mm
 LEFT = (PAPER_W - PRINTABLE) / 2
 LINE = 4.6 * mm
 QR_SIZE = 30 * mm
+EVAL_QR = 22 * mm  # the 扫码评价 QR under the query QR
 BAR_H = 10 * mm
 SEAL_H = 20 * mm
 
@@ -70,7 +71,7 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
 
 def _height(ctx: DocumentContext, line_count: int) -> float:
     header = 2 * LINE + (LINE if ctx.reprint else 0) + (LINE + 3 * mm if ctx.training else 0)
-    codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm
+    codes = BAR_H + 6 * mm + QR_SIZE + 4 * mm + (EVAL_QR + 8 * mm if evaluation_link(ctx) else 0)
     return 6 * mm + header + line_count * LINE + codes + SEAL_H + 12 * mm
 
 
@@ -127,6 +128,13 @@ def render_receipt(ctx: DocumentContext) -> bytes:
     canvas.drawCentredString(centre, y, ctx.case_number)
     y -= 2 * mm + QR_SIZE
     draw_qr(canvas, qr_content(ctx), centre - QR_SIZE / 2, y, QR_SIZE)
+    link = evaluation_link(ctx)
+    if link:
+        y -= 4 * mm
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(centre, y, "扫码评价本次服务（好差评）")
+        y -= 2 * mm + EVAL_QR
+        draw_qr(canvas, link, centre - EVAL_QR / 2, y, EVAL_QR)
     y -= 4 * mm + SEAL_H
     canvas.saveState()
     canvas.setDash(2, 2)

@@ -24,7 +24,18 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from clerk_app.domain.case import MaterialState
 from clerk_app.domain.decision_rules import RejectionType
-from printing.a4 import MARGIN, PAGE_W, SealArea, build_a4, fmt_date, fmt_datetime, grid, query_hint, styles
+from printing.a4 import (
+    MARGIN,
+    PAGE_W,
+    SealArea,
+    build_a4,
+    evaluation_link,
+    fmt_date,
+    fmt_datetime,
+    grid,
+    query_hint,
+    styles,
+)
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.typesetting import application_of
 
@@ -150,14 +161,18 @@ def _material_table(rows: list[MaterialRow], columns: list[Column]) -> Flowable:
     return grid(data, [12 * mm] + [width for _, width, _ in columns])
 
 
-def _seal(ctx: DocumentContext, lines: tuple[str, ...] = (), *, organ: str = "", label: str = "") -> Flowable:
+def _seal(ctx: DocumentContext, lines: tuple[str, ...] = (), *, organ: str = "", label: str = "",
+          evaluate_later: bool = False) -> Flowable:
+    """The seal area; ``evaluate_later``: a paper a visit ends with carries the 扫码评价 QR (when configured)."""
     label = label or ("（受理专用章）" if ctx.accepted else "（收件专用章）")
-    return SealArea(organ or ctx.centre_name, fmt_date(ctx.accepted_at), lines, label, ctx.signature_png)
+    return SealArea(organ or ctx.centre_name, fmt_date(ctx.accepted_at), lines, label, ctx.signature_png,
+                    evaluation_link(ctx) if evaluate_later else "")
 
 
 def _query(ctx: DocumentContext) -> list[Flowable]:
     hint = ctx.query_hint or query_hint(ctx, "可凭本文书上的办件编号和验证码")
     return [Spacer(1, 3 * mm), _p(_e(hint), "small")]
+
 
 
 def _deferred(ctx: DocumentContext) -> list[MaterialRow]:
@@ -231,7 +246,7 @@ def acceptance_notice(ctx: DocumentContext) -> list[Flowable]:
             ("收取方式", 34 * mm, lambda m: STATE_TEXT[m.state] + (f"，{m.pages}页" if m.pages else "")),
         ]),
         *_query(ctx),
-        Spacer(1, 3 * mm), _seal(ctx, organ=ctx.deciding_body),
+        Spacer(1, 3 * mm), _seal(ctx, organ=ctx.deciding_body, evaluate_later=True),
     ]
     return body
 
@@ -258,7 +273,7 @@ def one_time_notice(ctx: DocumentContext) -> list[Flowable]:
         _p("请按上述要求一次性补齐全部材料后重新提交。补正后的材料齐全、符合法定形式的，将依法予以受理。"
            "本告知书是收件凭证，不是受理凭证。", "indent"),
         _facts(ctx, with_deadline=False), *_query(ctx), Spacer(1, 3 * mm),
-        _seal(ctx, ("申请人签收：", "签收日期：      年    月    日")),
+        _seal(ctx, ("申请人签收：", "签收日期：      年    月    日"), evaluate_later=True),
     ]
     return body
 

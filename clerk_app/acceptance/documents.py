@@ -184,6 +184,7 @@ def build_context(
         complaint_phone=centre.complaint_phone,
         training=centre.training,
         query_url=centre.query_url,
+        evaluation_url=centre.evaluation_url,
     )
 
 

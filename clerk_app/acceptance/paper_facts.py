@@ -55,6 +55,7 @@ class CentrePaperSettings:
     complaint_phone: str = ""
     query_url: str = ""
     training: bool = False
+    evaluation_url: str = ""  # 扫码评价 page (好差评 later on a phone); empty = no evaluation QR on the receipt
 
     @classmethod
     def from_config(cls, config: Config) -> CentrePaperSettings:
@@ -66,4 +67,5 @@ class CentrePaperSettings:
             complaint_phone=str(config.get("papers.complaint_phone")),
             query_url=str(config.get("papers.query_url")),
             training=config.is_training,
+            evaluation_url=str(config.get("customer_screen.evaluation_url")),
         )

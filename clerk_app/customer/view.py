@@ -71,7 +71,8 @@ class CustomerView:
     reasons: tuple[str, ...] = ()  # the 差评 reasons offered after a low grade
     sign_paper: str = ""  # SIGNATURE: the paper's DocumentKind value
     sign_title: str = ""  # its title as printed (容缺受理承诺书, 一次性告知书, 送达回执)
-    signer: str = ""  # who signs it, as the paper's signature line says (承诺人, 申请人签收, 领取人)
+    signer: str = ""  # who signs it, as the paper's signature line says (承诺人, 申请人, 领取人)
+    evaluate_later: str = ""  # EVALUATION: the 扫码评价 link (case number and verification code only), or ""
 
 
 _STATE = {
@@ -114,6 +115,7 @@ class CustomerScreenPresenter:
         self._case: CaseContext | None = None
         self._evaluated: set[str] = set()
         self._to_sign: list[str] = []  # papers of the current case the citizen still signs before the evaluation
+        self._links: dict[str, str] = {}  # case UUID -> its 扫码评价 link, once known
         self.view = self._idle_view()
 
     # -- building views -------------------------------------------------------------------------------------
@@ -145,6 +147,7 @@ class CustomerScreenPresenter:
             self.window = window
         self._case = None
         self._to_sign = []
+        self._links = {}
         self._show(self._idle_view())
         self._notify_clerk("")
 
@@ -202,8 +205,16 @@ class CustomerScreenPresenter:
             self._show_signature(case, self._to_sign[0])
             return True
         self._show(CustomerView(Stage.EVALUATION, centre=self.centre, window=self.window, ticket=self.ticket,
-                                case_number=case.case_number, reasons=self.reasons))
+                                case_number=case.case_number, reasons=self.reasons,
+                                evaluate_later=self._links.get(case.case_uuid, "")))
         return True
+
+    def evaluation_link(self, case_uuid: str, link: str) -> None:
+        """The case's 扫码评价 link is known (it needs the stored verification code): shown with its evaluation."""
+        self._links = {case_uuid: link}  # only the current case's: nothing of an earlier citizen is kept
+        case = self._case
+        if self.view.stage is Stage.EVALUATION and case is not None and case.case_uuid == case_uuid:
+            self._show(replace(self.view, evaluate_later=link))
 
     def ask_signature(self, case: CaseContext, paper: str) -> None:
         """A paper outside the decision needs the citizen's signature (the 送达回执 at 出件): show its page now."""
@@ -252,12 +263,14 @@ class CustomerScreenPresenter:
         """Back to idle with nothing of this citizen left (a new draft, the next ticket, the thanks timeout)."""
         self._case = None
         self._to_sign = []
+        self._links = {}
         self._show(self._idle_view())
 
     def blank(self) -> None:
         """Idle lock or end of the clerk's session: the screen shows nothing, and forgets the citizen."""
         self._case = None
         self._to_sign = []
+        self._links = {}
         self._show(CustomerView(Stage.BLANK))
 
     def unblank(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.customer.evaluation import LOW_GRADES
 from clerk_app.customer.view import CustomerView, Stage
+from ui.customer_screen.qr_widget import QrCode
 from ui.customer_screen.signature_pad import SignaturePad
 
 STYLE = """
@@ -92,6 +93,7 @@ class CustomerScreen(QWidget):
         self.submit: QPushButton | None = None
         self.reasons_box: QFrame | None = None
         self.pad: SignaturePad | None = None
+        self.later_box: QFrame | None = None  # 扫码评价: evaluate later on a phone
         self.timeout = QTimer(self)
         self.timeout.setSingleShot(True)
         self.timeout.setInterval(evaluation_timeout_ms)
@@ -108,6 +110,7 @@ class CustomerScreen(QWidget):
         self.timeout.stop()
         self.grades, self.reason_boxes, self.comment, self.submit, self.reasons_box = None, [], None, None, None
         self.pad = None
+        self.later_box = None
         if self.page is not None:
             self.page.hide()
             self.page.deleteLater()
@@ -293,6 +296,14 @@ class CustomerScreen(QWidget):
         reasons.addWidget(self.comment)
         self.reasons_box.setVisible(False)
         layout.addWidget(self.reasons_box)
+        if view.evaluate_later:
+            self.later_box = QFrame()
+            later = QHBoxLayout(self.later_box)
+            later.setContentsMargins(0, 0, 0, 0)
+            later.addWidget(_label(tr_sign("Not now? Scan the code with your phone to evaluate later. It holds only "
+                                           "the case number and a verification code."), "hint"), 1)
+            later.addWidget(QrCode(view.evaluate_later, 200))
+            layout.addWidget(self.later_box)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         skip = QPushButton(tr("Skip"))
@@ -317,8 +328,13 @@ class CustomerScreen(QWidget):
     # -- the citizen's touches -------------------------------------------------------------------------------
     def _grade_clicked(self, grade: int) -> None:
         self.timeout.start()  # the citizen is active: the timeout counts from the last touch
-        if self.reasons_box is not None:
-            self.reasons_box.setVisible(grade in LOW_GRADES)
+        # The reasons replace the 扫码评价 box (the citizen evaluates now anyway); hide before showing, so the page
+        # never needs room for both (a full-screen window would grow past its monitor).
+        low = grade in LOW_GRADES
+        boxes = [(self.reasons_box, low), (self.later_box, not low)]
+        for box, visible in sorted(boxes, key=lambda pair: pair[1]):
+            if box is not None:
+                box.setVisible(visible)
         if self.submit is not None:
             self.submit.setEnabled(True)
 

@@ -21,6 +21,7 @@ from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext
 from clerk_app.customer.signature import AlreadySigned
 from clerk_app.customer.view import CustomerScreenPresenter, CustomerView, Stage
 from clerk_app.domain.case import Decision
+from clerk_app.domain.numbering import query_link
 from clerk_app.services import Services
 from printing.model import DocumentKind
 from ui.acceptance.controller import AcceptanceController
@@ -72,6 +73,8 @@ class CustomerScreenWiring(QObject):
         self.screen.continue_requested.connect(self.presenter.invite_evaluation)
         self.screen.evaluation_chosen.connect(self._evaluated)
         self.signatures = services.signatures
+        self.cases = services.cases
+        self.evaluation_url = config.get_str("customer_screen.evaluation_url")
         self.documents = services.documents
         self.screen.signature_confirmed.connect(self._signed_on_screen)
         self.pad_pressed.connect(self._pad_grade)
@@ -157,6 +160,21 @@ class CustomerScreenWiring(QObject):
         to_bring = [(i.code, i.requirement, i.supply_by) for i in lines]
         self.presenter.decided(case, result.decision, result.promised_date, result.concluded, to_bring,
                                session.checklist)
+        if self.evaluation_url:
+            self._fetch_evaluation_link(case)
+
+    def _fetch_evaluation_link(self, case: CaseContext) -> None:
+        """扫码评价: the link needs the case's stored verification code (a database read: off the GUI thread)."""
+        cases, base = self.cases, self.evaluation_url
+
+        def link() -> str:
+            code = str(cases.get(case.case_uuid).details.get("verification_code", ""))
+            return query_link(base, case.case_number, code) if code else ""
+
+        BackgroundOp(self.window, link).success(
+            lambda url: self.presenter.evaluation_link(case.case_uuid, url) if url else None).failure(
+            lambda exc: log.warning("no evaluation link for the case: %s", type(exc).__name__)).run(
+            self.tasks.db_pool)
 
     def _evaluated(self, grade: int | None, reasons: list[str], comment: str) -> None:
         case = self.presenter.current_case

@@ -16,6 +16,10 @@
         <translation>确认签名</translation>
     </message>
     <message>
+        <source>Not now? Scan the code with your phone to evaluate later. It holds only the case number and a verification code.</source>
+        <translation>现在不方便？用手机扫描二维码，稍后评价。二维码只含办件编号和验证码。</translation>
+    </message>
+    <message>
         <source>Paper signature</source>
         <translation>纸质签名</translation>
     </message>
