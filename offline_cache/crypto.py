@@ -27,6 +27,7 @@ class FieldCipher:
     def __init__(self, key: bytes | None) -> None:
         self._aead_or_none: AESGCM | None = None
         self._index_key_or_none: bytes | None = None
+        self._key_or_none: bytes | None = None
         if key is not None:
             self.unlock(key)
 
@@ -34,7 +35,14 @@ class FieldCipher:
         if len(key) != 32:
             raise ValueError("data key must be 32 bytes")
         self._aead_or_none = AESGCM(key)
+        self._key_or_none = key
         self._index_key_or_none = hashlib.sha256(b"onewindow blind index\x00" + key).digest()
+
+    def export_key(self) -> bytes:
+        """The raw data key, for an encrypted backup (``clerk_app.security.backup``) only."""
+        if self._key_or_none is None:
+            raise DataLocked()
+        return self._key_or_none
 
     @property
     def unlocked(self) -> bool:

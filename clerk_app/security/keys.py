@@ -108,6 +108,24 @@ class DataKeyProvider:
         return key
 
 
+def place_restored_key(data_dir: Path, key: bytes, allow_file: bool) -> str:
+    """Keep a key restored from a backup the way this PC keeps keys: ``keystore``, ``file`` (training /
+    development), or ``sealed`` (nothing stored here: the caller relies on, or makes, sealed copies)."""
+    key_file = Path(data_dir) / ".data-key"
+    if _usable_os_keystore():
+        keyring.set_password(SERVICE, DATA_KEY_USER, base64.b64encode(key).decode())
+        key_file.unlink(missing_ok=True)
+        return "keystore"
+    if allow_file:
+        key_file.unlink(missing_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(base64.b64encode(key).decode())
+        return "file"
+    key_file.unlink(missing_ok=True)
+    return "sealed"
+
+
 def read_key_file(path: Path) -> bytes:
     return base64.b64decode(path.read_text().strip())
 

@@ -170,6 +170,13 @@ class KeyVault:
             raise WrongRecoveryKey()
         self._open(key)
 
+    def open_with_key(self, key: bytes) -> None:
+        """Open with the raw key itself (a restore brought it); it must be the key the sealed copies hold."""
+        wraps = key_wraps.all_wraps(self.db)
+        if not wraps or any(w.key_id != key_id(key) for w in wraps):
+            raise WrongRecoveryKey()
+        self._open(key)
+
     def open_with_password(self, account: str, password: str) -> bool:
         """Open with this clerk's sealed copy only (the CLI: no platform asked); False if it does not open."""
         wrap = key_wraps.find(self.db, "clerk", account)

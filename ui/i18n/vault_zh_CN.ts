@@ -23,5 +23,13 @@
         <source>This case&apos;s personal data was removed from this PC after the retention period; the platform keeps the case file.</source>
         <translation>本件的个人信息已超过本机保存期限并被清除；案卷由省平台保存。</translation>
     </message>
+    <message>
+        <source>The backup file cannot be read: wrong passphrase, or the file is damaged or incomplete ({reason}). Nothing was changed.</source>
+        <translation>备份文件无法读取：口令错误，或文件已损坏、不完整（{reason}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A backup is restored only onto a new, empty workstation: this one already holds cases or queued actions. Nothing was changed.</source>
+        <translation>备份只能恢复到新的空白工作台：本机已有办件或待上报数据。未做任何更改。</translation>
+    </message>
 </context>
 </TS>
