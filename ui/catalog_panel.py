@@ -438,19 +438,13 @@ def wire_catalog(
 ) -> CatalogPanel:
     """Attach the catalog panel; load the training catalog on first start in training mode."""
     from clerk_app.catalog.guide import print_guide as print_on_a4
-    from ui.tasks import BackgroundOp
+    from ui.tasks import DatabaseOp, DeviceOp
 
     service = services.catalog
     panel = CatalogPanel(service)
     window.install_area("item", panel)
     window.shortcuts.bind("search", panel.focus_search)
     window.shortcuts.bind("focus_search", panel.focus_search)
-    ops: list[BackgroundOp] = []  # keep each op referenced until it delivers
-
-    def keep(op: BackgroundOp) -> None:
-        ops.append(op)
-        while len(ops) > 8:
-            ops.pop(0)
 
     def prepare() -> dict[str, int]:
         if services.is_training:
@@ -464,9 +458,8 @@ def wire_catalog(
         service.index()  # built aside and swapped in; typing keeps using the old index meanwhile
         return service.counts()
 
-    op = BackgroundOp(panel, prepare).success(panel.catalog_ready)
-    keep(op)
-    window.after_first_paint(lambda: op.run(tasks.db_pool))
+    prepared = DatabaseOp(panel, prepare).success(panel.catalog_ready)
+    window.after_first_paint(lambda: prepared.run(tasks))
 
     rebuilding: list[bool] = []
 
@@ -483,9 +476,7 @@ def wire_catalog(
             rebuilding.clear()
             show_exception(panel, exc)
 
-        job = BackgroundOp(panel, rebuild).success(done).failure(failed)
-        keep(job)
-        job.run(tasks.db_pool)
+        DatabaseOp(panel, rebuild).success(done).failure(failed).run(tasks)
 
     panel.refresh_index = refresh_index
 
@@ -493,11 +484,9 @@ def wire_catalog(
 
     def do_print(code: str, answers: dict[str, str]) -> None:
         window.status.showMessage(panel.tr("Printing the guide…"), 3000)
-        job = BackgroundOp(panel, lambda: printer(code, answers)).success(
+        DeviceOp(panel, lambda: printer(code, answers)).success(
             lambda job: window.status.showMessage(panel.tr("Guide sent to %1").replace("%1", str(job.printer)), 5000)
-        )
-        keep(job)
-        job.run(tasks.io_pool)
+        ).run(tasks)
 
     panel.print_requested.connect(do_print)
     return panel

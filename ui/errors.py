@@ -40,3 +40,15 @@ def inline_error_text(exc: BaseException) -> str:
         log.info("user-facing error shown inline: %s", type(exc).__name__)
         return exc.user_text()
     raise exc
+
+
+def report_background_error(exc: BaseException) -> None:
+    """An error of work whose window has closed meanwhile: a user-facing one is only logged (there is nobody to
+    show it to, and a box over another window would confuse); anything else is a bug and reaches the crash
+    handler."""
+    if isinstance(exc, Cancelled):
+        return
+    if isinstance(exc, UserFacingError):
+        log.info("user-facing error after its window closed: %s", type(exc).__name__)
+        return
+    raise exc

@@ -43,7 +43,7 @@ from clerk_app.pages.model import MaterialPages, Page
 from clerk_app.pages.service import ScanningService
 from devices.scanner.base import CancelToken, ColourMode, DeviceInfo, PaperSource, ScanSettings
 from ui.errors import show_exception
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import CpuOp, DeviceOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.pages")
 
@@ -115,16 +115,6 @@ class _Relay(QObject):
         if shiboken6.isValid(self):
             with contextlib.suppress(RuntimeError):
                 self.progress.emit(index, fraction)
-
-
-def _while_alive(widget: QWidget, fn: Any) -> Any:
-    """A BackgroundOp callback that does nothing once ``widget`` is gone (closed while the work ran)."""
-
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(widget):
-            fn(*args)
-
-    return call
 
 
 class _Strip(QListWidget):
@@ -337,8 +327,8 @@ class PagesWidget(QWidget):
 
     # --- sources ---------------------------------------------------------------------------------------------
     def refresh_sources(self) -> None:
-        BackgroundOp(self, self.service.scanners.list_sources).success(_while_alive(self, self._set_sources)).failure(
-            _while_alive(self, self._sources_failed)).run(self.tasks.io_pool)
+        DeviceOp(self, self.service.scanners.list_sources).success(self._set_sources).failure(
+            self._sources_failed).run(self.tasks)
 
     def _set_sources(self, sources: list[DeviceInfo]) -> None:
         self._sources = list(sources)
@@ -417,9 +407,7 @@ class PagesWidget(QWidget):
             self._loading.discard(page.sha256)
             log.warning("thumbnail failed: %s", type(exc).__name__)
 
-        BackgroundOp(self, lambda: self.service.thumbnail(page, THUMB * 2)).success(
-            _while_alive(self, loaded)).failure(_while_alive(self, failed)).run(
-            self.tasks.io_pool)
+        CpuOp(self, lambda: self.service.thumbnail(page, THUMB * 2)).success(loaded).failure(failed).run(self.tasks)
 
     def _update_buttons(self) -> None:
         busy = self._token is not None
@@ -500,9 +488,7 @@ class PagesWidget(QWidget):
             return len(pages)
 
         self._busy(True)
-        BackgroundOp(self, run).success(_while_alive(self, lambda _n: self._finished(None))).failure(
-            _while_alive(self, self._finished)).run(
-            self.tasks.io_pool)
+        DeviceOp(self, run).success(lambda _n: self._finished(None)).failure(self._finished).run(self.tasks)
 
     def cancel(self) -> None:
         if self._token is not None:
@@ -564,9 +550,7 @@ class PagesWidget(QWidget):
                                                  **adjust))
 
         self._busy(True)
-        BackgroundOp(self, run).success(_while_alive(self, lambda _n: self._finished(None))).failure(
-            _while_alive(self, self._finished)).run(
-            self.tasks.io_pool)
+        CpuOp(self, run).success(lambda _n: self._finished(None)).failure(self._finished).run(self.tasks)
 
     # --- editing ---------------------------------------------------------------------------------------------
     def _selected(self) -> int | None:
@@ -588,8 +572,7 @@ class PagesWidget(QWidget):
             dialog.show()
             self.preview = dialog
 
-        BackgroundOp(self, lambda: self.service.page_bytes(page)).success(_while_alive(self, show)).failure(
-            _while_alive(self, self._report)).run(self.tasks.io_pool)
+        CpuOp(self, lambda: self.service.page_bytes(page)).success(show).failure(self._report).run(self.tasks)
 
     def set_original_verified(self, verified: bool) -> None:
         """B-level: the clerk checked the paper original; the archived PDF of this material gets the watermark."""

@@ -19,7 +19,7 @@ from clerk_app.queue.adapter import QueueRefused, QueueUnreachable
 from clerk_app.services import Services
 from ui.main_window import MainWindow
 from ui.queue_bar import QueueBar, QueuePresenter
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import NetworkOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.queue")
 
@@ -57,8 +57,8 @@ def wire_queue(window: MainWindow, services: Services, tasks: TaskRunner) -> Que
         log.error("queue calling could not start: %s", type(exc).__name__)
         presenter.show_state(None)
 
-    op = BackgroundOp(window, first_contact).success(lambda types: presenter.attach(service, types)).failure(failed)
-    window.after_first_paint(lambda: op.run(tasks.io_pool))
+    op = NetworkOp(window, first_contact).success(lambda types: presenter.attach(service, types)).failure(failed)
+    window.after_first_paint(lambda: op.run(tasks))
     return presenter
 
 

@@ -12,7 +12,7 @@ from clerk_app.services import Services
 from devices.scanner.base import DeviceInfo
 from ui.main_window import MainWindow
 from ui.pages_widget import PageStripRegistry
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DeviceOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.pages")
 
@@ -78,5 +78,5 @@ def wire_scanning(window: MainWindow, services: Services, tasks: TaskRunner) -> 
         log.warning("scanner discovery failed: %s", type(exc).__name__)
         window.status.set_device_state("scanner", _tr(NOT_AVAILABLE), False)
 
-    BackgroundOp(window, service.scanners.list_sources).success(show).failure(failed).run(tasks.io_pool)
+    DeviceOp(window, service.scanners.list_sources).success(show).failure(failed).run(tasks)
     return strips

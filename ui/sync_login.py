@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.errors import inline_error_text
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import NetworkOp, TaskRunner
 
 
 class PlatformLoginDialog(QDialog):
@@ -47,8 +47,8 @@ class PlatformLoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
-        BackgroundOp(self, lambda: self.service.auth.login(account, password)) \
-            .success(self._done).failure(self._failed).run(self.tasks.io_pool)
+        NetworkOp(self, lambda: self.service.auth.login(account, password)) \
+            .success(self._done).failure(self._failed).run(self.tasks)
 
     def _done(self, result: Any) -> None:
         self.buttons.setEnabled(True)

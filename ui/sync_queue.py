@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import inline_error_text
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, TaskRunner
 
 
 def state_text(state: str) -> str:
@@ -97,7 +97,7 @@ class SyncQueueDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(820, 420)
-        BackgroundOp(self, service.engine.store.row_states).success(self.show_rows).run(tasks.db_pool)
+        DatabaseOp(self, service.engine.store.row_states).success(self.show_rows).run(tasks)
 
     def ask_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export the queue to"))
@@ -122,8 +122,10 @@ class SyncQueueDialog(QDialog):
 
         self.export_button.setEnabled(False)
         self.summary.setText(self.tr("Exporting…"))
-        BackgroundOp(self, lambda: export_queue(self.service.ws, folder, passphrase)) \
-            .success(self._exported).failure(self._export_failed).run(self.tasks.io_pool)
+        ws = self.service.ws
+        DatabaseOp.reporting(self, lambda progress: export_queue(ws, folder, passphrase, progress=progress.step),
+                             self.tr("Exporting the queue…")) \
+            .success(self._exported).failure(self._export_failed).run(self.tasks)
 
     def _exported(self, result: Any) -> None:
         self.export_button.setEnabled(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolButton
 from clerk_app.services import Services
 from clerk_app.sync.service import SyncService, SyncStatus
 from ui.main_window import MainWindow
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import NetworkOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.sync")
 
@@ -148,6 +148,6 @@ def wire_sync(window: MainWindow, services: Services, tasks: TaskRunner) -> Sync
         log.error("sync could not start: %s", type(exc).__name__)
         window.status.set_network_state(QCoreApplication.translate("sync", "sync unavailable"), False)
 
-    op = BackgroundOp(window, services.start_platform).success(lambda _none: presenter.attach()).failure(failed)
-    window.after_first_paint(lambda: op.run(tasks.io_pool))  # the sandbox process starts after the first paint
+    op = NetworkOp(window, services.start_platform).success(lambda _none: presenter.attach()).failure(failed)
+    window.after_first_paint(lambda: op.run(tasks))  # the sandbox process starts after the first paint
     return presenter

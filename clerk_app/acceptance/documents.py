@@ -363,7 +363,16 @@ class DocumentDesk:
     def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:
         return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]
 
-    def print_case(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[PrintOutcome]:
-        """Print (and archive) each document; a kind printed before for this case comes out as 补打."""
-        return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
-                for ctx in self.contexts(case_uuid, kinds)]
+    def print_case(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> list[PrintOutcome]:
+        """Print (and archive) each document; a kind printed before for this case comes out as 补打.
+        ``progress(done, total)`` is called before each document and once at the end."""
+        contexts = self.contexts(case_uuid, kinds)
+        outcomes = []
+        for index, ctx in enumerate(contexts):
+            if progress is not None:
+                progress(index, len(contexts))
+            outcomes.append(self.printer.print_document(case_uuid, ctx, self.clerk_id))
+        if progress is not None:
+            progress(len(contexts), len(contexts))
+        return outcomes

@@ -16,6 +16,7 @@ import os
 import secrets
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,7 +50,8 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
 
 
-def export_queue(ws: Workstation, folder: Path, passphrase: str) -> ExportResult:
+def export_queue(ws: Workstation, folder: Path, passphrase: str,
+                 progress: Callable[[int, int], None] | None = None) -> ExportResult:
     store = SyncStore(ws.db)
     salt = secrets.token_bytes(16)
     key = _key(passphrase, salt)
@@ -67,7 +69,10 @@ def export_queue(ws: Workstation, folder: Path, passphrase: str) -> ExportResult
     missing = 0
     written = 0
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for sha in dict.fromkeys(shas):
+        files = list(dict.fromkeys(shas))
+        for index, sha in enumerate(files):
+            if progress is not None:
+                progress(index, len(files))  # the scans are the long part
             try:
                 archive.writestr(f"files/{sha}", ws.blobs.get(sha))
                 written += 1

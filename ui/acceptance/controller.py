@@ -1,19 +1,18 @@
 """The acceptance flow at the window: drives the draft session from the panels' signals, commits and prints.
 
-Everything slow runs in ``BackgroundOp``s: catalog look-ups and the commit on the database pool, page import and
-printing on the I/O pool. The decision buttons are disabled from the click until the commit returns.
+Everything slow runs as an operation (``ui.tasks``): catalog look-ups and the commit are ``DatabaseOp``s, printing a
+``DeviceOp`` reporting its progress. The decision buttons are disabled from the click until the commit returns.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QWidget
 
 from clerk_app.acceptance.agent_batch import AUTHORISATION_CODE, AgentBatch, AgentBatchDesk
@@ -44,7 +43,7 @@ from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
 from ui.errors import show_exception
 from ui.pages_widget import PageStripRegistry
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, DeviceOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.acceptance")
 
@@ -105,7 +104,6 @@ class AcceptanceController(QObject):
         self._timer.timeout.connect(self.refresh_cases)
         self._timer.start(CASE_LIST_REFRESH_MS)
         self._dialogs: list[QWidget] = []
-        self._ops: set[BackgroundOp] = set()
         self._next_applicant: list[Any] = []
         self.refresh()
 
@@ -160,7 +158,7 @@ class AcceptanceController(QObject):
             self.new_case()
             self.session.set_applicant(applicant)
         answers = dict(answers or {})
-        self._background(lambda: self._load_item(code, answers), self._item_loaded, self.tasks.db_pool)
+        DatabaseOp(self.window, lambda: self._load_item(code, answers)).success(self._item_loaded).run(self.tasks)
 
     def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
         catalog = self.catalog
@@ -266,7 +264,7 @@ class AcceptanceController(QObject):
             session.reuse(code, earlier)
             self.refresh()
 
-        self._background(lambda: self.service.reusable(session, code), found, self.tasks.db_pool)
+        DatabaseOp(self.window, lambda: self.service.reusable(session, code)).success(found).run(self.tasks)
 
     def import_pages(self, code: str) -> None:
         """I: import files into the material's page strip (the page pipeline applies size policy, PDF expansion)."""
@@ -365,7 +363,7 @@ class AcceptanceController(QObject):
         def work() -> CommitResult:
             return self.service.commit(session, decision, rejection, extra_writes=prepare())
 
-        self._background(work, self._committed, self.tasks.db_pool, self._commit_failed)
+        DatabaseOp(self.window, work).success(self._committed).failure(self._commit_failed).run(self.tasks)
 
     def _committed(self, result: CommitResult) -> None:
         self.committing = False
@@ -409,8 +407,9 @@ class AcceptanceController(QObject):
 
     def print_case(self, case_uuid: str) -> None:
         self.decision.set_busy(True)
-        self._background(lambda: self.desk.print_case(case_uuid), self._printed, self.tasks.io_pool,
-                         self._print_failed)
+        DeviceOp.reporting(self.window, lambda progress: self.desk.print_case(case_uuid, progress=progress.step),
+                           self.tr("Printing the documents…")) \
+            .success(self._printed).failure(self._print_failed).run(self.tasks)
 
     def show_printed(self, outcomes: list[Any]) -> None:
         """Papers printed elsewhere (the 代办批次回执): the same notice and training preview as the case's own."""
@@ -443,7 +442,7 @@ class AcceptanceController(QObject):
         if self.last_result is None:
             return
         key = self.last_result.case_uuid
-        self._background(lambda: self.desk.preview(key), self._show_preview, self.tasks.db_pool)
+        DatabaseOp(self.window, lambda: self.desk.preview(key)).success(self._show_preview).run(self.tasks)
 
     def _show_preview(self, documents: list[tuple[str, bytes]]) -> None:
         dialog = PdfPreviewDialog(self.window, documents)
@@ -453,7 +452,7 @@ class AcceptanceController(QObject):
 
     # -- today's cases and look-up -------------------------------------------------------------------------------
     def refresh_cases(self) -> None:
-        self._background(self._load_rows, self._rows_loaded, self.tasks.db_pool)
+        DatabaseOp(self.window, self._load_rows).success(self._rows_loaded).run(self.tasks)
 
     def _load_rows(self) -> list[CaseRow]:
         """Running cases due within a week (overdue first), then today's other cases."""
@@ -503,7 +502,7 @@ class AcceptanceController(QObject):
         def find() -> list[str]:
             return [text] if cases.uuid_for_number(text) else cases.numbers_for_identifier(text)
 
-        self._background(find, self._choose_case, self.tasks.db_pool)
+        DatabaseOp(self.window, find).success(self._choose_case).run(self.tasks)
 
     def _choose_case(self, numbers: list[str]) -> None:
         if not numbers:
@@ -524,7 +523,7 @@ class AcceptanceController(QObject):
             except KeyError:
                 raise CaseNotFound() from None
 
-        self._background(load, self._show_case, self.tasks.db_pool)
+        DatabaseOp(self.window, load).success(self._show_case).run(self.tasks)
 
     def _supervision(self, status: CaseStatus, accepted_at: str | None, promised: date | None,
                      promised_certain: bool, legal: date | None, legal_certain: bool, case_uuid: str,
@@ -563,23 +562,6 @@ class AcceptanceController(QObject):
         self._keep(dialog)
         dialog.open()
 
-    def _background(self, fn: Callable[[], Any], on_success: Callable[[Any], None], pool: QThreadPool,
-                    on_failure: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``fn`` off the GUI thread. The op is kept referenced until it delivers: a BackgroundOp nobody
-        holds can be garbage-collected while running, and its result would silently never arrive."""
-        op = BackgroundOp(self.window, fn)
-
-        def done(result: Any) -> None:
-            self._ops.discard(op)
-            on_success(result)
-
-        def failed(exc: BaseException) -> None:
-            self._ops.discard(op)
-            (on_failure or (lambda e: show_exception(self.window, e)))(exc)
-
-        self._ops.add(op)
-        op.success(done).failure(failed).run(pool)
-
     def hand_over(self, case_uuid: str, dialog: QWidget | None = None) -> None:
         """出件 to the person whose card is on the applicant panel (the agent if one is on it, else the person, a
         legal entity's representative). The handover desk checks them against the case; the relation that is
@@ -613,12 +595,12 @@ class AcceptanceController(QObject):
                 return
             show_exception(self.window, exc)
 
-        self._background(lambda: desk.hand_over(case_uuid, collector), done, self.tasks.db_pool, refused)
+        DatabaseOp(self.window, lambda: desk.hand_over(case_uuid, collector)).success(done).failure(refused).run(self.tasks)
 
     def print_delivery_receipt(self, case_uuid: str) -> None:
         """送达回执 of the handover: printed (archived with the case) for the collector's signature."""
-        self._background(lambda: [self.desk.print_delivery_receipt(case_uuid)], self._printed, self.tasks.io_pool,
-                         self._print_failed)
+        DeviceOp(self.window, lambda: [self.desk.print_delivery_receipt(case_uuid)]).success(self._printed) \
+            .failure(self._print_failed).run(self.tasks)
 
     def import_authorisation(self, case_uuid: str, dialog: CaseDialog) -> None:
         """File import of the collector's 授权委托书 (scans or a PDF) into the case."""
@@ -644,7 +626,7 @@ class AcceptanceController(QObject):
             text = exc.user_text() if isinstance(exc, UserFacingError) else str(exc)
             dialog.show_collector(text, refused=True)
 
-        self._background(lambda: desk.import_authorisation(case_uuid, files), done, self.tasks.db_pool, failed)
+        DatabaseOp(self.window, lambda: desk.import_authorisation(case_uuid, files)).success(done).failure(failed).run(self.tasks)
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]

@@ -19,6 +19,7 @@ from clerk_app.domain.case import MaterialState
 from clerk_app.pages.commit import archive_material_pdfs, link_material_pdfs, link_pages
 from clerk_app.pages.model import CasePages
 from ui.acceptance.supplement_dialog import SupplementDialog
+from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
 
@@ -37,8 +38,8 @@ class FollowUpActions(QObject):
     # -- 补齐 ------------------------------------------------------------------------------------------------------
     def supplement_case(self, case_uuid: str) -> None:
         cases = self.controller.service.cases
-        self.controller._background(lambda: cases.get(case_uuid), self._open_supplement,  # noqa: SLF001
-                                    self.controller.tasks.db_pool)
+        DatabaseOp(self.controller.window, lambda: cases.get(case_uuid)).success(self._open_supplement) \
+            .run(self.controller.tasks)
 
     def _open_supplement(self, stored: Any) -> None:
         deferred = [m for m in stored.case.materials if m.state is MaterialState.DEFERRED]
@@ -100,8 +101,8 @@ class FollowUpActions(QObject):
 
             show_exception(dialog, exc)
 
-        self.controller._background(work, lambda r: self._committed(dialog, draft, r),  # noqa: SLF001
-                                    self.controller.tasks.db_pool, failed)
+        DatabaseOp(self.controller.window, work).success(lambda r: self._committed(dialog, draft, r)) \
+            .failure(failed).run(self.controller.tasks)
 
     def _committed(self, dialog: SupplementDialog, draft: SupplementDraft, result: SupplementResult) -> None:
         if result.remaining:
@@ -126,8 +127,8 @@ class FollowUpActions(QObject):
             self.controller._status(self.tr("Receipt printed."))  # noqa: SLF001
             self.supplement_printed.emit(outcomes)
 
-        self.controller._background(lambda: documents.print_supplement(result.case_uuid, result),  # noqa: SLF001
-                                    done, self.controller.tasks.io_pool)
+        DeviceOp(self.controller.window, lambda: documents.print_supplement(result.case_uuid, result)) \
+            .success(done).run(self.controller.tasks)
 
     # -- after a one-time notice ------------------------------------------------------------------------------------
     def follow_up(self, case_uuid: str, dialog: Any = None) -> None:
@@ -152,4 +153,4 @@ class FollowUpActions(QObject):
             self.follow_up_started.emit(number)
             c.choose_item(code, dict(session.answers))
 
-        c._background(load, loaded, c.tasks.db_pool)  # noqa: SLF001
+        DatabaseOp(c.window, load).success(loaded).run(c.tasks)

@@ -3,6 +3,11 @@
 <context>
     <name>AcceptanceController</name>
     <message>
+        <location filename="../acceptance/controller.py" line="1"/>
+        <source>Printing the documents…</source>
+        <translation>正在打印文书…</translation>
+    </message>
+    <message>
         <location filename="../acceptance/controller.py" line="193" />
         <source>Scanning and page import are not available on this workstation.</source>
         <translation>本工作站无法扫描或导入页面。</translation>

@@ -52,6 +52,11 @@
 <context>
     <name>SyncQueueDialog</name>
     <message>
+        <location filename="../sync_queue.py" line="1"/>
+        <source>Exporting the queue…</source>
+        <translation>正在导出待上报队列…</translation>
+    </message>
+    <message>
         <location filename="../sync_queue.py" line="77"/>
         <source>Items waiting for the platform</source>
         <translation>待上报平台的事项</translation>
