@@ -119,6 +119,7 @@ class _StatusBarProgress:
             self._cancel.clicked.connect(cancel)
         self._widgets: list[QWidget] = [self._label, self._bar, self._cancel]
         for widget in self._widgets:
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(widget)
 
     def show_state(self, done: int, total: int, text: str) -> None:
