@@ -40,7 +40,7 @@ from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSess
 from clerk_app.services import Services
 from ui.errors import inline_error_text
 from ui.main_window import MainWindow
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import NetworkOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.clerk")
 
@@ -213,7 +213,7 @@ class SessionGate(QWidget):
         locked = self.session.locked and self.session.clerk is not None
         work: Callable[[], Any] = ((lambda: self.session.unlock(account, password)) if locked
                                    else (lambda: self.session.login(account, password)))
-        BackgroundOp(self, work).success(self._done).failure(self._failed).run(self.tasks.io_pool)
+        NetworkOp(self, work).success(self._done).failure(self._failed).run(self.tasks)
 
     def _done(self, _result: Any) -> None:
         self._busy = False

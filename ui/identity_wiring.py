@@ -19,7 +19,7 @@ from devices.identity_base import IdentityRecord, ReaderInfo
 from devices.identity_simulated import SimulatedDriver
 from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, TaskRunner
 
 
 class _Bridge(QObject, IdentityListener):
@@ -110,9 +110,9 @@ def wire_identity(window: MainWindow, services: Services, tasks: TaskRunner) -> 
         session = services.clerk_session
         clerk = session.clerk.account if session.clerk is not None else "-"
         db = services.workstation.db
-        BackgroundOp(panel, lambda: audit_log.write(db, "reveal", clerk, {"what": "id_number",
+        DatabaseOp(panel, lambda: audit_log.write(db, "reveal", clerk, {"what": "id_number",
                                                                           "where": "applicant_panel"})
-                     ).run(tasks.db_pool)
+                     ).run(tasks)
 
     panel.reveal_button.toggled.connect(audit_reveal)
     # Locked or nobody logged in: a card placed on the reader must not fill the panel behind the lock screen.

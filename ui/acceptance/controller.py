@@ -595,7 +595,8 @@ class AcceptanceController(QObject):
                 return
             show_exception(self.window, exc)
 
-        DatabaseOp(self.window, lambda: desk.hand_over(case_uuid, collector)).success(done).failure(refused).run(self.tasks)
+        DatabaseOp(self.window, lambda: desk.hand_over(case_uuid, collector)).success(done).failure(refused) \
+            .run(self.tasks)
 
     def print_delivery_receipt(self, case_uuid: str) -> None:
         """送达回执 of the handover: printed (archived with the case) for the collector's signature."""
@@ -626,7 +627,8 @@ class AcceptanceController(QObject):
             text = exc.user_text() if isinstance(exc, UserFacingError) else str(exc)
             dialog.show_collector(text, refused=True)
 
-        DatabaseOp(self.window, lambda: desk.import_authorisation(case_uuid, files)).success(done).failure(failed).run(self.tasks)
+        DatabaseOp(self.window, lambda: desk.import_authorisation(case_uuid, files)).success(done).failure(failed) \
+            .run(self.tasks)
 
     def _keep(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]

@@ -31,7 +31,7 @@ from ui.customer_screen.placement import place
 from ui.customer_screen.screen import CustomerScreen
 from ui.main_window import MainWindow
 from ui.queue_bar import QueuePresenter
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.customer_screen")
 
@@ -181,8 +181,8 @@ class CustomerScreenWiring(QObject):
         if case is None or not self.presenter.evaluate(grade, reasons, comment):
             return
         desk = self.desk
-        BackgroundOp(self.window, lambda: desk.record(case, grade, reasons, comment)).failure(
-            self._record_failed).run(self.tasks.db_pool)
+        DatabaseOp(self.window, lambda: desk.record(case, grade, reasons, comment)).failure(
+            self._record_failed).run(self.tasks)
 
     # -- signatures ---------------------------------------------------------------------------------------------
     def _signed_on_screen(self, paper: str, png: bytes) -> None:

@@ -84,7 +84,7 @@ def test_idle_lock_unlock_and_shift_change(gated, qtbot):
     assert not idle.check() and not gate.isVisible()
     now[0] += 2  # five minutes (the default) without input
     assert idle.check()
-    qtbot.waitUntil(gate.isVisible, timeout=3000)
+    qtbot.waitUntil(gate.isVisible, timeout=15000)
     assert session.locked and not window.centralWidget().isEnabled()
     assert not gate.account.text() or gate.account.text() == "trainee"
     _shot(window, "locked.png")
@@ -94,7 +94,7 @@ def test_idle_lock_unlock_and_shift_change(gated, qtbot):
     assert not session.locked and session.clerk.account == "trainee"
 
     window.shortcuts.actions["lock"].trigger()  # Ctrl+L
-    qtbot.waitUntil(gate.isVisible, timeout=3000)
+    qtbot.waitUntil(gate.isVisible, timeout=15000)
     gate.account.setText("trainee2")  # another clerk unlocking: a shift change
     _log_in(qtbot, gate, "trainee2", "trainee2")
     qtbot.waitUntil(lambda: not gate.isVisible(), timeout=20000)
@@ -116,9 +116,9 @@ def test_shift_change_button_ends_the_session(gated, qtbot):
     gate.blanked.connect(blanked.append)
     qtbot.mouseClick(gate.shift_button, Qt.MouseButton.LeftButton)
     box = window.findChild(QMessageBox, "shiftChangeBox")
-    qtbot.waitUntil(box.isVisible, timeout=3000)
+    qtbot.waitUntil(box.isVisible, timeout=15000)
     _shot(box, "shift_change.png")
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(gate.isVisible, timeout=3000)
+    qtbot.waitUntil(gate.isVisible, timeout=15000)
     assert session.clerk is None and blanked == [True]
     assert gate.account.text() == "" and "trainee" not in window.status.identity_label.text()
