@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clerk_app.config import Config
 from clerk_app.context import Workstation
@@ -123,7 +123,7 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     from ui.customer_screen.wiring import follow_clerk_gate
 
     follow_clerk_gate(features.customer_screen, gate)  # the citizen's screen blanks with the gate
-    instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    instance.activation_requested.connect(lambda: _bring_to_front(window))
     app = WorkstationApp(qapp, window, services, features, gate, crash, instance, tasks, translators)
     window.show()
     if getattr(args, "screenshot", None):
@@ -135,3 +135,10 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     code = qapp.exec()
     app.shutdown()
     return code
+
+
+def _bring_to_front(window: QWidget) -> None:
+    """A second start of the workstation shows the running one instead of opening another."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

@@ -244,7 +244,8 @@ class CatalogPanel(QWidget):
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[key]
+                steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+                step = steps[Qt.Key(key)]
                 row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
                 self.results.setCurrentRow(row)
                 return True
@@ -376,8 +377,8 @@ class CatalogPanel(QWidget):
                 f"<tr><td>{number}</td><td><b>{html.escape(material.name)}</b></td><td>{html.escape(counts)}</td>"
                 f"<td>{html.escape('；'.join(marks))}</td></tr>"
             )
-        material, form, notes = self.tr("Material"), self.tr("Form (originals/copies)"), self.tr("Notes")
-        head = f"<tr><th>#</th><th>{material}</th><th>{form}</th><th>{notes}</th></tr>"
+        material_head, form, notes = self.tr("Material"), self.tr("Form (originals/copies)"), self.tr("Notes")
+        head = f"<tr><th>#</th><th>{material_head}</th><th>{form}</th><th>{notes}</th></tr>"
         return f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>{head}{''.join(rows)}</table>"
 
     def item_html(self, item: ServiceItem, checklist: list[MaterialSpec]) -> str:

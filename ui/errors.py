@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk_app.errors import Cancelled, UserFacingError
@@ -20,8 +20,8 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
         log.info("user-facing error shown: %s", type(exc).__name__)
         # Window-modal and asynchronous: a nested event loop here would stall whatever delivered the error
         # (a background result, a device signal) until the clerk clicks.
-        box = QMessageBox(QMessageBox.Icon.Warning, QMessageBox.tr("OneWindow"), exc.user_text(),
-                          QMessageBox.StandardButton.Ok, parent)
+        title = QCoreApplication.translate("QMessageBox", "OneWindow")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, exc.user_text(), QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _open_boxes.add(box)
         box.finished.connect(lambda _result: _open_boxes.discard(box))

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.status.set_training(training)
         self.shortcuts = ShortcutRegistry(self)
         self.shortcuts.bind("help", self.show_shortcut_help)
-        self.shortcuts.bind("quit", self.close)
+        self.shortcuts.bind("quit", self._quit)
 
         self.areas: dict[str, QGroupBox] = {}
         titles = {
@@ -111,13 +111,17 @@ class MainWindow(QMainWindow):
         title = self.tr("OneWindow Clerk Workstation")
         return title + (" — " + self.tr("Training mode") if training else "")
 
+    def _quit(self) -> None:
+        self.close()
+
     def install_area(self, name: str, widget: QWidget) -> None:
         """Replace the placeholder of area ``name`` with a feature's panel."""
         box = self.areas[name]
         layout = box.layout()
+        assert layout is not None  # every area is built with a layout
         while layout.count():
             item = layout.takeAt(0)
-            old = item.widget()
+            old = item.widget() if item is not None else None
             if old is not None:
                 # Hide at once: deleteLater waits for the event loop, and the hint would show through until then.
                 old.hide()

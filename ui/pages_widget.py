@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import weakref
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -632,7 +633,7 @@ class PagesWidget(QWidget):
         if others:
             move = menu.addMenu(self.tr("Move to material"))
             for strip in others:
-                move.addAction(strip.material_name, lambda c=strip.material_code: self.move_selected_to(c))
+                move.addAction(strip.material_name, partial(self.move_selected_to, strip.material_code))
         menu.addSeparator()
         menu.addAction(self.tr("Delete page"), self.delete_selected)
         menu.exec(self.strip.viewport().mapToGlobal(pos))

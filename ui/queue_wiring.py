@@ -10,6 +10,7 @@ works without it).
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -36,7 +37,7 @@ def wire_queue(window: MainWindow, services: Services, tasks: TaskRunner) -> Que
     shortcuts = window.shortcuts
     for name, action in (("queue_call", "call"), ("queue_recall", "recall"), ("queue_skip", "skip"),
                          ("queue_transfer", "transfer"), ("queue_pause", "pause")):
-        shortcuts.bind(name, lambda _checked=False, a=action: _press(presenter, a))
+        shortcuts.bind(name, partial(_press, presenter, action))
     service = services.queue
     sandbox = services.sandbox
     needs_sandbox = (sandbox is not None and not config.get("queue.base_url")

@@ -29,8 +29,8 @@ NOT_AVAILABLE = QT_TRANSLATE_NOOP("scanning", "Scanner: not available")
 CHOOSE_MATERIAL = QT_TRANSLATE_NOOP("scanning", "Choose a material in the checklist before scanning.")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("scanning", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("scanning", str(text))
 
 
 def scanner_state(sources: list[DeviceInfo]) -> tuple[str, bool | None]:

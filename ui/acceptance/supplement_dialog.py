@@ -105,7 +105,7 @@ class SupplementDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._commit_clicked)
+            QShortcut(QKeySequence(keys), self, self._commit_clicked)
         self.resize(760, 560)
         if deferred:
             self.table.setCurrentCell(0, 0)
