@@ -39,7 +39,7 @@ def setup(qtbot: Any, workstation: Any) -> Any:
 
 
 def wait_idle(qtbot: Any, widget: Any) -> None:
-    qtbot.waitUntil(lambda: widget._token is None and not widget._loading)
+    qtbot.waitUntil(lambda: widget._token is None and not widget._loading, timeout=20000)
 
 
 def test_sources_label_the_simulated_scanner(setup: Any) -> None:
