@@ -22,7 +22,7 @@ from ui.applicant_panel import ApplicantPanel
 from ui.errors import show_exception
 from ui.main_window import MainWindow
 from ui.online_bar import OnlineBar
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, NetworkOp, Operation, TaskRunner
 
 log = logging.getLogger("onewindow.ui.online")
 
@@ -32,24 +32,12 @@ class OnlinePresenter:
                  acceptance: AcceptanceController, applicant: ApplicantPanel | None) -> None:
         self.window, self.services, self.tasks, self.bar = window, services, tasks, bar
         self.acceptance, self.applicant = acceptance, applicant
-        self._ops: set[BackgroundOp] = set()
         bar.fetch_requested.connect(self.fetch)
         bar.fresh_requested.connect(self.fresh_acceptance)
         acceptance.committed.connect(lambda _result: bar.reset())
 
-    def _run(self, fn: Any, done: Any, failed: Any, pool: Any) -> None:
-        op = BackgroundOp(self.window, fn)
-        self._ops.add(op)
-
-        def ok(result: Any) -> None:
-            self._ops.discard(op)
-            done(result)
-
-        def bad(exc: BaseException) -> None:
-            self._ops.discard(op)
-            failed(exc)
-
-        op.success(ok).failure(bad).run(pool)
+    def _run(self, kind: type[Operation[Any]], fn: Any, done: Any, failed: Any) -> None:
+        kind(self.window, fn).success(done).failure(failed).run(self.tasks)
 
     # -- by number ---------------------------------------------------------------------------------------------
     def fetch(self, number: str) -> None:
@@ -57,7 +45,7 @@ class OnlinePresenter:
             return
         self.bar.set_busy(True)
         desk = self.services.online
-        self._run(lambda: desk.fetch(number), self._fetched, self._failed, self.tasks.io_pool)
+        self._run(NetworkOp, lambda: desk.fetch(number), self._fetched, self._failed)
 
     def _fetched(self, pre: PreApplication) -> None:
         desk, acceptance = self.services.online, self.services.acceptance
@@ -65,7 +53,7 @@ class OnlinePresenter:
         def build() -> tuple[PreApplication, Any, str]:
             return pre, desk.session_for(pre, acceptance.new_session()), desk.item_name(pre.item_code)
 
-        self._run(build, self._built, self._failed, self.tasks.db_pool)
+        self._run(DatabaseOp, build, self._built, self._failed)
 
     def _built(self, built: tuple[PreApplication, Any, str]) -> None:
         pre, session, item_name = built
@@ -110,7 +98,7 @@ class OnlinePresenter:
             if not isinstance(exc, UserFacingError):
                 show_exception(self.window, exc)
 
-        self._run(lambda: desk.find_for(applicant), found, failed, self.tasks.io_pool)
+        self._run(NetworkOp, lambda: desk.find_for(applicant), found, failed)
 
 
 def wire_online(window: MainWindow, services: Services, tasks: TaskRunner, *, acceptance: AcceptanceController,

@@ -9,12 +9,12 @@ import logging
 from clerk_app.security.retention import RetentionReport
 from clerk_app.services import Services
 from ui.main_window import MainWindow
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, TaskRunner
 
 log = logging.getLogger("onewindow.retention")
 
 
-def wire_retention(window: MainWindow, services: Services, tasks: TaskRunner) -> BackgroundOp:
+def wire_retention(window: MainWindow, services: Services, tasks: TaskRunner) -> DatabaseOp[RetentionReport | None]:
     def done(report: RetentionReport | None) -> None:
         if report is not None:
             log.info("daily retention run: %d cases purged, %d waiting", len(report.cases), report.waiting)
@@ -22,6 +22,7 @@ def wire_retention(window: MainWindow, services: Services, tasks: TaskRunner) ->
     def failed(exc: BaseException) -> None:
         log.warning("daily retention run failed (%s); retried at the next start", type(exc).__name__)
 
-    op = BackgroundOp(window, services.retention.run_if_due).success(done).failure(failed)
-    window.after_first_paint(lambda: op.run(tasks.db_pool))
+    op: DatabaseOp[RetentionReport | None] = DatabaseOp(window, services.retention.run_if_due)
+    op.success(done).failure(failed)
+    window.after_first_paint(lambda: op.run(tasks))
     return op

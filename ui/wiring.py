@@ -7,7 +7,7 @@ panel gets it as an argument here, from the value the other's ``wire_*`` returne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.services import DeviceHooks, Services
 from ui.acceptance.controller import AcceptanceController
@@ -20,7 +20,7 @@ from ui.online_wiring import OnlinePresenter
 from ui.pages_widget import PageStripRegistry
 from ui.queue_bar import QueuePresenter
 from ui.sync_wiring import SyncPresenter
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import Operation, TaskRunner
 
 if TYPE_CHECKING:  # the view (QtCharts) loads when wired, not when this module is imported
     from ui.statistics.wiring import StatisticsController
@@ -36,7 +36,7 @@ class Features:
     acceptance: AcceptanceController
     customer_screen: CustomerScreenWiring | None  # None: customer_screen.enabled is off
     online: OnlinePresenter  # 网上申报 → 窗口接件: the bar above the applicant panel
-    retention: BackgroundOp  # the daily purge of concluded cases' personal data, started after the first paint
+    retention: Operation[Any]  # the daily purge of concluded cases' personal data, started after the first paint
     statistics: StatisticsController  # the 统计 toolbar entry and its view
     agent_batch: AgentBatchPresenter  # 代办批次: a village agent's visit, one case per villager
 

@@ -15,6 +15,7 @@ from clerk_app.domain.masking import mask_name
 from offline_cache.corrections import CorrectionRequest
 from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.supplement_dialog import DialogWording, SupplementDialog
+from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
 
@@ -42,7 +43,7 @@ class CorrectionActions(QObject):
             self.controller._status(self.tr("补正告知书 printed: hand it to the applicant."))  # noqa: SLF001
             self.notice_printed.emit(outcome)
 
-        self.controller._background(work, done, self.controller.tasks.io_pool)  # noqa: SLF001
+        DeviceOp(self.controller.window, work).success(done).run(self.controller.tasks)
 
     # -- receiving the materials ----------------------------------------------------------------------------------
     def receive(self, case_uuid: str) -> None:
@@ -51,7 +52,7 @@ class CorrectionActions(QObject):
         def load() -> tuple[Any, CorrectionDraft]:
             return cases.get(case_uuid), desk.new_draft(case_uuid)
 
-        self.controller._background(load, self._open, self.controller.tasks.db_pool)  # noqa: SLF001
+        DatabaseOp(self.controller.window, load).success(self._open).run(self.controller.tasks)
 
     def wording(self, stored: Any, request: CorrectionRequest) -> DialogWording:
         due = request.due_by.isoformat() if request.due_by else "—"
@@ -101,8 +102,8 @@ class CorrectionActions(QObject):
 
             show_exception(dialog, exc)
 
-        self.controller._background(work, lambda r: self._committed(dialog, draft, r),  # noqa: SLF001
-                                    self.controller.tasks.db_pool, failed)
+        DatabaseOp(self.controller.window, work).success(lambda r: self._committed(dialog, draft, r)).failure(failed) \
+            .run(self.controller.tasks)
 
     def _committed(self, dialog: SupplementDialog, draft: CorrectionDraft, result: CorrectionResult) -> None:
         text = self.tr("补正 recorded and queued for the platform: the case is back in review, the clock runs again.")
@@ -123,6 +124,7 @@ class CorrectionActions(QObject):
             self.controller._status(self.tr("补正 receipt printed."))  # noqa: SLF001
             self.receipt_printed.emit(outcome)
 
-        self.controller._background(  # noqa: SLF001
-            lambda: documents.print_correction_receipt(result.case_uuid, result, draft.request), done,
-            self.controller.tasks.io_pool)
+        def work() -> Any:
+            return documents.print_correction_receipt(result.case_uuid, result, draft.request)
+
+        DeviceOp(self.controller.window, work).success(done).run(self.controller.tasks)

@@ -31,7 +31,7 @@ from ui.customer_screen.placement import place
 from ui.customer_screen.screen import CustomerScreen
 from ui.main_window import MainWindow
 from ui.queue_bar import QueuePresenter
-from ui.tasks import DatabaseOp, TaskRunner
+from ui.tasks import CpuOp, DatabaseOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.customer_screen")
 
@@ -190,9 +190,9 @@ class CustomerScreenWiring(QObject):
         if case is None or self.presenter.signing != paper:
             return
         desk = self.signatures
-        BackgroundOp(self.window, lambda: desk.sign_on_screen(case.case_uuid, paper, png)).success(
+        DatabaseOp(self.window, lambda: desk.sign_on_screen(case.case_uuid, paper, png)).success(
             lambda _s: self._signature_stored(case.case_uuid, paper, archive=True)).failure(
-            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks.db_pool)
+            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks)
 
     def _signed_on_paper(self) -> None:
         case, paper = self.presenter.current_case, self.presenter.signing
@@ -200,20 +200,19 @@ class CustomerScreenWiring(QObject):
             return
         self.paper_signature.setEnabled(False)
         desk = self.signatures
-        BackgroundOp(self.window, lambda: desk.sign_on_paper(case.case_uuid, paper)).success(
+        DatabaseOp(self.window, lambda: desk.sign_on_paper(case.case_uuid, paper)).success(
             lambda _s: self._signature_stored(case.case_uuid, paper, archive=False)).failure(
-            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks.db_pool)
+            lambda exc: self._signature_failed(case.case_uuid, paper, exc)).run(self.tasks)
 
     def _signature_stored(self, case_uuid: str, paper: str, *, archive: bool) -> None:
         current = self.presenter.current_case
         if current is not None and current.case_uuid == case_uuid:
             self.presenter.signed(paper)
-        if archive:  # the signed copy goes into the case's archive (rendering: the io pool)
+        if archive:  # the signed copy goes into the case's archive (rendering: a CpuOp)
             documents = self.documents
-            BackgroundOp(self.window, lambda: documents.archive_signed(case_uuid, DocumentKind(paper))).success(
+            CpuOp(self.window, lambda: documents.archive_signed(case_uuid, DocumentKind(paper))).success(
                 lambda _o: self.signature_archived.emit(case_uuid, paper)).failure(
-                lambda exc: log.error("archiving the signed paper failed: %s", type(exc).__name__)).run(
-                self.tasks.io_pool)
+                lambda exc: log.error("archiving the signed paper failed: %s", type(exc).__name__)).run(self.tasks)
 
     def _signature_failed(self, case_uuid: str, paper: str, exc: BaseException) -> None:
         if isinstance(exc, AlreadySigned):  # signed meanwhile (the clerk's 纸质签名, a double touch): move on

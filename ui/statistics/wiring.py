@@ -1,6 +1,6 @@
 """``wire_statistics``: the 统计 entry of the main window's toolbar opens the statistics view.
 
-The report is computed off the GUI thread (``BackgroundOp`` on the database pool); the exports are written off it
+The report is computed off the GUI thread (a ``DatabaseOp``); the exports are written off it
 too (the io pool). Where the figures come from is the composition root's ``StatisticsSource``: the hall's from the
 platform when it answers, this window's own otherwise, and the view says which.
 """
@@ -23,7 +23,7 @@ from clerk_app.services import Services
 from ui.errors import inline_error_text
 from ui.main_window import MainWindow
 from ui.statistics.view import StatisticsView
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import CpuOp, DatabaseOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.statistics")
 
@@ -60,8 +60,8 @@ class StatisticsController(QObject):
         self.view.show_range(first, last)
         by = self.view.by()
         self.view.show_busy()
-        BackgroundOp(self.view, lambda: self.source.report(first, last, by, today)) \
-            .success(self._show).failure(self._failed).run(self.tasks.db_pool)
+        DatabaseOp(self.view, lambda: self.source.report(first, last, by, today)) \
+            .success(self._show).failure(self._failed).run(self.tasks)
 
     def _show(self, scoped: ScopedReport) -> None:
         self.shown = scoped
@@ -106,7 +106,7 @@ class StatisticsController(QObject):
             if done is not None:
                 done(result)
 
-        BackgroundOp(self.view, write).success(written).failure(self._failed).run(self.tasks.io_pool)
+        CpuOp(self.view, write).success(written).failure(self._failed).run(self.tasks)
 
 
 def wire_statistics(window: MainWindow | QWidget, services: Services, tasks: TaskRunner) -> StatisticsController:
