@@ -35,6 +35,7 @@ from sandbox.queue_store import QueueStore
 from sandbox.routes_audit import mount_audit_routes
 from sandbox.routes_cases import mount_case_routes
 from sandbox.routes_files import mount_file_routes
+from sandbox.routes_reports import mount_report_routes
 from sandbox.routes_signatures import mount_signature_routes
 from sandbox.routes_supplements import mount_supplement_routes
 from sandbox.store import Store
@@ -117,6 +118,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
     mount_online_hall(app, store, Clerk)
+    mount_report_routes(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)
     if settings.test_admin:
         _mount_admin(app, store, board)

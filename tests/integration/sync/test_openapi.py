@@ -46,6 +46,7 @@ def test_openapi_document_validates(live_sandbox: SandboxThread) -> None:
     for path in ("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/catalog/changes", "/api/v1/calendar",
                  "/api/v1/cases/{case_uuid}", "/api/v1/files/{sha256}", "/api/v1/cases/{case_uuid}/materials",
                  "/api/v1/cases/changes", "/api/v1/cases/{case_uuid}/handover", "/api/v1/evaluations",
+                 "/api/v1/reports",
                  "/api/v1/cases/{case_uuid}/supplements/{supplement_uuid}",
                  "/api/v1/cases/{case_uuid}/corrections/{submission_uuid}",
                  "/api/v1/cases/{case_uuid}/signatures/{signature_uuid}"):
@@ -68,9 +69,10 @@ def test_sandbox_honours_its_contract(live_sandbox: SandboxThread, token: str) -
 def _property_test(operation: Any, token: str) -> Any:
     # Preconditions OpenAPI cannot state (the body's case_uuid equals the path's; uploaded bytes hash to the
     # file's name and fit its declared length) make some schema-valid requests rightly refused there.
-    # The same holds for a supplement's, a 补正 submission's and a signature's UUIDs (body and path).
+    # The same holds for a supplement's, a 补正 submission's and a signature's UUIDs (body and path), and for a
+    # report's range (``to`` not before ``from``, at most three years).
     refused_preconditions = operation.method.upper() in ("PUT", "PATCH") or any(
-        part in operation.path for part in ("/supplements/", "/corrections/", "/signatures/"))
+        part in operation.path for part in ("/supplements/", "/corrections/", "/signatures/", "/reports"))
     excluded = [positive_data_acceptance] if refused_preconditions else []
 
     @given(case=operation.as_strategy())

@@ -1,0 +1,104 @@
+"""Hall-wide figures over real HTTP: two windows of one centre accept the practice cases through the acceptance
+flow, evaluate some and sync them to the sandbox; ``GET /api/v1/reports`` aggregates both windows, the
+workstation's statistics source shows them as the hall's, and once the platform is gone it shows its own window's
+figures and says so. Counts are made here from what each window's seed says it made."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from clerk_app.acceptance.practice import seed
+from clerk_app.context import open_workstation
+from clerk_app.customer.evaluation import CaseContext
+from clerk_app.paths import resolve_paths
+from clerk_app.services import Services, build_services
+from clerk_app.sync.engine import drain
+
+pytestmark = pytest.mark.integration
+
+GRADES = (5, 1, 4, 2, None, 3)  # given in turn to each window's cases (None: skipped, 未评价)
+
+
+@pytest.fixture
+def windows(tmp_path: Path, sandbox: Any) -> Iterator[dict[str, Services]]:
+    built: dict[str, Services] = {}
+    for window in ("01", "02"):
+        ws = open_workstation(resolve_paths(tmp_path / f"window-{window}"))
+        ws = dataclasses.replace(ws, config=ws.config.with_overrides(
+            platform__base_url=sandbox.base_url, window__code=window, sync__backoff_base_seconds=0.01,
+            sync__backoff_cap_seconds=0.05, platform__read_timeout=5.0))
+        built[window] = build_services(ws)
+    yield built
+    for services in built.values():
+        services.close()
+
+
+def _work_a_day(services: Services) -> tuple[list[Any], dict[str, int | None]]:
+    services.catalog.ensure_training_catalog()
+    made = seed(services)
+    rows = services.workstation.db.query(
+        "SELECT case_uuid, case_number, item_codes, centre_code, window_code, clerk_id FROM cases"
+        " ORDER BY case_number")
+    given: dict[str, int | None] = {}
+    for n, r in enumerate(rows):
+        grade = GRADES[n % len(GRADES)]
+        services.evaluations.record(CaseContext(r["case_uuid"], r["case_number"], tuple(json.loads(r["item_codes"])),
+                                                r["centre_code"], r["window_code"], r["clerk_id"]), grade,
+                                    ["服务态度"], "王五说太慢")
+        given[r["case_number"]] = grade
+    drain(services.sync.engine, timeout=120)
+    left = services.workstation.db.query("SELECT kind, state FROM outbox WHERE state != 'done'")
+    assert not left, [tuple(r) for r in left]
+    return made, given
+
+
+def test_the_hall_report_aggregates_every_window_and_offline_shows_the_own(windows: dict[str, Services],
+                                                                         sandbox: Any) -> None:
+    made = {}
+    given: dict[str, int | None] = {}
+    for window, services in windows.items():
+        made[window], per_window = _work_a_day(services)
+        given.update(per_window)
+    today = date.today()
+    first = windows["01"]
+
+    scoped = first.statistics.report(today, today, "window", today)
+    assert scoped.scope == "hall"
+    report = scoped.report
+    assert {g.key: g.cases for g in report.groups} == {w: len(m) for w, m in made.items()}
+    everything = [c for m in made.values() for c in m]
+    assert report.total.cases == len(everything)
+    assert report.total.by_decision == {d: sum(1 for c in everything if c.decision == d)
+                                        for d in report.total.by_decision}
+    grades = Counter(given.values())
+    assert report.total.evaluations["非常不满意"] == grades[1] and report.total.evaluations["未评价"] == grades[None]
+    assert report.total.poor == grades[1] + grades[2] > 0
+    assert sorted(p["case_number"] for p in report.poor) == sorted(n for n, g in given.items() if g in (1, 2))
+    assert {p["window"] for p in report.poor} == {"01", "02"}
+    assert "王五" not in json.dumps(report.as_json(), ensure_ascii=False)  # never the citizen's words or name
+    assert "warnings" in report.unavailable  # what only a window knows is not shown as a hall-wide zero
+    by_item = first.statistics.report(today, today, "item", today).report
+    assert sum(g.cases for g in by_item.groups) == len(everything)
+    assert Counter({g.label: g.cases for g in by_item.groups}) == Counter(c.item_names[0] for c in everything)
+
+    # The document describes the route; a bad range is refused with the error body.
+    document = requests.get(f"{sandbox.base_url}/openapi.json", timeout=5).json()
+    assert "/api/v1/reports" in document["paths"] and "ReportAnswer" in document["components"]["schemas"]
+    token = first.sync.auth.access_token()
+    refused = requests.get(f"{sandbox.base_url}/api/v1/reports", params={"from": "2026-02-01", "to": "2026-01-01"},
+                           headers={"Authorization": f"Bearer {token}"}, timeout=5)
+    assert refused.status_code == 422 and refused.json()["code"] == "invalid_range"
+
+    sandbox.thread.stop()  # the platform goes away: this window's own figures, and it says so
+    own = first.statistics.report(today, today, "window", today)
+    assert own.scope == "window" and own.report.scope == "window"
+    assert [(g.key, g.cases) for g in own.report.groups] == [("01", len(made["01"]))]
