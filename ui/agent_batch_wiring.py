@@ -15,7 +15,7 @@ from ui.agent_batch_bar import AgentBatchBar
 from ui.applicant_panel import ApplicantPanel
 from ui.errors import show_exception
 from ui.main_window import MainWindow
-from ui.tasks import BackgroundOp, TaskRunner
+from ui.tasks import DatabaseOp, DeviceOp, Operation, TaskRunner
 
 
 class AgentBatchPresenter:
@@ -24,27 +24,18 @@ class AgentBatchPresenter:
         self.window, self.services, self.tasks, self.bar = window, services, tasks, bar
         self.acceptance, self.applicant = acceptance, applicant
         self.cases = 0
-        self._ops: set[BackgroundOp] = set()
         bar.start_requested.connect(self.start)
         bar.finish_requested.connect(self.finish)
         acceptance.committed.connect(lambda _result: self._committed())
 
-    def _run(self, fn: Any, done: Any, pool: Any) -> None:
-        op = BackgroundOp(self.window, fn)
-        self._ops.add(op)
-
-        def ok(result: Any) -> None:
-            self._ops.discard(op)
-            done(result)
-
-        def bad(exc: BaseException) -> None:
-            self._ops.discard(op)
+    def _run(self, kind: type[Operation[Any]], fn: Any, done: Any) -> None:
+        def failed(exc: BaseException) -> None:
             if isinstance(exc, UserFacingError):
                 self.bar.show_idle(f"<span style='color:#c62828'>{exc.user_text()}</span>")
             else:
                 show_exception(self.window, exc)
 
-        op.success(ok).failure(bad).run(pool)
+        kind(self.window, fn).success(done).failure(failed).run(self.tasks)
 
     @property
     def batch(self) -> AgentBatch | None:
@@ -59,7 +50,7 @@ class AgentBatchPresenter:
 
             self.bar.show_idle(f"<span style='color:#c62828'>{AgentNotRead().user_text()}</span>")
             return
-        self._run(lambda: desk.open(principal, village=village), self._opened, self.tasks.db_pool)
+        self._run(DatabaseOp, lambda: desk.open(principal, village=village), self._opened)
 
     def _opened(self, batch: AgentBatch) -> None:
         self.cases = 0
@@ -94,7 +85,7 @@ class AgentBatchPresenter:
                                .replace("%1", batch.batch_number).replace("%2", str(self.cases)))
             self.acceptance.show_printed(outcomes[:1])
 
-        self._run(work, done, self.tasks.io_pool)
+        self._run(DeviceOp, work, done)
 
 
 def wire_agent_batch(window: MainWindow, services: Services, tasks: TaskRunner, *,

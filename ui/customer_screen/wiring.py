@@ -171,10 +171,9 @@ class CustomerScreenWiring(QObject):
             code = str(cases.get(case.case_uuid).details.get("verification_code", ""))
             return query_link(base, case.case_number, code) if code else ""
 
-        BackgroundOp(self.window, link).success(
+        DatabaseOp(self.window, link).success(
             lambda url: self.presenter.evaluation_link(case.case_uuid, url) if url else None).failure(
-            lambda exc: log.warning("no evaluation link for the case: %s", type(exc).__name__)).run(
-            self.tasks.db_pool)
+            lambda exc: log.warning("no evaluation link for the case: %s", type(exc).__name__)).run(self.tasks)
 
     def _evaluated(self, grade: int | None, reasons: list[str], comment: str) -> None:
         case = self.presenter.current_case
