@@ -23,7 +23,7 @@ from clerk_app.services import Services
 from ui.errors import inline_error_text
 from ui.main_window import MainWindow
 from ui.statistics.view import StatisticsView
-from ui.tasks import CpuOp, DatabaseOp, TaskRunner
+from ui.tasks import CpuOp, DatabaseOp, NetworkOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.statistics")
 
@@ -60,7 +60,10 @@ class StatisticsController(QObject):
         self.view.show_range(first, last)
         by = self.view.by()
         self.view.show_busy()
-        DatabaseOp(self.view, lambda: self.source.report(first, last, by, today)) \
+        # With a platform the work is first a request that may wait for its timeouts: on the network pool, so the
+        # database thread is not held up (the local fallback is a read in its own snapshot, fine on any thread).
+        op_kind = NetworkOp if self.source.client is not None else DatabaseOp
+        op_kind(self.view, lambda: self.source.report(first, last, by, today)) \
             .success(self._show).failure(self._failed).run(self.tasks)
 
     def _show(self, scoped: ScopedReport) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -61,8 +62,42 @@ def _work_a_day(services: Services) -> tuple[list[Any], dict[str, int | None]]:
     return made, given
 
 
-def test_the_hall_report_aggregates_every_window_and_offline_shows_the_own(windows: dict[str, Services],
-                                                                         sandbox: Any) -> None:
+@pytest.fixture
+def view(qtbot: Any, windows: dict[str, Services]) -> Iterator[Any]:
+    """The first window's statistics view, wired as in the workstation, in Chinese."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from ui.i18n import load_translators
+    from ui.statistics.wiring import wire_statistics
+    from ui.tasks import TaskRunner
+
+    app = QApplication.instance()
+    translators = load_translators(app, "zh_CN")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    controller = wire_statistics(window, windows["01"], tasks)
+    qtbot.addWidget(controller.view)
+    controller.view.set_choice("day", "window")
+    yield controller
+    tasks.shutdown()
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def _shown_in_view(qtbot: Any, controller: Any, tmp_path: Path, name: str) -> Any:
+    before = controller.shown
+    controller.refresh()
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.shown is not before, timeout=60_000)
+    qtbot.wait(200)  # the chart's scene repaints on the event loop
+    path = Path(os.environ.get("ONEWINDOW_SHOTS") or tmp_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert controller.view.grab().save(str(path))
+    return controller.shown
+
+
+def test_the_hall_report_aggregates_every_window_and_offline_shows_the_own(
+        windows: dict[str, Services], sandbox: Any, view: Any, qtbot: Any, tmp_path: Path) -> None:
     made = {}
     given: dict[str, int | None] = {}
     for window, services in windows.items():
@@ -98,7 +133,18 @@ def test_the_hall_report_aggregates_every_window_and_offline_shows_the_own(windo
                            headers={"Authorization": f"Bearer {token}"}, timeout=5)
     assert refused.status_code == 422 and refused.json()["code"] == "invalid_range"
 
+    # The view online: the hall's figures, said above the chart; the table's 红牌 column is "-" (not measured).
+    shown = _shown_in_view(qtbot, view, tmp_path, "statistics_hall.png")
+    assert shown.scope == "hall" and "全厅" in view.view.scope.text()
+    table = view.view.table
+    assert table.item(table.rowCount() - 1, 1).text() == str(len(everything))
+    red_column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("红牌")
+    assert table.item(table.rowCount() - 1, red_column).text() == "-"
+
     sandbox.thread.stop()  # the platform goes away: this window's own figures, and it says so
     own = first.statistics.report(today, today, "window", today)
     assert own.scope == "window" and own.report.scope == "window"
     assert [(g.key, g.cases) for g in own.report.groups] == [("01", len(made["01"]))]
+    shown = _shown_in_view(qtbot, view, tmp_path, "statistics_offline.png")
+    assert shown.scope == "window" and "离线" in view.view.scope.text()
+    assert table.item(table.rowCount() - 1, 1).text() == str(len(made["01"]))
