@@ -116,6 +116,7 @@ class CustomerScreenPresenter:
         self._evaluated: set[str] = set()
         self._to_sign: list[str] = []  # papers of the current case the citizen still signs before the evaluation
         self._links: dict[str, str] = {}  # case UUID -> its 扫码评价 link, once known
+        self._evaluate_after = True  # after the last signature: the evaluation (acceptance) or the thanks (出件)
         self.view = self._idle_view()
 
     # -- building views -------------------------------------------------------------------------------------
@@ -192,6 +193,7 @@ class CustomerScreenPresenter:
                                    spec.blank_form_ref if spec else None, spec.sample_ref if spec else None))
         self._case = case
         self._to_sign = list(papers_to_sign(decision.value))
+        self._evaluate_after = True
         self._show(self._citizen_view(Stage.DECISION, decision=decision.value, case_number=case.case_number,
                                       promised_date=promised_date, concluded=concluded, to_bring=tuple(bring)))
 
@@ -217,10 +219,11 @@ class CustomerScreenPresenter:
             self._show(replace(self.view, evaluate_later=link))
 
     def ask_signature(self, case: CaseContext, paper: str) -> None:
-        """A paper outside the decision needs the citizen's signature (the 送达回执 at 出件): show its page now."""
+        """A paper outside the decision needs the citizen's signature (the 送达回执 at 出件): its page now, then
+        the thanks (the case's evaluation belongs to its acceptance: one per case)."""
         self._case = case
-        if paper not in self._to_sign:
-            self._to_sign.insert(0, paper)
+        self._to_sign = [paper]
+        self._evaluate_after = False
         self._show_signature(case, paper)
 
     def _show_signature(self, case: CaseContext, paper: str) -> None:
@@ -242,8 +245,11 @@ class CustomerScreenPresenter:
         """The paper was signed (on the screen, or the clerk recorded 纸质签名): the next paper, else the grades."""
         if paper in self._to_sign:
             self._to_sign.remove(paper)
-        on_screen = self.view.stage is Stage.SIGNATURE and self.view.sign_paper == paper
-        if on_screen and not self.invite_evaluation():
+        if not (self.view.stage is Stage.SIGNATURE and self.view.sign_paper == paper):
+            return
+        if not self._evaluate_after and not self._to_sign:
+            self._show(CustomerView(Stage.THANKS, centre=self.centre, window=self.window, ticket=self.ticket))
+        elif not self.invite_evaluation():
             self.end_citizen()
 
     def evaluate(self, grade: int | None, reasons: Iterable[str] = (), comment: str = "") -> bool:

@@ -57,6 +57,7 @@ class AcceptanceController(QObject):
     printed = Signal(object)  # list of PrintOutcome
     cases_loaded = Signal()
     checklist_changed = Signal()  # after every refresh of the draft's checklist (the customer screen follows it)
+    handed_over = Signal(str)  # case UUID: 出件 done (the customer screen asks for the 送达回执 signature)
 
     def __init__(self, window: QWidget, tasks: TaskRunner, service: AcceptanceService, desk: DocumentDesk,
                  catalog: CatalogService | None, checklist: MaterialChecklistPanel, decision: DecisionPanel,
@@ -587,6 +588,7 @@ class AcceptanceController(QObject):
                 dialog.close()
             self.refresh_cases()
             self.print_delivery_receipt(case_uuid)
+            self.handed_over.emit(case_uuid)
 
         def refused(exc: BaseException) -> None:
             if isinstance(dialog, CaseDialog) and isinstance(exc, UserFacingError):

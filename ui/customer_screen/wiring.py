@@ -163,6 +163,19 @@ class CustomerScreenWiring(QObject):
         if self.evaluation_url:
             self._fetch_evaluation_link(case)
 
+    def handed_over(self, case_uuid: str) -> None:
+        """出件 done: the collector signs the 送达回执 on the screen (or the clerk records 纸质签名)."""
+        cases, service = self.cases, self.controller.service
+
+        def context() -> CaseContext:
+            stored = cases.get(case_uuid)
+            return CaseContext(case_uuid, stored.case.case_number, tuple(stored.case.item_codes),
+                               service.centre_code, service.window_code, service.clerk_id)
+
+        DatabaseOp(self.window, context).success(
+            lambda case: self.presenter.ask_signature(case, "delivery_receipt")).failure(
+            lambda exc: log.error("no 送达回执 signature page: %s", type(exc).__name__)).run(self.tasks)
+
     def _fetch_evaluation_link(self, case: CaseContext) -> None:
         """扫码评价: the link needs the case's stored verification code (a database read: off the GUI thread)."""
         cases, base = self.cases, self.evaluation_url
@@ -257,6 +270,7 @@ def wire_customer_screen(window: MainWindow, services: Services, tasks: TaskRunn
     controller.session_changed.connect(wiring.new_draft)
     controller.checklist_changed.connect(wiring.checklist_changed)
     controller.committed.connect(wiring.committed)
+    controller.handed_over.connect(wiring.handed_over)
     services.evaluator.listeners.append(wiring.pad_pressed.emit)  # queued to the GUI thread by Qt
     services.evaluator.start()  # opens the pad on its own thread
     return wiring

@@ -48,6 +48,22 @@ def clerk_texts(window: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
+def draw_signature(pad: QWidget) -> None:
+    """Strokes with QTest mouse events (press, intermediate moves as a finger gives them, release)."""
+    wait_until("the pad shown", pad.isVisible, 5)
+    w, h = pad.width(), pad.height()
+    for stroke in ([(0.12, 0.7), (0.18, 0.3), (0.24, 0.72), (0.3, 0.28), (0.36, 0.7)],  # a zigzag
+                   [(0.45, 0.35), (0.45, 0.75)], [(0.4, 0.5), (0.55, 0.5)],  # a cross
+                   [(0.62, 0.3), (0.7, 0.7), (0.78, 0.3), (0.86, 0.72)]):
+        points = [QPoint(int(x * w), int(y * h)) for x, y in stroke]
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+        for last, point in zip(points, points[1:], strict=False):
+            for step in range(1, 6):
+                QTest.mouseMove(pad, QPoint(last.x() + (point.x() - last.x()) * step // 5,
+                                            last.y() + (point.y() - last.y()) * step // 5))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+
+
 def main(home: str, out: str) -> int:
     import main as entry
     from clerk_app.domain.case import Decision
@@ -107,19 +123,7 @@ def main(home: str, out: str) -> int:
         button("continueButton").click()
         wait_until("the signing pad", lambda: wiring.presenter.view.stage.value == "signature")
         grab("signature")
-        pad = screen.pad
-        wait_until("the pad shown", pad.isVisible, 5)
-        w, h = pad.width(), pad.height()
-        for stroke in ([(0.12, 0.7), (0.18, 0.3), (0.24, 0.72), (0.3, 0.28), (0.36, 0.7)],  # a zigzag
-                       [(0.45, 0.35), (0.45, 0.75)], [(0.4, 0.5), (0.55, 0.5)],  # a cross
-                       [(0.62, 0.3), (0.7, 0.7), (0.78, 0.3), (0.86, 0.72)]):
-            points = [QPoint(int(x * w), int(y * h)) for x, y in stroke]
-            QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
-            for last, point in zip(points, points[1:], strict=False):
-                for step in range(1, 6):  # intermediate moves, as a finger gives them
-                    QTest.mouseMove(pad, QPoint(last.x() + (point.x() - last.x()) * step // 5,
-                                                last.y() + (point.y() - last.y()) * step // 5))
-            QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+        draw_signature(screen.pad)
         grab("signature_drawn")
         report["clerk_paper_button_during_signature"] = wiring.paper_signature.isEnabled()
         case_1 = wiring.presenter.current_case.case_uuid
@@ -166,6 +170,7 @@ def main(home: str, out: str) -> int:
         controller.decide(Decision.ACCEPT)
         wait_until("the second decision", lambda: wiring.presenter.view.stage.value == "decision", 30)
         grab("decision_accept")
+        report["case_2"] = wiring.presenter.current_case.case_uuid
         wiring.invite.click()
         wait_until("the second evaluation", lambda: wiring.presenter.view.stage.value == "evaluation")
         pad = started.services.evaluator.pad  # customer_screen.evaluator = "simulated": the training pad
@@ -198,6 +203,29 @@ def main(home: str, out: str) -> int:
         report["signatures_3"] = [r.__dict__ for r in started.services.signatures.signatures(case_3).values()]
         button("skipEvaluation").click()
         wait_until("idle at last", lambda: wiring.presenter.view.stage.value == "idle", 10)
+        # Citizen 2 comes back for the result (出件): the 送达回执 is signed on the screen, then thanks.
+        from tests.unit.acceptance.test_handover import _ready_for_pickup
+
+        case_2 = report["case_2"]
+        _ready_for_pickup(started.workstation.db, controller.service.rules, case_2)
+        controller.new_case()
+        simulated.remove()
+        pump(0.3)
+        simulated.place(simulated.cards[1 % len(simulated.cards)].key)  # citizen 2's card again
+        wait_until("the collector's card", lambda: wiring.presenter.view.stage.value == "confirm_identity")
+        wiring.verbal.click()
+        controller.hand_over(case_2)
+        wait_until("the 送达回执 signing page", lambda: wiring.presenter.view.stage.value == "signature"
+                   and wiring.presenter.view.sign_paper == "delivery_receipt", 20)
+        grab("signature_delivery_receipt")
+        draw_signature(screen.pad)
+        button("confirmSignature").click()
+        wait_until("thanks after the 送达回执", lambda: wiring.presenter.view.stage.value == "thanks", 10)
+        wait_until("the signed 送达回执 archived", lambda: any(
+            d.printer == "电子签名存档" and d.kind.value == "delivery_receipt" for d in printing.archived(case_2)), 30)
+        receipt = next(d for d in printing.archived(case_2) if d.printer == "电子签名存档")
+        (out_dir / "signed_delivery_receipt.pdf").write_bytes(printing.archived_pdf(receipt.sha256))
+        wait_until("idle after 出件", lambda: wiring.presenter.view.stage.value == "idle", 10)
         rows = started.workstation.db.query("SELECT payload FROM outbox WHERE kind = 'signature' ORDER BY outbox_id")
         report["signature_rows"] = [json.loads(r[0]) for r in rows]
         window.shortcuts.actions["lock"].trigger()  # Ctrl+L: the login gate locks, the citizen's screen blanks

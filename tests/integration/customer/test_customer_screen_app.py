@@ -48,7 +48,8 @@ def test_every_state_follows_the_case(report) -> None:
     stages = [(s["name"], s["stage"]) for s in report["states"]]
     assert [s for _, s in stages] == ["idle", "confirm_identity", "confirm_identity", "checklist", "decision",
                                       "signature", "signature", "evaluation", "evaluation", "thanks", "idle",
-                                      "confirm_identity", "checklist", "decision", "signature", "blank"]
+                                      "confirm_identity", "checklist", "decision", "signature", "signature",
+                                      "blank"]
     idle = " ".join(_state(report, "idle")["texts"])
     assert "A012" in idle and "01号窗口" in idle
     identity = " ".join(_state(report, "confirm_identity")["texts"])
@@ -104,13 +105,18 @@ def test_the_citizen_signs_on_the_screen_or_the_clerk_records_a_paper_signature(
     assert (paper_signed["method"], paper_signed["sha256"]) == ("paper", None)
     rows = report["signature_rows"]
     assert [(r["method"], r["document_kind"]) for r in rows] == [("screen", "one_time_notice"),
-                                                                 ("paper", "one_time_notice")]
+                                                                 ("paper", "one_time_notice"),
+                                                                 ("screen", "delivery_receipt")]
+    assert rows[2]["case_uuid"] == report["case_2"]
+    delivery = " ".join(_state(report, "signature_delivery_receipt")["texts"])
+    assert "请签名：送达回执" in delivery and "签名人：领取人" in delivery
     assert rows[0]["materials"] == [{"material_code": "signature:one_time_notice", "files": [screen_signed["sha256"]]}]
     assert all(report["card_id_number"] not in json.dumps(r, ensure_ascii=False) for r in rows)
     # the archived signed paper carries the image (and its alpha mask); pdftoppm renders it for the eye
     pdf = Path(_state(report, "signature")["png"]).with_name("signed_one_time_notice.pdf")
     data = pdf.read_bytes()
     assert data.count(b"/Subtype /Image") >= 1
+    assert pdf.with_name("signed_delivery_receipt.pdf").read_bytes().count(b"/Subtype /Image") >= 1
     done = subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))],
                           capture_output=True, timeout=60)
     assert done.returncode == 0 and pdf.with_name(pdf.stem + "-1.png").stat().st_size > 5000

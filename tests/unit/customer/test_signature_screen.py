@@ -92,3 +92,12 @@ def test_strokes_drawn_with_the_mouse_become_the_signature_png(qtbot) -> None:
     inked = sum(1 for value in alpha.tobytes() if value > 128)
     assert inked > 500 and alpha.getpixel((0, 0)) == 0, "black strokes on a transparent background"
     assert not confirm.isEnabled(), "one confirmation per page"
+
+
+def test_at_handover_the_collector_signs_the_delivery_receipt_then_thanks() -> None:
+    presenter = CustomerScreenPresenter("培训中心", "01")
+    presenter.ask_signature(CASE, "delivery_receipt")
+    view = presenter.view
+    assert (view.stage, view.sign_title, view.signer) == (Stage.SIGNATURE, "送达回执", "领取人")
+    presenter.signed("delivery_receipt")
+    assert presenter.view.stage is Stage.THANKS, "the case's one evaluation belongs to its acceptance"
