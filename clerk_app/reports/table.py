@@ -29,7 +29,7 @@ class ReportTable:
     subtitle: str
     header: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]  # the last row is the total
-    sections: tuple[Section, ...]  # 逾期, 好差评, 差评, 按日
+    sections: tuple[Section, ...]  # 好差评 (a summary, first), 逾期, 差评, 按日
     notes: tuple[str, ...]
 
     def section(self, name: str) -> Section:
@@ -75,7 +75,7 @@ def report_table(report: Report) -> ReportTable:
              *(f"未统计：{text}" for text in report.unavailable.values()))
     return ReportTable(
         title="办件统计报表", subtitle=f"{report.start} 至 {report.end} · 按{BY_NAMES[report.by]}",
-        header=header, rows=rows, sections=(overdue, evaluations, poor, days), notes=notes)
+        header=header, rows=rows, sections=(evaluations, overdue, poor, days), notes=notes)
 
 
 def as_text(table: ReportTable) -> str:
