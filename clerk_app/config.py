@@ -166,6 +166,9 @@ declare("scanning.simulated", bool, False, "Offer the labelled simulated scanner
 declare("acceptance.auto_print", bool, True, "Print the decision's documents right after the case is committed")
 declare("acceptance.thermal_receipt", bool, False, "Also print the 80 mm receipt (受理回执) for accepted cases")
 declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a 容缺 supply-by date", minimum=1)
+declare("acceptance.taken_at", str, "window", "Where this workstation takes cases: window, home_visit (上门办理, "
+        "a laptop away from the centre) or agent_point (代办点); the clerk can switch it per case",
+        choices=("window", "home_visit", "agent_point"))
 declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
 declare("papers.reconsideration_body", str, "清河区人民政府",
         "行政复议机关 printed on decisions when the catalog names none for the implementing body (行政复议法 §24: "

@@ -31,6 +31,7 @@ from clerk_app.context import Workstation, open_workstation
 from clerk_app.customer.evaluation import EvaluationDesk
 from clerk_app.customer.evaluator_reader import PadReader, evaluator_pad
 from clerk_app.customer.signature import SignatureDesk
+from clerk_app.domain.case import TakenAt
 from clerk_app.identity.manager import ReaderManager, build_drivers
 from clerk_app.pages.policy import PolicyBook
 from clerk_app.pages.service import ScanningService
@@ -147,7 +148,8 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     cases = CaseRepository(ws.db, ws.cipher, ws.applicants)
     acceptance = AcceptanceService(ws.db, ws.cipher, ws.applicants, cases, RulesEngineAdapter(rules),
                                    centre_code=centre, window_code=window, clerk_id=clerk,
-                                   ticket_source=ticket_source(queue))
+                                   ticket_source=ticket_source(queue),
+                                   taken_at=TakenAt(str(config.get("acceptance.taken_at"))))
     signatures = SignatureDesk(ws.db, ws.blobs, window_code=window, clerk_id=clerk, clock=local_now)
     documents = DocumentDesk(cases, printing, Letterhead.from_config(config, clerk), clerk_id=clerk,
                              thermal_receipt=bool(config.get("acceptance.thermal_receipt")),

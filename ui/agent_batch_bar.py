@@ -7,15 +7,17 @@ Widgets only; ``ui.agent_batch_wiring`` does the work in the background.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerk_app.acceptance.agent_batch import AgentBatch
+from clerk_app.domain.case import TakenAt
 from clerk_app.domain.masking import mask_id_number
 
 
 class AgentBatchBar(QFrame):
     start_requested = Signal()
     finish_requested = Signal()
+    taken_at_changed = Signal(object)  # TakenAt: where the next cases are taken (上门办理 on a laptop)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,8 +37,17 @@ class AgentBatchBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.hide()
+        self.taken_at = QComboBox()
+        self.taken_at.setObjectName("takenAt")
+        self.taken_at.setToolTip(self.tr("Where the cases are taken: recorded with each case and sent to the "
+                                         "platform."))
+        for place, text in ((TakenAt.WINDOW, self.tr("At the window")), (TakenAt.HOME_VISIT,
+                            self.tr("Home visit (上门办理)")), (TakenAt.AGENT_POINT, self.tr("Agent point (代办点)"))):
+            self.taken_at.addItem(text, place)
+        self.taken_at.currentIndexChanged.connect(lambda _i: self.taken_at_changed.emit(self.taken_at.currentData()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.taken_at)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.start)
         layout.addWidget(self.finish)
@@ -50,6 +61,9 @@ class AgentBatchBar(QFrame):
             + self.tr("Agent %1 (%2) · %3 case(s) accepted").replace("%1", batch.agent.name)
             .replace("%2", mask_id_number(batch.agent.id_number)).replace("%3", str(cases)))
         self.label.show()
+
+    def set_taken_at(self, place: TakenAt) -> None:
+        self.taken_at.setCurrentIndex(max(0, self.taken_at.findData(place)))
 
     def show_idle(self, note: str = "") -> None:
         self.start.show()

@@ -8,6 +8,7 @@ from typing import Any
 
 from clerk_app.acceptance.agent_batch import AgentBatch
 from clerk_app.domain.applicant import NaturalPerson
+from clerk_app.domain.case import TakenAt
 from clerk_app.errors import UserFacingError
 from clerk_app.services import Services
 from ui.acceptance.controller import AcceptanceController
@@ -27,6 +28,12 @@ class AgentBatchPresenter:
         bar.start_requested.connect(self.start)
         bar.finish_requested.connect(self.finish)
         acceptance.committed.connect(lambda _result: self._committed())
+        bar.set_taken_at(services.acceptance.taken_at)
+        bar.taken_at_changed.connect(self.set_taken_at)
+
+    def set_taken_at(self, place: TakenAt) -> None:
+        """上门办理 / 代办点: the next cases are recorded as taken there (the configuration's place until changed)."""
+        self.services.acceptance.taken_at = place
 
     def _run(self, kind: type[Operation[Any]], fn: Any, done: Any) -> None:
         def failed(exc: BaseException) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class WorkstationStatusBar(QStatusBar):
@@ -10,6 +10,9 @@ class WorkstationStatusBar(QStatusBar):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self.identity_label = QLabel(self)
+        # The longest, least urgent text yields first: on a 1366 px laptop (上门办理) the status bar must not widen
+        # the window; the full text stays in the tooltip.
+        self.identity_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.training_label = QLabel(self)
         self.training_label.setObjectName("trainingBadge")
         self.training_label.setStyleSheet(
@@ -19,7 +22,7 @@ class WorkstationStatusBar(QStatusBar):
         self.sync_label = QLabel(self)
         self.device_labels: dict[str, QLabel] = {}
         self.addWidget(self.training_label)
-        self.addWidget(self.identity_label)
+        self.addWidget(self.identity_label, 1)  # takes the free width, yields it first
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.sync_label)
         self.set_network_state(self.tr("Unknown"), ok=None)
@@ -27,6 +30,7 @@ class WorkstationStatusBar(QStatusBar):
 
     def set_identity(self, centre: str, window: str, clerk: str) -> None:
         self.identity_label.setText(self.tr("Centre: {0} | Window: {1} | Clerk: {2}").format(centre, window, clerk))
+        self.identity_label.setToolTip(self.identity_label.text())
 
     def set_training(self, training: bool) -> None:
         self.training_label.setText(self.tr("TRAINING MODE — not real cases") if training else "")

@@ -31,6 +31,7 @@ def build_payload(
     decision_details: dict[str, Any],
     online_files: dict[str, tuple[str, ...]] | None = None,
     pre_application: dict[str, str] | None = None,
+    taken_at: str = "window",
 ) -> dict[str, Any]:
     """``online_files``: per material, the files uploaded with the online pre-application (the platform holds
     them: bound, never uploaded again); ``pre_application``: its ``{id, number}`` (the keys appear only then, so
@@ -69,6 +70,8 @@ def build_payload(
         "materials": materials,
         "decision_details": decision_details,
     }
+    if taken_at != "window":  # 上门办理 / 代办点 (a window case's body is what it always was)
+        payload["taken_at"] = taken_at
     if pre_application is not None:
         payload["pre_application_id"] = pre_application["id"]
         payload["pre_application_number"] = pre_application["number"]

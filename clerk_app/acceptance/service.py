@@ -22,7 +22,7 @@ from clerk_app.acceptance.paper_facts import item_facts
 from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
 from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
-from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState
+from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState, TakenAt
 from clerk_app.domain.case_states import status_for_decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.i18n import translate
@@ -91,6 +91,7 @@ class AcceptanceService:
         clerk_id: str,
         clock: Callable[[], datetime] = local_now,
         ticket_source: TicketSource | None = None,
+        taken_at: TakenAt = TakenAt.WINDOW,
     ) -> None:
         self._db = db
         self._cipher = cipher
@@ -105,6 +106,8 @@ class AcceptanceService:
         # The queue ticket being served at this window (the queue service's, from the composition root;
         # thread-safe): recorded with every case committed while it is served, with its wait and service times.
         self.ticket_source = ticket_source
+        # Where this workstation takes cases now (acceptance.taken_at; the clerk switches it on a home visit).
+        self.taken_at = taken_at
 
     def new_session(self) -> AcceptanceSession:
         return AcceptanceSession()
@@ -228,6 +231,7 @@ class AcceptanceService:
                 # 电子监察 shows both dates' certainty; the promised one has its own column (deadline_certain).
                 "legal_certain": legal.certain if legal else True,
                 **_channel_details(session),
+                "taken_at": (session.taken_at or self.taken_at).value,
             }
             self.cases.insert(
                 conn, case, applicant_uuid,
@@ -265,7 +269,8 @@ class AcceptanceService:
             action_uuid = str(uuid.uuid4())
             payload = build_payload(case, accepted_at=stamp if accepting else None,
                                     legal_deadline=legal.deadline if legal else None,
-                                    decision_details=decision_details, **_online_payload(session))
+                                    decision_details=decision_details, **_online_payload(session),
+                                    taken_at=(session.taken_at or self.taken_at).value)
             if queue is not None:
                 payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,

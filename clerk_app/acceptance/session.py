@@ -15,7 +15,7 @@ from typing import Any
 
 from clerk_app.acceptance.errors import ContradictoryMaterialState
 from clerk_app.domain.applicant import Applicant, CaptureSource, NaturalPerson
-from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState
+from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState, TakenAt
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
 from clerk_app.domain.pre_application import PreApplication
@@ -100,6 +100,8 @@ class AcceptanceSession:
     online: PreApplication | None = None
     # 代办批次: the village agent's visit this villager's case belongs to (joined in the commit's transaction)
     agent_batch: str | None = None
+    # 上门办理 / 代办点: where this case is taken; None = where the workstation is (AcceptanceService.taken_at)
+    taken_at: TakenAt | None = None
 
     # -- building the draft -------------------------------------------------------------------------
     @property

@@ -54,6 +54,15 @@ class MaterialSource(enum.Enum):
     ONLINE = "online"  # uploaded with the online pre-application (网上申报): held by the platform, not re-sent
 
 
+class TakenAt(enum.Enum):
+    """Where the case was taken: at the centre's window, on a home visit (上门办理, the workstation on a laptop away
+    from the centre), or at a village agent point (代办点)."""
+
+    WINDOW = "window"
+    HOME_VISIT = "home_visit"
+    AGENT_POINT = "agent_point"
+
+
 @dataclass(frozen=True)
 class MaterialRecord:
     material_code: str

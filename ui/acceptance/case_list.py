@@ -377,13 +377,18 @@ class CaseDialog(QDialog):
         return lines
 
     def _online_line(self, stored: StoredCase) -> str:
-        """网上申报 → 窗口接件: the online application this case took, and its pre-review."""
+        """网上申报 → 窗口接件: the online application this case took, and its pre-review; where it was taken when
+        not at the window (上门办理 / 代办点)."""
         online = stored.details.get("online")
+        place = {"home_visit": self.tr("home visit (上门办理)"), "agent_point": self.tr("agent point (代办点)")}.get(
+            str(stored.details.get("taken_at", "")))
+        where = f"<b>{self.tr('Taken at')}</b>: {place}" if place else ""
         if not isinstance(online, dict):
-            return ""
+            return where
         review = self.tr("passed") if (online.get("prereview") or {}).get("passed") else self.tr("needed correction")
-        return (f"<b>{self.tr('Online application')}</b>: {online.get('number', '')} "
+        line = (f"<b>{self.tr('Online application')}</b>: {online.get('number', '')} "
                 f"({self.tr('pre-review')}: {review})")
+        return f"{line}<br>{where}" if where else line
 
     def _collector_widgets(self, status: str, key: str) -> tuple[QPushButton, QLabel]:
         """出件 to the right person: import of the collector's 授权委托书, and the check's result or refusal."""

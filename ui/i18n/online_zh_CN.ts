@@ -106,6 +106,18 @@
 <context>
     <name>CaseDialog</name>
     <message>
+        <source>home visit (上门办理)</source>
+        <translation>上门办理</translation>
+    </message>
+    <message>
+        <source>agent point (代办点)</source>
+        <translation>代办点</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>受理地点</translation>
+    </message>
+    <message>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -128,6 +140,22 @@
 </context>
 <context>
     <name>AgentBatchBar</name>
+    <message>
+        <source>Where the cases are taken: recorded with each case and sent to the platform.</source>
+        <translation>受理地点：随每个办件记录并上报平台。</translation>
+    </message>
+    <message>
+        <source>At the window</source>
+        <translation>窗口受理</translation>
+    </message>
+    <message>
+        <source>Home visit (上门办理)</source>
+        <translation>上门办理</translation>
+    </message>
+    <message>
+        <source>Agent point (代办点)</source>
+        <translation>代办点受理</translation>
+    </message>
     <message>
         <source>Village agent batch (代办)…</source>
         <translation>村级代办批次…</translation>

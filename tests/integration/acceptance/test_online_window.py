@@ -61,6 +61,8 @@ def test_pre_application_scanned_accepted_and_synced_offline_offers_a_fresh_acce
     assert session.record("photo").state is MaterialState.MISSING
     assert pre["number"] in bar.message.text() and "photo" not in bar.message.text()
     qtbot.wait(200)
+    # 上门办理 on a laptop: the draft with its messages fits 1366×768 (nothing widens the window).
+    assert app.window.width() <= 1366 and app.window.height() <= 768, app.window.size()
     _shot(app.window, "online-taken.png", tmp_path)
 
     for code in ("residence", "photo"):  # originals seen; the photo handed over at the window
@@ -94,6 +96,7 @@ def test_pre_application_scanned_accepted_and_synced_offline_offers_a_fresh_acce
     qtbot.waitUntil(bar.fresh.isVisible, timeout=20_000)
     assert "Ctrl+N" in bar.message.text()
     qtbot.wait(200)
+    assert app.window.width() <= 1366, app.window.size()
     _shot(app.window, "online-offline.png", tmp_path)
     qtbot.mouseClick(bar.fresh, Qt.MouseButton.LeftButton)
     assert controller.session.online is None and controller.session.applicant is None

@@ -83,3 +83,31 @@ def test_a_window_only_case_has_no_online_keys(service):
         "SELECT payload FROM outbox WHERE case_uuid = ?", (result.case_uuid,))[0][0])
     assert "pre_application_id" not in payload
     assert all("online_files" not in m for m in payload["materials"])
+
+
+def test_a_home_visit_case_says_where_it_was_taken(service):
+    from clerk_app.domain.case import TakenAt
+
+    service.taken_at = TakenAt.HOME_VISIT  # the laptop away from the centre (上门办理)
+    session = service.new_session()
+    session.set_applicant(applicant())
+    session.set_items((item(),), CHECKLIST)
+    for spec in CHECKLIST:
+        session.mark_received(spec.code)
+    result = service.commit(session, Decision.ACCEPT)
+    payload = json.loads(service._db.query(  # noqa: SLF001
+        "SELECT payload FROM outbox WHERE case_uuid = ?", (result.case_uuid,))[0][0])
+    assert payload["taken_at"] == "home_visit"
+    assert service.cases.get(result.case_uuid).details["taken_at"] == "home_visit"
+
+
+def test_the_place_chooser_sets_where_the_next_cases_are_taken(qtbot):
+    from clerk_app.domain.case import TakenAt
+    from ui.agent_batch_bar import AgentBatchBar
+
+    bar = AgentBatchBar()
+    qtbot.addWidget(bar)
+    bar.set_taken_at(TakenAt.WINDOW)
+    with qtbot.waitSignal(bar.taken_at_changed) as changed:
+        bar.taken_at.setCurrentIndex(bar.taken_at.findData(TakenAt.AGENT_POINT))
+    assert changed.args == [TakenAt.AGENT_POINT]
