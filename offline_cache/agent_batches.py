@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from clerk_app.errors import PersonalDataPurged
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 
@@ -70,6 +71,8 @@ def get_batch(db: Database, cipher: FieldCipher, batch_uuid: str) -> BatchRecord
         raise KeyError(batch_uuid)
     row = rows[0]
     cases = db.query("SELECT case_uuid FROM agent_batch_cases WHERE batch_uuid = ? ORDER BY position", (batch_uuid,))
+    if not row["agent_enc"]:  # purged with the batch's last case after the retention period
+        raise PersonalDataPurged()
     agent = json.loads(cipher.decrypt(row["agent_enc"], _associated(batch_uuid)))
     return BatchRecord(row["batch_uuid"], row["batch_number"], agent, row["relation"], row["village"],
                        row["window_code"], row["clerk_id"], row["opened_at"], row["closed_at"],

@@ -7,6 +7,7 @@ open (everything it sent was confirmed). Purging a case, inside the caller's tra
 * its ``case_blobs`` rows (scans, card photo, printed PDFs, screen signatures) go; a file that no unpurged case
   still references (信息跑路 pages are shared with later cases) is marked purged and returned for deletion after
   the commit;
+* the village agent of its 代办批次 (``agent_batches.agent_enc``), once every case of the batch is purged;
 * its applicant, once no unpurged case refers to them, keeps only kind, document type and source: the encrypted
   document is emptied and the blind index replaced, so the citizen can no longer be found by ID number.
 Kept for statistics: the case row (numbers, items, dates, decision, status, window, clerk, queue times), its
@@ -75,6 +76,13 @@ def purge_case(conn: sqlite3.Connection, case_uuid: str, stamp: str) -> PurgedCa
             "UPDATE applicants SET payload_enc = ?, id_index = 'purged:' || applicant_uuid"
             " WHERE applicant_uuid = ? AND payload_enc != ?",
             (PURGED_PAYLOAD, applicant_uuid, PURGED_PAYLOAD)).rowcount > 0
+    # 代办批次: the village agent's identity goes with the last of the batch's cases.
+    conn.execute(
+        "UPDATE agent_batches SET agent_enc = ? WHERE agent_enc != ? AND batch_uuid IN"
+        " (SELECT batch_uuid FROM agent_batch_cases WHERE case_uuid = ?) AND NOT EXISTS"
+        " (SELECT 1 FROM agent_batch_cases m JOIN cases c ON c.case_uuid = m.case_uuid"
+        "  WHERE m.batch_uuid = agent_batches.batch_uuid AND c.personal_purged_at IS NULL)",
+        (PURGED_PAYLOAD, PURGED_PAYLOAD, case_uuid))
     return PurgedCase(case_number, tuple(files), blob_rows, applicant_purged)
 
 

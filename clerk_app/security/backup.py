@@ -251,7 +251,11 @@ def unpack_backup(path: Path, passphrase: str, into: Path) -> Unpacked:
     into.mkdir(mode=0o700)
     with path.open("rb") as handle:
         header_bytes, header = _read_header(handle)
-        key = _key(passphrase, bytes.fromhex(header["salt"]), {k: int(header[k]) for k in ("n", "r", "p")})
+        try:
+            salt, params = bytes.fromhex(header["salt"]), {k: int(header[k]) for k in ("n", "r", "p")}
+            key = _key(passphrase, salt, params)
+        except (KeyError, TypeError, ValueError) as exc:  # a damaged header (its bytes are authenticated too)
+            raise BackupDamaged(reason="header") from exc
         reader = io.BufferedReader(_ChunkReader(_open_chunks(handle, key, header_bytes)), buffer_size=CHUNK)
         try:
             with tarfile.open(fileobj=reader, mode="r|") as tar:

@@ -92,11 +92,16 @@ def test_tampered_backups_are_refused(tmp_path, monkeypatch, capsys):
     made = _run(monkeypatch, capsys, old, "backup", "create", str(tmp_path / "stick"), stdin=f"{PASS}\n{PASS}\n")
     raw = Path(made["file"]).read_bytes()
     header_end = len(MAGIC) + 4 + int.from_bytes(raw[len(MAGIC):len(MAGIC) + 4], "big")
-    flipped_header = bytearray(raw)
-    flipped_header[header_end - 3] ^= 0x01  # inside the JSON header (its facts)
-    flipped_body = bytearray(raw)
-    flipped_body[header_end + 40] ^= 0x01
-    for index, data in enumerate((bytes(flipped_header), bytes(flipped_body), raw[:header_end + 30])):
+    header = raw[len(MAGIC) + 4:header_end]
+    salt_at = header.index(b'"salt"')
+    # Bytes all over the header (each an scrypt run, so a sample) and every byte of the salt: a flipped salt
+    # character may stop being hex at all, which must be refused like any other damage.
+    offsets = sorted({*range(0, len(header), max(1, len(header) // 12)), *range(salt_at + 9, salt_at + 41)})
+    flipped = [bytearray(raw) for _ in range(len(offsets) + 1)]
+    for offset, copy in zip(offsets, flipped, strict=False):
+        copy[len(MAGIC) + 4 + offset] ^= 0x01
+    flipped[-1][header_end + 40] ^= 0x01  # a byte of the first sealed chunk
+    for index, data in enumerate([*map(bytes, flipped), raw[:header_end + 30]]):
         bad = tmp_path / f"bad{index}.owbackup"
         bad.write_bytes(data)
         with pytest.raises(BackupDamaged):

@@ -12,7 +12,7 @@ import pytest
 import main
 from clerk_app.errors import PersonalDataPurged
 from clerk_app.security.retention import RetentionService
-from offline_cache import audit_log, print_archive
+from offline_cache import agent_batches, audit_log, print_archive
 from offline_cache.case_events import record_platform_status
 from offline_cache.cases import set_platform_number
 from offline_cache.reports import load_report_data
@@ -47,6 +47,18 @@ def test_purge_after_the_period_keeps_statistics(workstation):
                      " 'M01', 9)", (pending["case_uuid"], a["files"][0]))
     pdf = print_archive.archive_printed(ws.db, ws.blobs, a["case_uuid"], b"%PDF-1.4 receipt of a", "receipt", False,
                                         "cups", "trainee", "01")
+    # a and the running case came in one 代办批次: the agent stays until both are purged.
+    with ws.db.transaction() as conn:
+        agent_batches.insert_batch(conn, ws.cipher, batch_uuid="b-1", batch_number="DB-1",
+                                   agent={"name": "王代办", "id_number": "11010519491231002X"}, relation="代办员",
+                                   village="", window_code="01", clerk_id="trainee", opened_at=T0.isoformat())
+        agent_batches.add_batch_case(conn, "b-1", a["case_uuid"])
+        agent_batches.add_batch_case(conn, "b-1", pending["case_uuid"])
+    with ws.db.transaction() as conn:
+        agent_batches.insert_batch(conn, ws.cipher, batch_uuid="b-2", batch_number="DB-2",
+                                   agent={"name": "赵代办", "id_number": "11010519491231002X"}, relation="代办员",
+                                   village="", window_code="01", clerk_id="trainee", opened_at=T0.isoformat())
+        agent_batches.add_batch_case(conn, "b-2", b["case_uuid"])
     _conclude(ws, a, T0)
     _conclude(ws, b, T0)
     _conclude(ws, pending, T0, confirmed=False)  # the platform has not confirmed everything yet
@@ -91,6 +103,9 @@ def test_purge_after_the_period_keeps_statistics(workstation):
     for kept in (pending, unnumbered):
         assert ws.applicants.get(_applicant_of(ws, kept)).principal.name == "张三"
         assert all(ws.blobs.exists(sha) for sha in kept["files"])
+    assert agent_batches.get_batch(ws.db, ws.cipher, "b-1").agent["name"] == "王代办"  # pending still in it
+    with pytest.raises(PersonalDataPurged):
+        agent_batches.get_batch(ws.db, ws.cipher, "b-2")
     # The citizen is no longer found by ID number through the purged cases.
     found = set(ws.applicants.find_by_identifier("11010519491231002X"))
     assert applicant_a not in found and _applicant_of(ws, pending) in found
