@@ -6,7 +6,7 @@ cannot make a second case, PEERS #23); after it the result shows the case number
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -134,6 +134,9 @@ class DecisionPanel(QWidget):
         self.result.setObjectName("decisionResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.evaluation = QLabel()  # 好差评: only whether the citizen evaluated (show_evaluation), never the grade
+        self.evaluation.setObjectName("decisionEvaluation")
+        self.evaluation.hide()
         after = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Preview"))
         self.print_button = QPushButton(self.tr("Print  Ctrl+P"))
@@ -151,6 +154,7 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.rejection)
         layout.addWidget(self.result)
+        layout.addWidget(self.evaluation)
         layout.addLayout(after)
         layout.addStretch(1)
         self._allowed: frozenset[Decision] = frozenset()
@@ -184,7 +188,19 @@ class DecisionPanel(QWidget):
         self.result.setText(text)
         self._refresh()
 
+    def show_evaluation(self, given: bool | None) -> None:
+        """The customer screen's fact about the case's 好差评: given (True), skipped or timed out (False), not yet
+        (None). A bool on purpose: the grade cannot reach this panel (GB/T 39734: the evaluator is protected)."""
+        if given is None:
+            self.evaluation.clear()
+            self.evaluation.hide()
+            return
+        self.evaluation.setText(QCoreApplication.translate("citizen", "Service evaluation: given") if given
+                                else QCoreApplication.translate("citizen", "Service evaluation: not given"))
+        self.evaluation.show()
+
     def reset(self) -> None:
+        self.show_evaluation(None)
         self._done = False
         self._allowed = frozenset()
         self.result.clear()

@@ -114,6 +114,7 @@ class CustomerScreenWiring(QObject):
         # Only whether an evaluation was given: the grade never reaches a clerk's widget.
         self.evaluation_state.setText({"evaluated": tr("Evaluation: given"),
                                        "not_evaluated": tr("Evaluation: not given")}.get(fact, tr("Evaluation: —")))
+        self.controller.decision.show_evaluation({"evaluated": True, "not_evaluated": False}.get(fact))
 
     def _render(self, view: CustomerView) -> None:
         self.screen.show_view(view)

@@ -28,6 +28,14 @@
         <translation>请签名：%1</translation>
     </message>
     <message>
+        <source>Service evaluation: given</source>
+        <translation>好差评：已评价</translation>
+    </message>
+    <message>
+        <source>Service evaluation: not given</source>
+        <translation>好差评：未评价</translation>
+    </message>
+    <message>
         <source>Sign with your finger in the white area, as on paper.</source>
         <translation>请用手指在白色区域内签名，和在纸上签字一样。</translation>
     </message>

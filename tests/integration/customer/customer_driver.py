@@ -13,11 +13,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStatusBar,
+    QTextEdit,
+    QWidget,
+)
 
 ITEM = "51160201001101-511602000000-000-11511602MB10100010-1-00"  # 姓名变更登记: its form has 空表 and 样表
-GRADE_WORDS = ("非常满意", "基本满意", "不满意", "非常不满意", "Very satisfied", "Dissatisfied")
+GRADE_WORDS = ("满意", "非常满意", "基本满意", "不满意", "非常不满意", "Very satisfied", "Satisfied", "Dissatisfied")
 
 
 def pump(seconds: float = 0.05) -> None:
@@ -37,14 +50,26 @@ def wait_until(what: str, predicate: Callable[[], bool], timeout: float = 30.0) 
 
 
 def clerk_texts(window: QWidget) -> list[str]:
-    """Every text any of the clerk's widgets holds (labels, buttons, inputs, tooltips, window titles)."""
+    """Every text any of the clerk's widgets holds: labels, buttons, inputs, combo items, every cell of every item
+    view, status-bar messages, actions (text, tooltip, status tip), tooltips and window titles."""
     texts = [window.windowTitle()]
     for widget in window.findChildren(QWidget):
-        texts.append(widget.toolTip())
+        texts += [widget.toolTip(), widget.windowTitle()]
         if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             texts.append(widget.text())
-        if isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, (QPlainTextEdit, QTextEdit)):
             texts.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QStatusBar):
+            texts.append(widget.currentMessage())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    texts.append(str(model.index(row, column).data() or ""))
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip(), action.statusTip()]
     return [t for t in texts if t]
 
 
@@ -145,6 +170,8 @@ def main(home: str, out: str) -> int:
         button("submitEvaluation").click()
         grab("thanks")
         report["clerk_evaluation_label_1"] = wiring.evaluation_state.text()
+        report["decision_evaluation_1"] = controller.decision.evaluation.text()
+        controller.decision.grab().save(str(out_dir / "clerk_decision_panel.png"))  # looked at: no grade on it
         wait_until("idle after the thanks", lambda: wiring.presenter.view.stage.value == "idle", 10)
         grab("idle_after_citizen")
 
@@ -180,6 +207,7 @@ def main(home: str, out: str) -> int:
         pad.press(1)  # a second press for the same case counts for nothing
         pump(0.5)
         report["clerk_evaluation_label_2"] = wiring.evaluation_state.text()
+        report["decision_evaluation_2"] = controller.decision.evaluation.text()
         wait_until("idle again", lambda: wiring.presenter.view.stage.value == "idle", 10)
 
         # Citizen 3: a one-time notice signed on paper (the clerk's 纸质签名), the evaluation skipped.
@@ -202,6 +230,8 @@ def main(home: str, out: str) -> int:
         wait_until("the evaluation after 纸质签名", lambda: wiring.presenter.view.stage.value == "evaluation")
         report["signatures_3"] = [r.__dict__ for r in started.services.signatures.signatures(case_3).values()]
         button("skipEvaluation").click()
+        report["decision_evaluation_3"] = controller.decision.evaluation.text()
+        report["grade_words_after_skip"] = [t for t in clerk_texts(window) if any(w in t for w in GRADE_WORDS)]
         wait_until("idle at last", lambda: wiring.presenter.view.stage.value == "idle", 10)
         # Citizen 2 comes back for the result (出件): the 送达回执 is signed on the screen, then thanks.
         from tests.unit.acceptance.test_handover import _ready_for_pickup

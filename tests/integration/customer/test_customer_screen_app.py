@@ -89,7 +89,10 @@ def test_evaluations_once_per_case_and_the_clerk_never_sees_the_grade(report) ->
         assert "applicant" not in e and report["card_id_number"] not in json.dumps(e, ensure_ascii=False)
     assert report["clerk_evaluation_label_1"] == "评价：已评价"
     assert report["clerk_evaluation_label_2"] == "评价：已评价"
-    assert report["grade_words_in_clerk_widgets"] == []
+    assert report["grade_words_in_clerk_widgets"] == [] and report["grade_words_after_skip"] == []
+    # the decision panel says only THAT the citizen evaluated (or not), never how
+    assert (report["decision_evaluation_1"], report["decision_evaluation_2"], report["decision_evaluation_3"]) == (
+        "好差评：已评价", "好差评：已评价", "好差评：未评价")
     for state in report["states"]:
         assert not any(w in t for t in state["clerk_texts"] for w in ("不满意", "非常满意", "基本满意")), state["name"]
 
