@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui]
 
@@ -63,6 +64,8 @@ def test_every_state_follows_the_case(report) -> None:
     assert "承诺办结日期" in " ".join(_state(report, "decision_accept")["texts"])
     for state in report["states"]:
         assert Path(state["png"]).stat().st_size > 2000
+        with Image.open(state["png"]) as shot:  # the full-screen page never outgrows the citizen's monitor
+            assert shot.size == (1280, 800), (state["name"], shot.size)
 
 
 def test_privacy_no_full_id_and_nothing_of_the_previous_citizen(report) -> None:
