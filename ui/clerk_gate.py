@@ -47,6 +47,9 @@ log = logging.getLogger("onewindow.ui.clerk")
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
+_PANEL_WIDTH, _PANEL_MARGIN = 420, 24  # the login panel's fixed width and side margins
+
+
 class SessionGate(QWidget):
     """The overlay with the login / unlock form."""
 
@@ -91,7 +94,7 @@ class SessionGate(QWidget):
     def _build_panel(self) -> None:
         panel = QFrame(self)
         panel.setObjectName("gatePanel")
-        panel.setFixedWidth(420)
+        panel.setFixedWidth(_PANEL_WIDTH)
         self.title = QLabel()
         self.title.setObjectName("gateTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -123,7 +126,7 @@ class SessionGate(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.login_button)
         inner = QVBoxLayout(panel)
-        inner.setContentsMargins(24, 20, 24, 20)
+        inner.setContentsMargins(_PANEL_MARGIN, 20, _PANEL_MARGIN, 20)
         inner.addWidget(self.title)
         inner.addWidget(self.subtitle)
         inner.addLayout(form)
@@ -186,7 +189,7 @@ class SessionGate(QWidget):
         self.account.setEnabled(True)
         self.account.clear()
         self.password.clear()
-        self.message.setText(text)
+        self._show_message(text)
         self._cover()
         self.account.setFocus()
 
@@ -196,20 +199,28 @@ class SessionGate(QWidget):
                                       "here takes over the window (shift change).").format(clerk.account))
         self.account.setText(clerk.account)
         self.password.clear()
-        self.message.clear()
+        self._show_message("")
         self._cover()
         self.password.setFocus()
+
+    def _show_message(self, text: str) -> None:
+        """A wrapped label inside the fixed-width panel does not tell the rows around it how tall it became (Qt's
+        height-for-width stops at the panel's layout): reserve the wrapped text's height, or a long message (the
+        sealed data key's advice) is drawn over the password field."""
+        self.message.setText(text)
+        width = _PANEL_WIDTH - 2 * _PANEL_MARGIN
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     def submit(self) -> None:
         account, password = self.account.text().strip(), self.password.text()
         if self._busy:
             return
         if not account or not password:
-            self.message.setText(self.tr("Enter the account and the password."))
+            self._show_message(self.tr("Enter the account and the password."))
             return
         self._busy = True
         self.login_button.setEnabled(False)
-        self.message.setText(self.tr("Checking…"))
+        self._show_message(self.tr("Checking…"))
         locked = self.session.locked and self.session.clerk is not None
         work: Callable[[], Any] = ((lambda: self.session.unlock(account, password)) if locked
                                    else (lambda: self.session.login(account, password)))
@@ -225,7 +236,7 @@ class SessionGate(QWidget):
         self.login_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(inline_error_text(exc))
+        self._show_message(inline_error_text(exc))
 
     # --- the session's events --------------------------------------------------------------------------------
     def _on_session_event(self, event: str, clerk: Clerk | None) -> None:
