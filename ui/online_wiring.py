@@ -35,6 +35,7 @@ class OnlinePresenter:
         bar.fetch_requested.connect(self.fetch)
         bar.fresh_requested.connect(self.fresh_acceptance)
         acceptance.committed.connect(lambda _result: bar.reset())
+        acceptance.online_refused.connect(bar.show_error)
 
     def _run(self, kind: type[Operation[Any]], fn: Any, done: Any, failed: Any) -> None:
         kind(self.window, fn).success(done).failure(failed).run(self.tasks)

@@ -39,3 +39,10 @@ class ContradictoryMaterialState(ValidationError):
         "“{material}” cannot be {state} and at the same time have its original checked or copies received. "
         "Mark it received instead, or clear the original and the copies first.",
     )
+
+
+class NotTheOnlineApplicant(ValidationError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "This card is not the online application's applicant: the draft keeps the applicant of {number}. "
+                  "Start a fresh acceptance (Ctrl+N) for this person."
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from clerk_app.acceptance.errors import ContradictoryMaterialState
+from clerk_app.acceptance.errors import ContradictoryMaterialState, NotTheOnlineApplicant
 from clerk_app.domain.applicant import Applicant, CaptureSource, NaturalPerson
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState, TakenAt
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
@@ -113,7 +113,14 @@ class AcceptanceSession:
             raise RuntimeError("a committed acceptance is frozen; start a new one")
 
     def set_applicant(self, applicant: Applicant | None) -> None:
+        """A draft taken from an online pre-application keeps its applicant: a card read confirms the same person
+        (by ID number), anybody else is refused with ``NotTheOnlineApplicant``."""
         self._check_open()
+        if self.online is not None and self.applicant is not None:
+            principal = applicant.principal if applicant is not None else None
+            number = getattr(principal, "id_number", "")
+            if not number or number.upper() != self.online.id_number.upper():
+                raise NotTheOnlineApplicant(number=self.online.number)
         self.applicant = applicant
         self._apply_card_read()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog
 from clerk_app.acceptance.agent_batch import AUTHORISATION_CODE, AgentBatch, AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk
-from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState
+from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState, NotTheOnlineApplicant
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
@@ -56,6 +56,7 @@ class AcceptanceController(QObject):
     committed = Signal(object)  # CommitResult
     printed = Signal(object)  # list of PrintOutcome
     cases_loaded = Signal()
+    online_refused = Signal(str)  # a card that is not the online application's applicant (the text why)
     checklist_changed = Signal()  # after every refresh of the draft's checklist (the customer screen follows it)
     handed_over = Signal(str)  # case UUID: 出件 done (the customer screen asks for the 送达回执 signature)
 
@@ -138,7 +139,12 @@ class AcceptanceController(QObject):
             return
         if self.session.committed:
             self.new_case()  # the next applicant at the window starts the next case
-        self.session.set_applicant(self._for_batch(applicant))
+        try:
+            self.session.set_applicant(self._for_batch(applicant))
+        except NotTheOnlineApplicant as refused:  # 网上申报: another person's card does not take over the draft
+            self._status(refused.user_text())
+            self.online_refused.emit(refused.user_text())
+            return
         self.refresh()
 
     def _for_batch(self, applicant: Any) -> Any:

@@ -3,6 +3,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>This card is not the online application's applicant: the draft keeps the applicant of {number}. Start a fresh acceptance (Ctrl+N) for this person.</source>
+        <translation>该证件不是网上申报的申请人：本件仍为 {number} 的申请人。如需为此人办理，请新建受理（Ctrl+N）。</translation>
+    </message>
+    <message>
         <source>The online application cannot be fetched: the platform is not reachable now ({reason}). Start a fresh acceptance at the window instead (Ctrl+N).</source>
         <translation>无法调取网上申报：当前连接不上平台（{reason}）。可改为窗口新建受理（Ctrl+N）。</translation>
     </message>

@@ -65,6 +65,14 @@ def test_pre_application_scanned_accepted_and_synced_offline_offers_a_fresh_acce
     assert app.window.width() <= 1366 and app.window.height() <= 768, app.window.size()
     _shot(app.window, "online-taken.png", tmp_path)
 
+    # Another person's card on the reader does not take over the online draft.
+    simulated = next(d for d in services.identity.drivers if d.kind.value == "simulated").reader
+    with qtbot.waitSignal(controller.online_refused, timeout=20_000):
+        simulated.place("resident")
+    assert controller.session is session and session.applicant.display_name == "林预审"
+    assert bar.message.isVisible()
+    simulated.remove()
+
     for code in ("residence", "photo"):  # originals seen; the photo handed over at the window
         controller.apply_action(code, "received")
     assert session.record("residence").source is MaterialSource.ONLINE

@@ -111,3 +111,23 @@ def test_the_place_chooser_sets_where_the_next_cases_are_taken(qtbot):
     with qtbot.waitSignal(bar.taken_at_changed) as changed:
         bar.taken_at.setCurrentIndex(bar.taken_at.findData(TakenAt.AGENT_POINT))
     assert changed.args == [TakenAt.AGENT_POINT]
+
+
+def test_only_the_online_applicants_card_confirms_the_draft(service):
+    from clerk_app.acceptance.errors import NotTheOnlineApplicant
+    from clerk_app.acceptance.online import applicant_of
+    from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType, NaturalPerson
+
+    pre = parse_pre_application(_answer())
+    session = service.new_session()
+    session.take_online(pre)
+    session.set_applicant(applicant_of(pre))
+    stranger = Applicant(NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310011",
+                                       source=CaptureSource.CARD_READER))
+    with pytest.raises(NotTheOnlineApplicant):
+        session.set_applicant(stranger)
+    with pytest.raises(NotTheOnlineApplicant):
+        session.set_applicant(None)
+    assert session.applicant.display_name == "张三"
+    session.set_applicant(applicant())  # the same person's card (same ID number): now read by the reader
+    assert session.applicant.principal.source is CaptureSource.SIMULATED
