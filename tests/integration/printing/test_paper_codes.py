@@ -1,5 +1,6 @@
 """The papers of the practice cases (training configuration: the QR is the query link) still decode with zbar from a
-150 dpi rasterisation: the Code128 is the number, the QR opens the query page with the number and the code only."""
+150 dpi rasterisation: the Code128 is the number, the QR opens the query page with the number and the code only, and
+the 扫码评价 QR of the papers a visit ends with opens the evaluation page with the same two and nothing else."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from printing.model import DocumentKind
 from printing.render import render_document
 from tests.integration.printing.test_cups_printing import decode
 
+EVALUATION_QR_KINDS = {DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.ONE_TIME_NOTICE, DocumentKind.THERMAL_RECEIPT}
+
 
 def test_every_practice_paper_decodes_to_the_query_link(workstation, services, tmp_path: Path) -> None:
     services.catalog.ensure_training_catalog()
@@ -28,6 +31,8 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, services, t
     desk = services.documents
     base = str(workstation.config.get("papers.query_url"))
     assert base.startswith("https://")
+    evaluation_page = str(workstation.config.get("customer_screen.evaluation_url"))
+    assert evaluation_page.startswith("https://") and evaluation_page != base
     seen = set()
     for case in cases:
         stored = desk._cases.get(case.case_uuid)  # noqa: SLF001 - the applicant, to prove it is not in the code
@@ -44,10 +49,15 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, services, t
             pdf.write_bytes(render_document(ctx))
             found = decode(pdf, tmp_path)
             assert found.get("CODE-128") == [ctx.case_number], (ctx.kind, found)
-            [link] = found["QR-Code"]
-            assert link == query_link(base, ctx.case_number, ctx.verification_code)
-            assert parse_qr_payload(link) == (ctx.case_number, ctx.verification_code)
-            assert set(parse_qs(urlsplit(link).query)) == {"n", "c"}
-            name = stored.case.applicant.display_name
-            assert name not in link and stored.case.applicant.principal.id_number[-6:] not in link
+            links = found["QR-Code"]
+            query = query_link(base, ctx.case_number, ctx.verification_code)
+            # the papers a visit ends with carry a second QR: 扫码评价 (evaluate later on a phone)
+            evaluation = query_link(evaluation_page, ctx.case_number, ctx.verification_code)
+            expected = [query, evaluation] if ctx.kind in EVALUATION_QR_KINDS else [query]
+            assert sorted(links) == sorted(expected), (ctx.kind, links)
+            for link in links:
+                assert parse_qr_payload(link) == (ctx.case_number, ctx.verification_code)
+                assert set(parse_qs(urlsplit(link).query)) == {"n", "c"}
+                name = stored.case.applicant.display_name
+                assert name not in link and stored.case.applicant.principal.id_number[-6:] not in link
     assert seen == set(DocumentKind)  # every kind
