@@ -118,3 +118,36 @@ def test_unknown_number_and_offline_are_said_clearly(workstation, services, sand
     assert "Ctrl+N" in unreachable.value.user_text()
     with pytest.raises(OnlineUnavailable):
         OnlineDesk(dead, services.catalog, configured=False).fetch("WS209901010001")
+
+
+def test_a_home_visit_day_offline_is_synced_when_back(workstation, services, sandbox, synced):
+    """上门办理: a day on the laptop away from the centre (no link: every pass fails with the network), then back
+    at the centre everything arrives once, each case saying where it was taken."""
+    import dataclasses
+
+    from clerk_app.domain.case import TakenAt
+    from clerk_app.sync.service import SyncService
+    from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
+
+    services.acceptance.taken_at = TakenAt.HOME_VISIT
+    numbers = []
+    for _ in range(3):
+        session = services.acceptance.new_session()
+        session.set_applicant(applicant())
+        session.set_items((item(),), CHECKLIST)
+        for spec in CHECKLIST:
+            session.mark_received(spec.code)
+        numbers.append(services.acceptance.commit(session, Decision.ACCEPT).case_uuid)
+    away = SyncService(dataclasses.replace(workstation, config=workstation.config.with_overrides(
+        platform__base_url="http://127.0.0.1:9", platform__connect_timeout=0.3)))
+    try:
+        report = away.run_once(pull=False)
+    finally:
+        away.close()
+    assert report.online is False and report.actions_done == 0
+    assert workstation.db.query("SELECT count(*) FROM outbox WHERE state != 'done'")[0][0] == 3
+
+    drain(synced.engine, timeout=30)  # back at the centre
+    rows = sandbox.query("SELECT case_uuid, body FROM cases")
+    assert sorted(r[0] for r in rows) == sorted(numbers)
+    assert {json.loads(r[1])["taken_at"] for r in rows} == {"home_visit"}
