@@ -190,3 +190,26 @@ def test_training_mode_keeps_its_practice_key_file(tmp_path):
         assert (ws.paths.data_dir / ".data-key").exists()
     finally:
         ws.close()
+
+
+def test_doctor_reports_how_the_key_is_kept(tmp_path):
+    from clerk_app.cli.commands.doctor import _key_check
+
+    home = _production_home(tmp_path / "pc")
+    ws = _open(home)
+    try:
+        assert ws.vault is not None
+        before = _key_check(ws)
+        assert before["ok"] is False and "key init" in before["detail"] and before["wrapped"] is True
+        ws.vault.initialise()
+        ws.vault.enrol("zhang", "zhang-pw")
+        after = _key_check(ws)
+        assert after["ok"] is True and "1 clerk" in after["detail"] and after["fallback"] is False
+    finally:
+        ws.close()
+    training = _open(tmp_path / "training")
+    try:
+        check = _key_check(training)
+        assert check["ok"] is False and check["fallback"] is True  # a key file beside the data is never OK
+    finally:
+        training.close()
