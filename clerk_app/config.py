@@ -178,6 +178,14 @@ declare("papers.deferral_rule", str, "《清河区政务服务容缺受理办法
         "The local rule a 容缺 acceptance relies on, printed on its 受理通知书 and 承诺书")
 declare("papers.consultation_phone", str, "0826-12345", "Centre 咨询电话 printed on acceptance papers")
 declare("papers.complaint_phone", str, "12345", "Centre 投诉电话 printed on acceptance papers")
+declare("fees.province_code", str, "33", "Two-digit province code every payment code (缴款码) starts with",
+        pattern=r"^[0-9]{2}$", form="two digits")
+declare("fees.qr_format", str, "{code}",
+        "Text of the payment QR on the 缴费通知书: {code} (20-digit payment code), {amount} (yuan), {case_number}; "
+        "e.g. https://pay.example.gov.cn/pay?code={code}&amount={amount}",
+        pattern=r"^[^{}]*(\{(code|amount|case_number)\}[^{}]*)*$", form="a text using only {code}, {amount}, "
+        "{case_number}")
+declare("fees.expiry_days", int, 15, "Calendar days a payment notice stays payable", minimum=1)
 declare("papers.query_url", str, "https://zwfw.qinghe.example.gov.cn/query",
         "Page the receipt QR opens; the QR adds only ?n=<case number>&c=<verification code>. Empty = bare code")
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from clerk_app.acceptance.agent_batch import AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
+from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.online import OnlineDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
@@ -56,7 +57,7 @@ log = logging.getLogger("onewindow.init")
 
 # what records the logged-in clerk
 ClerkBound = (AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
-              | SignatureDesk)
+              | SignatureDesk | FeeDesk)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Services:
     agent_batches: AgentBatchDesk  # 代办批次: a village agent's visit, one case per villager, the batch receipt
     statistics: StatisticsSource  # the statistics view's: the hall's from the platform, else this window's
     evaluator: PadReader  # the evaluation pad (评价器), if configured; started by the customer screen's wiring
+    fees: FeeDesk  # 缴费通知书 and payments; 办结前收费 holds 出件 (a hold of the handover desk)
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -156,8 +158,11 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
                              department_of=lambda code: catalog.get_item(code).department,
                              item_of=catalog.get_item,
                              signature_of=lambda case_uuid, kind: signatures.image_of(case_uuid, kind)[0])
+    fees = FeeDesk(ws.db, cases, acceptance.rules, catalog.get_item, province=config.get_str("fees.province_code"),
+                   window_code=window, clerk_id=clerk, qr_format=config.get_str("fees.qr_format"),
+                   expiry_days=config.get_int("fees.expiry_days"), clock=local_now)
     handover = HandoverDesk(ws.db, ws.cipher, acceptance.rules, window_code=window, clerk_id=clerk, clock=local_now,
-                            blobs=ws.blobs)
+                            blobs=ws.blobs, holds=(fees.hold_handover,))
     supplements = SupplementDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
                                  clock=local_now)
     scanning = ScanningService(ws.blobs, build_scanner_service(config, hooks.extra_scanners or None),
@@ -170,7 +175,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     session = clerk_session(ws, sync, platform_ready)
     corrections = CorrectionDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
                                  clock=local_now)
-    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures)
+    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures, fees)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     evaluations = EvaluationDesk(ws.db)
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
@@ -180,7 +185,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     evaluator = PadReader(evaluator_pad(config))  # nothing opened until started
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, statistics, evaluator,
+                    online, retention, agent_batches, statistics, evaluator, fees,
                     platform_ready)
 
 

@@ -36,6 +36,7 @@ from printing.a4 import (
     query_hint,
     styles,
 )
+from printing.fee_notice import fee_notice
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.typesetting import application_of
 
@@ -554,6 +555,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.CORRECTION_NOTICE: correction_notice,
     DocumentKind.CORRECTION_RECEIPT: correction_receipt,
     DocumentKind.AGENT_BATCH_RECEIPT: agent_batch_receipt,
+    DocumentKind.FEE_NOTICE: fee_notice,
 }
 
 

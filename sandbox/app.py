@@ -29,6 +29,7 @@ from sandbox.corrections import ask_correction, correction_of_change, mount_corr
 from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
 from sandbox.online_hall import mount_online_hall
+from sandbox.payments import mount_payment_routes, pay
 from sandbox.queue_routes import mount_queue_routes
 from sandbox.queue_sim import ArrivalSimulator
 from sandbox.queue_store import QueueStore
@@ -114,6 +115,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_case_routes(app, store, Clerk)
     mount_supplement_routes(app, store, Clerk)
     mount_correction_routes(app, store, Clerk)
+    mount_payment_routes(app, store, Clerk)
     mount_signature_routes(app, store, Clerk)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
@@ -270,6 +272,15 @@ def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
         online was not sent again by the window."""
         rows = store.query("SELECT sha256, channel, bytes, requests FROM upload_bytes ORDER BY sha256, channel")
         return {"files": [dict(r) for r in rows]}
+
+    @app.post("/__admin/payments/{payment_code}/pay", include_in_schema=False)
+    def pay_now(payment_code: str) -> dict[str, Any]:
+        """The citizen pays the order with this code (the simulated payment platform)."""
+        with store.transaction() as conn:
+            confirmation = pay(conn, payment_code)
+        if confirmation is None:
+            raise ApiError(409, "not_payable", "no unpaid order with this payment code")
+        return confirmation
 
     @app.get("/__admin/faults", include_in_schema=False)
     def get_faults() -> dict[str, Any]:

@@ -14,6 +14,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from sandbox.corrections import ask_correction, simulated_due_by, simulated_items
+from sandbox.payments import pay
 from sandbox.store import Store, now_iso
 
 log = logging.getLogger("sandbox.backoffice")
@@ -58,6 +59,10 @@ class BackOffice:
         cutoff = (datetime.now(UTC) - timedelta(seconds=self.delay)).isoformat(timespec="milliseconds")
         moved = 0
         with self.store.transaction() as conn:
+            # Training: the citizen pays a payment order one step after it arrived (the simulated 非税 platform).
+            for order in conn.execute("SELECT payment_code FROM payments WHERE paid_at IS NULL AND received_at <= ?"
+                                      " LIMIT 100", (cutoff,)).fetchall():
+                moved += pay(conn, order["payment_code"]) is not None
             rows = conn.execute(
                 "SELECT c.case_uuid, c.status, c.centre_code, c.body,"
                 " EXISTS (SELECT 1 FROM correction_submissions k WHERE k.case_uuid = c.case_uuid) AS corrected"

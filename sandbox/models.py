@@ -192,6 +192,38 @@ class Supplement(BaseModel):
     materials: list[SuppliedMaterial] = Field(min_length=1)
 
 
+class FeeNotice(BaseModel):
+    """A payment order from a 缴费通知书 (受理前收费 or 办结前收费), keyed by the notice's UUID."""
+
+    model_config = ConfigDict(extra="allow")
+    notice_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    case_number: str = Field(default="", max_length=64)
+    stage: Literal["before_acceptance", "before_conclusion"]
+    amount_fen: int = Field(gt=0, le=10**10)
+    payment_code: str = Field(pattern=r"^[0-9]{20}$", description="缴款码: 20 digits, the province code first")
+    items: list[dict[str, Any]] = Field(default_factory=list)
+    issued_at: str
+    expires_on: str | None = None
+    window_code: str = Field(min_length=1, max_length=16)
+    clerk_id: str = Field(min_length=1, max_length=64)
+
+
+class PaymentChange(BaseModel):
+    seq: int
+    notice_uuid: str
+    payment_code: str
+    status: Literal["paid"]
+    paid_at: str
+    voucher: str = Field(description="the electronic payment voucher number (缴款凭证号)")
+
+
+class PaymentChanges(BaseModel):
+    changes: list[PaymentChange]
+    cursor: str
+    has_more: bool
+
+
 class CorrectionSubmission(BaseModel):
     """补正 materials received at the window, answering one request; keyed by the submission's action UUID."""
 

@@ -91,7 +91,8 @@ class LoopbackClient:
 
 
 def replay(manifest: dict[str, Any], files: dict[str, bytes], client: LoopbackClient) -> dict[str, int]:
-    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "evaluations": 0}
+    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "fee_notices": 0,
+              "evaluations": 0}
 
     def upload_all(materials: Any) -> None:
         for sha in dict.fromkeys(s for m in materials for s in m.get("files", ())):
@@ -120,6 +121,9 @@ def replay(manifest: dict[str, Any], files: dict[str, bytes], client: LoopbackCl
             upload_all(payload.get("materials", ()))
             client.post(f"/cases/{payload['case_uuid']}/corrections/{action['action_uuid']}", payload)
             counts["corrections"] += 1
+        elif action["kind"] == "fee_notice":
+            client.post(f"/payments/{action['action_uuid']}", payload)
+            counts["fee_notices"] += 1
         elif action["kind"] == "evaluation":
             client.post("/evaluations", payload)
             counts["evaluations"] += 1

@@ -124,6 +124,25 @@ CREATE TABLE IF NOT EXISTS upload_bytes (
     requests INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (sha256, channel)
 );
+CREATE TABLE IF NOT EXISTS payments (
+    notice_uuid TEXT PRIMARY KEY,
+    case_uuid TEXT NOT NULL,
+    payment_code TEXT NOT NULL UNIQUE,
+    amount_fen INTEGER NOT NULL,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    paid_at TEXT,
+    voucher TEXT
+);
+CREATE TABLE IF NOT EXISTS payment_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    notice_uuid TEXT NOT NULL REFERENCES payments(notice_uuid),
+    payment_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    paid_at TEXT NOT NULL,
+    voucher TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

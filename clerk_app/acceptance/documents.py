@@ -7,6 +7,7 @@ Runs after the commit (never before), off the GUI thread. Rendering, the encrypt
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,10 +21,12 @@ from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import Shortfall
+from clerk_app.domain.fees import yuan
 from clerk_app.domain.masking import mask_id_number
 from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
 from offline_cache.corrections import CorrectionRequest
+from offline_cache.fees import FeeNotice
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 
 log = logging.getLogger("onewindow.acceptance")
@@ -242,6 +245,19 @@ def correction_receipt_context(stored: StoredCase, result: CorrectionResult, req
                                       "document_tag": result.submission_uuid})
 
 
+def fee_notice_context(stored: StoredCase, notice: FeeNotice, qr_text: str, letterhead: Letterhead, *,
+                       department: str = "", item_of: Callable[[str], ServiceItem] | None = None) -> DocumentContext:
+    """缴费通知书 of one notice: its lines, total, payment code and the payment QR's text."""
+    base = build_context(stored, DocumentKind.FEE_NOTICE, letterhead, department=department, item_of=item_of,
+                         printed_at=datetime.fromisoformat(notice.issued_at))
+    lines = [{k: line[k] for k in ("name", "standard", "basis", "amount_fen")} for line in notice.items]
+    return dataclasses.replace(base, extra={
+        "lines": json.dumps(lines, ensure_ascii=False), "amount": yuan(notice.amount_fen),
+        "payment_code": notice.payment_code, "payment_qr": qr_text, "stage": notice.stage,
+        "expires_on": notice.expires_on.isoformat() if notice.expires_on else "", "issued_at": notice.issued_at,
+        "document_tag": notice.notice_uuid})
+
+
 RESULT_TEXT = {"approved": "准予（批准）", "denied": "不予批准", "concluded": "办结"}
 CHECK_NOTE = {"applicant": "读取领取人身份证，与申请人一致", "agent": "读取领取人身份证，与受理时登记的代理人一致",
               "authorised": "领取人凭申请人签署的授权委托书领取（委托书已扫描存档，共{pages}页）"}
@@ -341,6 +357,13 @@ class DocumentDesk:
         stored = self._cases.get(case_uuid)
         ctx = correction_receipt_context(stored, result, request, self.letterhead,
                                          department=self._department(stored), item_of=self._item_of)
+        return self.printer.print_document(case_uuid, ctx, self.clerk_id)
+
+    def print_fee_notice(self, case_uuid: str, notice: FeeNotice, qr_text: str) -> PrintOutcome:
+        """Print (and archive) the 缴费通知书 of a notice; the same notice again is 补打."""
+        stored = self._cases.get(case_uuid)
+        ctx = fee_notice_context(stored, notice, qr_text, self.letterhead, department=self._department(stored),
+                                 item_of=self._item_of)
         return self.printer.print_document(case_uuid, ctx, self.clerk_id)
 
     def delivery_receipt_context(self, case_uuid: str) -> DocumentContext:

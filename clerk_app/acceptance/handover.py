@@ -68,8 +68,10 @@ class HandoverRecord:
 
 class HandoverDesk:
     def __init__(self, db: Database, cipher: FieldCipher, rules: CaseRules, *, window_code: str,
-                 clerk_id: str, clock: Callable[[], datetime], blobs: BlobStore | None = None) -> None:
+                 clerk_id: str, clock: Callable[[], datetime], blobs: BlobStore | None = None,
+                 holds: tuple[Callable[[sqlite3.Connection, str], None], ...] = ()) -> None:
         self._db = db
+        self._holds = holds  # what must be settled before 出件 (办结前收费: FeeDesk.hold_handover); each may refuse
         self._blobs = blobs
         self._cipher = cipher
         self._rules = rules
@@ -147,6 +149,8 @@ class HandoverDesk:
                     return HandoverRecord(case_uuid, done["action_uuid"], collected, created=False)
             if status is not CaseStatus.READY_FOR_PICKUP:
                 raise TransitionNotAllowed(status, CaseStatus.HANDED_OVER)
+            for hold in self._holds:
+                hold(conn, case_uuid)
             check = self._check(conn, case_uuid, collector)
             action = str(uuid.uuid4())
             collected_at = self._clock().isoformat(timespec="seconds")

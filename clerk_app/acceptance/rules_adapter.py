@@ -31,6 +31,7 @@ _KINDS = {
     "authorisation_attached": case_states.EventKind.AUTHORISATION_ATTACHED,
     "supplemented": case_states.EventKind.SUPPLEMENTED,
     "corrected": case_states.EventKind.CORRECTED,
+    "fee_notice_issued": case_states.EventKind.FEE_NOTICE_ISSUED,
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,
 }

@@ -125,6 +125,7 @@ def item(data: Json, retired: bool = False) -> ServiceItem:
                 for f in fees.get("items", ())
             ),
             fees.get("basis", ""),
+            str(fees.get("stage", "")),
         ),
         service_objects=tuple(data.get("service_objects", ())),
         handling_forms=tuple(data.get("handling_forms", ())),

@@ -126,6 +126,8 @@ class EventKind(enum.Enum):
     CORRECTION_REQUESTED = "correction_requested"
     # 补正 materials received at the window (补正 → in review): the clock runs again; one outbox ``correction``.
     CORRECTED = "corrected"
+    FEE_NOTICE_ISSUED = "fee_notice_issued"  # 缴费通知书: a payment order (amount, code) for the case
+    FEE_PAID = "fee_paid"  # the platform confirmed the payment (status pull)
     NOTE = "note"
 
 

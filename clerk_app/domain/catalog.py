@@ -252,6 +252,7 @@ class Fees:
     charged: bool
     items: tuple[FeeItem, ...] = ()
     basis: str = ""
+    stage: str = ""  # 收费环节: before_acceptance (受理前收费), before_conclusion (办结前收费), "" = not stated
 
 
 @dataclass(frozen=True)

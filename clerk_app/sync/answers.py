@@ -233,6 +233,35 @@ def _check_correction(stream: str, index: int, request: Any) -> None:
             raise PageRejected(stream, f"{where}.due_by is not a date") from None
 
 
+def check_payment_changes(data: Any) -> dict[str, Any]:
+    stream = "payments"
+    page = _page_object(stream, data)
+    changes = page.get("changes")
+    if not isinstance(changes, list):
+        raise PageRejected(stream, "changes is not a list")
+    for index, change in enumerate(changes):
+        if not isinstance(change, dict):
+            raise PageRejected(stream, f"changes[{index}] is not an object")
+        for name in ("notice_uuid", "status", "paid_at", "voucher"):
+            value = change.get(name)
+            if not isinstance(value, str) or not 0 < len(value) <= 128:
+                raise PageRejected(stream, f"changes[{index}].{name} is missing or not a short text")
+        if not isinstance(change.get("seq"), int) or isinstance(change.get("seq"), bool):
+            raise PageRejected(stream, f"changes[{index}].seq is not a number")
+        _time_text(stream, f"changes[{index}].paid_at", change["paid_at"])
+    _cursor(stream, page)
+    if not isinstance(page.get("has_more", False), bool):
+        raise PageRejected(stream, "has_more is not true or false")
+    return page
+
+
+def _time_text(stream: str, where: str, value: str) -> None:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise PageRejected(stream, f"{where} is not a time") from None
+
+
 def check_calendar(data: Any, year: int) -> dict[str, Any]:
     stream = f"calendar:{year}"
     page = _page_object(stream, data)

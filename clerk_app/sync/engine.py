@@ -39,7 +39,7 @@ from clerk_app.sync.errors import (
     Unauthorised,
     error_kind,
 )
-from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog, pull_receipt_keys
+from clerk_app.sync.pulls import pull_calendar, pull_case_changes, pull_catalog, pull_payments, pull_receipt_keys
 from offline_cache.blobs import BlobStore
 from offline_cache.cases import record_platform_receipt, set_platform_number
 from offline_cache.crypto import FieldCipher
@@ -147,7 +147,8 @@ class SyncEngine:
             link_down = report.online is False and report.actions_done == 0
             if pull and not self._stop.is_set() and not link_down:
                 receipt_keys = functools.partial(pull_receipt_keys, cipher=self.cipher)
-                for name, fn in (("case_changes", pull_case_changes), ("catalog", pull_catalog),
+                for name, fn in (("case_changes", pull_case_changes), ("payments", pull_payments),
+                                 ("catalog", pull_catalog),
                                  ("calendar", pull_calendar), ("receipt_keys", receipt_keys),
                                  ("audit_head", push_audit_head)):
                     self._pull(name, fn, report)
@@ -291,6 +292,9 @@ class SyncEngine:
             return self._supplement(row, report)
         if row.kind == "correction":
             return self._supplement(row, report, correction=True)
+        if row.kind == "fee_notice":  # the payment order of a 缴费通知书, keyed by the notice's UUID
+            answer = self._authed(self.adapter.fee_notice, row.action_uuid, row.payload)
+            return answers.check_write_receipt(answer, row.action_uuid, row.payload), None
         if row.kind == "signature":
             return self._signature(row, report)
         raise PlatformRejected(0, "unknown_kind")

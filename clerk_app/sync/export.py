@@ -127,7 +127,8 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
     itself, creates nothing twice; a case already held with different content raises ``ContentConflict``.
     """
     manifest, files = read_export(path, passphrase)
-    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "evaluations": 0}
+    counts = {"cases": 0, "files": 0, "handovers": 0, "supplements": 0, "corrections": 0, "fee_notices": 0,
+              "evaluations": 0}
     for action in manifest["actions"]:
         payload, secret = action["payload"], action.get("secret") or {}
         if action["kind"] == "case_upsert":
@@ -149,6 +150,9 @@ def replay_export(path: Path, passphrase: str, adapter: Any, chunk_bytes: int = 
             counts["files"] += _upload_all(adapter, payload.get("materials", ()), files, chunk_bytes)
             adapter.correction(payload["case_uuid"], action["action_uuid"], payload)
             counts["corrections"] += 1
+        elif action["kind"] == "fee_notice":
+            adapter.fee_notice(action["action_uuid"], payload)
+            counts["fee_notices"] += 1
         elif action["kind"] == "evaluation":
             adapter.evaluation(payload)
             counts["evaluations"] += 1

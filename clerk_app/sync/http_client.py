@@ -194,6 +194,12 @@ class HttpPlatformClient:
     def correction(self, case_uuid: str, submission_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/corrections/{submission_uuid}", json=body)
 
+    def fee_notice(self, notice_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/payments/{notice_uuid}", json=body)
+
+    def payment_changes(self, cursor: str) -> dict[str, Any]:
+        return self._json("GET", f"{API}/payments/changes", params={"cursor": cursor})
+
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/evaluations", json=body)
 

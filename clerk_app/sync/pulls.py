@@ -12,14 +12,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from clerk_app.domain.case import CaseStatus
-from clerk_app.domain.case_states import can_transition
+from clerk_app.domain.case_states import EventKind, can_transition
 from clerk_app.sync.adapter import PlatformAdapter
-from clerk_app.sync.answers import check_calendar, check_case_changes
-from offline_cache.case_events import record_platform_status
+from clerk_app.sync.answers import check_calendar, check_case_changes, check_payment_changes
+from offline_cache.case_events import record_event, record_platform_status
 from offline_cache.cases import case_status, set_case_status
 from offline_cache.corrections import store_request
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
+from offline_cache.fees import mark_paid
 from offline_cache.outbox import now_iso
 from offline_cache.sync_store import SyncStore, store_cursor
 
@@ -77,6 +78,34 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
     set_case_status(conn, change["case_uuid"], local)
     record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], stamp, details)
     return 1
+
+
+def pull_payments(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:
+    """Payment confirmations of 缴费通知书 (``{changes: [{seq, notice_uuid, payment_code, status, paid_at,
+    voucher}], cursor, has_more}``): each marks its notice paid with a ``fee_paid`` event, the cursor in the same
+    transaction; a notice unknown here or paid before is skipped."""
+    applied = 0
+    cursor = store.cursor("payments") or ""
+    for _page in range(MAX_PAGES):
+        data = check_payment_changes(adapter.payment_changes(cursor))
+        with db.transaction() as conn:
+            for change in data["changes"]:
+                if change["status"] != "paid":
+                    continue
+                notice = mark_paid(conn, change["notice_uuid"], change["paid_at"], change["voucher"])
+                if notice is None:
+                    continue
+                row = case_status(conn, notice.case_uuid)
+                record_event(conn, notice.case_uuid, EventKind.FEE_PAID, None, None, "platform",
+                             row["window_code"] if row is not None else "",
+                             {"notice_uuid": notice.notice_uuid, "amount_fen": notice.amount_fen,
+                              "voucher": change["voucher"], "paid_at": change["paid_at"]})
+                applied += 1
+            cursor = data["cursor"]
+            store_cursor(conn, "payments", cursor)
+        if not data.get("has_more"):
+            break
+    return applied
 
 
 def pull_catalog(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:

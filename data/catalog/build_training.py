@@ -21,6 +21,11 @@ HOURS = "周一至周五 上午9:00-12:00，下午13:30-17:30（法定节假日�
 TOWN_HALL = "青石镇便民服务中心（青石镇中街12号）"
 
 
+# 收费环节 of a few charged items (the others do not state it: the workstation does not guess), so training shows
+# both holds: 办结前收费 holds 出件, 受理前收费 holds the decision (docs/acceptance.md "Fees").
+FEE_STAGES = {"不动产权证书补发": "before_conclusion", "临时居民身份证核发": "before_acceptance"}
+
+
 def credit_code(serial: int, kind: str = "11") -> str:
     body = f"{kind}{REGION}{'MB' if kind == '11' else '00'}{serial:07d}"
     return body + uscc.calc_check_digit(body)
@@ -1825,6 +1830,7 @@ def build() -> dict:
                         {"name": spec["fee"][0], "standard": spec["fee"][1], "basis": spec["fee"][2], "reducible": True}
                     ],
                     "basis": spec["fee"][2],
+                    **({"stage": FEE_STAGES[spec["name"]]} if spec["name"] in FEE_STAGES else {}),
                 }
                 if spec["fee"]
                 else {"charged": False}

@@ -275,6 +275,7 @@ class CaseDialog(QDialog):
     follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
     correction_notice_requested = Signal(str)  # case uuid: print the 补正告知书 of the open request
     correction_requested = Signal(str)  # case uuid: receive the 补正 materials
+    fee_notice_requested = Signal(str)  # case uuid: issue (or reprint) and print the 缴费通知书
 
     def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
         """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
@@ -326,6 +327,7 @@ class CaseDialog(QDialog):
                  "supplemented": self.tr("supplemented"), "platform_number": self.tr("platform number received"),
                  "platform_status": self.tr("reported by the platform"),
                  "corrected": self.tr("补正 materials received"),
+                 "fee_notice_issued": self.tr("payment notice issued"), "fee_paid": self.tr("fees paid"),
                  "follows_notice": self.tr("follows the one-time notice of an earlier case"),
                  "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
@@ -348,9 +350,16 @@ class CaseDialog(QDialog):
         self.authorisation, self.collector_note = self._collector_widgets(case.status.value, key)
         self.supplement, self.follow_up = self._follow_up_buttons(stored, key)
         self.correction_notice, self.correction = self._correction_buttons(case.status.value, key)
+        self.fee_notice = QPushButton(self.tr("Payment notice (缴费通知书)"))
+        self.fee_notice.setObjectName("feeNoticeButton")
+        self.fee_notice.setToolTip(self.tr("Prints the payment notice with the payment code for what the items "
+                                           "charge; fees due before the result is collected hold 出件 until paid."))
+        self.fee_notice.setEnabled(case.status.value not in ("draft", "rejected", "notice_issued", "handed_over",
+                                                             "mailed", "concluded"))
+        self.fee_notice.clicked.connect(lambda: self.fee_notice_requested.emit(key))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.reprint, self.handover, self.authorisation, self.supplement, self.follow_up,
-                       self.correction_notice, self.correction):
+                       self.correction_notice, self.correction, self.fee_notice):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from clerk_app.acceptance.agent_batch import AUTHORISATION_CODE, AgentBatch, Age
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState, NotTheOnlineApplicant
+from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
@@ -65,7 +66,7 @@ class AcceptanceController(QObject):
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
                  scanner: ScanningService | None = None, handover: HandoverDesk | None = None,
                  supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None,
-                 corrections: CorrectionDesk | None = None) -> None:
+                 corrections: CorrectionDesk | None = None, fees: FeeDesk | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -86,6 +87,7 @@ class AcceptanceController(QObject):
         self.followups = FollowUpActions(self, supplements) if supplements is not None else None
         # 补正 asked by the back office: its notice and its materials; None where no correction desk is given
         self.corrections = CorrectionActions(self, corrections) if corrections is not None else None
+        self.fees = fees  # 缴费通知书; None where no fee desk is given
         # barcode gun (keyboard wedge) on a receipt: opens the case; installed app-wide by ``wire_acceptance``
         self.barcode = BarcodeWedgeFilter(self)
         self.barcode.scanned.connect(self.open_case)
@@ -560,6 +562,10 @@ class AcceptanceController(QObject):
         else:
             dialog.supplement.setEnabled(False)
             dialog.follow_up.setEnabled(False)
+        if self.fees is not None:
+            dialog.fee_notice_requested.connect(lambda key: self.print_fee_notice(key, dialog))
+        else:
+            dialog.fee_notice.setEnabled(False)
         if self.corrections is not None:
             dialog.correction_notice_requested.connect(self.corrections.print_notice)
             dialog.correction_requested.connect(self.corrections.receive)
@@ -605,6 +611,35 @@ class AcceptanceController(QObject):
 
         DatabaseOp(self.window, lambda: desk.hand_over(case_uuid, collector)).success(done).failure(refused) \
             .run(self.tasks)
+
+    def print_fee_notice(self, case_uuid: str, dialog: CaseDialog | None = None) -> None:
+        """The case's 缴费通知书: issued once (its payment order queued for the platform), printed (again as 补打)."""
+        fees, documents = self.fees, self.desk
+        if fees is None:
+            return
+        number = self.service.cases
+
+        def work() -> Any:
+            notice = fees.issue(case_uuid)
+            case_number = number.get(case_uuid).case.case_number
+            documents.print_fee_notice(case_uuid, notice, fees.qr_text(notice, case_number))
+            return notice
+
+        def done(notice: Any) -> None:
+            text = self.tr("Payment notice printed: %1 yuan, payment code %2. Paid: %3.").replace(
+                "%1", f"{notice.amount_fen // 100}.{notice.amount_fen % 100:02d}").replace(
+                "%2", notice.payment_code).replace("%3", self.tr("yes") if notice.paid else self.tr("not yet"))
+            if dialog is not None:
+                dialog.show_collector(text, refused=False)
+            self._status(text)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(dialog, CaseDialog) and isinstance(exc, UserFacingError):
+                dialog.show_collector(exc.user_text(), refused=True)
+                return
+            show_exception(self.window, exc)
+
+        self._background(work, done, self.tasks.io_pool, failed)
 
     def print_delivery_receipt(self, case_uuid: str) -> None:
         """送达回执 of the handover: printed (archived with the case) for the collector's signature."""

@@ -32,6 +32,21 @@
         <source>A received material is not one the back office asked for.</source>
         <translation>所收材料不在审批部门要求补正的材料之列。</translation>
     </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/fees.py" line="1" />
+        <source>The items of this case charge no fees with a stated amount.</source>
+        <translation>本办件的事项不收费（或目录未载明收费金额）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/fees.py" line="1" />
+        <source>Fees due before the result is collected (办结前收费) are not paid yet: {amount} yuan (payment code {code}). Hand the result over once the platform confirms the payment.</source>
+        <translation>办结前收费：应缴费用 {amount} 元尚未缴纳（缴款码 {code}）。平台确认缴费后方可出件。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_app/acceptance/fees.py" line="1" />
+        <source>This item charges fees before the result is collected (办结前收费): print the payment notice (缴费通知书) first; the result can be handed over once the payment is confirmed.</source>
+        <translation>本事项为办结前收费：请先打印缴费通知书，缴费确认后方可出件。</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -75,6 +90,26 @@
         <source>补正 materials received</source>
         <translation>已接收补正材料</translation>
     </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Payment notice (缴费通知书)</source>
+        <translation>打印缴费通知书</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>Prints the payment notice with the payment code for what the items charge; fees due before the result is collected hold 出件 until paid.</source>
+        <translation>按事项收费标准打印带缴款码的缴费通知书；办结前收费的办件须缴费确认后方可出件。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>payment notice issued</source>
+        <translation>已开具缴费通知书</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>fees paid</source>
+        <translation>已缴费</translation>
+    </message>
 </context>
 <context>
     <name>AcceptanceController</name>
@@ -97,6 +132,21 @@
         <location filename="../acceptance/controller.py" line="1" />
         <source>Power of attorney in the case: %1 page(s). A collector who is neither the applicant nor the agent may now collect.</source>
         <translation>本办件已有授权委托书 %1 页：非申请人本人、非代理人的受托人现在可以领取。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>Payment notice printed: %1 yuan, payment code %2. Paid: %3.</source>
+        <translation>缴费通知书已打印：应缴 %1 元，缴款码 %2。是否已缴：%3。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>yes</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/controller.py" line="1" />
+        <source>not yet</source>
+        <translation>未缴</translation>
     </message>
 </context>
 <context>

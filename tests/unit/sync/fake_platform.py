@@ -31,6 +31,7 @@ class FakePlatform:
         self.calendar_days: dict[int, list[dict[str, Any]]] = {}
         self.bytes_received = 0
         self.supplements: dict[str, str] = {}
+        self.payments: list[dict[str, Any]] = []
         self.numbers: dict[str, str] = {}
 
     @staticmethod
@@ -125,6 +126,16 @@ class FakePlatform:
         self._authed("correction")
         answer = self.supplement(case_uuid, submission_uuid, body)
         return {**answer, "request_id": body["request_id"]}
+
+    def fee_notice(self, notice_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("fee_notice")
+        return {"id": notice_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
+    def payment_changes(self, cursor: str) -> dict[str, Any]:
+        self._authed("payment_changes")
+        after = int(cursor or 0)
+        page = [c for c in self.payments if c["seq"] > after]
+        return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": False}
 
     def evaluation(self, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("evaluation")

@@ -59,7 +59,7 @@ def test_replay_sends_each_case_then_its_files_then_the_binding():
     client = _Recorder(held=set())
     counts = replay(manifest, {"s1": b"1", "s2": b"2"}, client)  # type: ignore[arg-type]
     assert counts == {"cases": 1, "files": 2, "handovers": 1, "supplements": 0, "corrections": 0,
-                      "evaluations": 1}
+                      "fee_notices": 0, "evaluations": 1}
     assert client.calls == [("PUT", "/cases/c1"), ("UPLOAD", "s1"), ("UPLOAD", "s2"),
                             ("POST", "/cases/c1/materials"), ("POST", "/cases/c1/handover"),
                             ("POST", "/evaluations")]
