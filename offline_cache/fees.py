@@ -1,4 +1,4 @@
-"""Payment notices of cases (``case_fees``, m0076): written with the notice's event and outbox row, marked paid by
+"""Payment notices of cases (``case_fees``, m0079): written with the notice's event and outbox row, marked paid by
 the payment pull. Every function runs inside the caller's transaction."""
 
 from __future__ import annotations

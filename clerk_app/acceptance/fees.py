@@ -1,7 +1,7 @@
 """Fees of a case: the 缴费通知书 (amount, basis, payment code and QR), the platform's payment confirmations, and
 the holds: 办结前收费 holds 出件 until paid (``hold_handover``, inside the handover's transaction).
 
-Issuing a notice is one transaction: the ``case_fees`` row (m0076), a ``fee_notice_issued`` event and one outbox
+Issuing a notice is one transaction: the ``case_fees`` row (m0079), a ``fee_notice_issued`` event and one outbox
 row ``kind = "fee_notice"`` whose action UUID is the notice's (the platform's payment order key). A case has at most
 one unpaid notice: issuing again returns it (the paper's 补打). The payment comes back with the status pulls
 (``clerk_app.sync.pulls.pull_payments``), which mark the notice paid with a ``fee_paid`` event.

@@ -639,7 +639,7 @@ class AcceptanceController(QObject):
                 return
             show_exception(self.window, exc)
 
-        self._background(work, done, self.tasks.io_pool, failed)
+        DeviceOp(self.window, work).success(done).failure(failed).run(self.tasks)  # printing: the device executor
 
     def print_delivery_receipt(self, case_uuid: str) -> None:
         """送达回执 of the handover: printed (archived with the case) for the collector's signature."""
