@@ -35,11 +35,11 @@ from clerk_app.domain.applicant import (
     Principal,
 )
 from clerk_app.domain.masking import mask_id_number
-from clerk_app.errors import UserFacingError
 from clerk_app.identity.records import ExpiryStatus, record_expiry, to_natural_person
 from clerk_app.identity.validation import FieldError, agent_authorisation, legal_entity, manual_person
 from devices.idcard.codes import GENDER_TEXT
 from devices.identity_base import IdentityRecord, PhotoState
+from ui.errors import inline_error_text
 from ui.person_fields import ID_TYPE_LABELS, SOURCE_LABELS, PersonFields, id_type_combo, translate_identity
 
 PHOTO_SIZE = (102, 126)
@@ -298,8 +298,7 @@ class ApplicantPanel(QWidget):
                            else self.tr("No photo"))
 
     def show_error(self, error: BaseException) -> None:
-        text = error.user_text() if isinstance(error, UserFacingError) else str(error)
-        self._set_message(text, ok=False)
+        self._set_message(inline_error_text(error), ok=False)
 
     def show_info(self, text: str) -> None:
         self._set_message(text, ok=None)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QToolButton
 
 from clerk_app.services import Services
+from clerk_app.sync.errors import SyncErrorKind
 from clerk_app.sync.service import SyncService, SyncStatus
 from ui.main_window import MainWindow
 from ui.tasks import NetworkOp, TaskRunner
@@ -34,15 +35,15 @@ def clock_text(skew_seconds: float) -> str:
                                               "have it corrected").format(minutes)
 
 
-def error_text(kind: str | None, code: str | None) -> str | None:
+def error_text(kind: SyncErrorKind | None, code: str | None) -> str | None:
     """The status bar's words for the last error, naming its real cause (PEERS #12)."""
     if kind is None:
         return None
-    if kind == "network":
+    if kind is SyncErrorKind.NETWORK:
         return QCoreApplication.translate("sync", "Network down: the platform cannot be reached")
-    if kind == "server":
+    if kind is SyncErrorKind.SERVER:
         return QCoreApplication.translate("sync", "The platform refused or failed ({0})").format(code or "?")
-    if kind == "login":
+    if kind is SyncErrorKind.LOGIN:
         return QCoreApplication.translate("sync", "Login expired: log in again to resume syncing")
     return QCoreApplication.translate("sync", "Sync error ({0}); see the log").format(code or "?")
 
@@ -105,7 +106,7 @@ class SyncPresenter(QObject):
         if skew is not None:
             clock = clock_text(skew)
             error = f"{error}; {clock}" if error else clock
-        if status.last_error_kind == "login":
+        if status.last_error_kind is SyncErrorKind.LOGIN:
             self.login_button.setVisible(True)
             self.login_button.setStyleSheet("color: #c62828; font-weight: bold;")
         else:

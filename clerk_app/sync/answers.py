@@ -20,7 +20,7 @@ from typing import Any
 
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
-from clerk_app.sync.errors import ContentConflict, PlatformBusy
+from clerk_app.sync.errors import ContentConflict, PlatformBusy, SyncErrorKind
 from offline_cache.cases import platform_number_of, platform_number_taken
 
 PLATFORM_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
@@ -33,7 +33,7 @@ MAX_CURSOR = 512
 class AnswerInvalid(PlatformBusy):
     """A 2xx whose body is not the receipt of what was sent: retried later, never taken as success."""
 
-    kind = "server"
+    kind = SyncErrorKind.SERVER
     message = QT_TRANSLATE_NOOP(
         "errors", "The platform's answer does not confirm what was sent ({code}); the item stays queued.")
 
@@ -56,7 +56,7 @@ class PlatformNumberConflict(ContentConflict):
 class PageRejected(UserFacingError):
     """A pull page that does not follow the contract: nothing of it is stored, the other pulls go on."""
 
-    kind = "server"
+    kind = SyncErrorKind.SERVER
     code = "page_rejected"
     message = QT_TRANSLATE_NOOP("errors", "The platform sent a {stream} page that was refused ({reason}).")
 

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from clerk_app.errors import LoginExpired, NetworkError, ServerRefused, UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 
 
+class SyncErrorKind(StrEnum):
+    """What the status bar tells the clerk: the real cause, never "no network" for a server fault (PEERS #12)."""
+
+    NETWORK = "network"  # no answer at all
+    SERVER = "server"  # the platform answered: busy, failing or refusing
+    LOGIN = "login"  # the token is missing or expired: the clerk logs in again
+    INTERNAL = "internal"  # a fault of this workstation: see the log
+
+
 class PlatformUnreachable(NetworkError):
     """No answer at all: connection refused or dropped, DNS, timeout."""
 
-    kind = "network"
+    kind = SyncErrorKind.NETWORK
     message = QT_TRANSLATE_NOOP("errors", "The platform cannot be reached ({reason}). Work continues offline.")
 
 
 class PlatformBusy(ServerRefused):
     """429 or 5xx: the platform is there but cannot take the request now."""
 
-    kind = "server"
+    kind = SyncErrorKind.SERVER
     message = QT_TRANSLATE_NOOP("errors", "The platform is overloaded or failing (HTTP {status}); retrying later.")
 
     def __init__(self, status: int, retry_after: float | None, code: str = "") -> None:
@@ -29,7 +39,7 @@ class PlatformBusy(ServerRefused):
 class PlatformRejected(ServerRefused):
     """A 4xx other than 401/409: the request as sent will not be accepted."""
 
-    kind = "server"
+    kind = SyncErrorKind.SERVER
     message = QT_TRANSLATE_NOOP("errors", "The platform refused the data (HTTP {status}, {code}).")
 
     def __init__(self, status: int, code: str, details: dict[str, Any] | None = None) -> None:
@@ -48,7 +58,7 @@ class ContentConflict(PlatformRejected):
 class Unauthorised(ServerRefused):
     """401 on a call: the token is missing or expired (the caller refreshes once)."""
 
-    kind = "login"
+    kind = SyncErrorKind.LOGIN
     message = QT_TRANSLATE_NOOP("errors", "The platform did not accept the login token.")
 
     def __init__(self, code: str) -> None:
@@ -57,7 +67,7 @@ class Unauthorised(ServerRefused):
 
 
 class SessionExpired(LoginExpired):
-    kind = "login"
+    kind = SyncErrorKind.LOGIN
 
 
 class InvalidCredentials(UserFacingError):
@@ -86,8 +96,8 @@ class ExportPassphraseRequired(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "An export needs a passphrase of at least 8 characters.")
 
 
-def error_kind(exc: BaseException) -> str:
-    """'network', 'server', 'login' or 'internal' for the status bar."""
+def error_kind(exc: BaseException) -> SyncErrorKind:
     if isinstance(exc, LoginExpired):
-        return "login"
-    return str(getattr(exc, "kind", "internal"))
+        return SyncErrorKind.LOGIN
+    kind = getattr(exc, "kind", None)
+    return kind if isinstance(kind, SyncErrorKind) else SyncErrorKind.INTERNAL

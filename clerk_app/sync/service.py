@@ -20,6 +20,7 @@ from clerk_app.sync.auth import AuthService
 from clerk_app.sync.backoff import next_pass_wait
 from clerk_app.sync.clock import ClockWatch
 from clerk_app.sync.engine import EngineSettings, SyncEngine, SyncReport
+from clerk_app.sync.errors import SyncErrorKind
 from clerk_app.sync.http_client import HttpPlatformClient
 from clerk_app.sync.sandbox_process import TRAINING_ACCOUNT
 from offline_cache import settings_kv
@@ -36,7 +37,7 @@ class SyncStatus:
     conflicts: int
     oldest_case_number: str | None
     oldest_created_at: str | None
-    last_error_kind: str | None  # 'network' | 'server' | 'login' | 'internal'
+    last_error_kind: SyncErrorKind | None
     last_error_code: str | None
     last_pass_at: str | None
     account: str | None
@@ -158,7 +159,7 @@ class SyncService:
         error = self._last_error
         return SyncStatus(self.configured, last.online if last else None, summary.queued, summary.conflicts,
                           summary.oldest_case_number, summary.oldest_created_at,
-                          error["kind"] if error else None, error["code"] if error else None,
+                          SyncErrorKind(error["kind"]) if error else None, error["code"] if error else None,
                           last.finished_at if last else None, self.auth.account, self._seq,
                           last.clock_skew_seconds if last and last.clock_off else None)
 

@@ -42,7 +42,7 @@ from ui.acceptance.decision_panel import DecisionPanel
 from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
-from ui.errors import show_exception
+from ui.errors import inline_error_text, show_exception
 from ui.pages_widget import PageStripRegistry
 from ui.tasks import DatabaseOp, DeviceOp, TaskRunner
 
@@ -667,8 +667,7 @@ class AcceptanceController(QObject):
                                   refused=False)
 
         def failed(exc: BaseException) -> None:
-            text = exc.user_text() if isinstance(exc, UserFacingError) else str(exc)
-            dialog.show_collector(text, refused=True)
+            dialog.show_collector(inline_error_text(exc), refused=True)
 
         DatabaseOp(self.window, lambda: desk.import_authorisation(case_uuid, files)).success(done).failure(failed) \
             .run(self.tasks)
