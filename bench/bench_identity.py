@@ -35,8 +35,8 @@ def card_to_screen(rounds: int, emulator_dir: Path) -> tuple[list[float], list[f
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication  # noqa: TID251 - the benchmark drives the real panel
 
-    from clerk_app.identity.manager import ReaderManager
     from devices.idcard.serial_reader import SamSerialDriver
+    from devices.identity_manager import ReaderManager
     from tests.integration.identity.sam_emulator import SamEmulator
     from tests.integration.identity.test_sam_serial import _text
     from ui.applicant_panel import ApplicantPanel
@@ -134,7 +134,7 @@ def main() -> int:
         placed, screen = card_to_screen(args.rounds, base / "b")
     import inspect
 
-    from clerk_app.identity.manager import ReaderManager
+    from devices.identity_manager import ReaderManager
 
     interval = inspect.signature(ReaderManager).parameters["poll_interval"].default
     print(f"production poll interval: {interval * 1000:.0f} ms")

@@ -33,7 +33,6 @@ from clerk_app.customer.evaluation import EvaluationDesk
 from clerk_app.customer.evaluator_reader import PadReader, evaluator_pad
 from clerk_app.customer.signature import SignatureDesk
 from clerk_app.domain.case import TakenAt
-from clerk_app.identity.manager import ReaderManager, build_drivers
 from clerk_app.pages.policy import PolicyBook
 from clerk_app.pages.service import ScanningService
 from clerk_app.paths import AppPaths
@@ -48,6 +47,7 @@ from clerk_app.security.retention import RetentionService
 from clerk_app.sync.clerk_login import clerk_session
 from clerk_app.sync.sandbox_process import TrainingSandbox
 from clerk_app.sync.service import SyncService
+from devices.identity_manager import ReaderManager, build_drivers
 from devices.scanner.drivers import build_scanner_service
 from devices.scanner.service import DriverFactory
 from offline_cache.cases import CaseRepository

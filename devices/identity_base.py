@@ -3,7 +3,7 @@
 Shaped after Electrum's split: an ``IdentityDriver`` is the factory (discovery, library check), an
 ``IdentityReader`` is one live connection (open, poll, read, close, self-test). Every reader method runs on
 the device stack's own thread (``devices.executor.DeviceStackExecutor``); the reader manager in
-``clerk_app.identity.manager`` guarantees that. Nothing here imports Qt.
+``devices.identity_manager`` guarantees that. Nothing here imports Qt.
 """
 
 from __future__ import annotations

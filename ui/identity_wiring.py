@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from clerk_app.errors import UserFacingError
-from clerk_app.identity.manager import IdentityListener
 from clerk_app.services import Services
 from devices.identity_base import IdentityRecord, ReaderInfo
+from devices.identity_manager import IdentityListener
 from devices.identity_simulated import SimulatedDriver
 from ui.applicant_panel import ApplicantPanel
 from ui.main_window import MainWindow

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,17 +34,6 @@ def to_natural_person(record: IdentityRecord, phone: str | None = None) -> Natur
         valid_until=record.valid_until,
         source=record.source,
     )
-
-
-def finish_record(record: IdentityRecord, keep_photo: bool,
-                  decoder: Any = None) -> IdentityRecord:
-    """Decode the photo if a vendor decoder exists; drop the raw WLT block unless configured to keep it."""
-    if not record.photo_wlt:
-        return record
-    if decoder is None:
-        from devices.idcard.photo import decode_photo as decoder
-    bmp = decoder(record.photo_wlt)
-    return replace(record, photo_bmp=bmp, photo_wlt=record.photo_wlt if keep_photo else None, has_photo=True)
 
 
 def _iso(value: date | None) -> str | None:

@@ -6,7 +6,7 @@ import json
 import time
 
 from clerk_app.cli import ServicesFactory
-from clerk_app.identity.records import finish_record, record_to_json
+from clerk_app.identity.records import record_to_json
 from devices.identity_base import (
     CardDataError,
     CardMoved,
@@ -16,6 +16,7 @@ from devices.identity_base import (
     Presence,
     ReaderTimeout,
 )
+from devices.identity_manager import finish_record
 
 
 def read_one(readers: list[IdentityReader], wait: float, keep_photo: bool = False) -> dict[str, object]:

@@ -10,9 +10,9 @@ import pytest
 from clerk_app.acceptance.collector_check import CollectorNotAuthorised, CollectorRelation
 from clerk_app.domain.applicant import AgentAuthorisation, Applicant, CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import Decision
-from clerk_app.identity.manager import ReaderManager
 from clerk_app.identity.records import to_natural_person
 from devices.idcard.serial_reader import SamSerialDriver
+from devices.identity_manager import ReaderManager
 from tests.integration.identity.sam_emulator import SamEmulator
 from tests.integration.identity.test_sam_serial import CARDS, _Events, _text
 from tests.unit.acceptance.conftest import CHECKLIST, item

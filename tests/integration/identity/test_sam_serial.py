@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from clerk_app.domain.applicant import IdDocumentType
-from clerk_app.identity.manager import IdentityListener, ReaderManager
 from devices.idcard.layouts import encode_appended_address, encode_text
 from devices.idcard.protocol import Command, Status
 from devices.idcard.serial_reader import SamSerialDriver, SamSerialReader
@@ -23,6 +22,7 @@ from devices.identity_base import (
     ReaderKind,
     SamFault,
 )
+from devices.identity_manager import IdentityListener, ReaderManager
 from devices.identity_simulated import training_cards
 from tests.integration.identity.sam_emulator import SamEmulator
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from clerk_app.domain.applicant import IdDocumentType
-from clerk_app.identity.manager import IdentityListener, ReaderManager
 from devices.identity_base import IdentityDeviceError, IdentityRecord, ReaderInfo
+from devices.identity_manager import IdentityListener, ReaderManager
 from devices.sscard.reader import PcscDriver
 from tests.stack import PcscStack, wait_until
 

@@ -9,7 +9,6 @@ import pytest
 
 from clerk_app.config import Config
 from clerk_app.errors import UserFacingError
-from clerk_app.identity.manager import IdentityListener, ReaderManager, build_drivers
 from devices.identity_base import (
     IdentityDriver,
     IdentityReader,
@@ -22,6 +21,7 @@ from devices.identity_base import (
     ReaderKind,
     SelfTestResult,
 )
+from devices.identity_manager import IdentityListener, ReaderManager, build_drivers
 from devices.identity_simulated import SimulatedDriver, training_cards
 
 RECORD = training_cards()[0].record

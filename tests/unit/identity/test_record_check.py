@@ -153,7 +153,7 @@ def test_diag_reads_again_until_its_wait_runs_out(error: Exception) -> None:
 
 
 def test_manager_counts_a_refused_record_and_never_reports_it_as_read() -> None:
-    from clerk_app.identity.manager import ReaderManager
+    from devices.identity_manager import ReaderManager
 
     events: list[str] = []
 

@@ -13,11 +13,11 @@ from clerk_app.identity.records import (
     JSON_KEYS,
     ExpiryStatus,
     expiry_status,
-    finish_record,
     record_to_json,
     to_natural_person,
 )
 from devices.identity_base import PhotoState
+from devices.identity_manager import finish_record
 from devices.identity_simulated import training_cards
 
 CARDS = {c.key: c.record for c in training_cards()}

@@ -12,11 +12,10 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
-from clerk_app.config import Config
 from clerk_app.errors import UserFacingError
-from clerk_app.identity.records import finish_record
 from devices.executor import DeviceStackExecutor
 from devices.idcard.record_check import CardRecordInvalid
 from devices.identity_base import (
@@ -259,7 +258,20 @@ class ReaderManager:
                 log.exception("identity listener %s failed on %s", type(listener).__name__, event)
 
 
-def build_drivers(config: Config, pin_provider: Callable[[], str | None] | None = None) -> list[IdentityDriver]:
+class DeviceSettings(Protocol):
+    """What the drivers need of the configuration (``clerk_app.config.Config`` has it; devices do not import it)."""
+
+    @property
+    def is_training(self) -> bool: ...
+
+    def get_list(self, key: str) -> list[Any]: ...
+
+    def get_int(self, key: str) -> int: ...
+
+    def get_bool(self, key: str) -> bool: ...
+
+
+def build_drivers(config: DeviceSettings, pin_provider: Callable[[], str | None] | None = None) -> list[IdentityDriver]:
     """Serial SAM readers from ``devices.idcard_serial_ports`` (one stack each), PC/SC for social security cards,
     and in training mode (when none is configured) the labelled simulated reader."""
     from devices.idcard.serial_reader import SamSerialDriver
@@ -280,3 +292,14 @@ def build_drivers(config: Config, pin_provider: Callable[[], str | None] | None 
 
 def _read_failed_sort_key(error: UserFacingError) -> int:
     return 1 if isinstance(error, NoReader) else 0
+
+
+def finish_record(record: IdentityRecord, keep_photo: bool,
+                  decoder: Any = None) -> IdentityRecord:
+    """Decode the photo if a vendor decoder exists; drop the raw WLT block unless configured to keep it."""
+    if not record.photo_wlt:
+        return record
+    if decoder is None:
+        from devices.idcard.photo import decode_photo as decoder
+    bmp = decoder(record.photo_wlt)
+    return replace(record, photo_bmp=bmp, photo_wlt=record.photo_wlt if keep_photo else None, has_photo=True)
