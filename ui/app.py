@@ -56,6 +56,8 @@ class WorkstationApp:
     def shutdown(self) -> None:
         log.info("shutting down")
         self.window.close()
+        if self.features.customer_screen is not None:
+            self.features.customer_screen.close()
         self.tasks.shutdown()
         # Results of background work that finished during shutdown are queued for the GUI thread: deliver them
         # while the services are still open, not into whatever runs next in this process.

@@ -86,6 +86,10 @@ class CustomerScreenWiring(QObject):
             app.aboutToQuit.connect(self.screen.close)
 
     # -- the clerk's side --------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """The workstation is shutting down: the citizen's screen goes with it (it is a window of its own)."""
+        self.screen.close()
+
     def _build_clerk_bar(self) -> None:
         bar = QToolBar(tr("Customer screen"), self.window)
         bar.setObjectName("customerScreenToolbar")
