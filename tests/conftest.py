@@ -71,11 +71,15 @@ def _no_window_outlives_its_test() -> Iterator[None]:
     a background result that arrived after the test had moved on. It is closed first, so the next test's focus and
     event loop start clean. Widgets registered with ``qtbot.addWidget`` are closed by pytest-qt before this runs."""
     yield
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    # pytest-qt closed the test's widgets and asked Qt to delete them: let it, so that a dialog owned by a window the
+    # test registered goes with its owner, as in the running app (whose shutdown deletes the main window).
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     left = [widget for widget in app.topLevelWidgets() if widget.isVisible()]
     for widget in left:
         widget.close()
