@@ -28,6 +28,12 @@ LICENCE_ITEM = ItemFacts("食品经营许可（新办）", "行政许可", "《�
                          consultation_phone="0577-88001234", complaint_phone="0577-12345")
 
 
+PAYMENT_QR = "https://pay.example.gov.cn/p?code=33000000000000000017"
+FEE_EXTRA = {"lines": '[{"name": "证书工本费", "standard": "10元/本", "basis": "浙价费〔2017〕1号", "amount_fen": 1000}]',
+             "amount": "10.00", "payment_code": "33000000000000000017", "payment_qr": PAYMENT_QR,
+             "expires_on": "2026-12-06", "stage": "before_conclusion"}
+
+
 def context(kind: DocumentKind, number: str = "33030200101202611220007", code: str = "K7QX2M",
             **changes: object) -> DocumentContext:
     values: dict[str, object] = dict(
@@ -40,6 +46,8 @@ def context(kind: DocumentKind, number: str = "33030200101202611220007", code: s
         apply_instead="鹿城区卫生健康局", reconsideration_body="鹿城区人民政府", litigation_court="鹿城区人民法院",
         items=(LICENCE_ITEM,), rejection_type="not_competent",
     )
+    if kind is DocumentKind.FEE_NOTICE:  # a fee notice is not one without its lines and payment code
+        values["extra"] = FEE_EXTRA
     values.update(changes)
     return DocumentContext(**values)  # type: ignore[arg-type]
 
