@@ -29,7 +29,8 @@ LICENCE_ITEM = ItemFacts("食品经营许可（新办）", "行政许可", "《�
 
 
 PAYMENT_QR = "https://pay.example.gov.cn/p?code=33000000000000000017"
-FEE_EXTRA = {"lines": '[{"name": "证书工本费", "standard": "10元/本", "basis": "浙价费〔2017〕1号", "amount_fen": 1000}]',
+FEE_LINES = '[{"name": "证书工本费", "standard": "10元/本", "basis": "浙价费〔2017〕1号", "amount_fen": 1000}]'
+FEE_EXTRA = {"lines": FEE_LINES,
              "amount": "10.00", "payment_code": "33000000000000000017", "payment_qr": PAYMENT_QR,
              "expires_on": "2026-12-06", "stage": "before_conclusion"}
 
