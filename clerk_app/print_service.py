@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 from clerk_app.context import Workstation
-from offline_cache import print_archive
-from offline_cache.print_archive import archive_printed, printed_documents, was_printed
+from clerk_app.errors import UserFacingError
+from clerk_app.i18n import QT_TRANSLATE_NOOP
+from offline_cache import audit_log, print_archive
+from offline_cache.print_archive import archive_printed, printed_documents, reprint_count, was_printed
 from printing.errors import NoPrinter, SpoolerUnavailable
 from printing.model import TITLES, DocumentContext, DocumentKind
 from printing.render import media_option, render_document
@@ -59,6 +61,18 @@ TRAINING_PRINTER = "PDF（培训）"
 SIGNED_ARCHIVE = "电子签名存档"  # the "printer" of a copy archived after the citizen signed it on the screen
 
 
+FREE_REPRINTS = 1  # the first 补打 of a paper is the clerk's; the second and later need a supervisor's approval
+
+
+class ReprintNeedsApproval(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "“{title}” was already reprinted once: another copy needs the approval of "
+                                "the supervisor (值班长).")
+
+    def __init__(self, title: str, kind: str) -> None:
+        super().__init__(title=title)
+        self.kind = kind
+
+
 class PrintService:
     def __init__(self, workstation: Workstation, spooler: Spooler | None = None) -> None:
         self._ws = workstation
@@ -88,8 +102,22 @@ class PrintService:
     def training_folder(self) -> Path:
         return Path(self._ws.paths.data_dir) / "training-prints"
 
-    def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
-        """Print one document of a committed case. A kind printed before for this case is marked 补打.
+    def refuse_unapproved_reprints(self, case_uuid: str, ctxs: list[DocumentContext], clerk_id: str) -> None:
+        """Before printing a set: if any of them would be a second or later 补打 (counted per case and paper),
+        audit the refused attempt and raise ``ReprintNeedsApproval`` naming them, so nothing is half printed."""
+        refused = [ctx for ctx in ctxs
+                   if reprint_count(self._ws.db, case_uuid, ctx.kind.value, ctx.extra.get("supplement_uuid"))
+                   >= FREE_REPRINTS]
+        if refused:
+            audit_log.write(self._ws.db, "reprint_refused", clerk_id,
+                            {"case_number": refused[0].case_number, "kinds": [ctx.kind.value for ctx in refused]})
+            raise ReprintNeedsApproval("、".join(ctx.title for ctx in refused), refused[0].kind.value)
+
+    def print_document(self, case_uuid: str, ctx: DocumentContext, clerk_id: str,
+                       approved_by: str | None = None) -> PrintOutcome:
+        """Print one document of a committed case. A kind printed before for this case is marked 补打; the second
+        and later 补打 of a paper need ``approved_by`` (the supervisor whose credential ``ClerkSession.approve``
+        checked), else ``ReprintNeedsApproval``. Every 补打 is audited (``reprint``, with the copy and approver).
 
         In training mode with no usable print service the paper is archived as printed and saved as a PDF in
         ``training_folder()`` instead (``saved_to``), for the UI to open in the preview."""
@@ -97,6 +125,8 @@ class PrintService:
         tag = ctx.extra.get("supplement_uuid") or ctx.extra.get("document_tag")
         if not ctx.reprint and was_printed(self._ws.db, case_uuid, ctx.kind.value, tag):
             ctx = dataclasses.replace(ctx, reprint=True, printed_at=ctx.printed_at or datetime.now().astimezone())
+        if ctx.reprint:
+            self._audit_reprint(case_uuid, ctx, clerk_id, tag, approved_by)
         try:
             printer = self.printer_for(ctx)
         except TRAINING_FALLBACK:
@@ -110,6 +140,16 @@ class PrintService:
         job = self.spooler.submit(printer, pdf, f"{ctx.title}-{ctx.case_number}", media_option(ctx))
         log.info("printed %s of a case on %s (job %s, reprint=%s)", ctx.kind.value, printer, job.job_id, ctx.reprint)
         return PrintOutcome(job, archived, pdf)
+
+    def _audit_reprint(self, case_uuid: str, ctx: DocumentContext, clerk_id: str, tag: str | None,
+                       approved_by: str | None) -> None:
+        """Refuse a second or later 补打 without an approval (audited as ``reprint_refused``), else audit it."""
+        copy = reprint_count(self._ws.db, case_uuid, ctx.kind.value, tag) + 1
+        facts = {"case_number": ctx.case_number, "kind": ctx.kind.value, "copy": copy}
+        if copy > FREE_REPRINTS and not approved_by:
+            audit_log.write(self._ws.db, "reprint_refused", clerk_id, facts)
+            raise ReprintNeedsApproval(ctx.title, ctx.kind.value)
+        audit_log.write(self._ws.db, "reprint", clerk_id, {**facts, "approved_by": approved_by})
 
     def _save_instead(self, case_uuid: str, ctx: DocumentContext, clerk_id: str, tag: str | None) -> PrintOutcome:
         pdf = render_document(ctx)

@@ -26,6 +26,7 @@ from clerk_app.acceptance.online import OnlineDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.acceptance.supplement import SupplementDesk
+from clerk_app.acceptance.void import VoidDesk
 from clerk_app.catalog.service import CatalogService
 from clerk_app.config import Config
 from clerk_app.context import Workstation, open_workstation
@@ -96,6 +97,7 @@ class Services:
     statistics: StatisticsSource  # the statistics view's: the hall's from the platform, else this window's
     evaluator: PadReader  # the evaluation pad (评价器), if configured; started by the customer screen's wiring
     fees: FeeDesk  # 缴费通知书 and payments; 办结前收费 holds 出件 (a hold of the handover desk)
+    voids: VoidDesk  # 作废 of a case committed in error, with a supervisor's approval
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -140,7 +142,8 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
         sandbox = TrainingSandbox(ws.paths.data_dir / "sandbox" / "platform.sqlite3",
                                   port=int(config.get("sandbox.port")),
                                   backoffice_delay=float(config.get("sandbox.backoffice_delay_seconds")),
-                                  queue_arrivals_per_hour=float(config.get("queue.training_arrivals_per_hour")))
+                                  queue_arrivals_per_hour=float(config.get("queue.training_arrivals_per_hour")),
+                                  centre_code=str(centre))
         base_url = sandbox.base_url
     queue = queue_service(config, sandbox.base_url if sandbox is not None else None)  # no I/O until started
 
@@ -183,9 +186,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     agent_batches = AgentBatchDesk(ws.db, ws.cipher, acceptance, documents, window_code=window, clock=local_now)
     statistics = StatisticsSource(reports, sync.client if sync.configured else None)
     evaluator = PadReader(evaluator_pad(config))  # nothing opened until started
+    voids = VoidDesk(ws.db, acceptance.rules, session, window_code=window, clock=local_now)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, statistics, evaluator, fees,
+                    online, retention, agent_batches, statistics, evaluator, fees, voids,
                     platform_ready)
 
 

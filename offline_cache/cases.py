@@ -85,11 +85,11 @@ class StoredCase:
 
 # States in which no deadline runs any more (the window's part is done or nothing was accepted).
 CLOSED_STATUSES = ("concluded", "handed_over", "mailed", "rejected", "notice_issued", "denied", "approved",
-                   "ready_for_pickup")
+                   "ready_for_pickup", "voided")
 
 
-# The same text as the partial index ``cases_open_due`` (migration 0053): SQLite uses that index only when the
-# query repeats its condition literally, so it is spelled once here and never built from parameters.
+# The same text as the partial index ``cases_open_due`` (migration 0080; 0053 before): SQLite uses that index only
+# when the query repeats its condition literally, so it is spelled once here and never built from parameters.
 OPEN_CASE_SQL = "status NOT IN (" + ", ".join(f"'{s}'" for s in CLOSED_STATUSES) + ")"
 
 

@@ -23,17 +23,22 @@ def enqueue(
     case_uuid: str | None = None,
     action_uuid: str | None = None,
     payload_enc: bytes | None = None,
+    clerk_id: str | None = None,
 ) -> str:
-    """Insert one outbox row using the caller's connection, inside the caller's transaction."""
+    """Insert one outbox row using the caller's connection, inside the caller's transaction. ``clerk_id``: the
+    clerk whose action it carries (the outbox per clerk); the row drains whoever is logged in later."""
     if not conn.in_transaction:
         raise RuntimeError("outbox rows must be written inside the transaction of the change they carry")
     action = action_uuid or str(uuid.uuid4())
     stamp = now_iso()
-    conn.execute(
-        "INSERT INTO outbox (action_uuid, case_uuid, kind, payload, payload_enc, state, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
-        (action, case_uuid, kind, json.dumps(payload, ensure_ascii=False, sort_keys=True), payload_enc, stamp, stamp),
-    )
+    values = (action, case_uuid, kind, json.dumps(payload, ensure_ascii=False, sort_keys=True), payload_enc, stamp,
+              stamp)
+    if clerk_id is None:  # not attributed (and writable on a database from before m0080, as upgrade tests do)
+        conn.execute("INSERT INTO outbox (action_uuid, case_uuid, kind, payload, payload_enc, state, created_at,"
+                     " updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)", values)
+    else:
+        conn.execute("INSERT INTO outbox (action_uuid, case_uuid, kind, payload, payload_enc, state, created_at,"
+                     " updated_at, clerk_id) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)", (*values, clerk_id))
     return action
 
 

@@ -83,6 +83,13 @@ def printed_documents(db: Database, case_uuid: str) -> list[ArchivedDocument]:
     return found
 
 
+def reprint_count(db: Database, case_uuid: str, kind: str, tag: str | None = None) -> int:
+    """How many 补打 of this paper (kind, tag) the case has had: the second and later need a supervisor."""
+    rows = db.query("SELECT details FROM case_blobs WHERE case_uuid = ? AND role = ?", (case_uuid, ROLE))
+    found = (json.loads(row["details"]) for row in rows)
+    return sum(1 for d in found if d["kind"] == kind and d.get("tag") == (tag or None) and d["reprint"])
+
+
 def was_printed(db: Database, case_uuid: str, kind: str, tag: str | None = None) -> bool:
     """True when this kind (with this tag) was printed for the case before: the next copy is a 补打."""
     rows = db.query("SELECT details FROM case_blobs WHERE case_uuid = ? AND role = ?", (case_uuid, ROLE))

@@ -22,8 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--token-ttl", type=float, default=3600.0, help="access token lifetime in seconds")
     parser.add_argument("--backoffice-delay", type=float, default=5.0,
                         help="seconds per simulated back-office step; negative = simulator off")
-    parser.add_argument("--clerk", action="append", default=[], metavar="ACCOUNT:PASSWORD",
-                        help="a clerk account (default trainee:trainee)")
+    parser.add_argument("--clerk", action="append", default=[], metavar="ACCOUNT:PASSWORD[:CENTRE]",
+                        help="a clerk account (default trainee:trainee), of --centre unless CENTRE is given")
+    parser.add_argument("--centre", default="330302001",
+                        help="the centre of the clerks (a clerk writes only cases of their own centre)")
     parser.add_argument("--queue-arrivals-per-hour", type=float, default=0.0,
                         help="training: simulated citizens taking queue tickets per hour; 0 = none")
     parser.add_argument("--test-admin", action="store_true", help="TEST ONLY: mount /__admin/faults")
@@ -48,9 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("\n")
         return 0
 
-    clerks = dict(c.split(":", 1) for c in args.clerk) or {"trainee": "trainee"}
+    parts = [c.split(":", 2) for c in args.clerk]
+    clerks = {p[0]: p[1] for p in parts if len(p) > 1} or {"trainee": "trainee"}
+    centres = {p[0]: p[2] for p in parts if len(p) > 2 and p[2]}
     settings = SandboxSettings(db_path=args.db, token_ttl=args.token_ttl, backoffice_delay=args.backoffice_delay,
-                               clerks=clerks, test_admin=args.test_admin,
+                               clerks=clerks, centre_code=args.centre, clerk_centres=centres,
+                               test_admin=args.test_admin,
                                queue_arrivals_per_hour=args.queue_arrivals_per_hour,
                                faults=[parse_fault(f) for f in args.fault], fault_seed=args.fault_seed)
     asgi, app, office = build(settings)

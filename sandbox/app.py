@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sandbox import API_PREFIX
 from sandbox.api import ApiError
 from sandbox.api import errors as _errors
+from sandbox.authz import LoginThrottle, caller_type
 from sandbox.calendar_feed import calendar_for
 from sandbox.catalog_feed import catalog_changes
 from sandbox.corrections import ask_correction, correction_of_change, mount_correction_routes
@@ -34,7 +35,7 @@ from sandbox.queue_routes import mount_queue_routes
 from sandbox.queue_sim import ArrivalSimulator
 from sandbox.queue_store import QueueStore
 from sandbox.routes_audit import mount_audit_routes
-from sandbox.routes_cases import mount_case_routes
+from sandbox.routes_cases import mount_case_routes, mount_void_route
 from sandbox.routes_files import mount_file_routes
 from sandbox.routes_reports import mount_report_routes
 from sandbox.routes_signatures import mount_signature_routes
@@ -49,6 +50,10 @@ class SandboxSettings:
     backoffice_delay: float = 5.0  # seconds per back-office step; < 0 switches the simulator off
     backoffice_seed: int = 7
     clerks: dict[str, str] = field(default_factory=lambda: {"trainee": "trainee"})
+    centre_code: str = "330302001"  # the centre of every clerk not named in clerk_centres (the training default)
+    clerk_centres: dict[str, str] = field(default_factory=dict)  # account -> centre code
+    login_failures_allowed: int = 5  # failed logins in a row before an account is throttled (429)
+    login_lockout_seconds: float = 60.0
     test_admin: bool = False
     faults: list[Fault] = field(default_factory=list)
     fault_seed: int = 0
@@ -78,8 +83,10 @@ def create_app(settings: SandboxSettings) -> Any:
     board = FaultBoard(list(settings.faults), settings.fault_seed)
     with store.transaction() as conn:
         for account, password in settings.clerks.items():
-            conn.execute("INSERT OR IGNORE INTO clerks VALUES (?, ?, ?, ?)",
-                         (account, hash_password(password), f"学员{account}", json.dumps(["01", "02"])))
+            centre = settings.clerk_centres.get(account, settings.centre_code)
+            conn.execute("INSERT INTO clerks (account, password_hash, name, windows, centre_code) VALUES"
+                         " (?, ?, ?, ?, ?) ON CONFLICT (account) DO UPDATE SET centre_code = excluded.centre_code",
+                         (account, hash_password(password), f"学员{account}", json.dumps(["01", "02"]), centre))
 
     app = FastAPI(
         title="OneWindow sandbox platform", version="1.0.0",
@@ -111,12 +118,14 @@ def create_app(settings: SandboxSettings) -> Any:
 
     clerk = _mount_auth(app, store, settings)
     Clerk = Annotated[str, Depends(clerk)]  # noqa: N806 - a type alias
-    _mount_pulls(app, store, Clerk)
-    mount_case_routes(app, store, Clerk)
-    mount_supplement_routes(app, store, Clerk)
-    mount_correction_routes(app, store, Clerk)
+    Caller = caller_type(store, clerk)  # noqa: N806 - the token's account and centre, for the case writes
+    _mount_pulls(app, store, Clerk, Caller)
+    mount_case_routes(app, store, Caller)
+    mount_void_route(app, store, Caller)
+    mount_supplement_routes(app, store, Caller)
+    mount_correction_routes(app, store, Caller)
     mount_payment_routes(app, store, Clerk)
-    mount_signature_routes(app, store, Clerk)
+    mount_signature_routes(app, store, Caller)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
     mount_online_hall(app, store, Clerk)
@@ -142,11 +151,17 @@ def _mount_auth(app: FastAPI, store: Store, settings: SandboxSettings) -> Any:
         return {"access_token": access, "refresh_token": refresh, "expires_in": int(settings.token_ttl),
                 "clerk": {"account": row["account"], "name": row["name"]}, "windows": json.loads(row["windows"])}
 
+    throttle = LoginThrottle(settings.login_failures_allowed, settings.login_lockout_seconds)
+
     @app.post(f"{API_PREFIX}/auth/login", response_model=Session, responses=_errors(), tags=["auth"])
-    def login(body: LoginRequest) -> dict[str, Any]:
+    def login(body: LoginRequest, request: Request) -> dict[str, Any]:
+        client = request.client.host if request.client else ""
+        throttle.check(body.account, client)  # 429 while locked out, even for the right password
         rows = store.query("SELECT password_hash FROM clerks WHERE account = ?", (body.account,))
         if not rows or not check_password(body.password, rows[0]["password_hash"]):
+            throttle.failed(body.account, client)
             raise ApiError(401, "invalid_credentials", "account or password is wrong")
+        throttle.succeeded(body.account)
         with store.transaction() as conn:
             return _issue(conn, body.account)
 
@@ -180,7 +195,7 @@ def _mount_auth(app: FastAPI, store: Store, settings: SandboxSettings) -> Any:
     return clerk
 
 
-def _mount_pulls(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def _mount_pulls(app: FastAPI, store: Store, Clerk: Any, Caller: Any) -> None:  # noqa: N803 - type aliases
     @app.get(f"{API_PREFIX}/catalog/changes", responses=_errors(), tags=["pull"])
     def get_catalog_changes(_clerk: Clerk, cursor: Annotated[str, Query(max_length=64)] = "") -> dict[str, Any]:
         return catalog_changes(cursor)
@@ -196,15 +211,12 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 
         return calendar_for(year)
 
     @app.get(f"{API_PREFIX}/cases/changes", response_model=CaseChanges, responses=_errors(), tags=["pull"])
-    def get_case_changes(_clerk: Clerk, cursor: Annotated[str, Query(max_length=18, pattern=r"^[0-9]{0,18}$")] = "",
-                         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-                         x_centre_code: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    def get_case_changes(caller: Caller, cursor: Annotated[str, Query(max_length=18, pattern=r"^[0-9]{0,18}$")] = "",
+                         limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
+        """The changes of the token's centre's cases (an ``X-Centre-Code`` header chooses nothing)."""
         after = int(cursor or 0)
-        sql = "SELECT seq, case_uuid, status, note, at FROM case_changes WHERE seq > ?"
-        params: tuple[Any, ...] = (after,)
-        if x_centre_code:
-            sql, params = sql + " AND centre_code = ?", (*params, x_centre_code)
-        rows = store.query(sql + " ORDER BY seq LIMIT ?", (*params, limit + 1))
+        rows = store.query("SELECT seq, case_uuid, status, note, at FROM case_changes WHERE seq > ?"
+                           " AND centre_code = ? ORDER BY seq LIMIT ?", (after, caller.centre_code, limit + 1))
         page = [dict(r) for r in rows[:limit]]
         for change in page:
             if change["status"] == "supplement_required":  # 补正: what is asked, and by when

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
+from sandbox.authz import require_own_case
 from sandbox.models import CorrectionReceipt, CorrectionSubmission
 from sandbox.store import Store, body_digest, now_iso
 
@@ -60,11 +61,11 @@ def correction_of_change(conn: sqlite3.Connection, seq: int) -> dict[str, Any] |
             "requested_at": row["requested_at"]}
 
 
-def mount_correction_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def mount_correction_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
     @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/corrections/{{submission_uuid}}", response_model=CorrectionReceipt,
-              responses=_errors(404, 409, 422), tags=["cases"])
+              responses=_errors(403, 404, 409, 422), tags=["cases"])
     def correction(case_uuid: CaseId, submission_uuid: CaseId, body: CorrectionSubmission,
-                   _clerk: Clerk) -> dict[str, Any]:
+                   caller: Caller) -> dict[str, Any]:
         """补正 materials answering a request of the back office. Keyed by the submission's UUID (same body again =
         the first answer, different body = 409); one submission per request; the files are bound only when every
         one is completely uploaded (else 409 ``files_incomplete``); the case goes back to review."""
@@ -76,9 +77,7 @@ def mount_correction_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # 
         wanted = {(m.material_code, sha) for m in body.materials for sha in m.files}
         stamp = now_iso()
         with store.transaction() as conn:
-            case = conn.execute("SELECT centre_code FROM cases WHERE case_uuid = ?", (case_key,)).fetchone()
-            if case is None:
-                raise ApiError(404, "case_unknown", "no such case; send the case first")
+            centre = require_own_case(conn, case_key, caller)  # 404 unknown, 403 another centre's case
             request = conn.execute("SELECT case_uuid FROM corrections WHERE request_id = ?",
                                    (body.request_id,)).fetchone()
             if request is None or request["case_uuid"] != case_key:
@@ -108,7 +107,7 @@ def mount_correction_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # 
                                  " AND status = 'supplement_required'", (case_key,)).rowcount
             if moved:
                 conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
-                             " VALUES (?, ?, 'in_review', '补正材料已收到', ?)", (case_key, case["centre_code"], stamp))
+                             " VALUES (?, ?, 'in_review', '补正材料已收到', ?)", (case_key, centre, stamp))
         return _receipt(key, case_key, body.request_id, stamp, digest, len(wanted))
 
 

@@ -167,6 +167,18 @@ class Handover(BaseModel):
     collector: dict[str, Any] = Field(default_factory=dict, description="who collected it (personal data)")
 
 
+class CaseVoid(BaseModel):
+    """作废 of a case committed in error at the window, approved there by a supervisor."""
+
+    model_config = ConfigDict(extra="allow")
+    void_uuid: str = Field(pattern=UUID_PATTERN)
+    reason: str = Field(min_length=1, max_length=500)
+    approved_by: str = Field(min_length=1, max_length=64)
+    voided_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+
+
 class SuppliedMaterial(BaseModel):
     model_config = ConfigDict(extra="allow")
     material_code: str = Field(min_length=1, max_length=64)

@@ -12,7 +12,17 @@ from fastapi import FastAPI
 from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
-from sandbox.models import BindRequest, BindResult, CaseReceipt, CaseUpsert, Evaluation, Handover, WriteReceipt
+from sandbox.authz import require_own_case, wrong_centre
+from sandbox.models import (
+    BindRequest,
+    BindResult,
+    CaseReceipt,
+    CaseUpsert,
+    CaseVoid,
+    Evaluation,
+    Handover,
+    WriteReceipt,
+)
 from sandbox.online_hall import take_pre_application
 from sandbox.store import Store, body_digest, now_iso
 
@@ -31,12 +41,31 @@ def _received(conn: Any, case_uuid: str, centre_code: str, stamp: str, data: dic
         take_pre_application(conn, str(data["pre_application_id"]), case_uuid, centre_code)
 
 
-def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
-    @app.put(f"{API_PREFIX}/cases/{{case_uuid}}", response_model=CaseReceipt, responses=_errors(409),
+def idempotent_write(store: Store, table: str, key_column: str, key: str, body: dict[str, Any],
+                     extra: dict[str, Any]) -> dict[str, Any]:
+    digest = body_digest(body)
+    stamp = now_iso()
+    columns = [key_column, *extra, "body_sha256", "body", "received_at"]
+    values = [key, *extra.values(), digest, json.dumps(body, ensure_ascii=False), stamp]
+    with store.transaction() as conn:
+        conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+                     f" ON CONFLICT ({key_column}) DO NOTHING", values)
+        row = conn.execute(f"SELECT body_sha256, received_at FROM {table} WHERE {key_column} = ?",
+                           (key,)).fetchone()
+    if row["body_sha256"] != digest:
+        raise ApiError(409, "conflict_different_content", "already received with different content",
+                       stored_sha256=row["body_sha256"], sent_sha256=digest)
+    return {"id": key, "received_at": row["received_at"], "body_sha256": digest}
+
+
+def mount_case_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
+    @app.put(f"{API_PREFIX}/cases/{{case_uuid}}", response_model=CaseReceipt, responses=_errors(403, 409),
              tags=["cases"])
-    def put_case(case_uuid: CaseId, body: CaseUpsert, _clerk: Clerk) -> dict[str, Any]:
+    def put_case(case_uuid: CaseId, body: CaseUpsert, caller: Caller) -> dict[str, Any]:
         if body.case_uuid.lower() != case_uuid.lower():
             raise ApiError(422, "uuid_mismatch", "case_uuid in the body differs from the path")
+        if body.centre_code != caller.centre_code:
+            raise wrong_centre()
         data = _case_body(body)
         digest = body_digest(data)
         stamp = now_iso()
@@ -51,6 +80,8 @@ def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: 
             if inserted:
                 _received(conn, case_uuid.lower(), body.centre_code, stamp, data)
             row = conn.execute("SELECT * FROM cases WHERE case_uuid = ?", (case_uuid.lower(),)).fetchone()
+        if row["centre_code"] != caller.centre_code:  # this uuid was sent by another centre: say nothing of it
+            raise wrong_centre()
         if row["body_sha256"] != digest:
             raise ApiError(409, "conflict_different_content",
                            "this case was already received with different content; send a correction instead",
@@ -58,14 +89,13 @@ def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: 
         return {"case_uuid": row["case_uuid"], "platform_number": row["platform_number"], "status": row["status"],
                 "received_at": row["received_at"], "body_sha256": row["body_sha256"]}
 
-    @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/materials", response_model=BindResult, responses=_errors(404, 409),
-              tags=["cases"])
-    def bind_materials(case_uuid: CaseId, body: BindRequest, _clerk: Clerk) -> dict[str, Any]:
+    @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/materials", response_model=BindResult,
+              responses=_errors(403, 404, 409), tags=["cases"])
+    def bind_materials(case_uuid: CaseId, body: BindRequest, caller: Caller) -> dict[str, Any]:
         digest = body_digest(body.model_dump(mode="json"))
         wanted = {(b.material_code, sha) for b in body.materials for sha in b.files}
         with store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (case_uuid.lower(),)).fetchone() is None:
-                raise ApiError(404, "case_unknown", "no such case; send the case first")
+            require_own_case(conn, case_uuid, caller)
             shas = sorted({sha for _code, sha in wanted})
             have = {r[0] for r in conn.execute(
                 f"SELECT sha256 FROM files WHERE sha256 IN ({','.join('?' * len(shas))})", shas)} if shas else set()
@@ -84,38 +114,42 @@ def mount_case_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: 
         return {"case_uuid": case_uuid.lower(), "bound_files": len(wanted), "processed": True,
                 "body_sha256": digest}
 
-    def _idempotent_write(table: str, key_column: str, key: str, body: dict[str, Any],
-                          extra: dict[str, Any]) -> dict[str, Any]:
-        digest = body_digest(body)
-        stamp = now_iso()
-        columns = [key_column, *extra, "body_sha256", "body", "received_at"]
-        values = [key, *extra.values(), digest, json.dumps(body, ensure_ascii=False), stamp]
-        with store.transaction() as conn:
-            conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-                         f" ON CONFLICT ({key_column}) DO NOTHING", values)
-            row = conn.execute(f"SELECT body_sha256, received_at FROM {table} WHERE {key_column} = ?",
-                               (key,)).fetchone()
-        if row["body_sha256"] != digest:
-            raise ApiError(409, "conflict_different_content", "already received with different content",
-                           stored_sha256=row["body_sha256"], sent_sha256=digest)
-        return {"id": key, "received_at": row["received_at"], "body_sha256": digest}
-
     @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/handover", response_model=WriteReceipt,
-              responses=_errors(404, 409), tags=["cases"])
-    def handover(case_uuid: CaseId, body: Handover, _clerk: Clerk) -> dict[str, Any]:
-        rows = store.query("SELECT centre_code FROM cases WHERE case_uuid = ?", (case_uuid.lower(),))
-        if not rows:
-            raise ApiError(404, "case_unknown", "no such case; send the case first")
-        result = _idempotent_write("handovers", "case_uuid", case_uuid.lower(), body.model_dump(mode="json"), {})
+              responses=_errors(403, 404, 409), tags=["cases"])
+    def handover(case_uuid: CaseId, body: Handover, caller: Caller) -> dict[str, Any]:
+        with store.transaction() as conn:
+            centre = require_own_case(conn, case_uuid, caller)
+        result = idempotent_write(store, "handovers", "case_uuid", case_uuid.lower(), body.model_dump(mode="json"), {})
         with store.transaction() as conn:
             changed = conn.execute("UPDATE cases SET status = 'handed_over' WHERE case_uuid = ?"
                                    " AND status != 'handed_over'", (case_uuid.lower(),)).rowcount
             if changed:
                 conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
-                             " VALUES (?, ?, 'handed_over', '', ?)", (case_uuid.lower(), rows[0][0], now_iso()))
+                             " VALUES (?, ?, 'handed_over', '', ?)", (case_uuid.lower(), centre, now_iso()))
         return result
 
-    @app.post(f"{API_PREFIX}/evaluations", response_model=WriteReceipt, responses=_errors(409), tags=["cases"])
-    def evaluation(body: Evaluation, _clerk: Clerk) -> dict[str, Any]:
-        return _idempotent_write("evaluations", "evaluation_uuid", body.evaluation_uuid.lower(),
+    @app.post(f"{API_PREFIX}/evaluations", response_model=WriteReceipt, responses=_errors(403, 409), tags=["cases"])
+    def evaluation(body: Evaluation, caller: Caller) -> dict[str, Any]:
+        if body.case_uuid:
+            rows = store.query("SELECT centre_code FROM cases WHERE case_uuid = ?", (body.case_uuid.lower(),))
+            if rows and rows[0][0] != caller.centre_code:
+                raise wrong_centre()
+        return idempotent_write(store, "evaluations", "evaluation_uuid", body.evaluation_uuid.lower(),
                                  body.model_dump(mode="json"), {"case_uuid": body.case_uuid})
+
+
+def mount_void_route(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
+    @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/void", response_model=WriteReceipt,
+              responses=_errors(403, 404, 409), tags=["cases"])
+    def void_case(case_uuid: CaseId, body: CaseVoid, caller: Caller) -> dict[str, Any]:
+        """作废: the case is marked void (the back office stops moving it) and the change is fed back."""
+        with store.transaction() as conn:
+            centre = require_own_case(conn, case_uuid, caller)
+        result = idempotent_write(store, "voids", "case_uuid", case_uuid.lower(), body.model_dump(mode="json"), {})
+        with store.transaction() as conn:
+            changed = conn.execute("UPDATE cases SET status = 'voided' WHERE case_uuid = ? AND status != 'voided'",
+                                   (case_uuid.lower(),)).rowcount
+            if changed:
+                conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
+                             " VALUES (?, ?, 'voided', ?, ?)", (case_uuid.lower(), centre, "作废", now_iso()))
+        return result

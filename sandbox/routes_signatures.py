@@ -14,14 +14,15 @@ from fastapi import FastAPI
 from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
+from sandbox.authz import require_own_case
 from sandbox.models import Signature, WriteReceipt
 from sandbox.store import Store, body_digest, now_iso
 
 
-def mount_signature_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def mount_signature_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
     @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/signatures/{{signature_uuid}}", response_model=WriteReceipt,
               responses=_errors(404, 409, 422), tags=["cases"])
-    def signature(case_uuid: CaseId, signature_uuid: CaseId, body: Signature, _clerk: Clerk) -> dict[str, Any]:
+    def signature(case_uuid: CaseId, signature_uuid: CaseId, body: Signature, caller: Caller) -> dict[str, Any]:
         """The applicant's signature of one paper (容缺承诺书, 一次性告知书 签收, 送达回执). Same UUID and body again =
         the first answer; different body = 409; the image (``method: screen``) must be uploaded completely first."""
         key, case_key = signature_uuid.lower(), case_uuid.lower()
@@ -33,8 +34,7 @@ def mount_signature_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # n
         data = body.model_dump(mode="json")
         digest = body_digest(data)
         with store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (case_key,)).fetchone() is None:
-                raise ApiError(404, "case_unknown", "no such case; send the case first")
+            require_own_case(conn, case_key, caller)  # 404 unknown, 403 another centre's case
             if files and conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (files[0],)).fetchone() is None:
                 raise ApiError(409, "files_incomplete", "the signature image is not completely uploaded",
                                missing=files)

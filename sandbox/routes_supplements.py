@@ -13,14 +13,15 @@ from fastapi import FastAPI
 from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
+from sandbox.authz import require_own_case
 from sandbox.models import Supplement, SupplementReceipt
 from sandbox.store import Store, body_digest, now_iso
 
 
-def mount_supplement_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def mount_supplement_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
     @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/supplements/{{supplement_uuid}}", response_model=SupplementReceipt,
-              responses=_errors(404, 409, 422), tags=["cases"])
-    def supplement(case_uuid: CaseId, supplement_uuid: CaseId, body: Supplement, _clerk: Clerk) -> dict[str, Any]:
+              responses=_errors(403, 404, 409, 422), tags=["cases"])
+    def supplement(case_uuid: CaseId, supplement_uuid: CaseId, body: Supplement, caller: Caller) -> dict[str, Any]:
         """补齐 of a 容缺 case. Keyed by the supplement's UUID (same body again = the first answer, different body =
         409); the files are bound only when every one is completely uploaded (else 409 ``files_incomplete``)."""
         key, case_key = supplement_uuid.lower(), case_uuid.lower()
@@ -31,9 +32,7 @@ def mount_supplement_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # 
         wanted = {(m.material_code, sha) for m in body.materials for sha in m.files}
         stamp = now_iso()
         with store.transaction() as conn:
-            case = conn.execute("SELECT 1 FROM cases WHERE case_uuid = ?", (case_key,)).fetchone()
-            if case is None:
-                raise ApiError(404, "case_unknown", "no such case; send the case first")
+            require_own_case(conn, case_key, caller)
             shas = sorted({sha for _code, sha in wanted})
             have = {r[0] for r in conn.execute(
                 f"SELECT sha256 FROM files WHERE sha256 IN ({','.join('?' * len(shas))})", shas)} if shas else set()

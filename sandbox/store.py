@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS clerks (
     account TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,
     name TEXT NOT NULL,
-    windows TEXT NOT NULL
+    windows TEXT NOT NULL,
+    centre_code TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS tokens (
     token TEXT PRIMARY KEY,
@@ -143,6 +144,12 @@ CREATE TABLE IF NOT EXISTS payment_changes (
     paid_at TEXT NOT NULL,
     voucher TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS voids (
+    case_uuid TEXT PRIMARY KEY REFERENCES cases(case_uuid),
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,
@@ -174,6 +181,9 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(clerks)")}
+            if "centre_code" not in columns:  # a training sandbox's file from before clerks had a centre
+                conn.execute("ALTER TABLE clerks ADD COLUMN centre_code TEXT NOT NULL DEFAULT ''")
 
     @property
     def conn(self) -> sqlite3.Connection:

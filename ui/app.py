@@ -121,7 +121,7 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
 
     # Last: the gate covers every panel wired above. The training auto-login is for tests and demonstrations.
     training_login = getattr(args, "training_login", None) or os.environ.get("ONEWINDOW_TRAINING_LOGIN") or None
-    gate = wire_clerk_session(window, services, tasks, training_login)
+    gate = wire_clerk_session(window, services, tasks, training_login, features.acceptance.drafts)
     from ui.customer_screen.wiring import follow_clerk_gate
 
     follow_clerk_gate(features.customer_screen, gate)  # the citizen's screen blanks with the gate

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -57,7 +57,7 @@ class SessionGate(QWidget):
     _session_event = Signal(str, object)  # the session's listeners run on any thread: hop to the GUI thread
 
     def __init__(self, window: MainWindow, session: ClerkSession, tasks: TaskRunner, config: Config,
-                 idle_lock_s: float = 0.0) -> None:
+                 idle_lock_s: float = 0.0, drafts: DraftKeeper | None = None) -> None:
         super().__init__(window)
         self.setObjectName("sessionGate")
         self.window_ = window
@@ -71,7 +71,7 @@ class SessionGate(QWidget):
         self.shift_button.setObjectName("shiftChange")
         self.shift_button.setText(self.tr("Shift change (交班)"))
         self.shift_button.setAutoRaise(True)
-        self.shift_button.clicked.connect(lambda: ask_shift_change(window, session))
+        self.shift_button.clicked.connect(lambda: ask_shift_change(window, session, drafts))
         window.status.addPermanentWidget(self.shift_button)
         self.lock_action = window.shortcuts.bind("lock", lambda: session.lock("manual"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the opaque background
@@ -301,10 +301,11 @@ def session_open(session: ClerkSession) -> bool:
 
 
 def wire_clerk_session(window: MainWindow, services: Services, tasks: TaskRunner,
-                       training_login: str | None = None) -> SessionGate:
+                       training_login: str | None = None, drafts: DraftKeeper | None = None) -> SessionGate:
+    """``drafts``: the acceptance flow's open draft, for 交班 to keep or discard (None: no acceptance panels)."""
     session = services.clerk_session
     gate = SessionGate(window, session, tasks, services.config,
-                       60.0 * float(services.config.get("security.idle_lock_minutes")))
+                       60.0 * float(services.config.get("security.idle_lock_minutes")), drafts)
     if training_login and services.is_training:
         session.start_training(training_login)
     else:
@@ -314,8 +315,19 @@ def wire_clerk_session(window: MainWindow, services: Services, tasks: TaskRunner
     return gate
 
 
-def ask_shift_change(window: MainWindow, session: ClerkSession) -> QMessageBox:
-    """交班: confirm, then end the session; the next clerk logs in on the gate."""
+class DraftKeeper(Protocol):
+    """The acceptance flow's open draft, as 交班 sees it (``ui.acceptance.drafts.ClerkDrafts``)."""
+
+    def has_open_draft(self) -> bool: ...
+
+    def discard_draft(self) -> None: ...
+
+
+def ask_shift_change(window: MainWindow, session: ClerkSession, drafts: DraftKeeper | None = None) -> QMessageBox:
+    """交班: confirm, then end the session; the next clerk logs in on the gate. With an open draft the clerk keeps
+    it for themselves (it comes back at their next login) or discards it, after a second confirmation."""
+    if drafts is not None and drafts.has_open_draft():
+        return _ask_about_draft(window, session, drafts)
     box = QMessageBox(QMessageBox.Icon.Question, window.tr("Shift change"),
                       window.tr("End the session of {0}? The next clerk logs in with their own account.")
                       .format(session.clerk.account if session.clerk else "-"),
@@ -324,5 +336,47 @@ def ask_shift_change(window: MainWindow, session: ClerkSession) -> QMessageBox:
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.buttonClicked.connect(lambda button: session.end("shift_change")
                               if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
+    box.open()
+    return box
+
+
+def _ask_about_draft(window: MainWindow, session: ClerkSession, drafts: DraftKeeper) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Question, window.tr("Shift change"),
+                      window.tr("{0} has a case in progress that is not decided yet. Keep it for {0} (it comes "
+                                "back at the next login of {0}; other clerks do not see it), or discard it?")
+                      .format(session.clerk.account if session.clerk else "-"), QMessageBox.StandardButton.NoButton,
+                      window)
+    box.setObjectName("shiftChangeDraftBox")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    keep = box.addButton(window.tr("Keep the draft and change shift"), QMessageBox.ButtonRole.AcceptRole)
+    keep.setObjectName("keepDraft")
+    discard = box.addButton(window.tr("Discard the draft…"), QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discardDraft")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+
+    def clicked(button: object) -> None:
+        if button is keep:
+            session.end("shift_change", draft="kept")
+        elif button is discard:
+            _confirm_discard(window, session, drafts)
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
+
+
+def _confirm_discard(window: MainWindow, session: ClerkSession, drafts: DraftKeeper) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, window.tr("Discard the draft"),
+                      window.tr("Discard the case in progress? What was entered and scanned for it is lost."),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setObjectName("confirmDiscardDraft")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def clicked(button: object) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
+            drafts.discard_draft()
+            session.end("shift_change", draft="discarded")
+
+    box.buttonClicked.connect(clicked)
     box.open()
     return box

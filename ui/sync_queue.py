@@ -44,6 +44,7 @@ def kind_text(kind: str) -> str:
         "case_upsert": QCoreApplication.translate("sync", "case"),
         "handover": QCoreApplication.translate("sync", "handover"),
         "evaluation": QCoreApplication.translate("sync", "evaluation"),
+        "case_void": QCoreApplication.translate("sync", "void (作废)"),
     }
     return names.get(kind, kind)
 
@@ -56,6 +57,8 @@ def error_text(code: str | None) -> str:
         return QCoreApplication.translate("sync", "network down")
     if code == "conflict_different_content":
         return QCoreApplication.translate("sync", "the platform holds different content")
+    if code == "wrong_centre":
+        return QCoreApplication.translate("sync", "refused: the case belongs to another centre ({0})").format(code)
     if code == "blob_missing":
         return QCoreApplication.translate("sync", "a scan is missing on this workstation")
     if code.startswith("http_") or code == "injected_fault":

@@ -41,6 +41,11 @@ def error_text(kind: SyncErrorKind | None, code: str | None) -> str | None:
         return None
     if kind is SyncErrorKind.NETWORK:
         return QCoreApplication.translate("sync", "Network down: the platform cannot be reached")
+    if code == "wrong_centre":
+        return QCoreApplication.translate("sync", "The platform refused a case of another centre (403): this account "
+                                          "sends only its own centre's cases")
+    if code == "too_many_attempts":
+        return QCoreApplication.translate("sync", "Too many failed logins: the platform asks to wait (429)")
     if kind is SyncErrorKind.SERVER:
         return QCoreApplication.translate("sync", "The platform refused or failed ({0})").format(code or "?")
     if kind is SyncErrorKind.LOGIN:

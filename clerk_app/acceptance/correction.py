@@ -186,7 +186,8 @@ class CorrectionDesk:
                     for m in supplied
                 ],
             }
-            enqueue(conn, KIND, payload, case_uuid=draft.case_uuid, action_uuid=draft.submission_uuid)
+            enqueue(conn, KIND, payload, case_uuid=draft.case_uuid, action_uuid=draft.submission_uuid,
+                    clerk_id=self.clerk_id)
         log.info("补正 committed: %d material(s)", len(supplied))
         return CorrectionResult(draft.case_uuid, case["case_number"], draft.submission_uuid, request.request_id,
                                 stamp, tuple(lines), target.value, created=True)

@@ -337,9 +337,10 @@ class DocumentDesk:
         return [supplement_context(stored, s, self.letterhead, department=department, item_of=self._item_of)
                 for s in supplements]
 
-    def print_supplement(self, case_uuid: str, supplement: SupplementResult) -> list[PrintOutcome]:
+    def print_supplement(self, case_uuid: str, supplement: SupplementResult,
+                         approved_by: str | None = None) -> list[PrintOutcome]:
         """Print (and archive) the 补齐材料接收回执 of one supplement."""
-        return [self.printer.print_document(case_uuid, ctx, self.clerk_id)
+        return [self.printer.print_document(case_uuid, ctx, self.clerk_id, approved_by)
                 for ctx in self.supplement_contexts(case_uuid, [supplement])]
 
     def correction_notice_context(self, case_uuid: str, request: CorrectionRequest) -> DocumentContext:
@@ -371,10 +372,11 @@ class DocumentDesk:
         return self._signed(case_uuid, delivery_context(stored, self.letterhead, department=self._department(stored),
                                                         item_of=self._item_of))
 
-    def print_delivery_receipt(self, case_uuid: str) -> PrintOutcome:
+    def print_delivery_receipt(self, case_uuid: str, approved_by: str | None = None) -> PrintOutcome:
         """Print the 送达回执 of the handover; the PrintService archives it with the case (encrypted, with a
         ``printed`` event) before spooling, a second print comes out as 补打."""
-        return self.printer.print_document(case_uuid, self.delivery_receipt_context(case_uuid), self.clerk_id)
+        return self.printer.print_document(case_uuid, self.delivery_receipt_context(case_uuid), self.clerk_id,
+                                           approved_by)
 
     def archive_signed(self, case_uuid: str, kind: DocumentKind) -> PrintOutcome:
         """After the citizen signed this paper on the customer screen: archive the signed copy with the case
@@ -387,15 +389,19 @@ class DocumentDesk:
         return [(ctx.title, self.printer.preview(ctx)) for ctx in self.contexts(case_uuid, kinds)]
 
     def print_case(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> list[PrintOutcome]:
+                   progress: Callable[[int, int], None] | None = None,
+                   approved_by: str | None = None) -> list[PrintOutcome]:
         """Print (and archive) each document; a kind printed before for this case comes out as 补打.
-        ``progress(done, total)`` is called before each document and once at the end."""
+        ``progress(done, total)`` is called before each document and once at the end. When one of them would be a
+        second or later 补打 and nobody approved, nothing is printed (``ReprintNeedsApproval``)."""
         contexts = self.contexts(case_uuid, kinds)
+        if approved_by is None:
+            self.printer.refuse_unapproved_reprints(case_uuid, contexts, self.clerk_id)
         outcomes = []
         for index, ctx in enumerate(contexts):
             if progress is not None:
                 progress(index, len(contexts))
-            outcomes.append(self.printer.print_document(case_uuid, ctx, self.clerk_id))
+            outcomes.append(self.printer.print_document(case_uuid, ctx, self.clerk_id, approved_by))
         if progress is not None:
             progress(len(contexts), len(contexts))
         return outcomes

@@ -173,7 +173,7 @@ class HandoverDesk:
                  "clerk_id": self.clerk_id, "window_code": self._window_code, "relation": described,
                  "collector_id_type": collector.id_type.value, "collector_source": collector.source.value,
                  "collector_check": check.as_details()},
-                case_uuid=case_uuid, action_uuid=action,
+                case_uuid=case_uuid, action_uuid=action, clerk_id=self.clerk_id,
                 payload_enc=self._cipher.encrypt(json.dumps(secret, ensure_ascii=False).encode("utf-8"),
                                                  f"outbox:{action}".encode()),
             )

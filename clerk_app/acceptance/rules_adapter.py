@@ -34,6 +34,7 @@ _KINDS = {
     "fee_notice_issued": case_states.EventKind.FEE_NOTICE_ISSUED,
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,
+    "voided": case_states.EventKind.VOIDED,
 }
 
 

@@ -274,7 +274,8 @@ class AcceptanceService:
             if queue is not None:
                 payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
-                    payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid))
+                    payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid),
+                    clerk_id=case.clerk_id)
             self.cases.freeze(conn, session.case_uuid)
         log.info("case committed: decision=%s status=%s", decision.value, final_status.value)
         return CommitResult(

@@ -173,7 +173,8 @@ class SupplementDesk:
                     for m in supplied
                 ],
             }
-            enqueue(conn, KIND, payload, case_uuid=draft.case_uuid, action_uuid=draft.supplement_uuid)
+            enqueue(conn, KIND, payload, case_uuid=draft.case_uuid, action_uuid=draft.supplement_uuid,
+                    clerk_id=self.clerk_id)
         log.info("supplement committed: %d material(s), %d still deferred", len(supplied), len(remaining))
         return SupplementResult(draft.case_uuid, case["case_number"], draft.supplement_uuid, stamp, tuple(lines),
                                 remaining, target.value, created=True)

@@ -73,7 +73,7 @@ class EvaluationDesk:
             if outbox.first_action(conn, case.case_uuid, "evaluation") is not None:
                 raise AlreadyEvaluated()
             outbox.enqueue(conn, "evaluation", payload, case_uuid=case.case_uuid,
-                           action_uuid=payload["evaluation_uuid"])
+                           action_uuid=payload["evaluation_uuid"], clerk_id=case.clerk_id)
         return str(payload["evaluation_uuid"])
 
     def was_evaluated(self, case_uuid: str) -> bool:

@@ -33,6 +33,7 @@ class CaseStatus(enum.Enum):
     HANDED_OVER = "handed_over"
     MAILED = "mailed"
     CONCLUDED = "concluded"
+    VOIDED = "voided"  # 作废: committed in error, voided with a supervisor's approval (terminal)
 
 
 class MaterialState(enum.Enum):

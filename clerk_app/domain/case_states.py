@@ -28,7 +28,13 @@ S = CaseStatus
 
 _BACK_OFFICE = {S.SUBMITTED, S.IN_REVIEW, S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE, S.APPROVED, S.DENIED}
 
-ALLOWED: Mapping[CaseStatus, frozenset[CaseStatus]] = {
+# 作废 (void) of a case committed in error: from any state after the window decision until the result is handed
+# over, mailed or the case concluded; never from a draft (a draft is discarded, not voided). Terminal.
+_VOIDABLE = frozenset({S.ACCEPTED, S.ACCEPTED_PENDING_SUPPLEMENT, S.NOTICE_ISSUED, S.REJECTED, S.SUBMITTED,
+                       S.IN_REVIEW, S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE, S.APPROVED, S.DENIED,
+                       S.READY_FOR_PICKUP})
+
+_MOVES: Mapping[CaseStatus, frozenset[CaseStatus]] = {
     S.DRAFT: frozenset({S.ACCEPTED, S.ACCEPTED_PENDING_SUPPLEMENT, S.NOTICE_ISSUED, S.REJECTED}),
     S.ACCEPTED: frozenset(_BACK_OFFICE | {S.CONCLUDED}),  # 即办件 conclude on the spot
     S.ACCEPTED_PENDING_SUPPLEMENT: frozenset({S.ACCEPTED} | _BACK_OFFICE - {S.APPROVED}),
@@ -46,7 +52,10 @@ ALLOWED: Mapping[CaseStatus, frozenset[CaseStatus]] = {
     S.HANDED_OVER: frozenset({S.CONCLUDED}),
     S.MAILED: frozenset({S.CONCLUDED}),
     S.CONCLUDED: frozenset(),
+    S.VOIDED: frozenset(),
 }
+ALLOWED: Mapping[CaseStatus, frozenset[CaseStatus]] = {
+    status: moves | {S.VOIDED} if status in _VOIDABLE else moves for status, moves in _MOVES.items()}
 
 # Time in these states is not counted against the limit (《行政许可法》第四十二条、第四十五条).
 CLOCK_STOPPED = frozenset({S.CORRECTION_REQUESTED, S.SPECIAL_PROCEDURE})
@@ -75,6 +84,7 @@ STATUS_LABELS: Mapping[CaseStatus, str] = {
     S.HANDED_OVER: QT_TRANSLATE_NOOP("rules", "Handed over"),
     S.MAILED: QT_TRANSLATE_NOOP("rules", "Mailed"),
     S.CONCLUDED: QT_TRANSLATE_NOOP("rules", "Concluded"),
+    S.VOIDED: QT_TRANSLATE_NOOP("rules", "Voided"),
 }
 
 
@@ -128,6 +138,7 @@ class EventKind(enum.Enum):
     CORRECTED = "corrected"
     FEE_NOTICE_ISSUED = "fee_notice_issued"  # 缴费通知书: a payment order (amount, code) for the case
     FEE_PAID = "fee_paid"  # the platform confirmed the payment (status pull)
+    VOIDED = "voided"  # 作废 with a reason and the approving supervisor (clerk_app.acceptance.void)
     NOTE = "note"
 
 

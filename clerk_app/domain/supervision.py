@@ -23,7 +23,7 @@ S = CaseStatus
 # No deadline runs any more: the window's part is done, the department has decided, or nothing was accepted.
 # offline_cache.cases.CLOSED_STATUSES spells the same set literally for its partial index (a test compares them).
 NO_WARNING = frozenset({S.CONCLUDED, S.HANDED_OVER, S.MAILED, S.REJECTED, S.NOTICE_ISSUED, S.DENIED, S.APPROVED,
-                        S.READY_FOR_PICKUP, S.DRAFT})
+                        S.READY_FOR_PICKUP, S.DRAFT, S.VOIDED})
 
 
 @dataclass(frozen=True)

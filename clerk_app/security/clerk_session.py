@@ -49,6 +49,11 @@ class NotAuthorised(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "This needs a supervisor's approval.")
 
 
+class NotASupervisor(NotAuthorised):
+    message = QT_TRANSLATE_NOOP("errors", "{account} cannot approve this: only the supervisor (值班长) or an "
+                                "administrator can.")
+
+
 @dataclass(frozen=True)
 class Clerk:
     account: str
@@ -182,7 +187,7 @@ class ClerkSession:
         approver = self.verify(account, password, action)
         if approver.role not in ("supervisor", "administrator"):
             audit_log.write(self.db, "approval_refused", account, {"action": action, **details})
-            raise NotAuthorised()
+            raise NotASupervisor(account=account)
         audit_log.write(self.db, "approval", account, {"action": action, "clerk": self._clerk.account
                                                        if self._clerk else None, **details})
         return approver

@@ -25,6 +25,7 @@ from clerk_app.security.keys import load_secret, store_secret
 from clerk_app.sync.adapter import PlatformAdapter, Tokens
 from clerk_app.sync.errors import (
     InvalidCredentials,
+    LoginThrottled,
     OfflineLoginLocked,
     OfflineLoginUnavailable,
     PlatformBusy,
@@ -128,6 +129,8 @@ class AuthService:
             with self.db.transaction() as conn:
                 credentials.forget(conn, account)
             raise InvalidCredentials() from exc
+        except LoginThrottled:
+            raise  # the platform's throttle is the answer: an offline login must not step around it
         except (PlatformUnreachable, PlatformBusy):
             if not allow_offline:
                 raise

@@ -297,6 +297,9 @@ class SyncEngine:
             return answers.check_write_receipt(answer, row.action_uuid, row.payload), None
         if row.kind == "signature":
             return self._signature(row, report)
+        if row.kind == "case_void":
+            answer = self._authed(self.adapter.void_case, row.case_uuid, row.payload)
+            return answers.check_write_receipt(answer, str(row.case_uuid), row.payload), None
         raise PlatformRejected(0, "unknown_kind")
 
     def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:

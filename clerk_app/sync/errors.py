@@ -47,6 +47,26 @@ class PlatformRejected(ServerRefused):
         self.status, self.code, self.details = status, code, details or {}
 
 
+class WrongCentre(PlatformRejected):
+    """403 ``wrong_centre``: the platform lets a clerk write only cases of their own centre."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The platform refused: this case belongs to another service centre, and "
+                                "this account may only send cases of its own centre (HTTP 403).")
+
+
+class LoginThrottled(PlatformBusy):
+    """429 ``too_many_attempts`` at login: the platform stops this account (or address) for a while. Never
+    answered with an offline login, which would step around the platform's throttle."""
+
+    kind = SyncErrorKind.LOGIN
+    message = QT_TRANSLATE_NOOP("errors", "Too many failed logins: the platform accepts this account again in "
+                                "{seconds} seconds (HTTP 429).")
+
+    def __init__(self, retry_after: float | None) -> None:
+        UserFacingError.__init__(self, seconds=int(retry_after or 60))
+        self.status, self.retry_after, self.code = 429, retry_after, "too_many_attempts"
+
+
 class ContentConflict(PlatformRejected):
     """409: the platform already holds this key with different content (or a precondition such as an offset)."""
 

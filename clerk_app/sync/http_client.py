@@ -36,10 +36,12 @@ from clerk_app.sync.clock import ClockWatch
 from clerk_app.sync.errors import (
     ContentConflict,
     InsecurePlatformUrl,
+    LoginThrottled,
     PlatformBusy,
     PlatformRejected,
     PlatformUnreachable,
     Unauthorised,
+    WrongCentre,
 )
 
 log = logging.getLogger("onewindow.sync.http")
@@ -148,6 +150,10 @@ class HttpPlatformClient:
             raise Unauthorised(code)
         if status == 409:
             raise ContentConflict(status, code, details)
+        if status == 403 and code == "wrong_centre":
+            raise WrongCentre(status, code, details)
+        if status == 429 and code == "too_many_attempts":
+            raise LoginThrottled(_retry_after(response.headers.get("Retry-After")))
         if status == 429 or status >= 500:
             raise PlatformBusy(status, _retry_after(response.headers.get("Retry-After")), code)
         raise PlatformRejected(status, code, details)
@@ -187,6 +193,9 @@ class HttpPlatformClient:
 
     def handover(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/handover", json=body)
+
+    def void_case(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/cases/{case_uuid}/void", json=body)
 
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/supplements/{supplement_uuid}", json=body)

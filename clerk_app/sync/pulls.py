@@ -30,7 +30,7 @@ log = logging.getLogger("onewindow.sync.pull")
 STATUS_MAP = {
     "received": "submitted", "in_review": "in_review", "approved": "approved", "denied": "denied",
     "supplement_required": "correction_requested", "ready_for_pickup": "ready_for_pickup",
-    "handed_over": "handed_over", "mailed": "mailed", "concluded": "concluded",
+    "handed_over": "handed_over", "mailed": "mailed", "concluded": "concluded", "voided": "voided",
 }
 MAX_PAGES = 50
 

@@ -38,8 +38,10 @@ class SandboxStopped(RuntimeError):
 
 class TrainingSandbox:
     def __init__(self, db_path: Path, port: int = 0, backoffice_delay: float = 20.0,
-                 log_path: Path | None = None, queue_arrivals_per_hour: float = 0.0) -> None:
+                 log_path: Path | None = None, queue_arrivals_per_hour: float = 0.0,
+                 centre_code: str = "") -> None:
         self.db_path = db_path
+        self.centre_code = centre_code  # the workstation's centre: its clerks write its cases
         self.port = port or free_port()  # chosen now so the sync client knows its URL before the process runs
         self.backoffice_delay = backoffice_delay
         self.queue_arrivals_per_hour = queue_arrivals_per_hour
@@ -64,6 +66,8 @@ class TrainingSandbox:
                    "--backoffice-delay", repr(self.backoffice_delay)]
         for account, password in clerks.items():
             command += ["--clerk", f"{account}:{password}"]
+        if self.centre_code:
+            command += ["--centre", self.centre_code]
         return command + ["--queue-arrivals-per-hour", repr(self.queue_arrivals_per_hour)]
 
     def seed_online(self, centre_code: str, timeout: float = 120.0) -> list[dict[str, str]]:

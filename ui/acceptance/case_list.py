@@ -6,6 +6,7 @@ rows that changed; Enter or a double click opens a case.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.acceptance.supplement import overdue
+from clerk_app.acceptance.void import void_of
+from clerk_app.domain.case import CaseStatus
+from clerk_app.domain.case_states import can_transition
 from clerk_app.domain.masking import mask_id_number, mask_name
 from clerk_app.domain.supervision import CaseSupervision
 from offline_cache.cases import CaseSummary, StoredCase
@@ -37,6 +41,7 @@ _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _ROLES = frozenset((_DISPLAY, _BACKGROUND, Qt.ItemDataRole.ToolTipRole.value))
 LEVEL_COLOURS = {"normal": None, "yellow": "#fff59d", "red": "#ef9a9a", "paused": "#e0e0e0"}
 CORRECTION_COLOUR = "#bbdefb"  # 补正 asked by the back office: the window has something to do
+VOIDED_COLOUR = "#bdbdbd"  # a voided case stays in the list, greyed: it happened, and was undone
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ class CaseListPanel(QWidget):
             "ready_for_pickup": self.tr("Ready for pickup"),
             "handed_over": self.tr("Handed over"),
             "mailed": self.tr("Mailed"),
+            "voided": self.tr("Voided (作废)"),
         }.get(status, status)
 
     def level_text(self, level: str) -> str:
@@ -257,6 +263,8 @@ class CaseListPanel(QWidget):
                 "The back office asked for 补正: open the case, print the 补正告知书 and receive the materials. "
                 "The clock is stopped until they are received."))
             colour = colour if row.supply_overdue else CORRECTION_COLOUR
+        if s.status.value == "voided":
+            colour = VOIDED_COLOUR
         return _Cells(tuple(texts), colour, tooltips)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -276,6 +284,7 @@ class CaseDialog(QDialog):
     correction_notice_requested = Signal(str)  # case uuid: print the 补正告知书 of the open request
     correction_requested = Signal(str)  # case uuid: receive the 补正 materials
     fee_notice_requested = Signal(str)  # case uuid: issue (or reprint) and print the 缴费通知书
+    void_requested = Signal(str)  # case uuid: 作废 with a supervisor's approval
 
     def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
         """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
@@ -311,6 +320,7 @@ class CaseDialog(QDialog):
             f"<b>{label['item']}</b>: {'、'.join(stored.item_names)}",
             f"<b>{label['applicant']}</b>: {mask_name(case.applicant.display_name)} ({mask_id_number(identifier)})",
             f"<b>{label['status']}</b>: {status_text(case.status.value)}",
+            *self._void_lines(stored),
             f"<b>{label['promised']}</b>: {promised} {level_text}",
             f"<b>{self.tr('Legal deadline')}</b>: {legal}",
             f"<b>{label['materials']}</b>:",
@@ -329,6 +339,7 @@ class CaseDialog(QDialog):
                  "corrected": self.tr("补正 materials received"),
                  "fee_notice_issued": self.tr("payment notice issued"), "fee_paid": self.tr("fees paid"),
                  "follows_notice": self.tr("follows the one-time notice of an earlier case"),
+                 "voided": self.tr("voided (作废)"),
                  "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
                   + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
@@ -357,8 +368,9 @@ class CaseDialog(QDialog):
         self.fee_notice.setEnabled(case.status.value not in ("draft", "rejected", "notice_issued", "handed_over",
                                                              "mailed", "concluded"))
         self.fee_notice.clicked.connect(lambda: self.fee_notice_requested.emit(key))
+        self.void = self._void_button(case.status, key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.reprint, self.handover, self.authorisation, self.supplement, self.follow_up,
+        for button in (self.void, self.reprint, self.handover, self.authorisation, self.supplement, self.follow_up,
                        self.correction_notice, self.correction, self.fee_notice):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -398,6 +410,24 @@ class CaseDialog(QDialog):
         line = (f"<b>{self.tr('Online application')}</b>: {online.get('number', '')} "
                 f"({self.tr('pre-review')}: {review})")
         return f"{line}<br>{where}" if where else line
+
+    def _void_button(self, status: CaseStatus, key: str) -> QPushButton:
+        button = QPushButton(self.tr("Void (作废)…"))
+        button.setObjectName("voidButton")
+        button.setToolTip(self.tr("For a case committed in error: needs a reason and the supervisor's approval."))
+        button.setEnabled(can_transition(status, CaseStatus.VOIDED))
+        button.clicked.connect(lambda: self.void_requested.emit(key))
+        return button
+
+    def _void_lines(self, stored: StoredCase) -> list[str]:
+        """A voided case says so first thing: the reason, who approved, when."""
+        details = void_of(stored)
+        if details is None:
+            return []
+        approved = self.tr("approved by %1 at %2").replace("%1", str(details.get("approved_by", ""))).replace(
+            "%2", str(details.get("voided_at", ""))[:16].replace("T", " "))
+        reason = html.escape(str(details.get("reason", "")))
+        return [f"<span style='color:#c62828'><b>{self.tr('Voided')}</b>: {reason} ({approved})</span>"]
 
     def _collector_widgets(self, status: str, key: str) -> tuple[QPushButton, QLabel]:
         """出件 to the right person: import of the collector's 授权委托书, and the check's result or refusal."""

@@ -24,6 +24,7 @@ from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.acceptance.supplement import SupplementDesk
+from clerk_app.acceptance.void import VoidDesk
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.applicant import AgentAuthorisation, Applicant, NaturalPerson
 from clerk_app.domain.case import CaseStatus, Decision, MaterialState
@@ -33,12 +34,16 @@ from clerk_app.domain.decision_rules import RejectionDetails, Shortfall
 from clerk_app.domain.supervision import NO_WARNING, CaseSupervision, DatedLimit
 from clerk_app.errors import UserFacingError
 from clerk_app.pages.service import ScanningService
+from clerk_app.print_service import ReprintNeedsApproval
+from clerk_app.security.clerk_session import ClerkSession
 from offline_cache.cases import PageRef
+from ui.acceptance.approvals import ApprovalActions
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.correction_actions import CorrectionActions
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.drafts import ClerkDrafts
 from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
@@ -66,7 +71,8 @@ class AcceptanceController(QObject):
                  cases: CaseListPanel, *, auto_print: bool = True, supply_days: int = 10,
                  scanner: ScanningService | None = None, handover: HandoverDesk | None = None,
                  supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None,
-                 corrections: CorrectionDesk | None = None, fees: FeeDesk | None = None) -> None:
+                 corrections: CorrectionDesk | None = None, fees: FeeDesk | None = None,
+                 clerk_session: ClerkSession | None = None, voids: VoidDesk | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -88,6 +94,10 @@ class AcceptanceController(QObject):
         # 补正 asked by the back office: its notice and its materials; None where no correction desk is given
         self.corrections = CorrectionActions(self, corrections) if corrections is not None else None
         self.fees = fees  # 缴费通知书; None where no fee desk is given
+        # 作废 and the second 补打: the supervisor approves on the spot; None without a clerk session
+        self.approvals = ApprovalActions(self, clerk_session, voids) if clerk_session is not None else None
+        # each clerk's open draft over a shift change; None without a clerk session
+        self.drafts = ClerkDrafts(self, clerk_session) if clerk_session is not None else None
         # barcode gun (keyboard wedge) on a receipt: opens the case; installed app-wide by ``wire_acceptance``
         self.barcode = BarcodeWedgeFilter(self)
         self.barcode.scanned.connect(self.open_case)
@@ -133,6 +143,19 @@ class AcceptanceController(QObject):
         self.refresh()
         self.session_changed.emit()
         self.checklist.focus_table()
+
+    def restore_draft(self, session: AcceptanceSession, case_pages: Any) -> None:
+        """A clerk's own draft back after their login (``ClerkDrafts``), with the pages scanned into it."""
+        if self.committing:
+            return
+        self.session = session
+        self.last_result = None
+        self.strips.reset()
+        self.strips.case_pages = case_pages
+        self.checklist.clear_pages()
+        self.decision.reset()
+        self.refresh()
+        self.session_changed.emit()
 
     def set_applicant(self, applicant: Any) -> None:
         if self.committing:
@@ -416,9 +439,17 @@ class AcceptanceController(QObject):
 
     def print_case(self, case_uuid: str) -> None:
         self.decision.set_busy(True)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReprintNeedsApproval) and self.approvals is not None:
+                self.decision.set_busy(False)
+                self.approvals.reprint(case_uuid, exc.user_text())
+                return
+            self._print_failed(exc)
+
         DeviceOp.reporting(self.window, lambda progress: self.desk.print_case(case_uuid, progress=progress.step),
                            self.tr("Printing the documents…")) \
-            .success(self._printed).failure(self._print_failed).run(self.tasks)
+            .success(self._printed).failure(failed).run(self.tasks)
 
     def show_printed(self, outcomes: list[Any]) -> None:
         """Papers printed elsewhere (the 代办批次回执): the same notice and training preview as the case's own."""
@@ -534,6 +565,10 @@ class AcceptanceController(QObject):
 
         DatabaseOp(self.window, load).success(self._show_case).run(self.tasks)
 
+    def show_case_by_uuid(self, case_uuid: str) -> None:
+        """Open a case's dialog (after a void: the case as it is now)."""
+        self._background(lambda: self.service.cases.get(case_uuid), self._show_case, self.tasks.db_pool)
+
     def _supervision(self, status: CaseStatus, accepted_at: str | None, promised: date | None,
                      promised_certain: bool, legal: date | None, legal_certain: bool, case_uuid: str,
                      today: date) -> CaseSupervision:
@@ -556,6 +591,11 @@ class AcceptanceController(QObject):
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
         dialog.authorisation_requested.connect(lambda key: self.import_authorisation(key, dialog))
+        if self.approvals is not None and self.approvals.voids is not None:
+            dialog.void_requested.connect(lambda key: self.approvals.void_case(key, dialog)
+                                          if self.approvals is not None else None)
+        else:
+            dialog.void.setEnabled(False)
         if self.followups is not None:
             dialog.supplement_requested.connect(self.followups.supplement_case)
             dialog.follow_up_requested.connect(lambda key: self.followups.follow_up(key, dialog))

@@ -38,6 +38,7 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
         scanner=services.scanning, handover=services.handover, supplements=services.supplements,
         registry=strips, corrections=services.corrections, fees=services.fees,
+        clerk_session=services.clerk_session, voids=services.voids,
     )
     if applicant is not None:
         applicant.applicant_changed.connect(controller.set_applicant)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from clerk_app.acceptance.errors import CaseNotFound
+from clerk_app.acceptance.void import void_of
 from clerk_app.cli import ServicesFactory
 from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
 from clerk_app.domain.masking import mask_id_number, mask_name, mask_phone
@@ -87,6 +88,7 @@ def case_json(stored: StoredCase) -> dict[str, Any]:
         "events": [{"kind": e.kind, "from": e.from_status, "to": e.to_status, "clerk_id": e.clerk_id,
                     "window_code": e.window_code, "device_time": e.device_time} for e in stored.events],
         "printed_documents": len(stored.printed),
+        "void": void_of(stored),  # 作废: reason, approved_by, voided_at; None for a case not voided
     }
 
 
@@ -101,6 +103,10 @@ def run_show(args: argparse.Namespace, make_services: ServicesFactory) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"{data['case_number']}  {data['status']}  {'、'.join(data['item_names'])}")
+    if data["void"]:
+        void = data["void"]
+        print(f"  VOIDED (作废) {void.get('voided_at', '')}: {void.get('reason', '')}"
+              f" (approved by {void.get('approved_by', '')})")
     applicant = data["applicant"]
     print(f"  applicant: {applicant['name']} {applicant.get('id_number') or applicant.get('credit_code')}")
     print(f"  promised: {data['promised_date'] or '-'}{'' if data['promised_certain'] else ' (uncertain)'}"

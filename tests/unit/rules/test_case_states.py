@@ -31,9 +31,15 @@ from offline_cache.db import Database
 TZ = timezone(timedelta(hours=8))
 
 
-def test_every_status_has_rules_and_only_concluded_is_terminal() -> None:
+def test_every_status_has_rules_and_only_concluded_and_voided_are_terminal() -> None:
     assert set(ALLOWED) == set(S)
-    assert [s for s in S if is_terminal(s)] == [S.CONCLUDED]
+    assert [s for s in S if is_terminal(s)] == [S.CONCLUDED, S.VOIDED]
+
+
+def test_a_case_is_voided_after_its_decision_until_the_result_is_out() -> None:
+    voidable = {s for s in S if S.VOIDED in ALLOWED[s]}
+    assert S.DRAFT not in voidable and S.ACCEPTED in voidable and S.READY_FOR_PICKUP in voidable
+    assert not voidable & {S.HANDED_OVER, S.MAILED, S.CONCLUDED, S.VOIDED}
 
 
 def test_decisions_map_to_their_states() -> None:

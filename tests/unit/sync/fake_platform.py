@@ -108,6 +108,12 @@ class FakePlatform:
         self._authed("handover")
         return {"id": case_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
 
+    def void_case(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("void")
+        if case_uuid not in self.cases:
+            raise PlatformRejected(404, "case_unknown")
+        return {"id": case_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("supplement")
         if case_uuid not in self.cases:

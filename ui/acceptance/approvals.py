@@ -1,0 +1,75 @@
+"""What needs the supervisor at the window: 作废 of a case from its dialog, and a second or later 补打.
+
+Both open the ``SupervisorApprovalDialog``; the credential check and the action run off the GUI thread together
+(``VoidDesk.void`` checks the approval itself; a reprint asks ``ClerkSession.approve`` then prints with the
+approver's account). A refusal stays in the dialog for another try; success closes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from clerk_app.acceptance.void import VoidDesk
+from clerk_app.security.clerk_session import ClerkSession
+from ui.approval_dialog import SupervisorApprovalDialog
+
+log = logging.getLogger("onewindow.ui.acceptance")
+
+
+class ApprovalActions(QObject):
+    def __init__(self, controller: Any, session: ClerkSession, voids: VoidDesk | None) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.session = session
+        self.voids = voids
+        self.dialog: SupervisorApprovalDialog | None = None
+
+    def _open(self, parent: QWidget | None, title: str, explanation: str, ask_reason: bool) -> SupervisorApprovalDialog:
+        dialog = SupervisorApprovalDialog(parent or self.controller.window, title, explanation, ask_reason=ask_reason)
+        self.dialog = dialog
+        self.controller._keep(dialog)  # noqa: SLF001
+        dialog.open()
+        return dialog
+
+    # -- 作废 ---------------------------------------------------------------------------------------------------
+    def void_case(self, case_uuid: str, case_dialog: QWidget | None = None) -> None:
+        if self.voids is None:
+            return
+        dialog = self._open(case_dialog, self.tr("Void the case (作废)"), self.tr(
+            "Voiding is for a case committed in error. It cannot be undone: the case stays on record as voided and "
+            "the platform is told. The supervisor (值班长) approves with their own account and password."), True)
+        desk = self.voids
+
+        def done(record: Any) -> None:
+            dialog.accept()
+            if case_dialog is not None:
+                case_dialog.close()
+            self.controller._status(self.tr("Case voided and queued for the platform."))  # noqa: SLF001
+            self.controller.refresh_cases()
+            self.controller.show_case_by_uuid(record.case_uuid)
+
+        def submitted(account: str, password: str, reason: str) -> None:
+            self.controller._background(lambda: desk.void(case_uuid, reason, account, password), done,  # noqa: SLF001
+                                        self.controller.tasks.db_pool, dialog.refused)
+
+        dialog.submitted.connect(submitted)
+
+    # -- the second and later 补打 ------------------------------------------------------------------------------
+    def reprint(self, case_uuid: str, message: str) -> None:
+        dialog = self._open(None, self.tr("Reprint needs approval"), message, False)
+        session, desk = self.session, self.controller.desk
+
+        def approve_and_print(account: str, password: str) -> Any:
+            approver = session.approve(account, password, "reprint", case_uuid=case_uuid)
+            return desk.print_case(case_uuid, approved_by=approver.account)
+
+        def done(outcomes: Any) -> None:
+            dialog.accept()
+            self.controller._printed(outcomes)  # noqa: SLF001
+
+        dialog.submitted.connect(lambda account, password, _reason: self.controller._background(  # noqa: SLF001
+            lambda: approve_and_print(account, password), done, self.controller.tasks.io_pool, dialog.refused))
