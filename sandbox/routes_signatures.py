@@ -21,7 +21,7 @@ from sandbox.store import Store, body_digest, now_iso
 
 def mount_signature_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
     @app.post(f"{API_PREFIX}/cases/{{case_uuid}}/signatures/{{signature_uuid}}", response_model=WriteReceipt,
-              responses=_errors(404, 409, 422), tags=["cases"])
+              responses=_errors(403, 404, 409, 422), tags=["cases"])
     def signature(case_uuid: CaseId, signature_uuid: CaseId, body: Signature, caller: Caller) -> dict[str, Any]:
         """The applicant's signature of one paper (容缺承诺书, 一次性告知书 签收, 送达回执). Same UUID and body again =
         the first answer; different body = 409; the image (``method: screen``) must be uploaded completely first."""
