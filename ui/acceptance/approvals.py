@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from clerk_app.acceptance.void import VoidDesk
 from clerk_app.security.clerk_session import ClerkSession
 from ui.approval_dialog import SupervisorApprovalDialog
+from ui.tasks import DeviceOp, NetworkOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
 
@@ -53,8 +54,9 @@ class ApprovalActions(QObject):
             self.controller.show_case_by_uuid(record.case_uuid)
 
         def submitted(account: str, password: str, reason: str) -> None:
-            self.controller._background(lambda: desk.void(case_uuid, reason, account, password), done,  # noqa: SLF001
-                                        self.controller.tasks.db_pool, dialog.refused)
+            # the approval may ask the platform (a login check), then the void is one transaction
+            NetworkOp(dialog, lambda: desk.void(case_uuid, reason, account, password)).success(done) \
+                .failure(dialog.refused).run(self.controller.tasks)
 
         dialog.submitted.connect(submitted)
 
@@ -71,5 +73,6 @@ class ApprovalActions(QObject):
             dialog.accept()
             self.controller._printed(outcomes)  # noqa: SLF001
 
-        dialog.submitted.connect(lambda account, password, _reason: self.controller._background(  # noqa: SLF001
-            lambda: approve_and_print(account, password), done, self.controller.tasks.io_pool, dialog.refused))
+        dialog.submitted.connect(lambda account, password, _reason: DeviceOp(
+            dialog, lambda: approve_and_print(account, password)).success(done).failure(dialog.refused)
+            .run(self.controller.tasks))

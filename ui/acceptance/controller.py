@@ -567,7 +567,7 @@ class AcceptanceController(QObject):
 
     def show_case_by_uuid(self, case_uuid: str) -> None:
         """Open a case's dialog (after a void: the case as it is now)."""
-        self._background(lambda: self.service.cases.get(case_uuid), self._show_case, self.tasks.db_pool)
+        DatabaseOp(self.window, lambda: self.service.cases.get(case_uuid)).success(self._show_case).run(self.tasks)
 
     def _supervision(self, status: CaseStatus, accepted_at: str | None, promised: date | None,
                      promised_certain: bool, legal: date | None, legal_certain: bool, case_uuid: str,
