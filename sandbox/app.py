@@ -128,7 +128,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_signature_routes(app, store, Caller)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
-    mount_online_hall(app, store, Clerk)
+    mount_online_hall(app, store, Caller)
     mount_report_routes(app, store, Clerk)
     mount_queue_routes(app, app.state.queue)
     if settings.test_admin:

@@ -15,7 +15,7 @@ import json
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Request
+from fastapi import FastAPI, Request
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
@@ -144,9 +144,9 @@ def submit_pre_application(store: Store, body: PreApplicationSubmit) -> dict[str
     return _public(row)
 
 
-def mount_online_hall(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def mount_online_hall(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
     _mount_citizen_side(app, store)
-    _mount_window_side(app, store, Clerk)
+    _mount_window_side(app, store, Caller)
 
 
 def _mount_citizen_side(app: FastAPI, store: Store) -> None:
@@ -179,30 +179,27 @@ def _mount_citizen_side(app: FastAPI, store: Store) -> None:
 
 
 
-def _mount_window_side(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
+def _mount_window_side(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
+    """The window side answers for the token's centre only (sandbox/authz.py), never a header the client chooses."""
     @app.get(f"{API_PREFIX}/pre-applications/{{number}}", response_model=PreApplication, responses=_errors(403, 404),
              tags=["online hall"])
-    def fetch(number: Annotated[str, PathParam(pattern=NUMBER_PATTERN)], _clerk: Clerk,
-              x_centre_code: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    def fetch(number: Annotated[str, PathParam(pattern=NUMBER_PATTERN)], caller: Caller) -> dict[str, Any]:
         """The window fetches a pre-application by the number the citizen shows (QR or barcode on the phone)."""
         rows = store.query("SELECT * FROM pre_applications WHERE number = ?", (number,))
         if not rows:
             raise ApiError(404, "pre_application_unknown", "no pre-application has this number")
-        if x_centre_code and rows[0]["centre_code"] != x_centre_code:
+        if rows[0]["centre_code"] != caller.centre_code:
             raise ApiError(403, "other_centre", "the pre-application was made for another centre")
         return _public(rows[0])
 
     @app.post(f"{API_PREFIX}/pre-applications/search", response_model=PreApplicationList, responses=_errors(),
               tags=["online hall"])
-    def search(body: PreApplicationSearch, _clerk: Clerk,
-               x_centre_code: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    def search(body: PreApplicationSearch, caller: Caller) -> dict[str, Any]:
         """The applicant's open pre-applications (not yet taken by a window), by the ID number read from the card
         (in the body, never in a URL that lands in logs)."""
-        sql = "SELECT * FROM pre_applications WHERE id_index = ? AND status = 'prereviewed'"
-        params: tuple[Any, ...] = (id_index(body.id_number),)
-        if x_centre_code:
-            sql, params = sql + " AND centre_code = ?", (*params, x_centre_code)
-        rows = store.query(sql + " ORDER BY submitted_at DESC LIMIT 20", params)
+        rows = store.query("SELECT * FROM pre_applications WHERE id_index = ? AND status = 'prereviewed'"
+                           " AND centre_code = ? ORDER BY submitted_at DESC LIMIT 20",
+                           (id_index(body.id_number), caller.centre_code))
         return {"pre_applications": [
             {"pre_application_id": r["pre_application_id"], "number": r["number"],
              "item_code": json.loads(r["body"])["item_code"], "submitted_at": r["submitted_at"],

@@ -104,6 +104,22 @@ def test_a_clerk_writes_only_their_own_centres_cases(workstation, platform, tmp_
     sync.close()
 
 
+def test_pre_applications_are_answered_for_the_tokens_centre_only(platform):
+    from tests.integration.sync.test_online_hall import PERSON, _pre_application
+
+    base = platform.base_url
+    made = _pre_application(base, CENTRE_A, b"\xff\xd8\xff scanned termination")
+    a, b = _token(base, "clerk_a", "pa55-a"), _token(base, "clerk_b", "pa55-b")
+    url = f"{base}{API_PREFIX}/pre-applications"
+    assert requests.get(f"{url}/{made['number']}", headers=a, timeout=5).status_code == 200
+    other = requests.get(f"{url}/{made['number']}", headers={**b, "X-Centre-Code": CENTRE_A}, timeout=5)
+    assert other.status_code == 403  # a header chooses nothing: B's token is centre B's
+    search = {"id_number": PERSON[1]}
+    assert len(requests.post(f"{url}/search", json=search, headers=a, timeout=5).json()["pre_applications"]) == 1
+    assert requests.post(f"{url}/search", json=search, headers={**b, "X-Centre-Code": CENTRE_A},
+                         timeout=5).json()["pre_applications"] == []
+
+
 def test_failed_logins_are_throttled_with_retry_after(workstation, platform):
     base = platform.base_url
     url = f"{base}{API_PREFIX}/auth/login"
