@@ -416,6 +416,32 @@ def load_config(path: Path) -> Config:
     return Config(values, path)
 
 
+def check_value(key: str, value: Any) -> None:
+    """Raise the ``ValidationError`` a configuration file with ``key = value`` would give (unknown key, wrong type,
+    a value outside the allowed ones)."""
+    _check(key, value)
+
+
+def flatten_file(path: Path) -> dict[str, Any]:
+    """The options a configuration file sets itself, as dotted keys (empty when there is no file)."""
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return dict(_flatten(tomllib.load(handle)))
+
+
+def render_values(values: dict[str, Any], note: str = "") -> str:
+    """A configuration file holding exactly these dotted options, grouped in TOML tables."""
+    lines = ["# OneWindow configuration" + (f" ({note})" if note else ""), ""]
+    sections: dict[str, list[str]] = {}
+    for key in sorted(values):
+        section, _, name = key.rpartition(".")
+        sections.setdefault(section, []).append(f"{name} = {_toml_value(values[key])}")
+    for section, entries in sections.items():
+        lines += ([f"[{section}]"] if section else []) + entries + [""]
+    return "\n".join(lines)
+
+
 def render_defaults() -> str:
     """A commented TOML file with every option at its default, for ``main.py config --defaults``."""
     lines = ["# OneWindow configuration. Every option with its default; delete what you do not change.", ""]

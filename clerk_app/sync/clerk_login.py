@@ -39,8 +39,22 @@ def password_check(db: Database, training: bool, sync: SyncService, platform_rea
 
 def clerk_session(ws: Workstation, sync: SyncService, platform_ready: threading.Event) -> ClerkSession:
     """The workstation's clerk session (built once, by the composition root ``clerk_app.services``)."""
+    return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, platform_ready),
+                        _roles(ws), vault=ws.vault)
+
+
+def _roles(ws: Workstation) -> dict[str, str]:
     config = ws.config
     roles = {account: "supervisor" for account in config.get("security.supervisors")}
     roles.update({account: "administrator" for account in config.get("security.administrators")})
-    return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, platform_ready), roles,
-                        vault=ws.vault)
+    return roles
+
+
+def command_line_session(ws: Workstation, sync: SyncService) -> ClerkSession:
+    """A clerk session for a CLI command that needs a credential (``config set``): the platform is asked at once
+    when there is one (no bundled sandbox is started for it); in training the practice accounts' own passwords."""
+    ready = threading.Event()
+    if not ws.is_training:
+        ready.set()
+    return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, ready, 0.0),
+                        _roles(ws), vault=ws.vault)

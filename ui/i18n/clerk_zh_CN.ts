@@ -4,6 +4,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Only the administrator can change the configuration and the device routing; {account} is not an administrator.</source>
+        <translation>只有管理员可以修改配置和设备路由；账号 {account} 不是管理员。</translation>
+    </message>
+    <message>
         <source>Say why the case is voided (at least {n} characters).</source>
         <translation>请填写作废原因（至少{n}个字）。</translation>
     </message>
