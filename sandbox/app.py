@@ -124,7 +124,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_void_route(app, store, Caller)
     mount_supplement_routes(app, store, Caller)
     mount_correction_routes(app, store, Caller)
-    mount_payment_routes(app, store, Clerk)
+    mount_payment_routes(app, store, Caller)
     mount_signature_routes(app, store, Caller)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)

@@ -17,6 +17,7 @@ from fastapi import FastAPI, Query
 from sandbox import API_PREFIX
 from sandbox.api import ApiError, CaseId
 from sandbox.api import errors as _errors
+from sandbox.authz import wrong_centre
 from sandbox.models import FeeNotice, PaymentChanges, WriteReceipt
 from sandbox.store import Store, body_digest, now_iso
 
@@ -36,10 +37,13 @@ def pay(conn: sqlite3.Connection, payment_code: str) -> dict[str, Any] | None:
             "paid_at": stamp, "voucher": voucher}
 
 
-def mount_payment_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noqa: N803 - a type alias
-    @app.post(f"{API_PREFIX}/payments/{{notice_uuid}}", response_model=WriteReceipt, responses=_errors(409, 422),
-              tags=["payments"])
-    def fee_notice(notice_uuid: CaseId, body: FeeNotice, _clerk: Clerk) -> dict[str, Any]:
+def mount_payment_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # noqa: N803 - a type alias
+    """Orders and their payments are the token's centre's (sandbox/authz.py): an order for another centre's case
+    is 403, the payments feed lists the token's centre's orders only."""
+
+    @app.post(f"{API_PREFIX}/payments/{{notice_uuid}}", response_model=WriteReceipt,
+              responses=_errors(403, 409, 422), tags=["payments"])
+    def fee_notice(notice_uuid: CaseId, body: FeeNotice, caller: Caller) -> dict[str, Any]:
         """A payment order for a 缴费通知书, keyed by the notice's UUID (same body again = the first answer)."""
         key = notice_uuid.lower()
         if body.notice_uuid.lower() != key:
@@ -47,6 +51,10 @@ def mount_payment_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noq
         data = body.model_dump(mode="json")
         digest = body_digest(data)
         with store.transaction() as conn:
+            case = conn.execute("SELECT centre_code FROM cases WHERE case_uuid = ?",
+                                (body.case_uuid.lower(),)).fetchone()
+            if case is not None and case["centre_code"] != caller.centre_code:
+                raise wrong_centre()
             taken = conn.execute("SELECT notice_uuid FROM payments WHERE payment_code = ?",
                                  (body.payment_code,)).fetchone()
             if taken is not None and taken["notice_uuid"] != key:
@@ -63,11 +71,13 @@ def mount_payment_routes(app: FastAPI, store: Store, Clerk: Any) -> None:  # noq
         return {"id": key, "received_at": row["received_at"], "body_sha256": digest}
 
     @app.get(f"{API_PREFIX}/payments/changes", response_model=PaymentChanges, responses=_errors(), tags=["pull"])
-    def payment_changes(_clerk: Clerk,
+    def payment_changes(caller: Caller,
                         cursor: Annotated[str, Query(max_length=18, pattern=r"^[0-9]{0,18}$")] = "",
                         limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
         after = int(cursor or 0)
-        rows = store.query("SELECT seq, notice_uuid, payment_code, status, paid_at, voucher FROM payment_changes"
-                           " WHERE seq > ? ORDER BY seq LIMIT ?", (after, limit + 1))
+        rows = store.query(
+            "SELECT pc.seq, pc.notice_uuid, pc.payment_code, pc.status, pc.paid_at, pc.voucher FROM payment_changes pc"
+            " JOIN payments p ON p.notice_uuid = pc.notice_uuid JOIN cases c ON c.case_uuid = p.case_uuid"
+            " WHERE pc.seq > ? AND c.centre_code = ? ORDER BY pc.seq LIMIT ?", (after, caller.centre_code, limit + 1))
         page = [dict(r) for r in rows[:limit]]
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}

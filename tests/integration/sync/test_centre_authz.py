@@ -82,6 +82,13 @@ def test_a_clerk_writes_only_their_own_centres_cases(workstation, platform, tmp_
     refused("PUT", f"{base}{API_PREFIX}/cases/{own}", {**body, "case_uuid": own})
     assert requests.put(f"{base}{API_PREFIX}/cases/{own}", json={**body, "case_uuid": own, "centre_code": CENTRE_B},
                         headers=b, timeout=5).status_code == 200  # B's own case
+    notice = str(uuid.uuid4())  # a payment order (缴费通知书) for A's case
+    order = {"notice_uuid": notice, "case_uuid": case_uuid, "payment_code": "33030200000000000018",
+             "stage": "before_conclusion", "amount_fen": 1000, "issued_at": "2026-12-01T10:00:00+08:00",
+             "window_code": "01", "clerk_id": "clerk_b"}
+    refused("POST", f"{base}{API_PREFIX}/payments/{notice}", order)
+    assert requests.post(f"{base}{API_PREFIX}/payments/{notice}", json={**order, "clerk_id": "clerk_a"}, headers=a,
+                         timeout=5).status_code == 200
     assert requests.post(f"{cases}/void", json={**void, "clerk_id": "clerk_a"}, headers=a,
                          timeout=5).status_code == 200  # A may void A's case
 

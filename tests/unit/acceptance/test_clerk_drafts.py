@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from offline_cache import audit_log
 from tests.unit.acceptance.test_ui import _ready, desk  # noqa: F401 - the fixture
 from tests.unit.acceptance.test_void import practice_check
+from tests.unit.acceptance.test_void_ui import chinese  # noqa: F401 - the fixture
 from ui.clerk_gate import ask_shift_change
 
 pytestmark = pytest.mark.gui
@@ -21,7 +22,7 @@ SHOTS = Path("/tmp/clerk")
 
 
 @pytest.fixture
-def clerks(desk, monkeypatch):  # noqa: F811
+def clerks(chinese, desk, monkeypatch):  # noqa: F811
     window, controller, spooler = desk
     session = controller.approvals.session
     monkeypatch.setattr(session, "_check_password", practice_check)
