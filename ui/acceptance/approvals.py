@@ -8,6 +8,7 @@ approver's account). A refusal stays in the dialog for another try; success clos
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -61,17 +62,21 @@ class ApprovalActions(QObject):
         dialog.submitted.connect(submitted)
 
     # -- the second and later 补打 ------------------------------------------------------------------------------
-    def reprint(self, case_uuid: str, message: str) -> None:
+    def reprint(self, case_uuid: str, message: str, print_with: Callable[[str], Any] | None = None,
+                printed: Callable[[Any], None] | None = None) -> None:
+        """``print_with(approver)`` prints the refused papers again with the approval (default: the case's papers
+        as the case dialog's 补打 printed them); ``printed`` gets its outcomes (default: the controller's notice)."""
         dialog = self._open(None, self.tr("Reprint needs approval"), message, False)
         session, desk = self.session, self.controller.desk
+        again = print_with or (lambda approver: desk.print_case(case_uuid, approved_by=approver))
 
         def approve_and_print(account: str, password: str) -> Any:
             approver = session.approve(account, password, "reprint", case_uuid=case_uuid)
-            return desk.print_case(case_uuid, approved_by=approver.account)
+            return again(approver.account)
 
         def done(outcomes: Any) -> None:
             dialog.accept()
-            self.controller._printed(outcomes)  # noqa: SLF001
+            (printed or self.controller._printed)(outcomes)  # noqa: SLF001
 
         dialog.submitted.connect(lambda account, password, _reason: DeviceOp(
             dialog, lambda: approve_and_print(account, password)).success(done).failure(dialog.refused)

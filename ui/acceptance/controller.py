@@ -683,8 +683,17 @@ class AcceptanceController(QObject):
 
     def print_delivery_receipt(self, case_uuid: str) -> None:
         """送达回执 of the handover: printed (archived with the case) for the collector's signature."""
-        DeviceOp(self.window, lambda: [self.desk.print_delivery_receipt(case_uuid)]).success(self._printed) \
-            .failure(self._print_failed).run(self.tasks)
+        desk = self.desk
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReprintNeedsApproval) and self.approvals is not None:  # a second 补打 of it
+                self.approvals.reprint(case_uuid, exc.user_text(),
+                                       lambda approver: [desk.print_delivery_receipt(case_uuid, approver)])
+                return
+            self._print_failed(exc)
+
+        DeviceOp(self.window, lambda: [desk.print_delivery_receipt(case_uuid)]).success(self._printed) \
+            .failure(failed).run(self.tasks)
 
     def import_authorisation(self, case_uuid: str, dialog: CaseDialog) -> None:
         """File import of the collector's 授权委托书 (scans or a PDF) into the case."""

@@ -18,7 +18,9 @@ from clerk_app.acceptance.supplement import SupplementDesk, SupplementDraft, Sup
 from clerk_app.domain.case import MaterialState
 from clerk_app.pages.commit import archive_material_pdfs, link_material_pdfs, link_pages
 from clerk_app.pages.model import CasePages
+from clerk_app.print_service import ReprintNeedsApproval
 from ui.acceptance.supplement_dialog import SupplementDialog
+from ui.errors import show_exception
 from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
@@ -127,8 +129,16 @@ class FollowUpActions(QObject):
             self.controller._status(self.tr("Receipt printed."))  # noqa: SLF001
             self.supplement_printed.emit(outcomes)
 
+        def failed(exc: BaseException) -> None:
+            approvals = self.controller.approvals
+            if isinstance(exc, ReprintNeedsApproval) and approvals is not None:  # a second 补打 of this receipt
+                approvals.reprint(result.case_uuid, exc.user_text(),
+                                  lambda approver: documents.print_supplement(result.case_uuid, result, approver), done)
+                return
+            show_exception(self.controller.window, exc)
+
         DeviceOp(self.controller.window, lambda: documents.print_supplement(result.case_uuid, result)) \
-            .success(done).run(self.controller.tasks)
+            .success(done).failure(failed).run(self.controller.tasks)
 
     # -- after a one-time notice ------------------------------------------------------------------------------------
     def follow_up(self, case_uuid: str, dialog: Any = None) -> None:

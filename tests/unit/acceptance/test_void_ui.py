@@ -112,3 +112,24 @@ def test_second_reprint_asks_the_supervisor(qtbot, logged_in) -> None:
     _approve(qtbot, approval, "duty", "duty")
     qtbot.waitUntil(lambda: len(spooler.jobs) == 6, timeout=10_000)
     assert not approval.isVisible()
+
+
+def test_second_reprint_of_a_delivery_receipt_asks_the_supervisor(qtbot, logged_in, workstation) -> None:
+    from tests.unit.acceptance.test_handover import COLLECTOR, _ready_for_pickup, authorise
+
+    _window, controller, spooler = logged_in
+    result = _committed(qtbot, controller)
+    qtbot.waitUntil(lambda: len(spooler.jobs) == 2, timeout=10_000)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
+    authorise(workstation, controller.handover, result.case_uuid)
+    controller.handover.hand_over(result.case_uuid, COLLECTOR)
+    for expected in (3, 4):  # the 送达回执, then its first 补打 (free)
+        controller.print_delivery_receipt(result.case_uuid)
+        qtbot.waitUntil(lambda n=expected: len(spooler.jobs) == n, timeout=10_000)
+    controller.print_delivery_receipt(result.case_uuid)
+    qtbot.waitUntil(lambda: _visible(controller, "supervisorApproval") is not None, timeout=10_000)
+    approval = _visible(controller, "supervisorApproval")
+    assert "送达回执" in approval.findChild(type(approval.error), "approvalExplanation").text()
+    _approve(qtbot, approval, "duty", "duty")
+    qtbot.waitUntil(lambda: len(spooler.jobs) == 5, timeout=10_000)
+    assert spooler.jobs[-1][2].startswith("送达回执")
