@@ -27,6 +27,7 @@ class DocumentKind(enum.Enum):
     CORRECTION_RECEIPT = "correction_receipt"  # 补正材料接收回执 (the 补正 materials received at the window)
     AGENT_BATCH_RECEIPT = "agent_batch_receipt"  # 代办批次回执 (a village agent's visit: every case it brought)
     FEE_NOTICE = "fee_notice"  # 缴费通知书 (amount, basis, payment code and its QR)
+    AUTHORISATION = "authorisation"  # 授权委托书 (the principal authorises the agent recorded at acceptance)
 
 
 class Paper(enum.Enum):
@@ -47,6 +48,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.CORRECTION_RECEIPT: "补正材料接收回执",
     DocumentKind.AGENT_BATCH_RECEIPT: "代办批次回执",
     DocumentKind.FEE_NOTICE: "缴费通知书",
+    DocumentKind.AUTHORISATION: "授权委托书",
 }
 
 

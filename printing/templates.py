@@ -1,5 +1,5 @@
 """The bodies of the A4 documents (受理通知书, 一次性告知书, 容缺受理承诺书, 不予受理通知书, 材料接收清单,
-补齐材料接收回执, 送达回执).
+补齐材料接收回执, 送达回执, 授权委托书).
 
 Document text is the legal Chinese wording of the paper the applicant takes home, so it is written here in Chinese
 and not run through the UI translation (FACTS §3.5a):
@@ -544,6 +544,42 @@ def agent_batch_receipt(ctx: DocumentContext) -> list[Flowable]:
     ]
 
 
+def authorisation(ctx: DocumentContext) -> list[Flowable]:
+    """授权委托书: the principal (委托人, the applicant) authorises the agent recorded at acceptance. Both are masked
+    (the paper authorises, it does not identify for a legal notice). ``extra``: ``agent_id`` (masked),
+    ``relation``, ``scope`` (委托权限), ``validity`` (委托期限)."""
+    extra = ctx.extra
+    cell, head = styles()["cell"], styles()["head"]
+
+    def row(label: str, value: str) -> list[object]:
+        return [Paragraph(label, head), Paragraph(_e(value), cell)]
+
+    rows = [
+        row("委托人（申请人）", f"{ctx.applicant_name}　{ctx.applicant_id_label}：{ctx.applicant_id_display}"),
+        row("受托人（代理人）", f"{ctx.agent_name}　居民身份证：{extra.get('agent_id', '')}"),
+        row("与委托人关系", extra.get("relation", "") or "—"),
+        row("委托事项", "、".join(ctx.item_names) or "—"),
+        row("委托权限", extra.get("scope", "")),
+        row("委托期限", extra.get("validity", "")),
+        row("受理窗口", f"{ctx.centre_name}　{ctx.window_name}"),
+    ]
+    return [
+        _p(f"办件编号：{_e(ctx.case_number)}　实施机关：{_e(ctx.deciding_body or '—')}"),
+        Spacer(1, 3 * mm),
+        _p(f"本人{_e(ctx.applicant_name)}现委托{_e(ctx.agent_name)}代为办理{_items(ctx)}，"
+           "具体委托事项、权限和期限如下：", "indent"),
+        Spacer(1, 2 * mm),
+        grid(rows, [34 * mm, WIDTH - 34 * mm], header=False),
+        Spacer(1, 3 * mm),
+        _p("受托人在委托权限内办理的事项，委托人均予以承认，并承担相应的法律责任。受托人无转委托权。"
+           "本委托书一式两份，一份交委托人，一份随办件归档。", "indent"),
+        *_query(ctx), Spacer(1, 6 * mm),
+        SealArea(ctx.centre_name, fmt_date(ctx.stamp_time),
+                 ("委托人（签名）：", "受托人（签名）：" + _e(ctx.agent_name), "日期：      年    月    日"),
+                 "（收件专用章）", ctx.signature_png),
+    ]
+
+
 BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.ACCEPTANCE_NOTICE: acceptance_notice,
     DocumentKind.ONE_TIME_NOTICE: one_time_notice,
@@ -556,6 +592,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.CORRECTION_RECEIPT: correction_receipt,
     DocumentKind.AGENT_BATCH_RECEIPT: agent_batch_receipt,
     DocumentKind.FEE_NOTICE: fee_notice,
+    DocumentKind.AUTHORISATION: authorisation,
 }
 
 

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from clerk_app.acceptance.authorisation_paper import authorisation_context, needs_authorisation_paper
 from clerk_app.acceptance.correction import CorrectionResult
 from clerk_app.acceptance.paper_facts import CentrePaperSettings, facts_from_snapshot, item_facts
 from clerk_app.acceptance.supplement import SupplementResult
 from clerk_app.config import Config
+from clerk_app.customer.signature import AUTHORISED_DECISIONS
 from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.catalog import ServiceItem
@@ -313,9 +315,18 @@ class DocumentDesk:
         stored = self._cases.get(case_uuid)
         decision = stored.case.decision or Decision.ACCEPT
         department = self._department(stored)
-        return [self._signed(case_uuid, build_context(stored, kind, self.letterhead, department=department,
-                                                      item_of=self._item_of))
-                for kind in kinds or documents_for(decision, self.thermal_receipt)]
+        contexts = [self._signed(case_uuid, build_context(stored, kind, self.letterhead, department=department,
+                                                          item_of=self._item_of))
+                    for kind in kinds or documents_for(decision, self.thermal_receipt)
+                    if kind is not DocumentKind.AUTHORISATION]
+        # An accepted case's papers come with the agent's 授权委托书 when none is in the case (the principal signs
+        # it), and it is there whenever asked for by kind.
+        wanted = (DocumentKind.AUTHORISATION in kinds if kinds else
+                  decision.value in AUTHORISED_DECISIONS and needs_authorisation_paper(stored.case.applicant,
+                                                                                stored.case.materials))
+        if wanted and stored.case.applicant.agent is not None:
+            contexts.append(self.authorisation_context(case_uuid))
+        return contexts
 
     def _signed(self, case_uuid: str, ctx: DocumentContext) -> DocumentContext:
         """The paper with the citizen's screen signature at its signature line, when there is one."""
@@ -378,11 +389,30 @@ class DocumentDesk:
         return self.printer.print_document(case_uuid, self.delivery_receipt_context(case_uuid), self.clerk_id,
                                            approved_by)
 
+    def needs_authorisation(self, case_uuid: str) -> bool:
+        """The case has an agent and no scanned 授权委托书: the window prints one for the principal to sign."""
+        stored = self._cases.get(case_uuid)
+        return needs_authorisation_paper(stored.case.applicant, stored.case.materials)
+
+    def authorisation_context(self, case_uuid: str) -> DocumentContext:
+        stored = self._cases.get(case_uuid)
+        base = build_context(stored, DocumentKind.AUTHORISATION, self.letterhead,
+                             department=self._department(stored), item_of=self._item_of)
+        return self._signed(case_uuid, authorisation_context(base, stored))
+
+    def print_authorisation(self, case_uuid: str) -> PrintOutcome:
+        """Print (and archive) the 授权委托书 of the case's agent; a second print is 补打 and carries the signature."""
+        return self.printer.print_document(case_uuid, self.authorisation_context(case_uuid), self.clerk_id)
+
     def archive_signed(self, case_uuid: str, kind: DocumentKind) -> PrintOutcome:
         """After the citizen signed this paper on the customer screen: archive the signed copy with the case
         (encrypted, with a ``printed`` event; no paper comes out: the clerk prints it with Ctrl+P if wanted)."""
-        contexts = ([self.delivery_receipt_context(case_uuid)] if kind is DocumentKind.DELIVERY_RECEIPT
-                    else self.contexts(case_uuid, (kind,)))
+        if kind is DocumentKind.DELIVERY_RECEIPT:
+            contexts = [self.delivery_receipt_context(case_uuid)]
+        elif kind is DocumentKind.AUTHORISATION:
+            contexts = [self.authorisation_context(case_uuid)]
+        else:
+            contexts = self.contexts(case_uuid, (kind,))
         return self.printer.archive_only(case_uuid, contexts[0], self.clerk_id)
 
     def preview(self, case_uuid: str, kinds: tuple[DocumentKind, ...] | None = None) -> list[tuple[str, bytes]]:

@@ -32,8 +32,11 @@ SIGNED_PAPERS = {
     "deficiency_commitment": "承诺人",  # 容缺受理承诺书
     "one_time_notice": "申请人",  # 一次性告知书 签收
     "delivery_receipt": "领取人",  # 出件 送达回执
+    "authorisation": "委托人",  # 授权委托书 printed at the window for an agent without a scanned one
 }
 SCREEN, PAPER = "screen", "paper"
+# The decisions whose case goes on with the agent (the 授权委托书 is printed and signed): an accepted case.
+AUTHORISED_DECISIONS = frozenset({"accept", "accept_with_deficiency"})
 
 
 class AlreadySigned(UserFacingError):
@@ -53,10 +56,13 @@ class Signature:
     signed_at: str
 
 
-def papers_to_sign(decision: str) -> tuple[str, ...]:
-    """What the citizen signs at the window after this decision (``Decision`` value); 出件 signs its 送达回执."""
-    return {"accept_with_deficiency": ("deficiency_commitment",), "one_time_notice": ("one_time_notice",)}.get(
+def papers_to_sign(decision: str, *, authorisation: bool = False) -> tuple[str, ...]:
+    """What the citizen signs at the window after this decision (``Decision`` value); 出件 signs its 送达回执.
+    ``authorisation``: the case has an agent and no scanned 授权委托书, so the principal signs the one the window
+    printed (first: it is what lets the agent act for them; ``needs_authorisation_paper``)."""
+    papers = {"accept_with_deficiency": ("deficiency_commitment",), "one_time_notice": ("one_time_notice",)}.get(
         decision, ())
+    return ("authorisation", *papers) if authorisation and decision in AUTHORISED_DECISIONS else papers
 
 
 class SignatureDesk:

@@ -182,9 +182,11 @@ class CustomerScreenPresenter:
         self._show(self._citizen_view(Stage.CHECKLIST, items=items, lines=tuple(lines), **keep))
 
     def decided(self, case: CaseContext, decision: Decision, promised_date: date | None, concluded: bool,
-                to_bring: Iterable[tuple[str, str, date | None]], specs: Iterable[MaterialSpec]) -> None:
+                to_bring: Iterable[tuple[str, str, date | None]], specs: Iterable[MaterialSpec], *,
+                authorisation: bool = False) -> None:
         """The case is committed: what it means for the citizen. ``to_bring`` = (code, requirement, supply_by)
-        of every material still to bring (the notice's lines, or the 容缺 lines)."""
+        of every material still to bring (the notice's lines, or the 容缺 lines); ``authorisation``: the principal
+        also signs the 授权委托书 the window printed for the agent."""
         by_code = {s.code: s for s in specs}
         bring = []
         for code, requirement, supply_by in to_bring:
@@ -192,7 +194,7 @@ class CustomerScreenPresenter:
             bring.append(BringLine(spec.name if spec else code, requirement, supply_by,
                                    spec.blank_form_ref if spec else None, spec.sample_ref if spec else None))
         self._case = case
-        self._to_sign = list(papers_to_sign(decision.value))
+        self._to_sign = list(papers_to_sign(decision.value, authorisation=authorisation))
         self._evaluate_after = True
         self._show(self._citizen_view(Stage.DECISION, decision=decision.value, case_number=case.case_number,
                                       promised_date=promised_date, concluded=concluded, to_bring=tuple(bring)))

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar
 
+from clerk_app.acceptance.authorisation_paper import needs_authorisation_paper
 from clerk_app.acceptance.session import CommitResult
 from clerk_app.customer.evaluation import AlreadyEvaluated, CaseContext
 from clerk_app.customer.signature import AlreadySigned
@@ -163,8 +164,11 @@ class CustomerScreenWiring(QObject):
         else:
             lines = ()
         to_bring = [(i.code, i.requirement, i.supply_by) for i in lines]
+        # an agent without a scanned 授权委托书: the principal signs the one the window printed
+        authorisation = (session.applicant is not None
+                         and needs_authorisation_paper(session.applicant, session.records.values()))
         self.presenter.decided(case, result.decision, result.promised_date, result.concluded, to_bring,
-                               session.checklist)
+                               session.checklist, authorisation=authorisation)
         if self.evaluation_url:
             self._fetch_evaluation_link(case)
 
