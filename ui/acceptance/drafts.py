@@ -21,6 +21,7 @@ log = logging.getLogger("onewindow.ui.acceptance")
 
 class ClerkDrafts(QObject):
     _session_event = Signal(str, str)  # event, account: the session's listeners run on any thread
+    shift_ended = Signal()  # the clerk's session ended: whatever shows the last citizen clears (the applicant panel)
 
     def __init__(self, controller: Any, session: ClerkSession) -> None:
         super().__init__(controller)
@@ -48,6 +49,7 @@ class ClerkDrafts(QObject):
                 log.info("open draft kept for its clerk over the shift change")
             self.current = None
             self.controller.new_case()  # the next clerk starts with an empty window
+            self.shift_ended.emit()
         elif event == "login" and account != self.current:
             self.current = account
             parked = self.parked.pop(account, None)

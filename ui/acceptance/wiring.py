@@ -45,6 +45,8 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
         current = applicant.current_applicant()
         if current is not None:
             controller.set_applicant(current)
+        if controller.drafts is not None:  # 交班: the next clerk sees nothing of the last citizen, not even masked
+            controller.drafts.shift_ended.connect(applicant.clear)
     if catalog is not None:
         catalog.item_chosen.connect(controller.choose_item)
 

@@ -92,3 +92,32 @@ def test_a_shift_change_on_the_lock_screen_keeps_the_draft(qtbot, clerks) -> Non
     assert session.unlock("trainee2", "trainee2") == "shift_change"
     qtbot.waitUntil(lambda: controller.drafts.current == "trainee2")
     assert controller.session is not draft and controller.drafts.parked["trainee"][0] is draft
+
+
+def test_the_applicant_panel_is_empty_for_the_next_clerk(qtbot, chinese, workstation, monkeypatch) -> None:  # noqa: F811
+    from clerk_app.services import DeviceHooks, build_services
+    from tests.unit.printing.helpers import RecordingSpooler
+    from ui.acceptance.wiring import wire_acceptance
+    from ui.applicant_panel import ApplicantPanel
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    services = build_services(workstation, DeviceHooks(spooler=RecordingSpooler()))
+    window = MainWindow(training=True)
+    qtbot.addWidget(window)
+    panel = ApplicantPanel()
+    window.install_area("applicant", panel)
+    tasks = TaskRunner()
+    controller = wire_acceptance(window, services, tasks, applicant=panel)
+    session = controller.approvals.session
+    monkeypatch.setattr(session, "_check_password", practice_check)
+    session.login("trainee", "trainee")
+    try:
+        panel.start_manual_entry()
+        panel.name.setText("张三")
+        assert panel.name.text() == "张三"
+        session.end("shift_change")
+        qtbot.waitUntil(lambda: panel.name.text() == "")
+    finally:
+        tasks.shutdown()
+        services.close()
