@@ -48,6 +48,7 @@ class GroupCounts:
     reprints: int
     waits: list[float]  # the known wait seconds (queue record)
     services: list[float]  # the known service seconds
+    voids: int = 0  # 作废: committed in error and voided with a supervisor's approval (still under their decision)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ def load_report_data(db: Database, start: date, end: date, by: str, today: date)
             f"SELECT key, max(item_name) AS item_name, count(*) AS cases, {decisions}, {types},"
             " sum(due IS NOT NULL) AS deficiency_outstanding, sum(due < :today) AS deficiency_overdue,"
             " sum(followed) AS notices_followed, sum(reprints) AS reprints,"
-            " group_concat(wait_seconds) AS waits, group_concat(service_seconds) AS services FROM ("  # one text
-            f"  SELECT {key} AS key, {_ITEM_NAME} AS item_name, c.decision, c.handling_type, c.wait_seconds,"
+            " group_concat(wait_seconds) AS waits, group_concat(service_seconds) AS services,"
+            " sum(status = 'voided') AS voids FROM ("  # one text
+            f"  SELECT {key} AS key, {_ITEM_NAME} AS item_name, c.decision, c.handling_type, c.status, c.wait_seconds,"
             "   c.service_seconds,"
             "   CASE WHEN c.decision = 'accept_with_deficiency' AND c.status NOT IN " + _ENDED + " THEN"
             "    (SELECT min(m.supply_by) FROM case_materials m WHERE m.case_uuid = c.case_uuid"
@@ -120,7 +122,7 @@ def load_report_data(db: Database, start: date, end: date, by: str, today: date)
             GroupCounts(r["key"] or "", r["item_name"] or "", r["cases"],
                         {d: r[f"d_{d}"] or 0 for d in DECISIONS}, {t: r[f"t_{t}"] or 0 for t in TYPES},
                         r["deficiency_outstanding"] or 0, r["deficiency_overdue"] or 0, r["notices_followed"] or 0,
-                        r["reprints"] or 0, _numbers(r["waits"]), _numbers(r["services"]))
+                        r["reprints"] or 0, _numbers(r["waits"]), _numbers(r["services"]), r["voids"] or 0)
             for r in rows)
         open_cases = tuple(
             OpenCase(r["key"] or "", r["case_uuid"], r["status"], r["accepted_at"],
@@ -181,7 +183,7 @@ def _by_department(department_of: dict[str, str], data: ReportData) -> ReportDat
             key, "", into.cases + g.cases, _sum(into.by_decision, g.by_decision), _sum(into.by_type, g.by_type),
             into.deficiency_outstanding + g.deficiency_outstanding, into.deficiency_overdue + g.deficiency_overdue,
             into.notices_followed + g.notices_followed, into.reprints + g.reprints, into.waits + g.waits,
-            into.services + g.services)
+            into.services + g.services, into.voids + g.voids)
     evaluations: dict[str, dict[int | None, int]] = {}
     for item, scores in data.evaluations.items():
         into_scores = evaluations.setdefault(department_of.get(item, ""), {})

@@ -36,7 +36,7 @@ HALL_UNAVAILABLE = {
     "notices_followed": "follow-ups of one-time notices are tracked at each window",
     "reprints": "reprints are recorded at each window",
     "times": "queue wait and service times are not aggregated hall-wide",
-    "voids": "voided cases are not recorded yet (clerk void feature not landed)",
+    "voids": "voided cases are counted at each window (not aggregated hall-wide yet)",
 }
 
 

@@ -4,8 +4,8 @@ The plain counts are summed by SQL (``offline_cache.reports``: one ``GROUP BY`` 
 index); only the cases whose deadline may still run get their 电子监察 level here, from the domain rule
 (``clerk_app.domain.supervision``), so the report and the case list never disagree (a closed case has no warning
 whatever its dates). 好差评 are the evaluations the customer screen stored (outbox ``evaluation``, one per case);
-voided cases belong to a feature not built yet, so the report says so (``unavailable``) instead of printing zeros
-that look measured.
+作废 counts the cases voided with a supervisor's approval (they stay counted under the decision they were committed
+with). What a source does not have is listed in ``unavailable`` instead of printing zeros that look measured.
 """
 
 from __future__ import annotations
@@ -32,9 +32,7 @@ DECISION_NAMES = {"accept": "受理", "accept_with_deficiency": "容缺受理", 
 TYPES = tuple(t.name for t in HandlingType)  # as stored in cases.handling_type: IMMEDIATE, PROMISED, ...
 TYPE_NAMES = {t.name: t.value for t in HandlingType}  # 即办件, 承诺件, 上报件, 联办件
 EVALUATION_LEVELS = (*(GRADES[g] for g in sorted(GRADES, reverse=True)), NOT_EVALUATED)  # 非常满意 … 未评价
-UNAVAILABLE = {
-    "voids": "voided cases are not recorded yet (clerk void feature not landed)",
-}
+UNAVAILABLE: dict[str, str] = {}
 
 
 @dataclass
@@ -50,6 +48,7 @@ class Group:
     yellow: int = 0
     red: int = 0
     reprints: int = 0
+    voids: int = 0
     evaluations: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EVALUATION_LEVELS, 0))
     poor: int = 0  # 差评: 不满意 and 非常不满意
     wait: dict[str, float | None] = field(default_factory=dict)
@@ -109,6 +108,7 @@ def _add(target: Group, counts: GroupCounts) -> None:
     target.deficiency_overdue += counts.deficiency_overdue
     target.notices_followed += counts.notices_followed
     target.reprints += counts.reprints
+    target.voids += counts.voids
 
 
 def _all_days(start: date, end: date, days: dict[str, dict[str, int]]) -> tuple[tuple[str, dict[str, int]], ...]:

@@ -44,7 +44,7 @@ def _seconds(q: dict[str, float | None]) -> str:
 
 def report_table(report: Report) -> ReportTable:
     header = ("", "办件", *(DECISION_NAMES[d] for d in DECISIONS), *(TYPE_NAMES[t] for t in SHOWN_TYPES),
-              "容缺待补", "容缺逾期", "告知后受理", "黄牌", "红牌", "补打", "差评",
+              "容缺待补", "容缺逾期", "告知后受理", "黄牌", "红牌", "补打", "作废", "差评",
               "等候秒 中位/P90", "办理秒 中位/P90")
     everyone = (*report.groups, report.total)
     missing = report.unavailable  # figures the source does not have: "-", not a zero that looks measured
@@ -56,7 +56,7 @@ def report_table(report: Report) -> ReportTable:
         (g.label, g.cases, *(g.by_decision[d] for d in DECISIONS), *(g.by_type[t] for t in SHOWN_TYPES),
          shown("deficiency", g.deficiency_outstanding), shown("deficiency", g.deficiency_overdue),
          shown("notices_followed", g.notices_followed), shown("warnings", g.yellow), shown("warnings", g.red),
-         shown("reprints", g.reprints), g.poor, _seconds(g.wait), _seconds(g.service))
+         shown("reprints", g.reprints), shown("voids", g.voids), g.poor, _seconds(g.wait), _seconds(g.service))
         for g in everyone
     )
     overdue = Section("逾期", f"逾期（红牌）{shown('warnings', len(report.overdue))} 件",
