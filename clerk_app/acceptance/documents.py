@@ -400,9 +400,11 @@ class DocumentDesk:
                              department=self._department(stored), item_of=self._item_of)
         return self._signed(case_uuid, authorisation_context(base, stored))
 
-    def print_authorisation(self, case_uuid: str) -> PrintOutcome:
-        """Print (and archive) the 授权委托书 of the case's agent; a second print is 补打 and carries the signature."""
-        return self.printer.print_document(case_uuid, self.authorisation_context(case_uuid), self.clerk_id)
+    def print_authorisation(self, case_uuid: str, approved_by: str | None = None) -> PrintOutcome:
+        """Print (and archive) the 授权委托书 of the case's agent; a second print is 补打 and carries the signature
+        (a second 补打 needs ``approved_by``, like every paper)."""
+        return self.printer.print_document(case_uuid, self.authorisation_context(case_uuid), self.clerk_id,
+                                           approved_by)
 
     def archive_signed(self, case_uuid: str, kind: DocumentKind) -> PrintOutcome:
         """After the citizen signed this paper on the customer screen: archive the signed copy with the case

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.acceptance.authorisation_paper import needs_authorisation_paper
 from clerk_app.acceptance.supplement import overdue
 from clerk_app.acceptance.void import void_of
+from clerk_app.customer.signature import AUTHORISED_DECISIONS
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import can_transition
 from clerk_app.domain.masking import mask_id_number, mask_name
@@ -273,12 +283,18 @@ class CaseListPanel(QWidget):
             self.open_requested.emit(row.summary.case_number)
 
 
+def tr_authsign(text: str) -> str:
+    """The 授权委托书 strings (ui/i18n/authsign_zh_CN.ts)."""
+    return QCoreApplication.translate("authsign", text)
+
+
 class CaseDialog(QDialog):
     """One stored case, read-only (frozen once queued); 补打 from here."""
 
     reprint_requested = Signal(str)  # case uuid
     handover_requested = Signal(str)  # case uuid
     authorisation_requested = Signal(str)  # case uuid: import the collector's 授权委托书
+    authorisation_print_requested = Signal(str)  # case uuid: print the agent's 授权委托书 for the principal to sign
     supplement_requested = Signal(str)  # case uuid: 补齐 of deferred materials
     follow_up_requested = Signal(str)  # case uuid: a new acceptance after the one-time notice
     correction_notice_requested = Signal(str)  # case uuid: print the 补正告知书 of the open request
@@ -369,16 +385,33 @@ class CaseDialog(QDialog):
                                                              "mailed", "concluded"))
         self.fee_notice.clicked.connect(lambda: self.fee_notice_requested.emit(key))
         self.void = self._void_button(case.status, key)
+        self.print_authorisation = self._authorisation_print_button(stored, key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.void, self.reprint, self.handover, self.authorisation, self.supplement, self.follow_up,
-                       self.correction_notice, self.correction, self.fee_notice):
+        for button in (self.void, self.reprint, self.handover, self.authorisation, self.print_authorisation,
+                       self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        # after addButton, which shows every button it is given
+        self.print_authorisation.setVisible(bool(self.print_authorisation.property("wanted")))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
         layout.addWidget(self.collector_note)
         layout.addWidget(buttons)
         self.resize(560, 480)
+
+    def _authorisation_print_button(self, stored: StoredCase, key: str) -> QPushButton:
+        """授权委托书 of an accepted agent's case that holds none: printed for the principal to sign (shown only then:
+        a case without an agent has nobody to authorise)."""
+        button = QPushButton(tr_authsign("Print power of attorney (授权委托书)"))
+        button.setObjectName("printAuthorisationButton")
+        button.setToolTip(tr_authsign("The agent brought no power of attorney: print one for the applicant "
+                                                "to sign (on the customer screen or by hand)."))
+        case = stored.case
+        button.setProperty("wanted", needs_authorisation_paper(case.applicant, case.materials)
+                           and (case.decision is None or case.decision.value in AUTHORISED_DECISIONS)
+                           and case.status.value not in ("draft", "rejected", "notice_issued", "voided"))
+        button.clicked.connect(lambda: self.authorisation_print_requested.emit(key))
+        return button
 
     def _material_lines(self, stored: StoredCase, today: date) -> list[str]:
         case, lines = stored.case, []

@@ -591,6 +591,7 @@ class AcceptanceController(QObject):
         dialog.reprint_requested.connect(self.print_case)
         dialog.handover_requested.connect(lambda key: self.hand_over(key, dialog))
         dialog.authorisation_requested.connect(lambda key: self.import_authorisation(key, dialog))
+        dialog.authorisation_print_requested.connect(self.print_authorisation)
         if self.approvals is not None and self.approvals.voids is not None:
             dialog.void_requested.connect(lambda key: self.approvals.void_case(key, dialog)
                                           if self.approvals is not None else None)
@@ -693,6 +694,20 @@ class AcceptanceController(QObject):
             self._print_failed(exc)
 
         DeviceOp(self.window, lambda: [desk.print_delivery_receipt(case_uuid)]).success(self._printed) \
+            .failure(failed).run(self.tasks)
+
+    def print_authorisation(self, case_uuid: str) -> None:
+        """The agent's 授权委托书 (the case holds none): printed and archived for the principal to sign."""
+        desk = self.desk
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReprintNeedsApproval) and self.approvals is not None:  # a second 补打 of it
+                self.approvals.reprint(case_uuid, exc.user_text(),
+                                       lambda approver: [desk.print_authorisation(case_uuid, approver)])
+                return
+            self._print_failed(exc)
+
+        DeviceOp(self.window, lambda: [desk.print_authorisation(case_uuid)]).success(self._printed) \
             .failure(failed).run(self.tasks)
 
     def import_authorisation(self, case_uuid: str, dialog: CaseDialog) -> None:
