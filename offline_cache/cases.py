@@ -468,6 +468,11 @@ def set_queue_record(conn: sqlite3.Connection, case_uuid: str, record: dict[str,
         (*(record[key] for key in QUEUE_KEYS), case_uuid))
 
 
+def set_service_seconds(conn: sqlite3.Connection, case_uuid: str, seconds: float) -> None:
+    """Service time of the case (the applicant's card read → the decision), what supervision reports count."""
+    conn.execute("UPDATE cases SET service_seconds = ? WHERE case_uuid = ?", (round(seconds, 3), case_uuid))
+
+
 def queue_record(conn: sqlite3.Connection, case_uuid: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT queue_ticket, queue_business, ticket_issued_at, ticket_called_at, wait_seconds,"
                        " service_seconds FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()

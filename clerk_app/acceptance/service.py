@@ -29,7 +29,7 @@ from clerk_app.i18n import translate
 from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
 from offline_cache.agent_batches import add_batch_case
 from offline_cache.applicants import ApplicantRepository
-from offline_cache.cases import CaseRepository, ReusableMaterial, case_exists, page_refs
+from offline_cache.cases import CaseRepository, ReusableMaterial, case_exists, page_refs, set_service_seconds
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import enqueue
@@ -110,7 +110,7 @@ class AcceptanceService:
         self.taken_at = taken_at
 
     def new_session(self) -> AcceptanceSession:
-        return AcceptanceSession()
+        return AcceptanceSession(clock=self._clock)
 
     def follow_up_session(self, case_uuid: str) -> AcceptanceSession:
         """A new draft after a one-time notice: the same applicant, 情形 answers and item, the materials the
@@ -199,7 +199,7 @@ class AcceptanceService:
         stamp = now.isoformat(timespec="milliseconds")
         decision_details = self._decision_details(evaluation, decision, rejection, session)
         ticket = session.ticket or (self.ticket_source() if self.ticket_source is not None else None)
-        queue = queue_record(ticket, now) if ticket is not None else None
+        queue = queue_record(ticket, now, served_from=session.card_read_at) if ticket is not None else None
 
         with self._db.transaction() as conn:
             # A concurrent commit of the same draft that won the race: return its case.
@@ -246,8 +246,7 @@ class AcceptanceService:
             _join_batch(conn, session)
             if extra_writes is not None:
                 extra_writes(conn, session.case_uuid)
-            if queue is not None:
-                store_queue_record(conn, session.case_uuid, queue)
+            _store_timings(conn, session, queue, now)
             common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
             self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
                                     details={"case_number": number}, **common)
@@ -329,3 +328,13 @@ class AcceptanceService:
             legal_deadline=stored.legal_deadline, deadline_warning=stored.details.get("deadline_warning"),
             concluded=case.status is CaseStatus.CONCLUDED, created=False,
         )
+
+
+def _store_timings(conn: sqlite3.Connection, session: AcceptanceSession, queue: dict[str, Any] | None,
+                   decided_at: datetime) -> None:
+    """The ticket's record (wait; service from the card read, else from the call); without a ticket (called by
+    hand) the service time from the card read alone, what supervision reports count."""
+    if queue is not None:
+        store_queue_record(conn, session.case_uuid, queue)
+    elif session.card_read_at is not None:
+        set_service_seconds(conn, session.case_uuid, max(0.0, (decided_at - session.card_read_at).total_seconds()))

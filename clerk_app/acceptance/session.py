@@ -9,8 +9,9 @@ holds no Qt and does no I/O.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from clerk_app.acceptance.errors import ContradictoryMaterialState, NotTheOnlineApplicant
@@ -102,6 +103,10 @@ class AcceptanceSession:
     agent_batch: str | None = None
     # 上门办理 / 代办点: where this case is taken; None = where the workstation is (AcceptanceService.taken_at)
     taken_at: TakenAt | None = None
+    # When the reader first read this draft's applicant: the service time a report counts runs from here to the
+    # decision (supervision: card read → decision), not from the call, which includes greeting and waiting.
+    card_read_at: datetime | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone(), repr=False, compare=False)
 
     # -- building the draft -------------------------------------------------------------------------
     @property
@@ -122,6 +127,8 @@ class AcceptanceSession:
             if not number or number.upper() != self.online.id_number.upper():
                 raise NotTheOnlineApplicant(number=self.online.number)
         self.applicant = applicant
+        if self.card_read_at is None and read_by_reader(applicant):
+            self.card_read_at = self.clock()
         self._apply_card_read()
 
     def _apply_card_read(self) -> None:

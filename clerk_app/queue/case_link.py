@@ -44,11 +44,13 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
-def queue_record(ticket: CaseTicket, decided_at: datetime) -> dict[str, Any]:
+def queue_record(ticket: CaseTicket, decided_at: datetime, served_from: datetime | None = None) -> dict[str, Any]:
+    """Wait = call - issue (the queue's clock); service = decision - the applicant's card read (supervision's
+    service time), or - the call on this workstation when no card was read (an applicant typed by hand)."""
     issued = parse_time(ticket.ticket.issued_at)
     called = parse_time(ticket.ticket.called_at) or ticket.called_at_local
     wait = max(0.0, (called - issued).total_seconds()) if issued else None
-    service = max(0.0, (decided_at - ticket.called_at_local).total_seconds())
+    service = max(0.0, (decided_at - (served_from or ticket.called_at_local)).total_seconds())
     return {
         "ticket_number": ticket.ticket.number,
         "business_code": ticket.ticket.business_code,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import timedelta
 
 from clerk_app.acceptance.service import AcceptanceService
+from clerk_app.domain.applicant import Applicant, CaptureSource
 from clerk_app.domain.case import Decision
 from clerk_app.queue.adapter import QueueTicket
 from clerk_app.queue.case_link import CaseTicket, case_queue_record, parse_time, queue_record
@@ -21,7 +23,8 @@ def _ticket() -> CaseTicket:
 
 def _commit(service: AcceptanceService):
     session = service.new_session()
-    session.set_applicant(applicant())
+    typed = applicant()  # typed by hand: no card read, so the service time runs from the call
+    session.set_applicant(Applicant(dataclasses.replace(typed.principal, source=CaptureSource.MANUAL)))
     session.set_items((item(),), CHECKLIST, {})
     for code in ("M1", "M2", "M3"):
         session.mark_received(code)
@@ -63,3 +66,10 @@ def test_unreadable_issue_time_leaves_wait_unknown_but_keeps_service_time() -> N
     ticket = CaseTicket(QueueTicket("B002", issued_at="garbage"), called_at_local=NOW)
     record = queue_record(ticket, NOW + timedelta(seconds=90))
     assert record["wait_seconds"] is None and record["service_seconds"] == 90
+
+
+def test_with_a_card_read_the_service_time_runs_from_the_read() -> None:
+    ticket = CaseTicket(QueueTicket("B003"), called_at_local=NOW)
+    read = NOW + timedelta(seconds=50)  # greeting, the citizen sits down, the card goes on the reader
+    record = queue_record(ticket, NOW + timedelta(seconds=290), served_from=read)
+    assert record["service_seconds"] == 240
