@@ -120,7 +120,7 @@ class AcceptanceService:
         if stored.case.status is not CaseStatus.NOTICE_ISSUED:
             raise NotNoticed()
         case = stored.case
-        session = AcceptanceSession(applicant=case.applicant)
+        session = AcceptanceSession(applicant=case.applicant, clock=self._clock)
         session.answers = dict(stored.details.get("answers") or {})
         session.follows = {"case_uuid": case_uuid, "case_number": case.case_number}
         kept = (MaterialState.RECEIVED, MaterialState.ELICENCE_REUSED)
