@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from clerk_app.domain.applicant import AgentAuthorisation, CaptureSource, IdDocumentType, NaturalPerson
 from clerk_app.domain.case import Decision
 from tests.unit.acceptance.conftest import applicant
+from tests.unit.acceptance.test_documents import RecordingSpooler
 from tests.unit.acceptance.test_handover_ui import _dialog
 from tests.unit.acceptance.test_ui import REPLACEMENT, desk  # noqa: F401 - the fixture
 
@@ -49,11 +50,57 @@ def test_the_agent_case_dialog_prints_the_authorisation(qtbot, desk, workstation
     assert not dialog.print_authorisation.isHidden()
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "authorisation_case_dialog.png"))
-    before = sum(title.startswith("授权委托书") for _, _, title in spooler.jobs)
+    def printed() -> int:
+        return sum(title.startswith("授权委托书") for _, _, title in spooler.jobs)
+
+    # the commit's papers already end with it (the print after the commit runs in the background)
+    qtbot.waitUntil(lambda: printed() == 1, timeout=10_000)
     QTest.mouseClick(dialog.print_authorisation, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sum(title.startswith("授权委托书") for _, _, title in spooler.jobs) == before + 1,
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: printed() == 2, timeout=10_000)
     archived = workstation.db.query(
         "SELECT details FROM case_blobs WHERE case_uuid = ? AND role = 'printed_document'", (result.case_uuid,))
     assert any("authorisation" in r["details"] for r in archived)
     dialog.close()
+
+
+@pytest.fixture
+def desk_and_screen(qtbot, workstation):
+    """The acceptance desk with the customer screen wired to it (a window of its own, closed at the end)."""
+    from clerk_app.services import DeviceHooks, build_services
+    from ui.acceptance.wiring import wire_acceptance
+    from ui.customer_screen.wiring import CustomerScreenWiring
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    services = build_services(workstation, DeviceHooks(spooler=RecordingSpooler()))
+    services.catalog.ensure_training_catalog()
+    window = MainWindow(training=True)
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    controller = wire_acceptance(window, services, tasks)
+    wiring = CustomerScreenWiring(window, services, tasks, controller)
+    controller.committed.connect(wiring.committed)
+    window.show()
+    yield controller, wiring
+    wiring.close()
+    tasks.shutdown()
+    services.close()
+
+
+def test_the_principal_signs_the_authorisation_on_the_customer_screen_first(qtbot, desk_and_screen,
+                                                                              workstation) -> None:
+    from clerk_app.customer.view import Stage
+    from tests.unit.customer.test_signature import stroke_png
+
+    controller, wiring = desk_and_screen
+    result = _commit(qtbot, controller, with_agent=True)
+    assert wiring.presenter.invite_evaluation()  # the citizen's 继续
+    view = wiring.presenter.view
+    assert (view.stage, view.sign_paper, view.signer) == (Stage.SIGNATURE, "authorisation", "委托人")
+    with qtbot.waitSignal(wiring.signature_archived, timeout=10_000) as archived:
+        wiring.screen.signature_confirmed.emit("authorisation", stroke_png())
+    assert archived.args == [result.case_uuid, "authorisation"]
+    rows = workstation.db.query("SELECT document_kind, method FROM case_signatures WHERE case_uuid = ?",
+                                (result.case_uuid,))
+    assert [(r["document_kind"], r["method"]) for r in rows] == [("authorisation", "screen")]
+    qtbot.waitUntil(lambda: wiring.presenter.view.stage is Stage.EVALUATION, timeout=5_000)
