@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -51,14 +52,14 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def fmt_date(value: object) -> str:
+def fmt_date(value: date | None) -> str:
     if value is None:
         return ""
-    return f"{value.year}年{value.month}月{value.day}日"  # type: ignore[attr-defined]
+    return f"{value.year}年{value.month}月{value.day}日"
 
 
-def fmt_datetime(value: object) -> str:
-    return f"{fmt_date(value)} {value.hour:02d}:{value.minute:02d}"  # type: ignore[attr-defined]
+def fmt_datetime(value: datetime) -> str:
+    return f"{fmt_date(value)} {value.hour:02d}:{value.minute:02d}"
 
 
 def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], header: bool = True) -> Table:

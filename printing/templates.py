@@ -16,7 +16,7 @@ and not run through the UI translation (FACTS §3.5a):
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from reportlab.lib.units import mm
@@ -180,7 +180,7 @@ def _deferred(ctx: DocumentContext) -> list[MaterialRow]:
     return [m for m in ctx.materials if m.state is MaterialState.DEFERRED]
 
 
-def _supply_by(ctx: DocumentContext) -> object:
+def _supply_by(ctx: DocumentContext) -> date | None:
     return ctx.supply_deadline or max((m.supply_by for m in _deferred(ctx) if m.supply_by), default=None)
 
 

@@ -118,7 +118,7 @@ def deferrable(item: ServiceItem) -> bool:
     return any(m.deferrable and m.necessity is Necessity.REQUIRED for m in item_checklist(item, {}))
 
 
-def catalog_items(workstation: Any, catalog: Any) -> list[ServiceItem]:
+def catalog_items(workstation: Workstation, catalog: CatalogService) -> list[ServiceItem]:
     """Every current item of the catalog, in code order."""
     return [catalog.get_item(code) for code in CatalogStore(workstation.db).current_item_codes()]
 
@@ -136,7 +136,7 @@ def pick(items: list[ServiceItem], *, item_type: ItemType | None = None, handlin
     raise LookupError("no such item in the training catalog")
 
 
-def _ready_for_pickup(workstation: Any, case_uuid: str) -> str:
+def _ready_for_pickup(workstation: Workstation, case_uuid: str) -> str:
     """The training back office's path for an accepted case: sent, reviewed, approved, ready for pickup."""
     steps = (CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW, CaseStatus.APPROVED, CaseStatus.READY_FOR_PICKUP)
     with workstation.db.transaction() as conn:

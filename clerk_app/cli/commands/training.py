@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.cli import ServicesFactory
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the CLI loads the catalog code only when a command runs
+    from clerk_app.catalog.service import CatalogService
 
 
 class NotTraining(UserFacingError):
@@ -99,12 +102,12 @@ def run_sample_cases(args: argparse.Namespace, make_services: ServicesFactory) -
     return 0
 
 
-def _simple_item(catalog: object) -> str:
+def _simple_item(catalog: CatalogService) -> str:
     """The first training item that is not a bundle and needs no 情形 answers."""
     from clerk_app.catalog.training import load_training_changes
 
     for entry in load_training_changes()["items"]:
         code = str(entry["implementation_code"])
-        if not catalog.is_bundle(code) and not catalog.situations(code):  # type: ignore[attr-defined]
+        if not catalog.is_bundle(code) and not catalog.situations(code):
             return code
     raise UserFacingError()
