@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -186,8 +187,8 @@ def _cursor(stream: str, data: dict[str, Any], name: str = "cursor") -> str:
     return value
 
 
-def check_case_changes(data: Any) -> dict[str, Any]:
-    stream = "case_changes"
+def _changes_page(stream: str, data: Any, check_change: Callable[[str, int, dict[str, Any]], None]) -> dict[str, Any]:
+    """A page of a change feed: ``changes`` a list of objects, each checked by ``check_change``, then the cursor."""
     page = _page_object(stream, data)
     changes = page.get("changes")
     if not isinstance(changes, list):
@@ -195,18 +196,26 @@ def check_case_changes(data: Any) -> dict[str, Any]:
     for index, change in enumerate(changes):
         if not isinstance(change, dict):
             raise PageRejected(stream, f"changes[{index}] is not an object")
-        for name, kind in (("seq", int), ("case_uuid", str), ("status", str), ("at", str)):
-            value = change.get(name)
-            if not isinstance(value, kind) or isinstance(value, bool):
-                raise PageRejected(stream, f"changes[{index}].{name} is missing or of the wrong type")
-        if not isinstance(change.get("note", ""), str):
-            raise PageRejected(stream, f"changes[{index}].note is not a text")
-        if change.get("correction") is not None:
-            _check_correction(stream, index, change["correction"])
+        check_change(stream, index, change)
     _cursor(stream, page)
     if not isinstance(page.get("has_more", False), bool):
         raise PageRejected(stream, "has_more is not true or false")
     return page
+
+
+def check_case_changes(data: Any) -> dict[str, Any]:
+    return _changes_page("case_changes", data, _check_case_change)
+
+
+def _check_case_change(stream: str, index: int, change: dict[str, Any]) -> None:
+    for name, kind in (("seq", int), ("case_uuid", str), ("status", str), ("at", str)):
+        value = change.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise PageRejected(stream, f"changes[{index}].{name} is missing or of the wrong type")
+    if not isinstance(change.get("note", ""), str):
+        raise PageRejected(stream, f"changes[{index}].note is not a text")
+    if change.get("correction") is not None:
+        _check_correction(stream, index, change["correction"])
 
 
 def _check_correction(stream: str, index: int, request: Any) -> None:
@@ -234,25 +243,17 @@ def _check_correction(stream: str, index: int, request: Any) -> None:
 
 
 def check_payment_changes(data: Any) -> dict[str, Any]:
-    stream = "payments"
-    page = _page_object(stream, data)
-    changes = page.get("changes")
-    if not isinstance(changes, list):
-        raise PageRejected(stream, "changes is not a list")
-    for index, change in enumerate(changes):
-        if not isinstance(change, dict):
-            raise PageRejected(stream, f"changes[{index}] is not an object")
-        for name in ("notice_uuid", "status", "paid_at", "voucher"):
-            value = change.get(name)
-            if not isinstance(value, str) or not 0 < len(value) <= 128:
-                raise PageRejected(stream, f"changes[{index}].{name} is missing or not a short text")
-        if not isinstance(change.get("seq"), int) or isinstance(change.get("seq"), bool):
-            raise PageRejected(stream, f"changes[{index}].seq is not a number")
-        _time_text(stream, f"changes[{index}].paid_at", change["paid_at"])
-    _cursor(stream, page)
-    if not isinstance(page.get("has_more", False), bool):
-        raise PageRejected(stream, "has_more is not true or false")
-    return page
+    return _changes_page("payments", data, _check_payment_change)
+
+
+def _check_payment_change(stream: str, index: int, change: dict[str, Any]) -> None:
+    for name in ("notice_uuid", "status", "paid_at", "voucher"):
+        value = change.get(name)
+        if not isinstance(value, str) or not 0 < len(value) <= 128:
+            raise PageRejected(stream, f"changes[{index}].{name} is missing or not a short text")
+    if not isinstance(change.get("seq"), int) or isinstance(change.get("seq"), bool):
+        raise PageRejected(stream, f"changes[{index}].seq is not a number")
+    _time_text(stream, f"changes[{index}].paid_at", change["paid_at"])
 
 
 def _time_text(stream: str, where: str, value: str) -> None:
