@@ -160,7 +160,8 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
                              thermal_receipt=bool(config.get("acceptance.thermal_receipt")),
                              department_of=lambda code: catalog.get_item(code).department,
                              item_of=catalog.get_item,
-                             signature_of=lambda case_uuid, kind: signatures.image_of(case_uuid, kind)[0])
+                             signature_of=lambda case_uuid, kind: signatures.image_of(case_uuid, kind)[0],
+                             rules=acceptance.rules, today=acceptance.today)
     fees = FeeDesk(ws.db, cases, acceptance.rules, catalog.get_item, province=config.get_str("fees.province_code"),
                    window_code=window, clerk_id=clerk, qr_format=config.get_str("fees.qr_format"),
                    expiry_days=config.get_int("fees.expiry_days"), clock=local_now)

@@ -108,7 +108,13 @@ def _promised(ctx: DocumentContext) -> str:
     if ctx.promised_date is None:
         return "—"
     text = fmt_date(ctx.promised_date)
-    return text if ctx.promised_certain else text + UNCERTAIN_DATE_NOTE
+    text = text if ctx.promised_certain else text + UNCERTAIN_DATE_NOTE
+    if ctx.kind is DocumentKind.CORRECTION_NOTICE:
+        # the clock stands still until the 补正 is brought: the date moves by the working days it takes
+        text += "（补正期间不计入办理时限，按提交补正材料之日相应顺延）"
+    elif ctx.kind is DocumentKind.CORRECTION_RECEIPT:
+        text += "（已扣除补正期间）"
+    return text
 
 
 def _limits(ctx: DocumentContext, attr: str) -> str:

@@ -172,7 +172,7 @@ class CorrectionDesk:
                 conn, case_uuid=draft.case_uuid, kind="corrected", from_status=case["status"],
                 to_status=target.value, clerk_id=self.clerk_id, window_code=self._window_code,
                 details={"submission_uuid": draft.submission_uuid, "request_id": request.request_id,
-                         "materials": lines})
+                         "materials": lines}, device_time=now)  # the day the clock runs again: the desk's day
             set_case_status(conn, draft.case_uuid, target.value)
             mark_answered(conn, request.request_id, draft.submission_uuid, stamp)
             payload = {

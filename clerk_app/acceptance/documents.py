@@ -16,6 +16,7 @@ from datetime import date, datetime
 from clerk_app.acceptance.authorisation_paper import authorisation_context, needs_authorisation_paper
 from clerk_app.acceptance.correction import CorrectionResult
 from clerk_app.acceptance.paper_facts import CentrePaperSettings, facts_from_snapshot, item_facts
+from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.supplement import SupplementResult
 from clerk_app.config import Config
 from clerk_app.customer.signature import AUTHORISED_DECISIONS
@@ -25,6 +26,7 @@ from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import Shortfall
 from clerk_app.domain.fees import yuan
 from clerk_app.domain.masking import mask_id_number
+from clerk_app.domain.supervision import DatedLimit
 from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
 from offline_cache.corrections import CorrectionRequest
@@ -301,8 +303,11 @@ class DocumentDesk:
     def __init__(self, cases: CaseRepository, printer: PrintService, letterhead: Letterhead, *, clerk_id: str,
                  thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None,
                  item_of: Callable[[str], ServiceItem] | None = None,
-                 signature_of: Callable[[str, str], bytes | None] | None = None) -> None:
+                 signature_of: Callable[[str, str], bytes | None] | None = None,
+                 rules: CaseRules | None = None, today: Callable[[], date] = date.today) -> None:
         self._cases = cases
+        self._rules = rules  # 补正 papers: the promised date moved by the pauses (None: the stored date)
+        self._today = today
         self._signature_of = signature_of  # (case_uuid, kind) -> the citizen's PNG signed on the customer screen
         self.printer = printer
         self.letterhead = letterhead
@@ -354,22 +359,41 @@ class DocumentDesk:
         return [self.printer.print_document(case_uuid, ctx, self.clerk_id, approved_by)
                 for ctx in self.supplement_contexts(case_uuid, [supplement])]
 
+    def _extended_promise(self, stored: StoredCase, ctx: DocumentContext) -> DocumentContext:
+        """The promised date as it stands after the case's pauses (补正, 特别程序): a paper printed after the clock
+        stopped must not state the date the clock no longer runs to."""
+        case = stored.case
+        if self._rules is None or case.promised_date is None or not stored.accepted_at:
+            return ctx
+        moves = [(e.from_status, e.to_status, date.fromisoformat(e.device_time[:10]))
+                 for e in self._cases.events(str(case.case_uuid))]
+        watch = self._rules.case_supervision(case.status, date.fromisoformat(stored.accepted_at[:10]),
+                                             DatedLimit(case.promised_date, stored.deadline_certain), None, moves,
+                                             self._today())
+        if watch.promised is None:
+            return ctx
+        return dataclasses.replace(ctx, promised_date=watch.promised.date, promised_certain=watch.promised.certain)
+
     def correction_notice_context(self, case_uuid: str, request: CorrectionRequest) -> DocumentContext:
         stored = self._cases.get(case_uuid)
-        return correction_notice_context(stored, request, self.letterhead, department=self._department(stored),
-                                         item_of=self._item_of)
+        return self._extended_promise(stored, correction_notice_context(
+            stored, request, self.letterhead, department=self._department(stored), item_of=self._item_of))
 
     def print_correction_notice(self, case_uuid: str, request: CorrectionRequest) -> PrintOutcome:
         """Print (and archive) the 补正告知书 of a request; a second copy of the same request is 补打."""
         return self.printer.print_document(case_uuid, self.correction_notice_context(case_uuid, request),
                                            self.clerk_id)
 
+    def correction_receipt_context(self, case_uuid: str, result: CorrectionResult,
+                                   request: CorrectionRequest) -> DocumentContext:
+        stored = self._cases.get(case_uuid)
+        return self._extended_promise(stored, correction_receipt_context(
+            stored, result, request, self.letterhead, department=self._department(stored), item_of=self._item_of))
+
     def print_correction_receipt(self, case_uuid: str, result: CorrectionResult,
                                  request: CorrectionRequest) -> PrintOutcome:
-        stored = self._cases.get(case_uuid)
-        ctx = correction_receipt_context(stored, result, request, self.letterhead,
-                                         department=self._department(stored), item_of=self._item_of)
-        return self.printer.print_document(case_uuid, ctx, self.clerk_id)
+        return self.printer.print_document(case_uuid, self.correction_receipt_context(case_uuid, result, request),
+                                           self.clerk_id)
 
     def print_fee_notice(self, case_uuid: str, notice: FeeNotice, qr_text: str) -> PrintOutcome:
         """Print (and archive) the 缴费通知书 of a notice; the same notice again is 补打."""

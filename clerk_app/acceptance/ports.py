@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from clerk_app.domain.case import CaseStatus
@@ -42,6 +42,7 @@ class CaseRules(Protocol):
         clerk_id: str,
         window_code: str,
         details: dict[str, Any],
+        device_time: datetime | None = None,
     ) -> None:
         """Append one event (validating the transition) inside the caller's transaction."""
         ...

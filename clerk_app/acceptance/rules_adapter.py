@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from clerk_app.acceptance.ports import DeadlineInfo
@@ -61,11 +61,12 @@ class RulesEngineAdapter:
         clerk_id: str,
         window_code: str,
         details: dict[str, Any],
+        device_time: datetime | None = None,
     ) -> None:
         record_event(
             conn, case_uuid, _KINDS[kind],
             CaseStatus(from_status) if from_status else None, CaseStatus(to_status) if to_status else None,
-            clerk_id, window_code, {"action": kind, **details},
+            clerk_id, window_code, {"action": kind, **details}, device_time,
         )
 
     def promised_deadline(self, items: Sequence[ServiceItem], accepted_on: date) -> DeadlineInfo | None:

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from clerk_app.acceptance.errors import DecisionNotAllowed, DraftIncomplete, NotNoticed, RejectionIncomplete
 from clerk_app.acceptance.paper_facts import item_facts
@@ -75,6 +75,12 @@ def _online_payload(session: AcceptanceSession) -> dict[str, Any]:
         return {}
     return {"online_files": {c: session.online_files(c) for c in session.records},
             "pre_application": {"id": online.pre_application_id, "number": online.number}}
+
+
+class _EventAuthor(TypedDict):
+    case_uuid: str
+    clerk_id: str
+    window_code: str
 
 
 class AcceptanceService:
@@ -247,7 +253,7 @@ class AcceptanceService:
             if extra_writes is not None:
                 extra_writes(conn, session.case_uuid)
             _store_timings(conn, session, queue, now)
-            common = {"case_uuid": session.case_uuid, "clerk_id": clerk_id, "window_code": self.window_code}
+            common = _EventAuthor(case_uuid=session.case_uuid, clerk_id=clerk_id, window_code=self.window_code)
             self.rules.record_event(conn, kind="create", from_status=None, to_status=CaseStatus.DRAFT.value,
                                     details={"case_number": number}, **common)
             if session.follows is not None:
@@ -258,7 +264,8 @@ class AcceptanceService:
                 self.rules.record_event(conn, kind="note", from_status=None, to_status=None,
                                         details={"followed_by_case_uuid": session.case_uuid,
                                                  "followed_by_case_number": number},
-                                        **{**common, "case_uuid": follows["case_uuid"]})
+                                        **_EventAuthor(case_uuid=follows["case_uuid"], clerk_id=clerk_id,
+                                                       window_code=self.window_code))
             self.rules.record_event(conn, kind=EVENT_KIND[decision], from_status=CaseStatus.DRAFT.value,
                                     to_status=decided_status, details={"decision": decision.value}, **common)
             if concluded:

@@ -64,6 +64,16 @@ def state_label(state: str) -> str:
             "not_applicable": tr("Not needed")}.get(state, state)
 
 
+def _window_text(window: str) -> str:
+    """The window as the citizen reads it: a configured name ("综合受理1号窗口") as it is, a bare code ("01") as
+    "1号窗口" — never the name with 号窗口 appended again."""
+    if not window:
+        return ""
+    if window.isdigit():
+        return tr("Window %1").replace("%1", str(int(window)))
+    return window
+
+
 def _label(text: str, role: str = "", state: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -138,14 +148,14 @@ class CustomerScreen(QWidget):
         layout.addStretch(1)
 
     def _header(self, layout: QVBoxLayout, view: CustomerView) -> None:
-        line = "　".join(t for t in (view.centre, tr("Window %1").replace("%1", view.window) if view.window else "")
+        line = "　".join(t for t in (view.centre, _window_text(view.window))
                         if t)
         layout.addWidget(_label(line, "hint"))
 
     def _idle(self, layout: QVBoxLayout, view: CustomerView) -> None:
         layout.addStretch(1)
         layout.addWidget(_label(view.centre, "title"), alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(_label(tr("Window %1").replace("%1", view.window), "title"),
+        layout.addWidget(_label(_window_text(view.window), "title"),
                          alignment=Qt.AlignmentFlag.AlignHCenter)
         if view.ticket:
             layout.addWidget(_label(tr("Now serving"), ""), alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -321,7 +331,7 @@ class CustomerScreen(QWidget):
     def _thanks(self, layout: QVBoxLayout, view: CustomerView) -> None:
         layout.addStretch(1)
         layout.addWidget(_label(tr("Thank you. Goodbye!"), "title"), alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(_label(tr("Window %1").replace("%1", view.window), "hint"),
+        layout.addWidget(_label(_window_text(view.window), "hint"),
                          alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 

@@ -61,7 +61,7 @@ class CustomerScreenWiring(QObject):
         self.desk = services.evaluations
         service = controller.service
         self.presenter = CustomerScreenPresenter(  # records through ``desk`` off the GUI thread, see _evaluated
-            config.get_str("centre.name"), service.window_code, desk=None,
+            config.get_str("centre.name"), config.get_str("window.name") or service.window_code, desk=None,
             reasons=config.get_list("customer_screen.evaluation_reasons"))
         self.screen = CustomerScreen(None, config.get_int("customer_screen.evaluation_timeout_seconds") * 1000)
         self.presenter.listeners.append(self._render)
@@ -134,8 +134,9 @@ class CustomerScreenWiring(QObject):
             self.presenter.end_citizen()
 
     # -- the case's events --------------------------------------------------------------------------------------
-    def ticket_called(self, number: str, window: str, _text: str = "") -> None:
-        self.presenter.ticket_called(number, window)
+    def ticket_called(self, number: str, _window_code: str, _text: str = "") -> None:
+        # the ticket is called to this window: the citizen keeps seeing the window's name, not its queue code
+        self.presenter.ticket_called(number)
 
     def applicant_read(self, applicant: Any) -> None:
         self.presenter.identity_read(applicant)

@@ -52,7 +52,8 @@ def test_every_state_follows_the_case(report) -> None:
                                       "confirm_identity", "checklist", "decision", "signature", "signature",
                                       "blank"]
     idle = " ".join(_state(report, "idle")["texts"])
-    assert "A012" in idle and "01号窗口" in idle
+    # the configured window name as printed on the papers, not the queue code, and 号窗口 never doubled
+    assert "A012" in idle and "综合受理1号窗口" in idle and "号窗口号窗口" not in idle and "01号窗口" not in idle
     identity = " ".join(_state(report, "confirm_identity")["texts"])
     assert "请核对您的信息" in identity and "*" in identity
     assert "已确认" in " ".join(_state(report, "identity_confirmed")["texts"])

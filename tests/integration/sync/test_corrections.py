@@ -10,20 +10,23 @@ import dataclasses
 import random
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
 
-from clerk_app.acceptance.correction import CorrectionIncomplete, NoCorrectionRequested
+from clerk_app.acceptance.correction import CorrectionDesk, CorrectionIncomplete, NoCorrectionRequested
+from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.supplement import SuppliedMaterial
 from clerk_app.domain.case import CaseStatus, Decision
-from clerk_app.domain.supervision import pauses_from_moves
+from clerk_app.domain.supervision import extend_by_pauses, pauses_from_moves
+from clerk_app.domain.workdays import Pause
 from clerk_app.print_service import PrintService
 from clerk_app.sync.engine import drain
 from offline_cache.cases import PageRef
 from printing.model import DocumentKind
+from printing.render import render_document
 from printing.spooler import CupsSpooler
 from tests.integration.printing.test_cups_printing import decode
 from tests.integration.sync.test_faults import FAULTS
@@ -173,3 +176,44 @@ def test_correction_submissions_arrive_exactly_once_under_faults(name, workstati
     rows = sandbox.query("SELECT submission_uuid, case_uuid FROM correction_submissions")
     assert sorted(rows) == sorted((r.submission_uuid, c) for c, r in results.items())
     assert any(r.errors for r in reports), "the fault never fired: the test proved nothing"
+
+
+
+def test_correction_papers_state_the_promise_moved_by_the_pause(workstation, services, sandbox, synced) -> None:
+    """Asked for 补正 today, corrected eight days later: the 补正告知书 says the date moves with the pause, and the
+    receipt states the promised date moved by the pause's working days — not the stored one."""
+    case_uuid = _submitted_case(services, synced)
+    today = date.today()
+    later = datetime.now().astimezone() + timedelta(days=8)
+    stored_promise = services.cases.get(case_uuid).case.promised_date
+    assert stored_promise is not None
+    _ask(sandbox, case_uuid, later.date() + timedelta(days=2))
+    synced.run_once(push=False)
+    request = services.corrections.open_request(case_uuid)
+    assert request is not None
+    rules = services.acceptance.rules
+    corrections = CorrectionDesk(workstation.db, services.cases, rules, window_code="01", clerk_id="c1",
+                                 clock=lambda: later)
+    papers = DocumentDesk(services.cases, services.printing, services.documents.letterhead, clerk_id="c1",
+                          rules=rules, today=later.date)
+    calendar = services.rules.calendar()
+
+    def moved(pause: Pause) -> date:
+        return extend_by_pauses(calendar, today, stored_promise, True, [pause], later.date()).date
+
+    notice = papers.correction_notice_context(case_uuid, request)
+    assert notice.promised_date == moved(Pause(today, None)) > stored_promise  # paused so far, more to come
+    draft = corrections.new_draft(case_uuid)
+    for item in ASKED:
+        draft.set(SuppliedMaterial(item["material_code"], copies_received=1))
+    result = corrections.commit(draft)
+    receipt = papers.correction_receipt_context(case_uuid, result, request)
+    assert receipt.promised_date == moved(Pause(today, later.date())) > stored_promise
+    # printed the day the case was corrected, with the stored date the paper would have been a week early
+    assert services.documents.correction_receipt_context(case_uuid, result, request).promised_date != stored_promise
+    for ctx, words in ((notice, "补正期间不计入办理时限"), (receipt, "已扣除补正期间")):
+        text = "".join(subprocess.run(["pdftotext", "-", "-"], input=render_document(ctx), capture_output=True,
+                                      check=True).stdout.decode().split())
+        promised = ctx.promised_date
+        assert promised is not None and words in text
+        assert f"{promised.year}年{promised.month}月{promised.day}日" in text

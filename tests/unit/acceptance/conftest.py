@@ -70,12 +70,13 @@ class ScriptedRules:
         return f"{prefix}{count + 1:04d}"
 
     def record_event(self, conn: sqlite3.Connection, *, case_uuid: str, kind: str, from_status: str | None,
-                     to_status: str | None, clerk_id: str, window_code: str, details: dict[str, Any]) -> None:
+                     to_status: str | None, clerk_id: str, window_code: str, details: dict[str, Any],
+                     device_time: datetime | None = None) -> None:
         self._maybe_fail(f"event:{kind}")
         conn.execute(
             "INSERT INTO case_events (case_uuid, kind, from_status, to_status, clerk_id, window_code,"
             " device_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (case_uuid, kind, from_status, to_status, clerk_id, window_code, NOW.isoformat()))
+            (case_uuid, kind, from_status, to_status, clerk_id, window_code, (device_time or NOW).isoformat()))
         self.events.append(kind)
 
     def promised_deadline(self, items, accepted_on: date) -> DeadlineInfo | None:
