@@ -186,6 +186,11 @@ declare("fees.qr_format", str, "{code}",
         pattern=r"^[^{}]*(\{(code|amount|case_number)\}[^{}]*)*$", form="a text using only {code}, {amount}, "
         "{case_number}")
 declare("fees.expiry_days", int, 15, "Calendar days a payment notice stays payable", minimum=1)
+declare("delivery.waybill_rules", list,
+        ["中国邮政EMS=E[A-Z][0-9]{9}CN", "中国邮政EMS=1[0-9]{12}", "邮政快递包裹=9[0-9]{12}",
+         "顺丰速运=SF[0-9]{12,13}"],
+        "Waybill numbers accepted at dispatch (快递送达), each CARRIER=REGULAR-EXPRESSION matched against the whole "
+        "scanned number (upper case, spaces removed); the first match names the carrier")
 declare("papers.query_url", str, "https://zwfw.qinghe.example.gov.cn/query",
         "Page the receipt QR opens; the QR adds only ?n=<case number>&c=<verification code>. Empty = bare code")
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from clerk_app.acceptance.agent_batch import AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
+from clerk_app.acceptance.delivery import DeliveryDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
@@ -58,7 +59,7 @@ log = logging.getLogger("onewindow.init")
 
 # what records the logged-in clerk
 ClerkBound = (AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
-              | SignatureDesk | FeeDesk)
+              | SignatureDesk | FeeDesk | DeliveryDesk)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Services:
     evaluator: PadReader  # the evaluation pad (评价器), if configured; started by the customer screen's wiring
     fees: FeeDesk  # 缴费通知书 and payments; 办结前收费 holds 出件 (a hold of the handover desk)
     voids: VoidDesk  # 作废 of a case committed in error, with a supervisor's approval
+    deliveries: DeliveryDesk  # 快递送达: the waybill at dispatch, the 当日寄件清单 (the choice is the acceptance's)
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -179,7 +181,10 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     session = clerk_session(ws, sync, platform_ready)
     corrections = CorrectionDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,
                                  clock=local_now)
-    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures, fees)
+    deliveries = DeliveryDesk(ws.db, ws.cipher, cases, acceptance.rules, documents,
+                              config.get_list("delivery.waybill_rules"), window_code=window, clerk_id=clerk,
+                              clock=local_now)
+    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures, fees, deliveries)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     evaluations = EvaluationDesk(ws.db)
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
@@ -190,7 +195,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     voids = VoidDesk(ws.db, acceptance.rules, session, window_code=window, clock=local_now)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, statistics, evaluator, fees, voids,
+                    online, retention, agent_batches, statistics, evaluator, fees, voids, deliveries,
                     platform_ready)
 
 

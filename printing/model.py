@@ -28,6 +28,7 @@ class DocumentKind(enum.Enum):
     AGENT_BATCH_RECEIPT = "agent_batch_receipt"  # 代办批次回执 (a village agent's visit: every case it brought)
     FEE_NOTICE = "fee_notice"  # 缴费通知书 (amount, basis, payment code and its QR)
     AUTHORISATION = "authorisation"  # 授权委托书 (the principal authorises the agent recorded at acceptance)
+    MAILING_LIST = "mailing_list"  # 当日寄件清单 (快递送达: the day's mailed results, for the courier)
 
 
 class Paper(enum.Enum):
@@ -49,6 +50,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.AGENT_BATCH_RECEIPT: "代办批次回执",
     DocumentKind.FEE_NOTICE: "缴费通知书",
     DocumentKind.AUTHORISATION: "授权委托书",
+    DocumentKind.MAILING_LIST: "当日寄件清单",
 }
 
 
@@ -80,6 +82,19 @@ class BatchRow:
     item_names: tuple[str, ...]
     result: str  # 受理 / 容缺受理 / 一次性告知 / 不予受理
     promised_date: date | None = None
+
+
+@dataclass(frozen=True)
+class MailingRow:
+    """One mailed result on a 当日寄件清单 (recipient masked; the address in full for the courier)."""
+
+    case_number: str
+    item_names: tuple[str, ...]
+    recipient_masked: str
+    address: str
+    postcode: str
+    carrier: str
+    waybill: str
 
 
 LICENCE = "行政许可"  # the one item type whose acceptance follows 《行政许可法》§32
@@ -153,6 +168,10 @@ class DocumentContext:
     # 扫码评价: the page a phone opens to evaluate the service later (the QR adds the case number and code only);
     # empty = no evaluation QR. Printed on the papers a visit ends with (受理通知书/回执, 一次性告知书).
     evaluation_url: str = ""
+    # 当日寄件清单: the results mailed that day (case_number is then the list's number)
+    mailing_rows: tuple[MailingRow, ...] = ()
+    # 邮寄送达 chosen at acceptance: the line the receipt prints (masked recipient, the address); empty = 窗口自取
+    result_delivery: str = ""
 
     @property
     def deciding_body(self) -> str:

@@ -58,6 +58,7 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
         ("受 理 人", ctx.clerk_name),
         ("咨询电话", _joined(phones)),
         ("投诉电话", _joined([f.complaint_phone for f in facts] + [ctx.complaint_phone])),
+        *([("结果送达", ctx.result_delivery)] if ctx.result_delivery else []),
     ]
     font = register_cjk_font().name
     lines: list[tuple[str, float]] = []

@@ -37,6 +37,7 @@ from printing.a4 import (
     styles,
 )
 from printing.fee_notice import fee_notice
+from printing.mailing_list import mailing_list
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.typesetting import application_of
 
@@ -148,6 +149,9 @@ def _facts(ctx: DocumentContext, with_deadline: bool) -> Flowable:
         spans.append(len(rows) - 1)
         rows.append(["咨询电话", Paragraph(_e(_phone(ctx, "consultation_phone")), cell),
                      "投诉电话", Paragraph(_e(_phone(ctx, "complaint_phone")), cell)])
+        if ctx.result_delivery:  # 邮寄送达 chosen at acceptance: the applicant checks where the result goes
+            rows.append(["结果送达", Paragraph(_e(ctx.result_delivery), cell), "", ""])
+            spans.append(len(rows) - 1)
     else:
         rows.append([f"{verb}人", ctx.clerk_name, "", ""])
         spans.append(len(rows) - 1)
@@ -599,6 +603,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.AGENT_BATCH_RECEIPT: agent_batch_receipt,
     DocumentKind.FEE_NOTICE: fee_notice,
     DocumentKind.AUTHORISATION: authorisation,
+    DocumentKind.MAILING_LIST: mailing_list,
 }
 
 

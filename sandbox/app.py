@@ -27,6 +27,7 @@ from sandbox.authz import LoginThrottle, caller_type
 from sandbox.calendar_feed import calendar_for
 from sandbox.catalog_feed import catalog_changes
 from sandbox.corrections import ask_correction, correction_of_change, mount_correction_routes
+from sandbox.deliveries import mount_delivery_admin, mount_delivery_routes
 from sandbox.faults import Fault, FaultBoard, FaultMiddleware
 from sandbox.models import Calendar, CaseChanges, LoginRequest, RefreshRequest, Session
 from sandbox.online_hall import mount_online_hall
@@ -125,6 +126,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_supplement_routes(app, store, Caller)
     mount_correction_routes(app, store, Caller)
     mount_payment_routes(app, store, Caller)
+    mount_delivery_routes(app, store, Caller)
     mount_signature_routes(app, store, Caller)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)
@@ -133,6 +135,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_queue_routes(app, app.state.queue)
     if settings.test_admin:
         _mount_admin(app, store, board)
+        mount_delivery_admin(app, store)
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict[str, str]:

@@ -14,6 +14,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from sandbox.corrections import ask_correction, simulated_due_by, simulated_items
+from sandbox.deliveries import deliver
 from sandbox.payments import pay
 from sandbox.store import Store, now_iso
 
@@ -63,6 +64,10 @@ class BackOffice:
             for order in conn.execute("SELECT payment_code FROM payments WHERE paid_at IS NULL AND received_at <= ?"
                                       " LIMIT 100", (cutoff,)).fetchall():
                 moved += pay(conn, order["payment_code"]) is not None
+            # Training: the carrier delivers a mailed result one step after its dispatch arrived.
+            for mailed in conn.execute("SELECT case_uuid FROM dispatches WHERE outcome IS NULL AND received_at <= ?"
+                                       " LIMIT 100", (cutoff,)).fetchall():
+                moved += deliver(conn, mailed["case_uuid"], "delivered")
             rows = conn.execute(
                 "SELECT c.case_uuid, c.status, c.centre_code, c.body,"
                 " EXISTS (SELECT 1 FROM correction_submissions k WHERE k.case_uuid = c.case_uuid) AS corrected"

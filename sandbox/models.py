@@ -179,6 +179,19 @@ class CaseVoid(BaseModel):
     window_code: str = Field(min_length=1, max_length=16)
 
 
+class Dispatch(BaseModel):
+    """快递送达: the window mailed the case's result with this waybill."""
+
+    model_config = ConfigDict(extra="allow")
+    dispatch_uuid: str = Field(pattern=UUID_PATTERN)
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    carrier: str = Field(min_length=1, max_length=64)
+    waybill: str = Field(min_length=6, max_length=40, pattern=r"^[0-9A-Z-]+$")
+    mailed_at: str
+    clerk_id: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+
+
 class SuppliedMaterial(BaseModel):
     model_config = ConfigDict(extra="allow")
     material_code: str = Field(min_length=1, max_length=64)

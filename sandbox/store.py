@@ -150,6 +150,15 @@ CREATE TABLE IF NOT EXISTS voids (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS dispatches (
+    case_uuid TEXT PRIMARY KEY REFERENCES cases(case_uuid),
+    waybill TEXT NOT NULL UNIQUE,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    outcome TEXT CHECK (outcome IN ('delivered', 'returned')),
+    outcome_at TEXT
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

@@ -24,6 +24,7 @@ from clerk_app.domain.applicant import IdDocumentType, LegalEntity
 from clerk_app.domain.case import Decision, MaterialState
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import Shortfall
+from clerk_app.domain.delivery import delivery_text
 from clerk_app.domain.fees import yuan
 from clerk_app.domain.masking import mask_id_number
 from clerk_app.domain.supervision import DatedLimit
@@ -192,6 +193,7 @@ def build_context(
         training=centre.training,
         query_url=centre.query_url,
         evaluation_url=centre.evaluation_url,
+        result_delivery=delivery_text(stored.details.get("delivery")),
     )
 
 

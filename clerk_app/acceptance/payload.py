@@ -13,6 +13,7 @@ from typing import Any
 
 from clerk_app.domain.applicant import Applicant
 from clerk_app.domain.case import Case
+from clerk_app.domain.delivery import RECIPIENT_KEY, Recipient
 from offline_cache.codec import applicant_to_dict
 from offline_cache.crypto import FieldCipher
 
@@ -32,6 +33,7 @@ def build_payload(
     online_files: dict[str, tuple[str, ...]] | None = None,
     pre_application: dict[str, str] | None = None,
     taken_at: str = "window",
+    delivery: str | None = None,
 ) -> dict[str, Any]:
     """``online_files``: per material, the files uploaded with the online pre-application (the platform holds
     them: bound, never uploaded again); ``pre_application``: its ``{id, number}`` (the keys appear only then, so
@@ -72,14 +74,22 @@ def build_payload(
     }
     if taken_at != "window":  # 上门办理 / 代办点 (a window case's body is what it always was)
         payload["taken_at"] = taken_at
+    if delivery is not None:  # 邮寄送达 (the recipient travels in the encrypted part only)
+        payload["delivery"] = {"method": delivery}
     if pre_application is not None:
         payload["pre_application_id"] = pre_application["id"]
         payload["pre_application_number"] = pre_application["number"]
     return payload
 
 
-def encrypt_applicant(cipher: FieldCipher, applicant: Applicant, action_uuid: str) -> bytes:
-    plain = json.dumps(applicant_to_dict(applicant), ensure_ascii=False, sort_keys=True).encode("utf-8")
+def encrypt_applicant(cipher: FieldCipher, applicant: Applicant, action_uuid: str,
+                      recipient: Recipient | None = None) -> bytes:
+    """The applicant (and the 邮寄送达 recipient, under ``RECIPIENT_KEY``: the sync engine moves it into the
+    body's ``delivery``) encrypted for the outbox row."""
+    secret = applicant_to_dict(applicant)
+    if recipient is not None:
+        secret[RECIPIENT_KEY] = recipient.as_dict()
+    plain = json.dumps(secret, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return cipher.encrypt(plain, f"outbox:{action_uuid}".encode())
 
 

@@ -35,6 +35,8 @@ _KINDS = {
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,
     "voided": case_states.EventKind.VOIDED,
+    "delivery_chosen": case_states.EventKind.DELIVERY_CHOSEN,
+    "dispatched": case_states.EventKind.DISPATCHED,
 }
 
 

@@ -25,6 +25,7 @@ from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState, TakenAt
 from clerk_app.domain.case_states import status_for_decision
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
+from clerk_app.domain.delivery import MAIL, require_express
 from clerk_app.i18n import translate
 from clerk_app.queue.case_link import CaseTicket, queue_record, store_queue_record
 from offline_cache.agent_batches import add_batch_case
@@ -32,6 +33,7 @@ from offline_cache.applicants import ApplicantRepository
 from offline_cache.cases import CaseRepository, ReusableMaterial, case_exists, page_refs, set_service_seconds
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
+from offline_cache.deliveries import insert_choice
 from offline_cache.outbox import enqueue
 
 log = logging.getLogger("onewindow.acceptance")
@@ -61,6 +63,15 @@ def _channel_details(session: AcceptanceSession) -> dict[str, Any]:
     if session.agent_batch is not None:
         details["agent_batch"] = session.agent_batch
     return details
+
+
+def _delivery_details(session: AcceptanceSession) -> dict[str, Any]:
+    """What the case's papers print of the 邮寄送达 choice (masked name and phone, the address to check)."""
+    recipient = session.delivery
+    if recipient is None:
+        return {}
+    return {"delivery": {"method": MAIL, "recipient_masked": recipient.masked, "address": recipient.address,
+                         "postcode": recipient.postcode}}
 
 
 def _join_batch(conn: sqlite3.Connection, session: AcceptanceSession) -> None:
@@ -237,6 +248,7 @@ class AcceptanceService:
                 # 电子监察 shows both dates' certainty; the promised one has its own column (deadline_certain).
                 "legal_certain": legal.certain if legal else True,
                 **_channel_details(session),
+                **_delivery_details(session),
                 "taken_at": (session.taken_at or self.taken_at).value,
             }
             self.cases.insert(
@@ -249,7 +261,7 @@ class AcceptanceService:
                 details=details,
                 pages=session.pages,
             )
-            _join_batch(conn, session)
+            self._side_writes(conn, session, stamp, clerk_id)
             if extra_writes is not None:
                 extra_writes(conn, session.case_uuid)
             _store_timings(conn, session, queue, now)
@@ -276,11 +288,13 @@ class AcceptanceService:
             payload = build_payload(case, accepted_at=stamp if accepting else None,
                                     legal_deadline=legal.deadline if legal else None,
                                     decision_details=decision_details, **_online_payload(session),
-                                    taken_at=(session.taken_at or self.taken_at).value)
+                                    taken_at=(session.taken_at or self.taken_at).value,
+                                    delivery=MAIL if session.delivery is not None else None)
             if queue is not None:
                 payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
-                    payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid),
+                    payload_enc=encrypt_applicant(self._cipher, session.applicant, action_uuid,
+                                                  recipient=session.delivery),
                     clerk_id=case.clerk_id)
             self.cases.freeze(conn, session.case_uuid)
         log.info("case committed: decision=%s status=%s", decision.value, final_status.value)
@@ -292,6 +306,18 @@ class AcceptanceService:
             deadline_warning=promised.warning if promised else None,
             concluded=concluded, created=True,
         )
+
+    def _side_writes(self, conn: sqlite3.Connection, session: AcceptanceSession, stamp: str, clerk_id: str) -> None:
+        """In the case's transaction: the 代办批次 it joins, and the 邮寄送达 choice (the recipient encrypted with the
+        case, a ``delivery_chosen`` event without personal data)."""
+        _join_batch(conn, session)
+        if session.delivery is None:
+            return
+        require_express(session.items)
+        insert_choice(conn, self._cipher, session.case_uuid, session.delivery, stamp)
+        self.rules.record_event(conn, case_uuid=session.case_uuid, kind="delivery_chosen", from_status=None,
+                                to_status=None, clerk_id=clerk_id, window_code=self.window_code,
+                                details={"method": MAIL, "postcode_given": bool(session.delivery.postcode)})
 
     @staticmethod
     def _decision_details(

@@ -19,6 +19,7 @@ from clerk_app.domain.applicant import Applicant, CaptureSource, NaturalPerson
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialSource, MaterialState, TakenAt
 from clerk_app.domain.catalog import MaterialSpec, ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, default_record, evaluate, received_record
+from clerk_app.domain.delivery import Recipient, require_express
 from clerk_app.domain.pre_application import PreApplication
 from clerk_app.i18n import QT_TRANSLATE_NOOP, translate
 from clerk_app.queue.case_link import CaseTicket
@@ -106,6 +107,9 @@ class AcceptanceSession:
     # When the reader first read this draft's applicant: the service time a report counts runs from here to the
     # decision (supervision: card read → decision), not from the call, which includes greeting and waiting.
     card_read_at: datetime | None = None
+    # 邮寄送达: the recipient when the applicant chose to have the result mailed; None = 窗口自取. Allowed only when
+    # every item allows 物流快递 (checked again at the commit: the items may change after the choice).
+    delivery: Recipient | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone(), repr=False, compare=False)
 
     # -- building the draft -------------------------------------------------------------------------
@@ -116,6 +120,13 @@ class AcceptanceSession:
     def _check_open(self) -> None:
         if self.committed:
             raise RuntimeError("a committed acceptance is frozen; start a new one")
+
+    def choose_mail_delivery(self, recipient: Recipient | None) -> None:
+        """邮寄送达 with this recipient (``Recipient.checked``), or back to 窗口自取 with None."""
+        self._check_open()
+        if recipient is not None:
+            require_express(self.items)
+        self.delivery = recipient
 
     def set_applicant(self, applicant: Applicant | None) -> None:
         """A draft taken from an online pre-application keeps its applicant: a card read confirms the same person

@@ -50,7 +50,8 @@ _MOVES: Mapping[CaseStatus, frozenset[CaseStatus]] = {
     S.DENIED: frozenset({S.READY_FOR_PICKUP, S.MAILED, S.CONCLUDED}),
     S.READY_FOR_PICKUP: frozenset({S.HANDED_OVER, S.MAILED}),
     S.HANDED_OVER: frozenset({S.CONCLUDED}),
-    S.MAILED: frozenset({S.CONCLUDED}),
+    # 邮寄送达: delivered (已签收) ends the case; a result the carrier returned (退回) goes back to window pickup.
+    S.MAILED: frozenset({S.CONCLUDED, S.READY_FOR_PICKUP}),
     S.CONCLUDED: frozenset(),
     S.VOIDED: frozenset(),
 }
@@ -138,6 +139,12 @@ class EventKind(enum.Enum):
     CORRECTED = "corrected"
     FEE_NOTICE_ISSUED = "fee_notice_issued"  # 缴费通知书: a payment order (amount, code) for the case
     FEE_PAID = "fee_paid"  # the platform confirmed the payment (status pull)
+    # 快递送达 (clerk_app.acceptance.delivery): the choice at acceptance, the waybill at dispatch (→ mailed, one
+    # outbox ``dispatch``), and the carrier's outcome reported by the platform: delivered (已签收) or returned (退回).
+    DELIVERY_CHOSEN = "delivery_chosen"
+    DISPATCHED = "dispatched"
+    DELIVERED = "delivered"
+    DELIVERY_RETURNED = "delivery_returned"
     VOIDED = "voided"  # 作废 with a reason and the approving supervisor (clerk_app.acceptance.void)
     NOTE = "note"
 

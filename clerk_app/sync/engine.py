@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from clerk_app.domain.delivery import RECIPIENT_KEY
 from clerk_app.errors import LoginExpired, UserFacingError
 from clerk_app.sync import answers
 from clerk_app.sync.adapter import FileState, PlatformAdapter
@@ -297,6 +298,9 @@ class SyncEngine:
             return answers.check_write_receipt(answer, row.action_uuid, row.payload), None
         if row.kind == "signature":
             return self._signature(row, report)
+        if row.kind == "dispatch":  # 快递送达: the waybill of a mailed result, keyed by the dispatch's UUID
+            answer = self._authed(self.adapter.dispatch, row.case_uuid, row.payload)
+            return answers.check_write_receipt(answer, str(row.case_uuid), row.payload), None
         if row.kind == "case_void":
             answer = self._authed(self.adapter.void_case, row.case_uuid, row.payload)
             return answers.check_write_receipt(answer, str(row.case_uuid), row.payload), None
@@ -305,7 +309,11 @@ class SyncEngine:
     def _case_upsert(self, row: OutboxRow, report: SyncReport) -> tuple[dict[str, Any], Any]:
         payload = row.payload
         case_uuid = str(payload["case_uuid"])
-        body = {**payload, "applicant": self._secret(row)}
+        secret = self._secret(row)
+        recipient = secret.pop(RECIPIENT_KEY, None)
+        body = {**payload, "applicant": secret}
+        if recipient is not None:  # 邮寄送达: the recipient goes with the case, in its delivery choice
+            body["delivery"] = {**payload.get("delivery", {}), "recipient": recipient}
         receipt = answers.check_case_receipt(self._authed(self.adapter.put_case, case_uuid, body), case_uuid, body)
         platform_number = receipt["platform_number"]
         self._record_receipt(case_uuid, receipt)

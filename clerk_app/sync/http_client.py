@@ -197,6 +197,9 @@ class HttpPlatformClient:
     def void_case(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/void", json=body)
 
+    def dispatch(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/cases/{case_uuid}/dispatch", json=body)
+
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/cases/{case_uuid}/supplements/{supplement_uuid}", json=body)
 

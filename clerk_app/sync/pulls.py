@@ -20,6 +20,7 @@ from offline_cache.cases import case_status, set_case_status
 from offline_cache.corrections import store_request
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
+from offline_cache.deliveries import record_outcome
 from offline_cache.fees import mark_paid
 from offline_cache.outbox import now_iso
 from offline_cache.sync_store import SyncStore, store_cursor
@@ -31,7 +32,11 @@ STATUS_MAP = {
     "received": "submitted", "in_review": "in_review", "approved": "approved", "denied": "denied",
     "supplement_required": "correction_requested", "ready_for_pickup": "ready_for_pickup",
     "handed_over": "handed_over", "mailed": "mailed", "concluded": "concluded", "voided": "voided",
+    # 快递送达: the carrier's outcome of a mailed result; delivered (已签收) ends the case, returned (退回) puts the
+    # result back to window pickup with the carrier's reason (the change's note).
+    "delivered": "concluded", "returned": "ready_for_pickup",
 }
+DELIVERY_OUTCOMES = {"delivered": EventKind.DELIVERED, "returned": EventKind.DELIVERY_RETURNED}
 MAX_PAGES = 50
 
 
@@ -75,6 +80,17 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
             return 0
         details["correction"] = {"request_id": request["request_id"], "due_by": request.get("due_by"),
                                  "materials": [str(i["material_code"]) for i in request["items"]]}
+    outcome = str(change.get("status"))
+    if outcome in DELIVERY_OUTCOMES:
+        if row["status"] != CaseStatus.MAILED.value:
+            log.info("a delivery outcome for a case not mailed here ignored")
+            return 0
+        reason = str(change.get("note", ""))[:200]
+        record_outcome(conn, change["case_uuid"], outcome, stamp, reason)
+        record_event(conn, change["case_uuid"], DELIVERY_OUTCOMES[outcome], None, None, "platform",
+                     row["window_code"], {"seq": change.get("seq"), "at": change.get("at"),
+                                          **({"reason": reason} if outcome == "returned" else {})})
+        details["delivery"] = outcome
     set_case_status(conn, change["case_uuid"], local)
     record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], stamp, details)
     return 1

@@ -50,7 +50,7 @@ def test_openapi_document_validates(live_sandbox: SandboxThread) -> None:
                  "/api/v1/cases/{case_uuid}/supplements/{supplement_uuid}",
                  "/api/v1/cases/{case_uuid}/corrections/{submission_uuid}",
                  "/api/v1/cases/{case_uuid}/signatures/{signature_uuid}", "/api/v1/payments/{notice_uuid}",
-                 "/api/v1/payments/changes"):
+                 "/api/v1/payments/changes", "/api/v1/cases/{case_uuid}/dispatch"):
         assert path in paths
     assert "/__admin/faults" not in paths
     assert "head" in paths["/api/v1/files/{sha256}"] and "patch" in paths["/api/v1/files/{sha256}"]
@@ -71,10 +71,11 @@ def _property_test(operation: Any, token: str) -> Any:
     # Preconditions OpenAPI cannot state (the body's case_uuid equals the path's; uploaded bytes hash to the
     # file's name and fit its declared length) make some schema-valid requests rightly refused there.
     # The same holds for a supplement's, a 补正 submission's, a signature's and a payment order's UUIDs (body and
-    # path), and for a report's range (``to`` not before ``from``, at most three years).
+    # path), a dispatch's case UUID (body and path), and for a report's range (``to`` not before ``from``, at most
+    # three years).
     refused_preconditions = operation.method.upper() in ("PUT", "PATCH") or any(
         part in operation.path for part in ("/supplements/", "/corrections/", "/signatures/", "/reports",
-                                            "/payments/{"))
+                                            "/payments/{", "/dispatch"))
     excluded = [positive_data_acceptance] if refused_preconditions else []
 
     @given(case=operation.as_strategy())

@@ -114,6 +114,12 @@ class FakePlatform:
             raise PlatformRejected(404, "case_unknown")
         return {"id": case_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
 
+    def dispatch(self, case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("dispatch")
+        if case_uuid not in self.cases:
+            raise PlatformRejected(404, "case_unknown")
+        return {"id": case_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
     def supplement(self, case_uuid: str, supplement_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         self._authed("supplement")
         if case_uuid not in self.cases:
