@@ -34,10 +34,11 @@ REQUIRED_MODULES = {
 log = logging.getLogger("onewindow.init")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from clerk_app.cli import add_commands
-
-    parser = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗受理工作台")
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """``with_commands=False``: the global options only, for telling a GUI start from a command without importing
+    every CLI module (they are not on the path to the window's first paint)."""
+    parser = argparse.ArgumentParser(prog="onewindow", description="OneWindow 一窗受理工作台",
+                                     add_help=with_commands)
     parser.add_argument("--home", help="keep configuration, data and logs under this folder")
     parser.add_argument("--no-crash-dialog", action="store_true", help="log crashes instead of showing a dialog")
     parser.add_argument("--debug", action="store_true", help="debug logging, also to the console")
@@ -48,9 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", default=None, help="UI language (default from configuration: zh_CN)")
     parser.add_argument("--screenshot", metavar="PNG", default=None,
                         help="save the main window as PNG once it has painted, then quit (checks an installation)")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_commands(subparsers)
+    if with_commands:
+        from clerk_app.cli import add_commands
+
+        subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+        add_commands(subparsers)
     return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """A GUI start (only global options) is parsed without the CLI modules; anything else by the full parser."""
+    args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
 
 
 def check_dependencies() -> list[str]:
@@ -64,7 +77,7 @@ def _fatal(message: str) -> int:
 
 
 def run(argv: Sequence[str] | None = None, exec: bool = True) -> Any:  # noqa: A002 - mirrors Qt's exec
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
 
     from clerk_app.logging_setup import init_faulthandler, init_logging
     from clerk_app.paths import resolve_paths

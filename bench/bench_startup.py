@@ -3,9 +3,14 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_startup.py [--runs 3] [--json]
 
 Each start is a fresh process. From the moment the parent starts it, the child reports
-* first paint: the first Paint event of its main window;
-* interactive: the window painted, a card reader connected (training: the labelled simulated one) and the catalog
-  search index in memory, so a card can be read and the search box answers (for the bare window: first paint).
+* first paint: the first Paint event of its main window (the workstation's is the shell ``ui/app.py`` shows before
+  the staged start: title, empty work areas, "正在启动…"); an application-wide event filter installed before
+  ``main`` is imported sees it, exactly as the bare window's own filter sees the bare window's;
+* interactive: the staged start has wired every feature and the clerk gate (``main.run(exec=False)`` returns then),
+  a card reader is connected (training: the labelled simulated one) and a catalog search through the service the
+  search box uses has answered with hits, so a card can be read and the search box answers (for the bare window:
+  its first paint).
+It also reports the longest GUI-thread slice of the staged start (``ui/startup.py`` times each one).
 The workstation starts in training mode on an empty folder (the first start, with the training catalog import).
 Goals (issue 11): first paint <= 2x bare, interactive <= 6x bare. Medians of ``--runs``.
 """
@@ -66,12 +71,15 @@ started = main.run(["--home", sys.argv[2], "--no-crash-dialog", "--no-single-ins
 def ready():
     identity = started.services.identity
     catalog = started.services.catalog
-    return ("first_paint" in seen and bool(identity.connected)
-            and getattr(catalog, "_index", None) is not None)
+    if not ("first_paint" in seen and started.ready and bool(identity.connected)
+            and getattr(catalog, "_index", None) is not None):
+        return False
+    return bool(catalog.search("户口", stale_ok=True))  # answered from the index the search box uses
 
 def poll():
     if ready():
         print("interactive", time.time(), flush=True)
+        print("max_slice", max(took for _name, took in started.start.slices), flush=True)
         started.shutdown()
         os._exit(0)
 timer = QTimer()
@@ -93,7 +101,9 @@ def one_start(code: str, *extra: str) -> dict[str, float]:
         name, _, stamp = line.partition(" ")
         if name in ("first_paint", "interactive"):
             marks[name] = (float(stamp) - start) * 1000
-    if len(marks) != 2:
+        elif name == "max_slice":
+            marks[name] = float(stamp)
+    if not {"first_paint", "interactive"} <= set(marks):
         raise RuntimeError(f"start did not report (rc {done.returncode}): {done.stderr[-2000:]}")
     return marks
 
@@ -118,6 +128,7 @@ def main() -> int:
         "bare_first_paint_ms": round(median(bare, "first_paint"), 1),
         "first_paint_ms": round(median(ours, "first_paint"), 1),
         "interactive_ms": round(median(ours, "interactive"), 1),
+        "max_gui_slice_ms": round(median(ours, "max_slice"), 1),
     }
     result["first_paint_ratio"] = round(result["first_paint_ms"] / result["bare_first_paint_ms"], 2)
     result["interactive_ratio"] = round(result["interactive_ms"] / result["bare_first_paint_ms"], 2)

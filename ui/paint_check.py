@@ -1,6 +1,7 @@
-"""``--screenshot PATH``: once the main window has painted, save it as PNG and quit. IT staff (and the install test)
-use it to prove an installation starts to a real window: it exits 0 only if a paint happened and the picture is not
-blank, and prints one JSON line saying what it saw."""
+"""``--screenshot PATH``: once the main window has painted and the staged start has wired it (``mark_ready``), save
+it as PNG and quit. IT staff (and the install test) use it to prove an installation starts to a real, working window:
+it exits 0 only if a paint happened, the start finished and the picture is not blank, and prints one JSON line saying
+what it saw."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class PaintCheck(QObject):
         self.qapp, self.window, self.path = qapp, window, Path(path)
         self.paints = 0
         self.first_paint = 0.0
+        self.ready = False  # the staged start has wired the window (ui/startup.py)
+        self._scheduled = False
+        self._saved = False
         window.installEventFilter(self)
         QTimer.singleShot(GIVE_UP_MS, self._give_up)
 
@@ -39,10 +43,20 @@ class PaintCheck(QObject):
             self.paints += 1
             if self.paints == 1:
                 self.first_paint = time.monotonic()
-                QTimer.singleShot(SETTLE_MS, self._save)
+                self._schedule()
         return False
 
+    def mark_ready(self) -> None:
+        self.ready = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self.paints and self.ready and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(SETTLE_MS, self._save)
+
     def _save(self) -> None:
+        self._saved = True
         image = self.window.grab().toImage()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # the stub types the format as bytes, but PySide6 6.11 accepts only str at run time (bytes: ValueError)
@@ -57,8 +71,9 @@ class PaintCheck(QObject):
         self.qapp.exit(0 if ok else 3)
 
     def _give_up(self) -> None:
-        if self.paints == 0:
-            print(json.dumps({"painted": False, "ok": False}), file=sys.stderr, flush=True)
+        if not self._saved:
+            print(json.dumps({"painted": self.paints > 0, "ready": self.ready, "ok": False}), file=sys.stderr,
+                  flush=True)
             self.qapp.exit(4)
 
 

@@ -6,6 +6,7 @@ panel gets it as an argument here, from the value the other's ``wire_*`` returne
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,11 @@ def device_hooks() -> DeviceHooks:
                        extra_scanners={"camera": lambda: camera} if camera is not None else {})
 
 
-def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:
+def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> Generator[str, None, Features]:
+    """Attach the features one at a time: each ``next()`` wires one and yields its name, the last returns the
+    ``Features``. The staged start-up (``ui/startup.py``) runs one step per event-loop turn, so the window keeps
+    painting and no single step holds the GUI thread for the whole wiring. The card reader and the catalog come
+    first: they are what makes the window usable."""
     from ui.acceptance.wiring import wire_acceptance
     from ui.agent_batch_wiring import wire_agent_batch
     from ui.catalog_panel import wire_catalog
@@ -65,16 +70,36 @@ def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> 
     from ui.sync_wiring import wire_sync
 
     applicant = wire_identity(window, services, tasks)
+    yield "identity"
     catalog = wire_catalog(window, services, tasks)
+    yield "catalog"
     sync = wire_sync(window, services, tasks)
+    yield "sync"
     queue = wire_queue(window, services, tasks)
+    yield "queue"
     strips = wire_scanning(window, services, tasks)
+    yield "scanning"
     acceptance = wire_acceptance(window, services, tasks, applicant=applicant, catalog=catalog, strips=strips)
+    yield "acceptance"
     # The citizen's screen follows the queue, the card reader and the acceptance flow wired above.
     customer_screen = wire_customer_screen(window, services, tasks, acceptance, applicant, queue)
+    yield "customer_screen"
     online = wire_online(window, services, tasks, acceptance=acceptance, applicant=applicant)
+    yield "online"
     agent_batch = wire_agent_batch(window, services, tasks, acceptance=acceptance, applicant=applicant)
+    yield "agent_batch"
     retention = wire_retention(window, services, tasks)
+    yield "retention"
     statistics = wire_statistics(window, services, tasks)
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
                     statistics, agent_batch)
+
+
+def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:
+    """Every feature at once (a caller that does not need the staging)."""
+    steps = wiring_steps(window, services, tasks)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
