@@ -20,7 +20,6 @@ from offline_cache import audit_log, print_archive
 from offline_cache.print_archive import archive_printed, printed_documents, reprint_count, was_printed
 from printing.errors import NoPrinter, SpoolerUnavailable
 from printing.model import TITLES, DocumentContext, DocumentKind
-from printing.render import media_option, render_document
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
 
 log = logging.getLogger("onewindow.printing")
@@ -63,6 +62,20 @@ SIGNED_ARCHIVE = "电子签名存档"  # the "printer" of a copy archived after 
 
 FREE_REPRINTS = 1  # the first 补打 of a paper is the clerk's; the second and later need a supervisor's approval
 
+
+
+def render_document(ctx: DocumentContext) -> bytes:
+    """The paper's PDF. reportlab with the CJK font (~0.25 s to import, ~50 MB) loads with the first paper, not on
+    the path to the window's first paint."""
+    from printing.render import render_document as render
+
+    return render(ctx)
+
+
+def media_option(ctx: DocumentContext) -> str:
+    from printing.render import media_option as option
+
+    return option(ctx)
 
 class ReprintNeedsApproval(UserFacingError):
     message = QT_TRANSLATE_NOOP("errors", "“{title}” was already reprinted once: another copy needs the approval of "

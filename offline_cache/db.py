@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clerk_app.errors import (
     DatabaseNewerThanProgram,
@@ -34,6 +33,9 @@ from clerk_app.errors import (
     StorageLocked,
 )
 from offline_cache.sql_script import execute_script  # noqa: F401  (its old home; migrations use sql_script)
+
+if TYPE_CHECKING:  # sqlite-utils (~0.1 s with its plugins) loads with the first inspection, not with the database
+    import sqlite_utils
 
 log = logging.getLogger("onewindow.sql")
 
@@ -135,6 +137,8 @@ class Database:
     def utils(self) -> sqlite_utils.Database:
         wrapped = getattr(self._local, "utils", None)
         if wrapped is None:
+            import sqlite_utils
+
             wrapped = sqlite_utils.Database(self.conn)
             self._local.utils = wrapped
         return wrapped

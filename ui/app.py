@@ -131,8 +131,7 @@ class WorkstationApp:
         self.window.deleteLater()
         self.qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.instance.close()
-        if self.start.services is not None:
-            self.start.services.close()
+        self.start.close()
         self.crash.uninstall()
         # The QApplication may outlive this workstation (tests boot several): leave no translation behind.
         for translator in self._translators:

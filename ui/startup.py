@@ -2,17 +2,22 @@
 
 1. ``ui/app.py`` shows the bare ``MainWindow`` (title, empty work areas, "Starting…") before anything heavy is
    imported.
-2. After its first paint, off the GUI thread (a ``DatabaseOp``: the database is opened there too): import the
-   composition root and every feature's wiring (pypinyin, reportlab with its fonts, the PDF libraries, keyring,
-   requests…), which used to be most of the start-up time.
+2. After its first paint, on the database thread (a ``DatabaseOp``), what opening the data needs is imported
+   (the key store, the database, the catalog with pypinyin); then, at the same time,
+   * the database thread opens the workstation's data (migrations, data key, blobs) and, on a first start in
+     training mode, loads the training catalog (mostly waiting for the disk: it overlaps the imports), and
+   * a ``CpuOp`` imports the composition root and every feature's wiring (reportlab, the PDF libraries and
+     requests load later, where they are used).
+   The two threads never import the same modules at once: the database thread's imports come first.
 3. One GUI-thread slice builds ``DeviceHooks`` (the PIN prompt is a QObject, the document camera is found through
-   Qt Multimedia), then, off the GUI thread again, ``open_services``: database and migrations, data key, blobs.
+   Qt Multimedia); the services are built on them off the GUI thread.
 4. Back on the GUI thread, one feature per event-loop turn (``ui.wiring.wiring_steps``), then the clerk gate.
    Each slice is timed (``slices``; the start-up bench reports the longest).
 
 The panels are wired before the gate that covers them, so until the gate is wired the work areas, tool bars and
 shortcuts are held disabled: nothing a feature wired early offers can be used before a clerk logs in.
-A failure of any stage ends the start: ``finished`` with ``error`` set; ``ui/app.py`` shows it to the clerk.
+A failure of any stage ends the start: ``finished`` with ``error`` set; ``ui/app.py`` shows it to the clerk in
+the clerk's language, as a failure of ``open_services`` was shown before the staging.
 """
 
 from __future__ import annotations
@@ -30,16 +35,20 @@ from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 from clerk_app.config import Config
 from clerk_app.paths import AppPaths
 from ui.main_window import MainWindow
-from ui.tasks import DatabaseOp, TaskRunner
+from ui.tasks import CpuOp, DatabaseOp, TaskRunner
 
 if TYPE_CHECKING:
+    from clerk_app.context import Workstation
     from clerk_app.services import DeviceHooks, Services
     from ui.clerk_gate import SessionGate
     from ui.wiring import Features
 
 log = logging.getLogger("onewindow.init")
 
-# What the wiring imports, loaded off the GUI thread before the first feature is wired (step 2).
+# What opening the data and the first-start catalog load import (step 2, the database thread, first).
+DATA_MODULES = ("clerk_app.context", "clerk_app.catalog.service", "clerk_app.catalog.training")
+
+# What the wiring imports, loaded off the GUI thread before the first feature is wired (step 2, a CPU thread).
 HEAVY_MODULES = (
     "clerk_app.services",
     "ui.wiring",
@@ -55,12 +64,25 @@ HEAVY_MODULES = (
     "ui.statistics.wiring",
     "ui.sync_wiring",
     "ui.clerk_gate",
+    "PySide6.QtMultimedia",  # the document camera's discovery (``device_hooks``) then only asks for the devices
 )
 
 
-def import_heavy_modules() -> None:
-    for name in HEAVY_MODULES:
+def import_modules(names: tuple[str, ...]) -> None:
+    for name in names:
         importlib.import_module(name)
+
+
+def load_training_catalog(ws: Workstation) -> None:
+    """First start in training mode: the bundled catalog, loaded while the wiring is imported. The catalog panel's
+    own preparation (``ui.catalog_panel.wire_catalog``) finds it loaded; if this fails, that preparation fails the
+    same way and shows it to the clerk, so here it is only logged."""
+    from clerk_app.catalog.service import CatalogService
+
+    try:
+        CatalogService(ws.db).ensure_training_catalog()
+    except Exception as exc:  # noqa: BLE001 - shown by the catalog panel's own attempt
+        log.warning("training catalog not loaded ahead of the panel: %s", type(exc).__name__)
 
 
 class InputHold:
@@ -110,6 +132,8 @@ class StagedStart(QObject):
         self._training_login = training_login
         self._hold = InputHold(window)
         self._steps: Generator[str, None, Features] | None = None
+        self.workstation: Workstation | None = None  # the opened data, until the services own it
+        self._imported = False
         self.services: Services | None = None
         self.features: Features | None = None
         self.clerk_gate: SessionGate | None = None
@@ -128,34 +152,70 @@ class StagedStart(QObject):
         self._window.after_first_paint(self._import)
 
     def stop(self) -> None:
-        """The window is closing: deliver nothing more; services opened meanwhile are closed by their delivery."""
+        """The window is closing: deliver nothing more (``close`` then closes what was opened)."""
         self.stopped = True
         self._steps = None
+
+    def close(self) -> None:
+        """Close the services, or the data if the services were not built yet (after ``stop`` and the tasks'
+        shutdown, so nothing opens anything meanwhile)."""
+        if self.services is not None:
+            self.services.close()
+        elif self.workstation is not None:
+            self.workstation.close()
+        self.services = None
+        self.workstation = None
 
     # -- the stages -----------------------------------------------------------------------------------------
     def _import(self) -> None:
         if self.stopped:
             return
         log.info("loading the workstation")
-        DatabaseOp(self._window, import_heavy_modules).success(
-            lambda _none: self._slice("device hooks", self._open)).failure(self._fail).run(self._tasks)
+        DatabaseOp(self._window, lambda: import_modules(DATA_MODULES)).success(
+            lambda _none: self._slice("open", self._open_and_import)).failure(self._fail).run(self._tasks)
 
-    def _open(self) -> None:
-        from clerk_app.services import open_services
+    def _open_and_import(self) -> None:
+        from clerk_app.context import open_workstation
+
+        log.info("opening the workstation's data")
+        DatabaseOp(self._window, lambda: open_workstation(self._paths, self._config)).success(
+            self._data_opened).failure(self._fail).run(self._tasks)
+        CpuOp(self._window, lambda: import_modules(HEAVY_MODULES)).success(
+            lambda _none: self._imports_done()).failure(self._fail).run(self._tasks)
+
+    def _data_opened(self, ws: Workstation) -> None:
+        self.workstation = ws
+        if self.stopped or self.error is not None:
+            return  # closed by close()
+        if ws.is_training:
+            DatabaseOp(self._window, lambda: load_training_catalog(ws)).run(self._tasks)
+        self._maybe_build()
+
+    def _imports_done(self) -> None:
+        self._imported = True
+        self._maybe_build()
+
+    def _maybe_build(self) -> None:
+        if self._imported and self.workstation is not None and not self.stopped and self.error is None:
+            self._slice("device hooks", self._build)
+
+    def _build(self) -> None:
+        from clerk_app.services import build_services
         from ui.wiring import device_hooks
 
+        ws = self.workstation
+        assert ws is not None
         hooks: DeviceHooks = device_hooks()
-        log.info("opening services")
-        DatabaseOp(self._window, lambda: open_services(self._paths, self._config, hooks)).success(
-            self._opened).failure(self._fail).run(self._tasks)
+        log.info("building the services")
+        CpuOp(self._window, lambda: build_services(ws, hooks)).success(self._opened).failure(
+            self._fail).run(self._tasks)
 
     def _opened(self, services: Services) -> None:
+        self.services = services  # owns the data now: close() closes both
         if self.stopped:
-            services.close()
             return
         from ui.wiring import wiring_steps
 
-        self.services = services
         log.info("wiring the features")
         self._steps = wiring_steps(self._window, services, self._tasks)
         QTimer.singleShot(0, self, self._next_feature)
@@ -187,6 +247,10 @@ class StagedStart(QObject):
 
         assert self.services is not None and self.features is not None
         self._hold.release()  # the gate now covers the panels itself (and disables them while it does)
+        if self._window.isVisible():
+            # The customer screen, a window of its own, was shown after this one and took the activation: the
+            # clerk's keyboard belongs to the clerk's window (the login field, the search box).
+            self._window.activateWindow()
         gate = wire_clerk_session(self._window, self.services, self._tasks, self._training_login,
                                   self.features.acceptance.drafts)
         follow_clerk_gate(self.features.customer_screen, gate)  # the citizen's screen blanks with the gate

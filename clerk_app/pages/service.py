@@ -14,7 +14,6 @@ from pathlib import Path
 
 from clerk_app.pages import importer, pipeline
 from clerk_app.pages.model import MaterialPages, Page
-from clerk_app.pages.pdf import PdfPage, assemble_pdf, watermark_text
 from clerk_app.pages.policy import PagePolicy, PolicyBook
 from devices.scanner.base import CancelToken, DeviceInfo, ProgressCallback, RawPage, ScanSettings
 from devices.scanner.service import ScannerService
@@ -124,6 +123,9 @@ class ScanningService:
     def material_pdf(self, slot: MaterialPages, purpose: str | None = None, archived: bool = True,
                      footer: str | None = None) -> bytes:
         """The material as one PDF. The archived copy of a verified original carries the B-level watermark."""
+        # img2pdf and pikepdf (~0.3 s to import) load with the first PDF, not on the path to the first paint
+        from clerk_app.pages.pdf import PdfPage, assemble_pdf, watermark_text
+
         pages = [PdfPage(self.blobs.get(p.sha256), p.rotation) for p in slot.pages]
         mark = watermark_text(purpose) if archived and slot.original_verified else None
         return assemble_pdf(pages, watermark=mark, footer=footer)

@@ -7,26 +7,30 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from printing.codes import QR_QUIET, qr_matrix
 
 
 class QrCode(QWidget):
     def __init__(self, data: str, size: int = 240, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # printing.codes brings reportlab: loaded with the first QR shown, not with the customer screen's wiring
+        from printing.codes import QR_QUIET, qr_matrix
+
         self.data = data
         self.matrix = qr_matrix(data)
+        self.quiet = QR_QUIET
         self.setFixedSize(size, size)
         self.setObjectName("qrCode")
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        count = len(self.matrix) + 2 * QR_QUIET
+        count = len(self.matrix) + 2 * self.quiet
         cell = min(self.width(), self.height()) / count
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#000000"))
         for row, line in enumerate(self.matrix):
             for col, dark in enumerate(line):
                 if dark:
-                    painter.drawRect(QRectF((QR_QUIET + col) * cell, (QR_QUIET + row) * cell, cell + 0.5, cell + 0.5))
+                    painter.drawRect(QRectF((self.quiet + col) * cell, (self.quiet + row) * cell, cell + 0.5,
+                                            cell + 0.5))
         painter.end()
