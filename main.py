@@ -8,8 +8,9 @@ Start-up order (each stage logged, each failure reported in the clerk's language
 4. Configuration from the TOML file; no file = training mode on embedded defaults.
 5. Headless commands (``doctor``, ``catalog``, ``diag`` ...) run here, with a QCoreApplication for translations only.
 6. GUI: QApplication and translator; crash handler (``--no-crash-dialog`` for tests); single-instance guard;
-   the workstation services (database, key, blobs); the main window. ``run(argv, exec=False)`` returns the
-   application object without entering the event loop, so tests can boot the real thing.
+   the main window's shell, painted first; then, staged off the GUI thread (``ui/startup.py``), the workstation
+   services (database, key, blobs) and the features. ``run(argv, exec=False)`` returns the application object
+   once the staged start has finished, without entering the event loop, so tests can boot the real thing.
 """
 
 from __future__ import annotations

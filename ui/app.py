@@ -168,7 +168,7 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
     settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     window = MainWindow(training=config.is_training, settings=settings)
     window.status.set_identity(config.get("centre.name"), config.get("window.name"), "—")
-    window.status.showMessage(window.tr("Starting…"))
+    window.status.set_starting(True)
     tasks = TaskRunner()
     # The training auto-login is for tests and demonstrations.
     training_login = getattr(args, "training_login", None) or os.environ.get("ONEWINDOW_TRAINING_LOGIN") or None

@@ -172,9 +172,11 @@ class StagedStart(QObject):
             return
         log.info("loading the workstation")
         DatabaseOp(self._window, lambda: import_modules(DATA_MODULES)).success(
-            lambda _none: self._slice("open", self._open_and_import)).failure(self._fail).run(self._tasks)
+            lambda _none: self._open_and_import()).failure(self._fail).run(self._tasks)
 
     def _open_and_import(self) -> None:
+        if self.stopped:
+            return
         from clerk_app.context import open_workstation
 
         log.info("opening the workstation's data")
@@ -255,7 +257,7 @@ class StagedStart(QObject):
                                   self.features.acceptance.drafts)
         follow_clerk_gate(self.features.customer_screen, gate)  # the citizen's screen blanks with the gate
         self.clerk_gate = gate
-        self._window.status.showMessage(self._window.tr("Ready"), 3000)
+        self._window.status.set_starting(False)
         log.info("workstation ready in %.0f ms (longest GUI slice %.0f ms)",
                  (time.monotonic() - self.began) * 1000, max(took for _name, took in self.slices))
         self.done = True

@@ -20,9 +20,13 @@ class WorkstationStatusBar(QStatusBar):
         )
         self.network_label = QLabel(self)
         self.sync_label = QLabel(self)
+        self.starting_label = QLabel(self)  # shown by the staged start (ui/startup.py) until the window is wired
+        self.starting_label.setObjectName("startingLabel")
+        self.starting_label.setVisible(False)
         self.device_labels: dict[str, QLabel] = {}
         self.addWidget(self.training_label)
         self.addWidget(self.identity_label, 1)  # takes the free width, yields it first
+        self.addPermanentWidget(self.starting_label)
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.sync_label)
         self.set_network_state(self.tr("Unknown"), ok=None)
@@ -31,6 +35,11 @@ class WorkstationStatusBar(QStatusBar):
     def set_identity(self, centre: str, window: str, clerk: str) -> None:
         self.identity_label.setText(self.tr("Centre: {0} | Window: {1} | Clerk: {2}").format(centre, window, clerk))
         self.identity_label.setToolTip(self.identity_label.text())
+
+    def set_starting(self, starting: bool) -> None:
+        """A label of its own, not a temporary message: that would hide the training badge while the window starts."""
+        self.starting_label.setText(self.tr("Starting…") if starting else "")
+        self.starting_label.setVisible(starting)
 
     def set_training(self, training: bool) -> None:
         self.training_label.setText(self.tr("TRAINING MODE — not real cases") if training else "")

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 
-
 class QrCode(QWidget):
     def __init__(self, data: str, size: int = 240, parent: QWidget | None = None) -> None:
         super().__init__(parent)

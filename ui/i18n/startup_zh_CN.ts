@@ -1,17 +1,15 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../app.py" line="1" />
+        <location filename="../status_bar.py" line="1" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
-    <message>
-        <location filename="../startup.py" line="1" />
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <location filename="../app.py" line="1" />
         <source>OneWindow could not start</source>

@@ -42,7 +42,9 @@ def test_the_shell_paints_before_the_heavy_modules_load_and_then_everything_is_w
             def eventFilter(self, obj, event):
                 if "paint" not in seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
                     seen["paint"] = sorted(m for m in HEAVY if m in sys.modules)
-                    seen["status"] = obj.statusBar().currentMessage()
+                    label = obj.statusBar().starting_label
+                    seen["status"] = label.text() if label.isVisible() else ""
+                    seen["badge"] = obj.statusBar().training_label.isVisible()
                     seen["central_enabled"] = obj.centralWidget().isEnabled()
                     seen["title"] = obj.windowTitle()
                 return False
@@ -55,14 +57,15 @@ def test_the_shell_paints_before_the_heavy_modules_load_and_then_everything_is_w
         seen["gate"] = app.clerk_gate is not None and app.features.catalog is not None
         seen["slices"] = [name for name, _ms in app.start.slices]
         seen["central_enabled_after"] = app.clerk_gate.covering or app.window.centralWidget().isEnabled()
+        seen["starting_after"] = app.window.status.starting_label.isVisible()
         app.shutdown()
         print(json.dumps(seen, ensure_ascii=False))
     """, tmp_path / "home")
     assert state["paint"] == [], state["paint"]
-    assert state["status"] == "正在启动…"
+    assert state["status"] == "正在启动…" and state["badge"]
     assert "培训" in str(state["title"])
     assert state["central_enabled"] is False  # held until the clerk gate covers the panels
-    assert state["ready"] and state["gate"] and state["central_enabled_after"]
+    assert state["ready"] and state["gate"] and state["central_enabled_after"] and not state["starting_after"]
     slices = state["slices"]
     assert isinstance(slices, list)
     assert slices[slices.index("identity"):] == ["identity", "catalog", "sync", "queue", "scanning", "acceptance",
