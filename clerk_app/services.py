@@ -167,6 +167,8 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     fees = FeeDesk(ws.db, cases, acceptance.rules, catalog.get_item, province=config.get_str("fees.province_code"),
                    window_code=window, clerk_id=clerk, qr_format=config.get_str("fees.qr_format"),
                    expiry_days=config.get_int("fees.expiry_days"), clock=local_now)
+    acceptance.decision_holds = (fees.hold_decision,)  # 受理前收费 holds 受理 / 容缺受理 until paid
+    acceptance.case_writes = (fees.record_paid_on_commit,)
     handover = HandoverDesk(ws.db, ws.cipher, acceptance.rules, window_code=window, clerk_id=clerk, clock=local_now,
                             blobs=ws.blobs, holds=(fees.hold_handover,))
     supplements = SupplementDesk(ws.db, cases, acceptance.rules, window_code=window, clerk_id=clerk,

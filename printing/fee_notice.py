@@ -4,7 +4,7 @@ configuration says the province's pay page reads: ``extra["payment_qr"]``).
 
 ``extra``: ``lines`` (JSON list of ``{name, standard, basis, amount_fen}``), ``amount`` (yuan, "80.00"),
 ``payment_code``, ``payment_qr``, ``expires_on`` (ISO date), ``stage`` (before_acceptance / before_conclusion),
-``issued_at`` (ISO).
+``issued_at`` (ISO), ``case_number_note`` (a draft's notice, 受理前收费: the case number follows on acceptance).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def fee_notice(ctx: DocumentContext) -> list[Flowable]:
     facts = grid([
         [Paragraph("缴款人", head), Paragraph(_e(f"{ctx.applicant_name}（{ctx.applicant_id_label}："
                                                 f"{ctx.applicant_id_display}）"), cell)],
-        [Paragraph("办件编号", head), Paragraph(_e(ctx.case_number), cell)],
+        [Paragraph("办件编号", head), Paragraph(_e(extra.get("case_number_note") or ctx.case_number), cell)],
         [Paragraph("申请事项", head), Paragraph(_e("、".join(ctx.item_names)), cell)],
         [Paragraph("执收单位", head), Paragraph(_e(ctx.deciding_body or ctx.department or "—"), cell)],
         [Paragraph("收费环节", head), Paragraph(STAGE_TEXT.get(stage, stage), cell)],

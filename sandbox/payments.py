@@ -59,10 +59,12 @@ def mount_payment_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # no
                                  (body.payment_code,)).fetchone()
             if taken is not None and taken["notice_uuid"] != key:
                 raise ApiError(409, "payment_code_taken", "another order holds this payment code")
+            # 受理前收费: the order comes before its case (a draft's); the caller's centre owns it until then.
             conn.execute("INSERT INTO payments (notice_uuid, case_uuid, payment_code, amount_fen, body_sha256, body,"
-                         " received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notice_uuid) DO NOTHING",
+                         " received_at, centre_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                         " ON CONFLICT (notice_uuid) DO NOTHING",
                          (key, body.case_uuid.lower(), body.payment_code, body.amount_fen, digest,
-                          json.dumps(data, ensure_ascii=False), now_iso()))
+                          json.dumps(data, ensure_ascii=False), now_iso(), caller.centre_code))
             row = conn.execute("SELECT body_sha256, received_at FROM payments WHERE notice_uuid = ?",
                                (key,)).fetchone()
         if row["body_sha256"] != digest:
@@ -77,7 +79,8 @@ def mount_payment_routes(app: FastAPI, store: Store, Caller: Any) -> None:  # no
         after = int(cursor or 0)
         rows = store.query(
             "SELECT pc.seq, pc.notice_uuid, pc.payment_code, pc.status, pc.paid_at, pc.voucher FROM payment_changes pc"
-            " JOIN payments p ON p.notice_uuid = pc.notice_uuid JOIN cases c ON c.case_uuid = p.case_uuid"
-            " WHERE pc.seq > ? AND c.centre_code = ? ORDER BY pc.seq LIMIT ?", (after, caller.centre_code, limit + 1))
+            " JOIN payments p ON p.notice_uuid = pc.notice_uuid LEFT JOIN cases c ON c.case_uuid = p.case_uuid"
+            " WHERE pc.seq > ? AND coalesce(c.centre_code, p.centre_code) = ? ORDER BY pc.seq LIMIT ?",
+            (after, caller.centre_code, limit + 1))
         page = [dict(r) for r in rows[:limit]]
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}

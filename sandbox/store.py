@@ -134,7 +134,8 @@ CREATE TABLE IF NOT EXISTS payments (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL,
     paid_at TEXT,
-    voucher TEXT
+    voucher TEXT,
+    centre_code TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS payment_changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -193,6 +194,8 @@ class Store:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(clerks)")}
             if "centre_code" not in columns:  # a training sandbox's file from before clerks had a centre
                 conn.execute("ALTER TABLE clerks ADD COLUMN centre_code TEXT NOT NULL DEFAULT ''")
+            if "centre_code" not in {row[1] for row in conn.execute("PRAGMA table_info(payments)")}:
+                conn.execute("ALTER TABLE payments ADD COLUMN centre_code TEXT NOT NULL DEFAULT ''")
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -20,6 +20,7 @@ from clerk_app.domain.applicant import Applicant, CaptureSource, IdDocumentType,
 from clerk_app.domain.case import CaseStatus, Decision, MaterialState
 from clerk_app.domain.catalog import HandlingType, ItemType, Necessity, ServiceItem
 from clerk_app.domain.decision_rules import RejectionDetails, RejectionType
+from clerk_app.domain.fees import FeeStage, effective_stage
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache.case_events import record_event
@@ -126,6 +127,8 @@ def catalog_items(workstation: Workstation, catalog: CatalogService) -> list[Ser
 def pick(items: list[ServiceItem], *, item_type: ItemType | None = None, handling: HandlingType | None = None,
          with_deferrable: bool = False) -> ServiceItem:
     for item in items:
+        if effective_stage([item]) is FeeStage.BEFORE_ACCEPTANCE:  # its acceptance would wait for a payment
+            continue
         if item_type is not None and item.item_type is not item_type:
             continue
         if handling is not None and item.handling_type is not handling:

@@ -32,6 +32,7 @@ _KINDS = {
     "supplemented": case_states.EventKind.SUPPLEMENTED,
     "corrected": case_states.EventKind.CORRECTED,
     "fee_notice_issued": case_states.EventKind.FEE_NOTICE_ISSUED,
+    "fee_paid": case_states.EventKind.FEE_PAID,
     "follows_notice": case_states.EventKind.FOLLOWS_NOTICE,
     "note": case_states.EventKind.NOTE,
     "voided": case_states.EventKind.VOIDED,

@@ -125,6 +125,10 @@ class AcceptanceService:
         self.ticket_source = ticket_source
         # Where this workstation takes cases now (acceptance.taken_at; the clerk switches it on a home visit).
         self.taken_at = taken_at
+        # What must be settled before a decision (受理前收费: FeeDesk.hold_decision): each runs inside the commit's
+        # transaction before anything is written and may refuse; ``case_writes`` run after the case row exists.
+        self.decision_holds: tuple[Callable[[sqlite3.Connection, AcceptanceSession, Decision], None], ...] = ()
+        self.case_writes: tuple[Callable[[sqlite3.Connection, str], None], ...] = ()
 
     def new_session(self) -> AcceptanceSession:
         return AcceptanceSession(clock=self._clock)
@@ -222,6 +226,8 @@ class AcceptanceService:
             # A concurrent commit of the same draft that won the race: return its case.
             if case_exists(conn, session.case_uuid):
                 return self._result_of_stored(session.case_uuid)
+            for hold in self.decision_holds:
+                hold(conn, session, decision)
             applicant_uuid = self._applicants.add(session.applicant)
             number = self.rules.allocate_number(conn, self.centre_code, self.window_code, today)
             case = Case(
@@ -278,6 +284,8 @@ class AcceptanceService:
                                                  "followed_by_case_number": number},
                                         **_EventAuthor(case_uuid=follows["case_uuid"], clerk_id=clerk_id,
                                                        window_code=self.window_code))
+            for write in self.case_writes:
+                write(conn, session.case_uuid)
             self.rules.record_event(conn, kind=EVENT_KIND[decision], from_status=CaseStatus.DRAFT.value,
                                     to_status=decided_status, details={"decision": decision.value}, **common)
             if concluded:

@@ -2,8 +2,11 @@
 
 The catalog's ``fees.items[].standard`` is the published text ("20元/证", "住宅80元/件", "免收"): the amount due is
 read from it (one unit per case; the clerk sees the text beside it). ``fees.stage`` (收费环节) says when: 受理前收费
-holds the decision, 办结前收费 holds 出件. An entry that does not state its stage is not guessed: the clerk may still
-issue a notice, and an issued notice holds 出件 until it is paid.
+holds the decision, 办结前收费 holds 出件. An entry that charges an amount but does not state its stage is held as
+办结前收费 (``effective_stage``): FACTS §4.4 found no value list for 收费环节, and of the two holds only this one is
+safe to assume. Holding the decision on a guess would refuse to accept a complete application (行政许可法 §32 says
+it must be accepted) and send the applicant away; holding 出件 means no result leaves the window unpaid, and a
+notice can be printed whenever the clerk wants.
 
 The payment code (缴款码) is 20 digits starting with the province code (FACTS §4.4: pay front-ends check
 ``^{省码}\\d{18}$``). Its real inner layout and check digit were not found; this workstation's own layout is
@@ -75,6 +78,15 @@ def stage_of(items: Iterable[ServiceItem]) -> FeeStage | None:
         if stage.value in stages:
             return stage
     return None
+
+
+def effective_stage(items: Iterable[ServiceItem]) -> FeeStage | None:
+    """The hold that applies: the stated stage, 办结前收费 when an amount is charged without one (the safe default
+    above), None when nothing with an amount is charged."""
+    items = tuple(items)
+    if not fee_lines(items):
+        return None
+    return stage_of(items) or FeeStage.BEFORE_CONCLUSION
 
 
 def luhn_digit(digits: str) -> str:

@@ -112,8 +112,11 @@ def pull_payments(db: Database, adapter: PlatformAdapter, store: SyncStore) -> i
                 if notice is None:
                     continue
                 row = case_status(conn, notice.case_uuid)
+                if row is None:  # 受理前收费 of a draft: its commit records the paid notice (FeeDesk)
+                    applied += 1
+                    continue
                 record_event(conn, notice.case_uuid, EventKind.FEE_PAID, None, None, "platform",
-                             row["window_code"] if row is not None else "",
+                             row["window_code"],
                              {"notice_uuid": notice.notice_uuid, "amount_fen": notice.amount_fen,
                               "voucher": change["voucher"], "paid_at": change["paid_at"]})
                 applied += 1

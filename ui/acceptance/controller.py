@@ -44,6 +44,7 @@ from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.correction_actions import CorrectionActions
 from ui.acceptance.decision_panel import DecisionPanel
 from ui.acceptance.drafts import ClerkDrafts
+from ui.acceptance.fee_hold import HELD, FeeHoldActions
 from ui.acceptance.followup import FollowUpActions
 from ui.acceptance.pages import PageStrips
 from ui.acceptance.preview import PdfPreviewDialog
@@ -94,6 +95,8 @@ class AcceptanceController(QObject):
         # 补正 asked by the back office: its notice and its materials; None where no correction desk is given
         self.corrections = CorrectionActions(self, corrections) if corrections is not None else None
         self.fees = fees  # 缴费通知书; None where no fee desk is given
+        # 受理前收费 holds 受理 / 容缺受理 in the decision panel until paid; None where no fee desk is given
+        self.fee_hold = FeeHoldActions(self, fees) if fees is not None else None
         # 作废 and the second 补打: the supervisor approves on the spot; None without a clerk session
         self.approvals = ApprovalActions(self, clerk_session, voids) if clerk_session is not None else None
         # each clerk's open draft over a shift change; None without a clerk session
@@ -225,6 +228,8 @@ class AcceptanceController(QObject):
         if self.session.agent_batch is not None:
             AgentBatchDesk.prepare(self.session)  # the agent's ID material: the card read at the batch's opening
         self.refresh()
+        if self.fee_hold is not None:
+            self.fee_hold.reload()
         if not isinstance(QApplication.focusWidget(), QComboBox):
             # Straight to the materials, unless the clerk is answering the item's 情形 questions.
             self.checklist.focus_table()
@@ -337,6 +342,12 @@ class AcceptanceController(QObject):
         evaluation = session.evaluate(self.service.today())
         allowed = evaluation.allowed if session.ready else frozenset()
         reasons = {d: QCoreApplication.translate("acceptance", r) for d, r in evaluation.reasons.items()}
+        if self.fee_hold is not None:
+            held = self.fee_hold.held(session) if session.ready else None
+            if held:
+                allowed = allowed - HELD
+                reasons.update(dict.fromkeys(HELD, held))
+            self.fee_hold.show(session)
         self.decision.set_allowed(allowed, reasons)
         if not session.ready:
             text = self.tr("Waiting for the applicant and the service item.")
@@ -493,6 +504,8 @@ class AcceptanceController(QObject):
     # -- today's cases and look-up -------------------------------------------------------------------------------
     def refresh_cases(self) -> None:
         DatabaseOp(self.window, self._load_rows).success(self._rows_loaded).run(self.tasks)
+        if self.fee_hold is not None and self.fee_hold.applies(self.session) and not self.session.committed:
+            self.fee_hold.reload()  # a payment the background sync pulled since shows without a click
 
     def _load_rows(self) -> list[CaseRow]:
         """Running cases due within a week (overdue first), then today's other cases."""

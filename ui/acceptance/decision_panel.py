@@ -104,6 +104,10 @@ class DecisionPanel(QWidget):
     preview_requested = Signal()
     print_requested = Signal()
     new_case_requested = Signal()
+    fee_notice_requested = Signal()  # 受理前收费: the draft's 缴费通知书
+    fee_check_requested = Signal()  # 查询缴费: ask the platform now
+    park_requested = Signal()  # the applicant goes to pay: park the draft
+    resume_requested = Signal()  # a parked draft comes back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +141,7 @@ class DecisionPanel(QWidget):
         self.evaluation = QLabel()  # 好差评: only whether the citizen evaluated (show_evaluation), never the grade
         self.evaluation.setObjectName("decisionEvaluation")
         self.evaluation.hide()
+        fees = self._fee_row()
         after = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Preview"))
         self.print_button = QPushButton(self.tr("Print  Ctrl+P"))
@@ -152,6 +157,8 @@ class DecisionPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.fee_hold)
+        layout.addLayout(fees)
         layout.addWidget(self.rejection)
         layout.addWidget(self.result)
         layout.addWidget(self.evaluation)
@@ -160,6 +167,30 @@ class DecisionPanel(QWidget):
         self._allowed: frozenset[Decision] = frozenset()
         self._busy = False
         self._done = False
+
+    def _fee_row(self) -> QHBoxLayout:
+        """受理前收费 (ui/acceptance/fee_hold.py): why 受理 / 容缺受理 wait, and what the clerk can do meanwhile."""
+        self.fee_hold = QLabel()
+        self.fee_hold.setObjectName("feeHold")
+        self.fee_hold.setWordWrap(True)
+        self.fee_hold.setStyleSheet("color: #c62828;")
+        # A wrapped label gets squeezed to one clipped line in a short area: room for the reason and the offline note
+        self.fee_hold.setMinimumHeight(self.fee_hold.fontMetrics().lineSpacing() * 3)
+        self.fee_hold.hide()
+        fees = QHBoxLayout()
+        self.fee_notice_button = QPushButton(self.tr("Print payment notice (缴费通知书)"))
+        self.fee_check_button = QPushButton(self.tr("Check payment (查询缴费)"))
+        self.park_button = QPushButton(self.tr("Park draft until paid (挂起)"))
+        self.resume_button = QPushButton(self.tr("Resume draft waiting for payment"))
+        for button, signal, name in ((self.fee_notice_button, self.fee_notice_requested, "feeNotice"),
+                                     (self.fee_check_button, self.fee_check_requested, "feeCheck"),
+                                     (self.park_button, self.park_requested, "feePark"),
+                                     (self.resume_button, self.resume_requested, "feeResume")):
+            button.setObjectName(name)
+            button.clicked.connect(signal)
+            button.hide()
+            fees.addWidget(button)
+        return fees
 
     def _clicked(self, decision: Decision) -> None:
         if decision is Decision.REJECT:
@@ -177,6 +208,20 @@ class DecisionPanel(QWidget):
 
     def set_explanation(self, text: str) -> None:
         self.explanation.setText(text)
+
+    def set_fee_hold(self, reason: str | None, *, applies: bool, parked: int = 0) -> None:
+        """受理前收费: the reason 受理 / 容缺受理 wait (None: not held); the notice, check and park buttons while the
+        draft's items charge before acceptance; resume while drafts are parked."""
+        self.fee_hold.setText(reason or "")
+        self.fee_hold.setVisible(bool(reason))
+        # The explanation would only repeat the checklist's summary; the hold's reason takes its room.
+        self.explanation.setVisible(not reason)
+        for button in (self.fee_notice_button, self.fee_check_button):
+            button.setVisible(applies)
+        self.park_button.setVisible(applies and bool(reason))
+        self.resume_button.setVisible(parked > 0)
+        if parked:
+            self.resume_button.setText(self.tr("Resume draft waiting for payment (%1)").replace("%1", str(parked)))
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -40,6 +40,13 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
         registry=strips, corrections=services.corrections, fees=services.fees,
         clerk_session=services.clerk_session, voids=services.voids,
     )
+    if controller.fee_hold is not None and services.sync.configured:
+        sync = services.sync
+
+        def payment_check() -> bool:  # 查询缴费: one pass sends the queued order and pulls the payments
+            return sync.run_once().online is not False
+
+        controller.fee_hold.payment_check = payment_check
     if applicant is not None:
         applicant.applicant_changed.connect(controller.set_applicant)
         current = applicant.current_applicant()

@@ -103,11 +103,14 @@ def run_sample_cases(args: argparse.Namespace, make_services: ServicesFactory) -
 
 
 def _simple_item(catalog: CatalogService) -> str:
-    """The first training item that is not a bundle and needs no 情形 answers."""
+    """The first training item that is not a bundle, needs no 情形 answers and charges nothing before acceptance
+    (受理前收费 would hold the sample's offline acceptance until a payment the platform confirms)."""
     from clerk_app.catalog.training import load_training_changes
+    from clerk_app.domain.fees import FeeStage, effective_stage
 
     for entry in load_training_changes()["items"]:
         code = str(entry["implementation_code"])
-        if not catalog.is_bundle(code) and not catalog.situations(code):
+        if not catalog.is_bundle(code) and not catalog.situations(code) and \
+                effective_stage([catalog.get_item(code)]) is not FeeStage.BEFORE_ACCEPTANCE:
             return code
     raise UserFacingError()

@@ -114,3 +114,36 @@ def test_fees_before_conclusion_hold_the_handover_until_the_platform_confirms(cu
     PNG_DIR.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(ours), str(PNG_DIR / "fee_notice")],
                    check=True)
+
+
+def test_fees_before_acceptance_hold_the_decision_until_the_sandbox_confirms(workstation, services, sandbox,
+                                                                               synced) -> None:
+    """受理前收费 over HTTP: the draft's order reaches the payment platform before its case exists, the payments feed
+    serves it to the window's centre, and the acceptance goes through only after the pull brought the payment."""
+    from clerk_app.acceptance.fees import FeeUnpaidBeforeAcceptance
+
+    services.catalog.ensure_training_catalog()
+    item = services.catalog.get_item(_code_of("临时居民身份证核发"))
+    session = services.acceptance.new_session()
+    session.set_applicant(applicant())
+    session.set_items((item,), item.materials)
+    for spec in item.materials:
+        session.mark_received(spec.code)
+    notice = services.fees.issue_for_draft(session)
+    drain(synced.engine, timeout=30)
+    drain(synced.engine, timeout=30)  # nothing sent twice
+    assert sandbox.query("SELECT notice_uuid, case_uuid, amount_fen FROM payments") == [
+        (notice.notice_uuid, session.case_uuid, 1000)]
+    assert sandbox.query("SELECT count(*) FROM cases WHERE case_uuid = ?", (session.case_uuid,)) == [(0,)]
+    synced.run_once(push=False)
+    with pytest.raises(FeeUnpaidBeforeAcceptance):
+        services.acceptance.commit(session, Decision.ACCEPT)
+
+    requests.post(f"{sandbox.base_url}/__admin/payments/{notice.payment_code}/pay", timeout=5).raise_for_status()
+    synced.run_once(push=False)
+    assert services.fees.decision_hold(session).paid
+    result = services.acceptance.commit(session, Decision.ACCEPT)
+    drain(synced.engine, timeout=30)
+    assert sandbox.query("SELECT count(*) FROM cases WHERE case_uuid = ?", (result.case_uuid,)) == [(1,)]
+    kinds = [e.kind for e in services.cases.get(result.case_uuid).events]
+    assert "fee_paid" in kinds and kinds.count("fee_notice_issued") == 1

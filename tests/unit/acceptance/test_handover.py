@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 
@@ -10,6 +11,7 @@ from clerk_app.domain.applicant import CaptureSource, IdDocumentType, NaturalPer
 from clerk_app.domain.case import Decision
 from clerk_app.domain.case_states import TransitionNotAllowed
 from offline_cache.cases import PageRef
+from offline_cache.fees import FeeNotice, insert_notice, mark_paid
 from tests.unit.acceptance.conftest import CHECKLIST, applicant, item
 
 COLLECTOR = NaturalPerson("李四", IdDocumentType.RESIDENT_ID, "110105194912310021", source=CaptureSource.CARD_READER)
@@ -25,9 +27,16 @@ def _accepted(services) -> str:
     return service.commit(session, Decision.ACCEPT).case_uuid
 
 
-def _ready_for_pickup(db, rules, case_uuid: str) -> None:
-    """What sync does when the back office reports the result (accepted → approved → ready for pickup)."""
+def _ready_for_pickup(db, rules, case_uuid: str, *, fee_paid: bool = False) -> None:
+    """What sync does when the back office reports the result (accepted → approved → ready for pickup).
+    ``fee_paid``: the case's 办结前收费 was paid too (a paid notice, as the payment pull leaves it), for tests of
+    出件 itself on an item that charges."""
     with db.transaction() as conn:
+        if fee_paid:
+            notice = FeeNotice(str(uuid.uuid4()), case_uuid, "before_conclusion", (), 100,
+                               f"{uuid.uuid4().int % 10**20:020d}", "2026-12-02T09:00:00+08:00", None)
+            insert_notice(conn, notice)
+            mark_paid(conn, notice.notice_uuid, "2026-12-02T09:30:00+08:00", "PZTEST")
         for before, after in (("accepted", "approved"), ("approved", "ready_for_pickup")):
             rules.record_event(conn, case_uuid=case_uuid, kind="conclude", from_status=before, to_status=after,
                                clerk_id="platform", window_code="01", details={})

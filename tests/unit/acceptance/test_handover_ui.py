@@ -34,7 +34,8 @@ def test_a_stranger_is_refused_then_collects_with_an_imported_authorisation(qtbo
     with qtbot.waitSignal(controller.committed, timeout=10_000):
         controller.accept_shortcut()
     result = controller.last_result
-    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid,
+                      fee_paid=True)  # 居民身份证补领 charges: 办结前收费 by default
     controller.new_case()
     controller.set_applicant(Applicant(STRANGER))  # the card read at the window is someone else's
     dialog = _dialog(qtbot, controller, result.case_number)

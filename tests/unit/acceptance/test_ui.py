@@ -176,7 +176,8 @@ def test_handover_from_the_case_dialog_uses_the_card_on_the_panel(qtbot, desk, w
     with qtbot.waitSignal(controller.committed, timeout=10_000):
         controller.accept_shortcut()
     result = controller.last_result
-    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid,
+                      fee_paid=True)  # 居民身份证补领 charges: 办结前收费 by default
     controller.new_case()
     controller.set_applicant(applicant())  # the collector's card, read at the window
     controller.open_case(result.case_number)

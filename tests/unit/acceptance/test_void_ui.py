@@ -120,7 +120,8 @@ def test_second_reprint_of_a_delivery_receipt_asks_the_supervisor(qtbot, logged_
     _window, controller, spooler = logged_in
     result = _committed(qtbot, controller)
     qtbot.waitUntil(lambda: len(spooler.jobs) == 2, timeout=10_000)
-    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid)
+    _ready_for_pickup(workstation.db, controller.service.rules, result.case_uuid,
+                      fee_paid=True)  # 居民身份证补领 charges: 办结前收费 by default
     authorise(workstation, controller.handover, result.case_uuid)
     controller.handover.hand_over(result.case_uuid, COLLECTOR)
     for expected in (3, 4):  # the 送达回执, then its first 补打 (free)
