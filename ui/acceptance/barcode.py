@@ -6,6 +6,9 @@ widget: digits that keep arriving faster than a person types and end in Enter ar
 number digit by digit). Anything else (a pause, a letter, a short number then Enter) hands the held digits on to the
 widget they were meant for, in order, before the key that ended the burst: typing a digit by hand costs at most
 ``max_gap`` of delay.
+
+A dialog that expects another code from the gun (the dispatch dialog's waybill number) sets ``capture`` while it is
+open: a burst then goes to it instead of ``scanned``, so a waybill is never taken for a case number to open.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class BarcodeWedgeFilter(QObject):
         self._held: list[_Held] = []
         self._last = 0.0
         self._replaying = False
+        self.capture: Callable[[str], None] | None = None  # the dialog a burst belongs to now, if any
         # A burst that stops without Enter was typed (or is not a case number): hand it on.
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -69,7 +73,10 @@ class BarcodeWedgeFilter(QObject):
                 self._flush_timer.stop()
                 self._held.clear()
                 self._strip_from(watched, number)
-                self.scanned.emit(number)
+                if self.capture is not None:
+                    self.capture(number)
+                else:
+                    self.scanned.emit(number)
                 return True
             self.flush()
             return False

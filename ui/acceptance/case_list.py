@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -195,11 +196,18 @@ class CaseListPanel(QWidget):
         self.correction_filter.setObjectName("correctionFilter")
         self.correction_filter.toggled.connect(lambda _on: self._apply_filter())
         self._show_filter_count(0)
+        # 快递送达: the day's mailing list for the courier (connected by the delivery actions; disabled without them)
+        self.mailing_list = QPushButton(self.tr("Print today's mailing list (当日寄件清单)"))
+        self.mailing_list.setObjectName("mailingListButton")
+        self.mailing_list.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.mailing_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.correction_filter)
         layout.addWidget(self.table)
-        layout.addWidget(self.hint)
+        layout.addLayout(bottom)
 
     @property
     def rows(self) -> list[CaseRow]:
@@ -301,6 +309,7 @@ class CaseDialog(QDialog):
     correction_requested = Signal(str)  # case uuid: receive the 补正 materials
     fee_notice_requested = Signal(str)  # case uuid: issue (or reprint) and print the 缴费通知书
     void_requested = Signal(str)  # case uuid: 作废 with a supervisor's approval
+    dispatch_requested = Signal(str)  # case uuid: 快递送达, record the waybill (enabled by the delivery actions)
 
     def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
         """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
@@ -356,6 +365,10 @@ class CaseDialog(QDialog):
                  "fee_notice_issued": self.tr("payment notice issued"), "fee_paid": self.tr("fees paid"),
                  "follows_notice": self.tr("follows the one-time notice of an earlier case"),
                  "voided": self.tr("voided (作废)"),
+                 "delivery_chosen": self.tr("mail delivery chosen (邮寄送达)"),
+                 "dispatched": self.tr("mailed with a waybill (寄出)"),
+                 "delivered": self.tr("delivered (已签收)"),
+                 "delivery_returned": self.tr("returned by the carrier (退回)"),
                  "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
                   + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
@@ -386,16 +399,19 @@ class CaseDialog(QDialog):
         self.fee_notice.clicked.connect(lambda: self.fee_notice_requested.emit(key))
         self.void = self._void_button(case.status, key)
         self.print_authorisation = self._authorisation_print_button(stored, key)
+        self.dispatch, self.delivery_note = self._delivery_widgets(key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.void, self.reprint, self.handover, self.authorisation, self.print_authorisation,
-                       self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice):
+                       self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice,
+                       self.dispatch):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         # after addButton, which shows every button it is given
         self.print_authorisation.setVisible(bool(self.print_authorisation.property("wanted")))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
-        layout.addWidget(self.collector_note)
+        for note in (self.delivery_note, self.collector_note):
+            layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, 480)
 
@@ -474,6 +490,25 @@ class CaseDialog(QDialog):
         note.setObjectName("collectorCheck")
         note.setWordWrap(True)
         return authorisation, note
+
+    def _delivery_widgets(self, key: str) -> tuple[QPushButton, QLabel]:
+        """寄出 (enabled by the delivery actions for a mail-delivery case whose result is ready) and the note of the
+        case's 邮寄送达 record: recipient (masked), address, waybill, the carrier's outcome."""
+        dispatch = QPushButton(self.tr("Mail the result (寄出)…"))
+        dispatch.setObjectName("dispatchButton")
+        dispatch.setEnabled(False)
+        dispatch.clicked.connect(lambda: self.dispatch_requested.emit(key))
+        note = QLabel("")
+        note.setObjectName("deliveryNote")
+        note.setWordWrap(True)
+        note.hide()
+        return dispatch, note
+
+    def show_delivery(self, text: str, warning: bool = False) -> None:
+        """The case's 邮寄送达 record (or its return by the carrier, in orange: the result waits at the window)."""
+        colour = "#b26a00" if warning else "#37474f"
+        self.delivery_note.setText(f"<span style='color:{colour}'>{text}</span>")
+        self.delivery_note.show()
 
     def show_collector(self, text: str, refused: bool) -> None:
         colour = "#c62828" if refused else "#2e7d32"

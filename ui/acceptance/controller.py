@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog
 
 from clerk_app.acceptance.agent_batch import AUTHORISATION_CODE, AgentBatch, AgentBatchDesk
 from clerk_app.acceptance.correction import CorrectionDesk
+from clerk_app.acceptance.delivery import DeliveryDesk
 from clerk_app.acceptance.documents import DocumentDesk
 from clerk_app.acceptance.errors import CaseNotFound, ContradictoryMaterialState, NotTheOnlineApplicant
 from clerk_app.acceptance.fees import FeeDesk
@@ -43,6 +44,7 @@ from ui.acceptance.case_list import CaseDialog, CaseListPanel, CaseRow
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.correction_actions import CorrectionActions
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.delivery_actions import DeliveryActions
 from ui.acceptance.drafts import ClerkDrafts
 from ui.acceptance.fee_hold import HELD, FeeHoldActions
 from ui.acceptance.followup import FollowUpActions
@@ -73,7 +75,8 @@ class AcceptanceController(QObject):
                  scanner: ScanningService | None = None, handover: HandoverDesk | None = None,
                  supplements: SupplementDesk | None = None, registry: PageStripRegistry | None = None,
                  corrections: CorrectionDesk | None = None, fees: FeeDesk | None = None,
-                 clerk_session: ClerkSession | None = None, voids: VoidDesk | None = None) -> None:
+                 clerk_session: ClerkSession | None = None, voids: VoidDesk | None = None,
+                 deliveries: DeliveryDesk | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
@@ -104,6 +107,8 @@ class AcceptanceController(QObject):
         # barcode gun (keyboard wedge) on a receipt: opens the case; installed app-wide by ``wire_acceptance``
         self.barcode = BarcodeWedgeFilter(self)
         self.barcode.scanned.connect(self.open_case)
+        # 快递送达: the dispatch dialog (the gun's burst is its waybill) and the 当日寄件清单; None without a desk
+        self.delivery = DeliveryActions(self, deliveries) if deliveries is not None else None
         self.committing = False
         self.last_result: CommitResult | None = None
         # 代办批次 open at this window: each applicant is a villager the batch's agent acts for
@@ -339,6 +344,9 @@ class AcceptanceController(QObject):
         self.checklist_changed.emit()
         if session.committed:
             return
+        self.decision.delivery.set_items(session.items)
+        if session.applicant is not None:
+            self.decision.delivery.suggest_name(session.applicant.display_name)
         evaluation = session.evaluate(self.service.today())
         allowed = evaluation.allowed if session.ready else frozenset()
         reasons = {d: QCoreApplication.translate("acceptance", r) for d, r in evaluation.reasons.items()}
@@ -397,6 +405,11 @@ class AcceptanceController(QObject):
     def _commit(self, decision: Decision, rejection: RejectionDetails | None) -> None:
         if self.committing or self.session.committed:
             return  # double-submit guard: the first click is being (or has been) committed
+        try:  # 邮寄送达: the recipient goes into the draft now, committed with the case (or nothing is)
+            self.session.choose_mail_delivery(self.decision.delivery.recipient())
+        except UserFacingError as exc:
+            show_exception(self.window, exc)
+            return
         self.committing = True
         self.decision.set_busy(True)
         self.checklist.pages_host.setEnabled(False)
@@ -626,6 +639,8 @@ class AcceptanceController(QObject):
         else:
             dialog.correction_notice.setEnabled(False)
             dialog.correction.setEnabled(False)
+        if self.delivery is not None:
+            self.delivery.attach(dialog, str(stored.case.case_uuid), stored.case.status)
         self._keep(dialog)
         dialog.open()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.case import Decision
 from clerk_app.domain.decision_rules import RejectionDetails, RejectionType
+from ui.acceptance.delivery_choice import DeliveryChoice
 
 # Offered in the basis box; empty (the first entry) = derived on the paper from the reason type, the item type and
 # the item's 设定依据 (行政许可法 §32 only for 行政许可 items).
@@ -128,6 +129,7 @@ class DecisionPanel(QWidget):
             row.addWidget(button)
             self.buttons[decision] = button
         self.buttons[Decision.ACCEPT].setDefault(True)
+        self.delivery = DeliveryChoice(self)  # 领取方式: 窗口自取 or 邮寄送达, committed with the decision
         self.explanation = QLabel()
         self.explanation.setObjectName("decisionExplanation")
         self.explanation.setWordWrap(True)
@@ -155,6 +157,7 @@ class DecisionPanel(QWidget):
         self.new_button.setEnabled(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.delivery)
         layout.addLayout(row)
         layout.addWidget(self.explanation)
         layout.addWidget(self.fee_hold)
@@ -252,6 +255,7 @@ class DecisionPanel(QWidget):
         self.explanation.clear()
         self.rejection.clear()
         self.rejection.hide()
+        self.delivery.reset()
         self._refresh()
 
     def _refresh(self) -> None:
@@ -259,6 +263,7 @@ class DecisionPanel(QWidget):
         for decision, button in self.buttons.items():
             button.setEnabled(open_ and decision in self._allowed)
         self.rejection.setEnabled(open_)
+        self.delivery.setEnabled(open_)
         self.preview_button.setEnabled(self._done and not self._busy)
         self.print_button.setEnabled(self._done and not self._busy)
 

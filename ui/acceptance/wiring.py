@@ -38,7 +38,7 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
         auto_print=config.get("acceptance.auto_print"), supply_days=config.get("acceptance.default_supply_days"),
         scanner=services.scanning, handover=services.handover, supplements=services.supplements,
         registry=strips, corrections=services.corrections, fees=services.fees,
-        clerk_session=services.clerk_session, voids=services.voids,
+        clerk_session=services.clerk_session, voids=services.voids, deliveries=services.deliveries,
     )
     if controller.fee_hold is not None and services.sync.configured:
         sync = services.sync
