@@ -24,6 +24,7 @@ from sandbox import API_PREFIX
 from sandbox.api import ApiError
 from sandbox.api import errors as _errors
 from sandbox.authz import LoginThrottle, caller_type
+from sandbox.backoffice import NOTES
 from sandbox.calendar_feed import calendar_for
 from sandbox.catalog_feed import catalog_changes
 from sandbox.corrections import ask_correction, correction_of_change, mount_correction_routes
@@ -35,6 +36,7 @@ from sandbox.payments import mount_payment_routes, pay
 from sandbox.queue_routes import mount_queue_routes
 from sandbox.queue_sim import ArrivalSimulator
 from sandbox.queue_store import QueueStore
+from sandbox.results import decide, result_of_change
 from sandbox.routes_audit import mount_audit_routes
 from sandbox.routes_cases import mount_case_routes, mount_void_route
 from sandbox.routes_files import mount_file_routes
@@ -224,6 +226,8 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any, Caller: Any) -> None:  
         for change in page:
             if change["status"] == "supplement_required":  # 补正: what is asked, and by when
                 change["correction"] = correction_of_change(store.conn, int(change["seq"]))
+            elif change["status"] in ("approved", "denied"):  # the decision, and the e-licence of an approval
+                change.update(result_of_change(store.conn, int(change["seq"])))
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}
 
 
@@ -280,6 +284,25 @@ def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
             request_id = ask_correction(conn, case_uuid.lower(), row["centre_code"], list(body["items"]),
                                         body.get("due_by"), str(body.get("note") or "请补正材料"))
         return {"request_id": request_id}
+
+    @app.post("/__admin/cases/{case_uuid}/decide", include_in_schema=False)
+    def decide_now(case_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        """The back office decides now: ``{"outcome": "approved" | "denied", "reasons"?}`` (an approval of an
+        item whose result is a licence issues its e-licence)."""
+        outcome = body.get("outcome")
+        if outcome not in ("approved", "denied"):
+            raise ApiError(422, "bad_outcome", "outcome must be approved or denied")
+        with store.transaction() as conn:
+            row = conn.execute("SELECT centre_code, status FROM cases WHERE case_uuid = ?",
+                               (case_uuid.lower(),)).fetchone()
+            if row is None:
+                raise ApiError(404, "case_unknown", "no such case")
+            if row["status"] not in ("received", "in_review"):
+                raise ApiError(409, "not_in_review", "only a case in review can be decided")
+            seq = decide(conn, case_uuid.lower(), row["centre_code"], outcome, NOTES[outcome],
+                         body.get("reasons"))
+            found = result_of_change(conn, seq)
+        return {"seq": seq, **found}
 
     @app.get("/__admin/upload-bytes", include_in_schema=False)
     def upload_bytes() -> dict[str, Any]:

@@ -16,12 +16,13 @@ from datetime import UTC, datetime, timedelta
 from sandbox.corrections import ask_correction, simulated_due_by, simulated_items
 from sandbox.deliveries import deliver
 from sandbox.payments import pay
+from sandbox.results import decide
 from sandbox.store import Store, now_iso
 
 log = logging.getLogger("sandbox.backoffice")
 
 NEXT = {"received": "in_review", "approved": "ready_for_pickup"}
-NOTES = {"denied": "不符合受理条件（模拟）", "supplement_required": "请补正材料（模拟）", "approved": "",
+NOTES = {"denied": "不予批准（模拟）", "supplement_required": "请补正材料（模拟）", "approved": "",
          "in_review": "", "ready_for_pickup": "请到窗口领取结果"}
 
 
@@ -87,6 +88,10 @@ class BackOffice:
                 if new == "supplement_required":
                     ask_correction(conn, row["case_uuid"], row["centre_code"], simulated_items(row["body"]),
                                    simulated_due_by(), NOTES[new])
+                    moved += 1
+                    continue
+                if new in ("approved", "denied"):  # the decision goes with the change, and an e-licence on approval
+                    decide(conn, row["case_uuid"], row["centre_code"], new, NOTES[new])
                     moved += 1
                     continue
                 conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (new, row["case_uuid"]))

@@ -131,6 +131,27 @@ class CorrectionRequest(BaseModel):
     requested_at: str = ""
 
 
+class Decision(BaseModel):
+    """The back office's decision, sent with an ``approved`` / ``denied`` change."""
+
+    decision_number: str = Field(default="", max_length=64, description="决定文号")
+    decided_at: str | None = Field(default=None, max_length=40)
+    deciding_body: str = Field(default="", max_length=100, description="作出决定的行政机关")
+    basis: str = Field(default="", max_length=500, description="依据")
+    reasons: str | None = Field(default=None, max_length=2000, description="不予批准的理由")
+
+
+class Elicence(BaseModel):
+    """The e-licence issued on approval (items whose result is a licence)."""
+
+    identifier: str = Field(min_length=1, max_length=200, description="GB/T 36904 电子证照标识")
+    licence_kind: str = Field(default="", max_length=60, description="证照类型名称 (the item's result name)")
+    licence_number: str = Field(default="", max_length=64, description="证照编号")
+    issued_at: str | None = Field(default=None, max_length=40)
+    valid_until: str | None = Field(default=None, max_length=40)
+    data: dict[str, str] = Field(default_factory=dict, description="证照数据项 printed on the certificate")
+
+
 class CaseChange(BaseModel):
     seq: int
     case_uuid: str
@@ -138,6 +159,8 @@ class CaseChange(BaseModel):
     note: str
     at: str
     correction: CorrectionRequest | None = None
+    decision: Decision | None = None
+    elicence: Elicence | None = None
 
 
 class CaseChanges(BaseModel):

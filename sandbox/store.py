@@ -66,6 +66,12 @@ CREATE TABLE IF NOT EXISTS case_changes (
     note TEXT NOT NULL DEFAULT '',
     at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS results (
+    change_seq INTEGER PRIMARY KEY REFERENCES case_changes(seq),
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    decision TEXT NOT NULL,
+    elicence TEXT
+);
 CREATE TABLE IF NOT EXISTS handovers (
     case_uuid TEXT PRIMARY KEY REFERENCES cases(case_uuid),
     body_sha256 TEXT NOT NULL,

@@ -146,6 +146,10 @@ class EventKind(enum.Enum):
     DELIVERED = "delivered"
     DELIVERY_RETURNED = "delivery_returned"
     VOIDED = "voided"  # 作废 with a reason and the approving supervisor (clerk_app.acceptance.void)
+    # The back office's decision (文号, date) and, for a licence, the e-licence identifier arrived with a status pull.
+    RESULT_RECEIVED = "result_received"
+    # The platform sent an e-licence identifier that is not of the GB/T 36904 form: not recorded, the part named.
+    ELICENCE_REFUSED = "elicence_refused"
     NOTE = "note"
 
 

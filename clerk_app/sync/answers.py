@@ -216,6 +216,36 @@ def _check_case_change(stream: str, index: int, change: dict[str, Any]) -> None:
         raise PageRejected(stream, f"changes[{index}].note is not a text")
     if change.get("correction") is not None:
         _check_correction(stream, index, change["correction"])
+    if change.get("decision") is not None:
+        _check_texts(stream, f"changes[{index}].decision", change["decision"], DECISION_TEXTS)
+    if change.get("elicence") is not None:
+        _check_elicence(stream, f"changes[{index}].elicence", change["elicence"])
+
+
+# The back office's decision with an approved/denied change: name -> longest text (all optional).
+DECISION_TEXTS = {"decision_number": 64, "decided_at": 40, "deciding_body": 100, "basis": 500, "reasons": 2000}
+ELICENCE_TEXTS = {"identifier": 200, "licence_kind": 60, "licence_number": 64, "issued_at": 40, "valid_until": 40}
+
+
+def _check_texts(stream: str, where: str, value: Any, limits: dict[str, int]) -> None:
+    if not isinstance(value, dict):
+        raise PageRejected(stream, f"{where} is not an object")
+    for name, longest in limits.items():
+        text = value.get(name)
+        if text is not None and (not isinstance(text, str) or len(text) > longest):
+            raise PageRejected(stream, f"{where}.{name} is not a text of at most {longest} characters")
+
+
+def _check_elicence(stream: str, where: str, value: Any) -> None:
+    """The e-licence's shape (its identifier's structure is judged by the pull: a malformed one is recorded as
+    refused on the case, it does not hold back the page's other changes)."""
+    _check_texts(stream, where, value, ELICENCE_TEXTS)
+    if not value.get("identifier"):
+        raise PageRejected(stream, f"{where}.identifier is missing")
+    data = value.get("data", {})
+    if not isinstance(data, dict) or len(data) > 40 or any(
+            not isinstance(k, str) or not isinstance(v, str) or len(k) > 40 or len(v) > 500 for k, v in data.items()):
+        raise PageRejected(stream, f"{where}.data is not an object of at most 40 short texts")
 
 
 def _check_correction(stream: str, index: int, request: Any) -> None:

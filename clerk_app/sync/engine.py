@@ -148,7 +148,8 @@ class SyncEngine:
             link_down = report.online is False and report.actions_done == 0
             if pull and not self._stop.is_set() and not link_down:
                 receipt_keys = functools.partial(pull_receipt_keys, cipher=self.cipher)
-                for name, fn in (("case_changes", pull_case_changes), ("payments", pull_payments),
+                case_changes = functools.partial(pull_case_changes, cipher=self.cipher)
+                for name, fn in (("case_changes", case_changes), ("payments", pull_payments),
                                  ("catalog", pull_catalog),
                                  ("calendar", pull_calendar), ("receipt_keys", receipt_keys),
                                  ("audit_head", push_audit_head)):

@@ -15,6 +15,7 @@ from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import EventKind, can_transition
 from clerk_app.sync.adapter import PlatformAdapter
 from clerk_app.sync.answers import check_calendar, check_case_changes, check_payment_changes
+from clerk_app.sync.result_pull import record_result
 from offline_cache.case_events import record_event, record_platform_status
 from offline_cache.cases import case_status, set_case_status
 from offline_cache.corrections import store_request
@@ -40,7 +41,10 @@ DELIVERY_OUTCOMES = {"delivered": EventKind.DELIVERED, "returned": EventKind.DEL
 MAX_PAGES = 50
 
 
-def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:
+def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore,
+                      cipher: FieldCipher | None = None) -> int:
+    """Status changes, with the 补正 requests and the results (decision, e-licence) they carry; ``cipher`` keeps a
+    result's personal details (a denial's reasons, the licence's data items) encrypted."""
     applied = 0
     cursor = store.cursor("case_changes") or ""
     for _page in range(MAX_PAGES):
@@ -48,7 +52,7 @@ def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore) 
         changes = data["changes"]
         with db.transaction() as conn:
             for change in changes:
-                applied += _apply_change(conn, change)
+                applied += _apply_change(conn, change, cipher)
             cursor = data["cursor"]
             store_cursor(conn, "case_changes", cursor)
         if not data.get("has_more"):
@@ -56,19 +60,23 @@ def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore) 
     return applied
 
 
-def _apply_change(conn: Any, change: dict[str, Any]) -> int:
+def _apply_change(conn: Any, change: dict[str, Any], cipher: FieldCipher | None = None) -> int:
     local = STATUS_MAP.get(str(change.get("status")))
     if local is None:
         log.warning("unknown platform status %r ignored", change.get("status"))
         return 0
     row = case_status(conn, str(change.get("case_uuid")))
-    if row is None or row["status"] == local:
+    if row is None:
         return 0
+    # The result (decision, e-licence) is kept even when the move itself is late or repeated.
+    recorded = record_result(conn, change, row["window_code"], now_iso(), cipher)
+    if row["status"] == local:
+        return recorded
     if not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
         # Reports can arrive late or out of order; the window's own record of where the case is wins
         # over a move the state machine does not allow (e.g. in review -> received).
         log.info("platform status %s ignored for a case in %s", local, row["status"])
-        return 0
+        return recorded
     stamp = now_iso()
     details: dict[str, Any] = {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")}
     request = change.get("correction")
@@ -77,7 +85,7 @@ def _apply_change(conn: Any, change: dict[str, Any]) -> int:
         # seen before (a replayed page, after its 补正 was received) must not stop the clock again.
         if not store_request(conn, change["case_uuid"], request, stamp):
             log.info("a 补正 request already received was reported again; ignored")
-            return 0
+            return recorded
         details["correction"] = {"request_id": request["request_id"], "due_by": request.get("due_by"),
                                  "materials": [str(i["material_code"]) for i in request["items"]]}
     outcome = str(change.get("status"))

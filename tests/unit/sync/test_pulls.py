@@ -48,7 +48,7 @@ def test_cursor_is_not_stored_when_its_data_could_not_be(workstation, platform, 
     platform.changes = [{"seq": 1, "case_uuid": case["case_uuid"], "status": "approved", "note": "", "at": "t"}]
     from clerk_app.sync import pulls
 
-    def broken(conn, change):
+    def broken(conn, change, *_cipher):
         raise RuntimeError("disk trouble")
 
     monkeypatch.setattr(pulls, "_apply_change", broken)
