@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clerk_app.domain.case import Decision, MaterialState
+from printing.stock import Calibration, StockTemplate
 
 
 class DocumentKind(enum.Enum):
@@ -29,6 +30,9 @@ class DocumentKind(enum.Enum):
     FEE_NOTICE = "fee_notice"  # 缴费通知书 (amount, basis, payment code and its QR)
     AUTHORISATION = "authorisation"  # 授权委托书 (the principal authorises the agent recorded at acceptance)
     MAILING_LIST = "mailing_list"  # 当日寄件清单 (快递送达: the day's mailed results, for the courier)
+    APPROVAL_DECISION = "approval_decision"  # 准予行政许可决定书 (other item types: 办理结果通知书)
+    DENIAL_DECISION = "denial_decision"  # 不予行政许可决定书 (other item types: 不予办理决定书)
+    CERTIFICATE = "certificate"  # 证照 on pre-printed stock (printing.stock: values only, at the template's places)
 
 
 class Paper(enum.Enum):
@@ -51,6 +55,14 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.FEE_NOTICE: "缴费通知书",
     DocumentKind.AUTHORISATION: "授权委托书",
     DocumentKind.MAILING_LIST: "当日寄件清单",
+    DocumentKind.APPROVAL_DECISION: "准予行政许可决定书",
+    DocumentKind.DENIAL_DECISION: "不予行政许可决定书",
+    DocumentKind.CERTIFICATE: "证照",
+}
+# The decisions of items that are not 行政许可 (行政确认, 行政给付, 公共服务 …) do not call themselves licences.
+OTHER_TITLES: dict[DocumentKind, str] = {
+    DocumentKind.APPROVAL_DECISION: "办理结果通知书",
+    DocumentKind.DENIAL_DECISION: "不予办理决定书",
 }
 
 
@@ -172,6 +184,10 @@ class DocumentContext:
     mailing_rows: tuple[MailingRow, ...] = ()
     # 邮寄送达 chosen at acceptance: the line the receipt prints (masked recipient, the address); empty = 窗口自取
     result_delivery: str = ""
+    # 证照 (CERTIFICATE): the stock's layout, and the printer's correction (set by the print service for the
+    # printer the job goes to); the values are ``extra`` (printing.stock.WINDOW_FIELDS and licence.<key>).
+    stock: StockTemplate | None = None
+    calibration: Calibration | None = None
 
     @property
     def deciding_body(self) -> str:
@@ -190,6 +206,10 @@ class DocumentContext:
 
     @property
     def title(self) -> str:
+        if self.kind is DocumentKind.CERTIFICATE and self.stock is not None:
+            return self.stock.title
+        if self.kind in OTHER_TITLES and not (self.items and all(i.is_licence for i in self.items)):
+            return OTHER_TITLES[self.kind]
         return TITLES[self.kind]
 
     @property

@@ -36,6 +36,7 @@ from printing.a4 import (
     query_hint,
     styles,
 )
+from printing.decision_paper import approval_decision, denial_decision
 from printing.fee_notice import fee_notice
 from printing.mailing_list import mailing_list
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
@@ -421,7 +422,7 @@ def delivery_receipt(ctx: DocumentContext) -> list[Flowable]:
     """送达回执 of a handover at the window (FACTS §4.4 送达回证 rows: 送达文书, 受送达人, 送达地点, 送达方式,
     收件人签名和日期, 送达人, 备注). ``extra``: ``result`` (送达的办理结果), ``collector_name`` /
     ``collector_id`` (masked), ``relation`` (与申请人关系, as checked), ``collected_at`` (ISO), ``check_note``
-    (card or manual entry, authorisation)."""
+    (card or manual entry, authorisation), ``elicence_id`` (the e-licence issued for the result, if any)."""
     extra = ctx.extra
     collected_at = extra.get("collected_at", "")
     when = datetime.fromisoformat(collected_at) if collected_at else ctx.stamp_time
@@ -433,6 +434,7 @@ def delivery_receipt(ctx: DocumentContext) -> list[Flowable]:
 
     rows = [
         row("送达文书", f"{'、'.join(ctx.item_names)}　办理结果：{extra.get('result', '—')}"),
+        *([row("电子证照标识", extra["elicence_id"])] if extra.get("elicence_id") else []),
         row("受送达人（申请人）", f"{ctx.applicant_name}　{ctx.applicant_id_label}：{ctx.applicant_id_display}"),
         row("领取人", f"{extra.get('collector_name', '')}　证件号码：{extra.get('collector_id', '')}"),
         row("与申请人关系", extra.get("relation", "")),
@@ -604,6 +606,8 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.FEE_NOTICE: fee_notice,
     DocumentKind.AUTHORISATION: authorisation,
     DocumentKind.MAILING_LIST: mailing_list,
+    DocumentKind.APPROVAL_DECISION: approval_decision,
+    DocumentKind.DENIAL_DECISION: denial_decision,
 }
 
 
