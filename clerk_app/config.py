@@ -142,6 +142,12 @@ declare("devices.simulated_when_absent", bool, True, "Offer simulated devices (l
 declare("devices.keep_photo", bool, False, "Keep the raw card photo block with the case (off: not stored)")
 declare("printing.a4_printer", str, "", "Printer for A4 documents; empty = system default")
 declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty = use the A4 printer")
+declare("printing.certificate_printer", str, "",
+        "Printer for certificates (证照) on pre-printed stock; empty = use the A4 printer. Its x/y calibration is kept "
+        "per printer (打印机校准)")
+declare("printing.stock_templates_dir", str, "",
+        "Folder of the site's own stock templates (JSON, docs/acceptance.md \"Results and certificates\"); a kind "
+        "found there replaces the shipped template; empty = the shipped templates only")
 declare("deadline.yellow_working_days", int, 1, "Warn in yellow when this many working days or fewer remain",
         minimum=0)
 declare("storage.allow_file_key_fallback", bool, False,

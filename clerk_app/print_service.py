@@ -18,9 +18,11 @@ from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache import audit_log, print_archive
 from offline_cache.print_archive import archive_printed, printed_documents, reprint_count, was_printed
+from offline_cache.printer_calibration import stored_calibration
 from printing.errors import NoPrinter, SpoolerUnavailable
 from printing.model import TITLES, DocumentContext, DocumentKind
 from printing.spooler import PrintJob, Spooler, resolve_printer, route, system_spooler
+from printing.stock import Calibration
 
 log = logging.getLogger("onewindow.printing")
 
@@ -86,6 +88,11 @@ class ReprintNeedsApproval(UserFacingError):
         self.kind = kind
 
 
+class CalibrationUnreadable(UserFacingError):
+    message = QT_TRANSLATE_NOOP("errors", "The calibration kept for the printer {printer} cannot be read: calibrate "
+                                "it again (打印机校准) before printing on pre-printed stock.")
+
+
 class PrintService:
     def __init__(self, workstation: Workstation, spooler: Spooler | None = None) -> None:
         self._ws = workstation
@@ -110,7 +117,27 @@ class PrintService:
         config = self._ws.config
         configured = route(ctx.kind, str(config.get("printing.a4_printer")),
                            str(config.get("printing.receipt_printer")))
+        if ctx.kind is DocumentKind.CERTIFICATE:
+            configured = str(config.get("printing.certificate_printer")) or configured
         return resolve_printer(self.spooler, configured)
+
+    def calibration(self, printer: str) -> Calibration:
+        """The x/y correction kept for this print queue (none = no correction)."""
+        stored = stored_calibration(self._ws.db, printer)
+        if stored is None:
+            return Calibration()
+        try:
+            return Calibration(float(stored["offset_x_mm"]), float(stored["offset_y_mm"]),
+                               float(stored.get("scale", 1.0)))
+        except (KeyError, TypeError, ValueError):
+            # A stored value this version cannot read must not print certificates off their places unnoticed.
+            raise CalibrationUnreadable(printer=printer) from None
+
+    def _calibrated(self, ctx: DocumentContext, printer: str) -> DocumentContext:
+        """Pre-printed stock takes the correction of the printer the job goes to; other papers stay as they are."""
+        if ctx.kind is not DocumentKind.CERTIFICATE:
+            return ctx
+        return dataclasses.replace(ctx, calibration=self.calibration(printer))
 
     def training_folder(self) -> Path:
         return Path(self._ws.paths.data_dir) / "training-prints"
@@ -146,6 +173,7 @@ class PrintService:
             if not self._ws.is_training:
                 raise
             return self._save_instead(case_uuid, ctx, clerk_id, tag)
+        ctx = self._calibrated(ctx, printer)
         pdf = render_document(ctx)
         record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint, printer,
                                    clerk_id, str(self._ws.config.get("window.code")), tag)
@@ -165,7 +193,7 @@ class PrintService:
         audit_log.write(self._ws.db, "reprint", clerk_id, {**facts, "approved_by": approved_by})
 
     def _save_instead(self, case_uuid: str, ctx: DocumentContext, clerk_id: str, tag: str | None) -> PrintOutcome:
-        pdf = render_document(ctx)
+        pdf = render_document(self._calibrated(ctx, TRAINING_PRINTER))
         record = archive_printed(self._ws.db, self._ws.blobs, case_uuid, pdf, ctx.kind.value, ctx.reprint,
                                  TRAINING_PRINTER, clerk_id, str(self._ws.config.get("window.code")), tag)
         folder = self.training_folder()

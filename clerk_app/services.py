@@ -16,14 +16,17 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from clerk_app.acceptance.agent_batch import AgentBatchDesk
+from clerk_app.acceptance.calibration import CalibrationDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.delivery import DeliveryDesk
 from clerk_app.acceptance.documents import DocumentDesk, Letterhead
 from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.online import OnlineDesk
+from clerk_app.acceptance.results import ResultDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.acceptance.supplement import SupplementDesk
@@ -54,11 +57,12 @@ from devices.scanner.drivers import build_scanner_service
 from devices.scanner.service import DriverFactory
 from offline_cache.cases import CaseRepository
 from printing.spooler import Spooler
+from printing.stock import TemplateLibrary
 
 log = logging.getLogger("onewindow.init")
 
 # what records the logged-in clerk
-ClerkBound = (AcceptanceService | DocumentDesk | HandoverDesk | SupplementDesk | CorrectionDesk
+ClerkBound = (AcceptanceService | DocumentDesk | CalibrationDesk | HandoverDesk | SupplementDesk | CorrectionDesk
               | SignatureDesk | FeeDesk | DeliveryDesk)
 
 
@@ -100,6 +104,8 @@ class Services:
     fees: FeeDesk  # 缴费通知书 and payments; 办结前收费 holds 出件 (a hold of the handover desk)
     voids: VoidDesk  # 作废 of a case committed in error, with a supervisor's approval
     deliveries: DeliveryDesk  # 快递送达: the waybill at dispatch, the 当日寄件清单 (the choice is the acceptance's)
+    results: ResultDesk  # the decision paper and the 证照 on pre-printed stock, after the back office decided
+    calibration: CalibrationDesk  # per-printer x/y correction of pre-printed stock (打印机校准)
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -195,9 +201,16 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     statistics = StatisticsSource(reports, sync.client if sync.configured else None)
     evaluator = PadReader(evaluator_pad(config))  # nothing opened until started
     voids = VoidDesk(ws.db, acceptance.rules, session, window_code=window, clock=local_now)
+    site_templates = config.get_str("printing.stock_templates_dir")
+    results = ResultDesk(ws.db, ws.cipher, documents,
+                         lambda: TemplateLibrary.load(Path(site_templates) if site_templates else None),
+                         item_of=catalog.get_item)
+    calibration = CalibrationDesk(ws, printing, clerk_id=clerk)
+    follow_clerk(session, calibration)
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
-                    online, retention, agent_batches, statistics, evaluator, fees, voids, deliveries,
+                    online, retention, agent_batches, statistics, evaluator, fees, voids, deliveries, results,
+                    calibration,
                     platform_ready)
 
 

@@ -50,7 +50,8 @@ ID_LABELS = {
 # Notices addressed to the applicant identify them in full (they are legal vouchers); everything else masks.
 FULL_ID_KINDS = frozenset({DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.REJECTION_NOTICE,
                            DocumentKind.DEFICIENCY_COMMITMENT, DocumentKind.ONE_TIME_NOTICE,
-                           DocumentKind.CORRECTION_NOTICE})
+                           DocumentKind.CORRECTION_NOTICE, DocumentKind.APPROVAL_DECISION,
+                           DocumentKind.DENIAL_DECISION})
 
 # Shortfalls of a received material print as "不符合要求" with what is wrong.
 _SHORTFALL_NOTES = {
@@ -295,7 +296,14 @@ def delivery_context(stored: StoredCase, letterhead: Letterhead, *, department: 
         "collector_id": str(details.get("collector_id_masked", "")),
         "relation": str(details.get("relation", "")), "check_note": note, "collected_at": collected_at,
         "handover_uuid": str(details.get("handover_uuid", "")),
+        **({"elicence_id": elicence} if (elicence := elicence_of(stored)) else {}),
     })
+
+
+def elicence_of(stored: StoredCase) -> str:
+    """The e-licence identifier the platform issued for the case's result (the last one reported), or ''."""
+    reported = [str(e.details.get("elicence_id") or "") for e in stored.events if e.kind == "result_received"]
+    return next((r for r in reversed(reported) if r), "")
 
 
 class DocumentDesk:
@@ -334,6 +342,16 @@ class DocumentDesk:
         if wanted and stored.case.applicant.agent is not None:
             contexts.append(self.authorisation_context(case_uuid))
         return contexts
+
+    def stored(self, case_uuid: str) -> StoredCase:
+        return self._cases.get(case_uuid)
+
+    def stored_context(self, case_uuid: str, kind: DocumentKind) -> tuple[StoredCase, DocumentContext]:
+        """The stored case and the base context of one of its papers (letterhead, department, item facts), for
+        the desks that fill their own papers (``clerk_app.acceptance.results``)."""
+        stored = self._cases.get(case_uuid)
+        return stored, build_context(stored, kind, self.letterhead, department=self._department(stored),
+                                     item_of=self._item_of)
 
     def _signed(self, case_uuid: str, ctx: DocumentContext) -> DocumentContext:
         """The paper with the citizen's screen signature at its signature line, when there is one."""
