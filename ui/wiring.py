@@ -64,6 +64,7 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     from ui.identity_wiring import wire_identity
     from ui.online_wiring import wire_online
     from ui.queue_wiring import wire_queue
+    from ui.results_wiring import wire_results
     from ui.retention_wiring import wire_retention
     from ui.scanning_wiring import wire_scanning
     from ui.statistics.wiring import wire_statistics
@@ -91,6 +92,7 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     retention = wire_retention(window, services, tasks)
     yield "retention"
     statistics = wire_statistics(window, services, tasks)
+    wire_results(window, services, tasks, acceptance)  # 打印结果/证照 in the case dialog, 打印机校准 in the toolbar
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
                     statistics, agent_batch)
 

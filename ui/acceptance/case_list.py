@@ -291,6 +291,11 @@ class CaseListPanel(QWidget):
             self.open_requested.emit(row.summary.case_number)
 
 
+def tr_results(text: str) -> str:
+    """The results strings (ui/i18n/results_zh_CN.ts)."""
+    return QCoreApplication.translate("results", text)
+
+
 def tr_authsign(text: str) -> str:
     """The 授权委托书 strings (ui/i18n/authsign_zh_CN.ts)."""
     return QCoreApplication.translate("authsign", text)
@@ -310,6 +315,7 @@ class CaseDialog(QDialog):
     fee_notice_requested = Signal(str)  # case uuid: issue (or reprint) and print the 缴费通知书
     void_requested = Signal(str)  # case uuid: 作废 with a supervisor's approval
     dispatch_requested = Signal(str)  # case uuid: 快递送达, record the waybill (enabled by the delivery actions)
+    result_requested = Signal(str)  # case uuid: print the decision paper and the 证照 (after the back office decided)
 
     def _dates(self, stored: StoredCase, supervision: CaseSupervision | None) -> tuple[str, str]:
         """Promised and legal dates as 电子监察 sees them: extended by past pauses, each marked when the holiday
@@ -369,6 +375,8 @@ class CaseDialog(QDialog):
                  "dispatched": self.tr("mailed with a waybill (寄出)"),
                  "delivered": self.tr("delivered (已签收)"),
                  "delivery_returned": self.tr("returned by the carrier (退回)"),
+                 "result_received": tr_results("result received from the back office"),
+                 "elicence_refused": tr_results("e-licence identifier refused (not of the GB/T 36904 form)"),
                  "note": self.tr("note")}
         lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
                   + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
@@ -400,20 +408,57 @@ class CaseDialog(QDialog):
         self.void = self._void_button(case.status, key)
         self.print_authorisation = self._authorisation_print_button(stored, key)
         self.dispatch, self.delivery_note = self._delivery_widgets(key)
+        self.result_button = self._result_button(key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.void, self.reprint, self.handover, self.authorisation, self.print_authorisation,
                        self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice,
-                       self.dispatch):
+                       self.dispatch, self.result_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         # after addButton, which shows every button it is given
         self.print_authorisation.setVisible(bool(self.print_authorisation.property("wanted")))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.body)
-        for note in (self.delivery_note, self.collector_note):
-            layout.addWidget(note)
-        layout.addWidget(buttons)
+        for widget in (self.body, self.result_note, self.delivery_note, self.collector_note, buttons):
+            layout.addWidget(widget)
         self.resize(560, 480)
+
+    def _result_button(self, key: str) -> QPushButton:
+        """打印结果/证照: enabled once the result desk says what there is (``show_result_offer``)."""
+        button = QPushButton(tr_results("Print result / certificate (打印结果/证照)"))
+        button.setObjectName("resultButton")
+        button.setEnabled(False)
+        button.clicked.connect(lambda: self.result_requested.emit(key))
+        self.result_note = QLabel("")
+        self.result_note.setObjectName("resultNote")
+        self.result_note.setWordWrap(True)
+        self.result_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return button
+
+    def show_result_offer(self, offer: Any) -> None:
+        """The decision paper and certificate the case can print, and its e-licence identifier."""
+        if not offer.printable:
+            self.result_button.setToolTip(tr_results("Available once the back office has decided the case."))
+            return
+        self.result_button.setEnabled(True)
+        papers = [tr_results("the approval decision") if offer.outcome == "approved"
+                  else tr_results("the denial decision with the applicant's remedies")]
+        if offer.certificate_title:
+            papers.append(tr_results("the certificate on pre-printed stock (%1)").replace("%1",
+                                                                                          offer.certificate_title))
+        elif offer.licence_kind:
+            papers.append(tr_results("no stock template for %1: the certificate is not printed here").replace(
+                "%1", offer.licence_kind))
+        lines = [f"<b>{tr_results('Result')}</b>: " + html.escape("；".join(papers))]
+        if offer.elicence_id:
+            lines.append(f"<b>{tr_results('E-licence identifier')}</b>: {html.escape(offer.elicence_id)}")
+        self.result_note.setText("<br>".join(lines))
+        self.result_button.setToolTip(tr_results("Prints through the certificate printer with its calibration; a "
+                                                 "second copy is 补打."))
+
+    def show_result_error(self, exc: BaseException) -> None:
+        from ui.errors import inline_error_text
+
+        self.result_note.setText(f"<span style='color:#c62828'>{html.escape(inline_error_text(exc))}</span>")
 
     def _authorisation_print_button(self, stored: StoredCase, key: str) -> QPushButton:
         """授权委托书 of an accepted agent's case that holds none: printed for the principal to sign (shown only then:

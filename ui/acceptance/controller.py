@@ -100,6 +100,8 @@ class AcceptanceController(QObject):
         self.fees = fees  # 缴费通知书; None where no fee desk is given
         # 受理前收费 holds 受理 / 容缺受理 in the decision panel until paid; None where no fee desk is given
         self.fee_hold = FeeHoldActions(self, fees) if fees is not None else None
+        # 打印结果/证照 after the back office decided (ui.acceptance.result_actions); set by ui.results_wiring
+        self.results: Any = None
         # 作废 and the second 补打: the supervisor approves on the spot; None without a clerk session
         self.approvals = ApprovalActions(self, clerk_session, voids) if clerk_session is not None else None
         # each clerk's open draft over a shift change; None without a clerk session
@@ -633,6 +635,9 @@ class AcceptanceController(QObject):
             dialog.fee_notice_requested.connect(lambda key: self.print_fee_notice(key, dialog))
         else:
             dialog.fee_notice.setEnabled(False)
+        if self.results is not None:
+            dialog.result_requested.connect(self.results.print_results)
+            self.results.load_offer(str(stored.case.case_uuid), dialog)
         if self.corrections is not None:
             dialog.correction_notice_requested.connect(self.corrections.print_notice)
             dialog.correction_requested.connect(self.corrections.receive)

@@ -1,0 +1,40 @@
+"""``wire_results``: 打印结果/证照 in the case dialog (``ResultActions``) and the 打印机校准 entry of the toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from clerk_app.services import Services
+from ui.acceptance.result_actions import ResultActions
+from ui.calibration_dialog import CalibrationDialog
+from ui.tasks import TaskRunner
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("results", text)
+
+
+def wire_results(window: QWidget, services: Services, tasks: TaskRunner, acceptance: object) -> QToolBar:
+    if acceptance is not None:
+        acceptance.results = ResultActions(acceptance, services.results)  # type: ignore[attr-defined]
+    bar = QToolBar(tr("Printer calibration"), window)
+    bar.setObjectName("calibrationToolbar")
+    bar.setMovable(False)
+    action = QAction(tr("Printer calibration"), bar)
+    action.setObjectName("openCalibration")
+    action.setToolTip(tr("Set the x/y offset of certificates printed on pre-printed stock, per printer"))
+    dialogs: list[CalibrationDialog] = []
+
+    def open_dialog() -> None:
+        dialog = CalibrationDialog(window, services.calibration, tasks)
+        dialogs[:] = [d for d in dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    bar.addAction(action)
+    add = getattr(window, "addToolBar", None)
+    if callable(add):
+        add(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar
