@@ -54,6 +54,9 @@ class ResultOffer:
     certificate_title: str = ""  # the stock template's title; empty = no certificate printed at the window
     licence_kind: str = ""  # the result's name when it is a licence
     elicence_id: str | None = None
+    # The template's required values the case does not have yet (e.g. 证照编号 before the platform sent it): the
+    # decision prints, the certificate waits.
+    certificate_waits_for: tuple[str, ...] = ()
 
     @property
     def printable(self) -> bool:
@@ -110,8 +113,19 @@ class ResultDesk:
         kind = DocumentKind.APPROVAL_DECISION if outcome == "approved" else DocumentKind.DENIAL_DECISION
         licence = self._licence_kind(stored, result) if outcome == "approved" else ""
         template = self.library.for_kind(licence) if licence else None
-        return ResultOffer(outcome, kind, template.title if template else "", licence,
-                           result.elicence_id if result is not None else None)
+        elicence = result.elicence_id if result is not None else None
+        if template is None:
+            return ResultOffer(outcome, kind, "", licence, elicence)
+        values = self._values(case_uuid, stored, result, licence, template)
+        waiting = tuple(f.label for f in template.fields if f.required and not values.get(f.name))
+        return ResultOffer(outcome, kind, "" if waiting else template.title, licence, elicence, waiting)
+
+    def _values(self, case_uuid: str, stored: StoredCase, result: CaseResult | None, licence: str,
+                template: StockTemplate) -> dict[str, str]:
+        details = result_details(self._cipher, result) if result is not None else {}
+        _, base = self.documents.stored_context(case_uuid, DocumentKind.CERTIFICATE)
+        return _certificate_values(stored, base, _decision_extra(stored, result, details, licence), details,
+                                   template)
 
     def contexts(self, case_uuid: str) -> list[DocumentContext]:
         offer = self.offer(case_uuid)
@@ -127,6 +141,8 @@ class ResultDesk:
             _, base = self.documents.stored_context(case_uuid, DocumentKind.CERTIFICATE)
             contexts.append(dataclasses.replace(
                 base, stock=template, extra=_certificate_values(stored, base, extra, details, template)))
+        elif offer.certificate_waits_for:
+            log.info("certificate not printed: the case lacks %d required value(s)", len(offer.certificate_waits_for))
         return contexts
 
     def preview(self, case_uuid: str) -> list[tuple[str, bytes]]:
@@ -166,10 +182,12 @@ def _decision_extra(stored: StoredCase, result: CaseResult | None, details: dict
 
 
 def _decided_at(stored: StoredCase) -> str:
-    for event in reversed(stored.events):
-        if event.to_status in (CaseStatus.APPROVED.value, CaseStatus.DENIED.value):
-            return event.device_time
-    return ""
+    """When the platform sent no date: the back office's move, else a 即办件's conclusion on the spot."""
+    for wanted in ((CaseStatus.APPROVED.value, CaseStatus.DENIED.value), (CaseStatus.CONCLUDED.value,)):
+        for event in reversed(stored.events):
+            if event.to_status in wanted:
+                return event.device_time
+    return stored.accepted_at or ""
 
 
 def _certificate_values(stored: StoredCase, base: DocumentContext, extra: dict[str, str], details: dict[str, object],

@@ -445,6 +445,9 @@ class CaseDialog(QDialog):
         if offer.certificate_title:
             papers.append(tr_results("the certificate on pre-printed stock (%1)").replace("%1",
                                                                                           offer.certificate_title))
+        elif offer.certificate_waits_for:
+            papers.append(tr_results("the certificate waits for %1 from the platform").replace(
+                "%1", "、".join(offer.certificate_waits_for)))
         elif offer.licence_kind:
             papers.append(tr_results("no stock template for %1: the certificate is not printed here").replace(
                 "%1", offer.licence_kind))

@@ -82,6 +82,11 @@
     </message>
     <message>
         <location filename="../acceptance/case_list.py" line="1" />
+        <source>the certificate waits for %1 from the platform</source>
+        <translation>证照待平台下发%1后打印</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
         <source>no stock template for %1: the certificate is not printed here</source>
         <translation>%1 没有套打模板：证照不在窗口打印</translation>
     </message>

@@ -137,8 +137,18 @@ def test_a_denied_licence_states_reasons_organ_and_remedies(services, recording)
 
 def test_a_non_licence_item_never_cites_the_licence_law(services, recording):
     case_uuid, item = _case(services, "内地居民结婚登记")
-    _decide(services, case_uuid, "approved", decision={"decision_number": "清河民婚〔2026〕1号"})
+    _decide(services, case_uuid, "approved", decision={"decision_number": "清河民婚〔2026〕1号"},
+            elicence={"identifier": EID.replace("0001.001", "0002.001"), "licence_kind": "结婚证",
+                      "licence_number": "J511602-2026-000001"})
     contexts = services.results.contexts(case_uuid)
     assert [c.title for c in contexts] == ["办理结果通知书", "婚姻登记证（内页）"]
     text = _text(services.documents.printer.preview(contexts[0]))
     assert "行政许可法" not in text and "决定予以办理" in text and item.legal_basis[:6] in text
+
+
+def test_without_its_licence_number_the_certificate_waits_and_the_decision_prints(services, recording):
+    case_uuid, _ = _case(services, "有限责任公司设立登记")
+    _decide(services, case_uuid, "approved", decision={"decision_number": "清河审批〔2026〕10号"})  # no e-licence
+    offer = services.results.offer(case_uuid)
+    assert offer.certificate_title == "" and offer.certificate_waits_for == ("注册号/证照编号",)
+    assert [o.archived.kind for o in services.results.print_results(case_uuid)] == [DocumentKind.APPROVAL_DECISION]
