@@ -68,7 +68,8 @@ app = QApplication([sys.argv[0]])
 watch = Watch()
 app.installEventFilter(watch)
 import main
-started = main.run(["--home", sys.argv[2], "--no-crash-dialog", "--no-single-instance"], exec=False)
+# The clerk's start: with the single-instance guard (each run has its own folder, so no other instance answers).
+started = main.run(["--home", sys.argv[2], "--no-crash-dialog"], exec=False)
 
 def ready():
     identity = started.services.identity

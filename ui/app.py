@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.config import Config
 from clerk_app.errors import UserFacingError
@@ -103,6 +103,8 @@ class WorkstationApp:
             self.exit_code = 2
             self.window.status.showMessage(self.window.tr("OneWindow could not start"))
             if self._show_dialogs:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(self.window, QCoreApplication.translate("app", "OneWindow cannot start"),
                                      error.user_text())
             print(error.user_text(), file=sys.stderr)

@@ -14,18 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QGroupBox,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.shortcuts import ShortcutRegistry
 from ui.status_bar import WorkstationStatusBar
@@ -44,6 +33,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._settings = settings
         self._painted = False
+        self._background_held = False  # the staged start holds the features' first background work (ui/startup.py)
+        self._held_work: list[Callable[[], None]] = []
         self._after_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self._title(training))
         self.status = WorkstationStatusBar(self)
@@ -139,6 +130,9 @@ class MainWindow(QMainWindow):
             layout.addWidget(widget)
 
     def show_shortcut_help(self) -> None:
+        # Imported here: each PySide6 class costs its first use, and the shell paints before anything else.
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTableWidget(0, 2, dialog)
@@ -172,11 +166,27 @@ class MainWindow(QMainWindow):
         """Run ``callback`` once the window has painted for the first time (at the latest after ``fallback_ms``).
         Heavy first-start work (the training catalog import holds the GIL for seconds) starts after the clerk
         sees the window, not while it first paints."""
+        if self._background_held:
+            self._held_work.append(callback)
+            return
         if self._painted:
             callback()
             return
         self._after_paint.append(callback)
         QTimer.singleShot(fallback_ms, self, self._run_after_paint)
+
+    def hold_background_work(self) -> None:
+        """Until ``release_background_work``, work handed to ``after_first_paint`` from now on waits, even after
+        the first paint: the staged start wires the features one slice at a time, and their first background work
+        (the catalog import, the sandbox process, the queue's first contact) would compete with those slices for
+        the GIL."""
+        self._background_held = True
+
+    def release_background_work(self) -> None:
+        self._background_held = False
+        held, self._held_work = self._held_work, []
+        for callback in held:
+            self.after_first_paint(callback)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

@@ -3,16 +3,20 @@
 1. ``ui/app.py`` shows the bare ``MainWindow`` (title, empty work areas, "Starting…") before anything heavy is
    imported.
 2. After its first paint, on the database thread (a ``DatabaseOp``), what opening the data needs is imported
-   (the key store, the database, the catalog with pypinyin); then, at the same time,
-   * the database thread opens the workstation's data (migrations, data key, blobs) and, on a first start in
-     training mode, loads the training catalog (mostly waiting for the disk: it overlaps the imports), and
+   (the key store, the database); then, at the same time,
+   * the database thread opens the workstation's data (migrations, data key, blobs: mostly waiting for the disk,
+     it overlaps the imports), and
    * a ``CpuOp`` imports the composition root and every feature's wiring (reportlab, the PDF libraries and
-     requests load later, where they are used).
+     sqlite-utils load later, where they are used).
    The two threads never import the same modules at once: the database thread's imports come first.
 3. One GUI-thread slice builds ``DeviceHooks`` (the PIN prompt is a QObject, the document camera is found through
-   Qt Multimedia); the services are built on them off the GUI thread.
+   Qt Multimedia); the services are built on them off the GUI thread. In training mode the sandbox process starts
+   then (a ``NetworkOp``; its own process, so it loads on the other core while the features are wired).
 4. Back on the GUI thread, one feature per event-loop turn (``ui.wiring.wiring_steps``), then the clerk gate.
-   Each slice is timed (``slices``; the start-up bench reports the longest).
+   Each slice is timed (``slices``; the start-up bench reports the longest). The background work the features
+   start after the first paint (the catalog's import and index, the queue's first contact, the retention run)
+   is held until the gate is wired (``MainWindow.hold_background_work``): it would compete with the slices for
+   the GIL.
 
 The panels are wired before the gate that covers them, so until the gate is wired the work areas, tool bars and
 shortcuts are held disabled: nothing a feature wired early offers can be used before a clerk logs in.
@@ -28,14 +32,14 @@ import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
 from clerk_app.config import Config
 from clerk_app.paths import AppPaths
 from ui.main_window import MainWindow
-from ui.tasks import CpuOp, DatabaseOp, TaskRunner
+from ui.tasks import CpuOp, DatabaseOp, NetworkOp, TaskRunner
 
 if TYPE_CHECKING:
     from clerk_app.context import Workstation
@@ -45,8 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("onewindow.init")
 
-# What opening the data and the first-start catalog load import (step 2, the database thread, first).
-DATA_MODULES = ("clerk_app.context", "clerk_app.catalog.service", "clerk_app.catalog.training")
+# What opening the data imports (step 2, the database thread, first).
+DATA_MODULES = ("clerk_app.context",)
 
 # What the wiring imports, loaded off the GUI thread before the first feature is wired (step 2, a CPU thread).
 HEAVY_MODULES = (
@@ -73,18 +77,6 @@ def import_modules(names: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
-def load_training_catalog(ws: Workstation) -> None:
-    """First start in training mode: the bundled catalog, loaded while the wiring is imported. The catalog panel's
-    own preparation (``ui.catalog_panel.wire_catalog``) finds it loaded; if this fails, that preparation fails the
-    same way and shows it to the clerk, so here it is only logged."""
-    from clerk_app.catalog.service import CatalogService
-
-    try:
-        CatalogService(ws.db).ensure_training_catalog()
-    except Exception as exc:  # noqa: BLE001 - shown by the catalog panel's own attempt
-        log.warning("training catalog not loaded ahead of the panel: %s", type(exc).__name__)
-
-
 class InputHold:
     """Work areas, menus, tool bars and shortcuts disabled while the features are wired. Only what was enabled is
     disabled, and only that is enabled again, so a feature's own disabled action stays disabled."""
@@ -95,16 +87,20 @@ class InputHold:
         self._actions: list[QAction] = []
 
     def apply(self) -> None:
-        """Hold what is there now (called again after each slice: a feature may have added a tool bar)."""
+        """Hold what is there now (called again after each slice: a feature may have added a tool bar). Tool bars
+        and docks are the window's direct children: a recursive search of every panel's widgets cost more than
+        some slices."""
         window = self._window
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
         parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget(),
-                                       *window.findChildren(QToolBar), *window.findChildren(QDockWidget)]
+                                       *window.findChildren(QToolBar, options=direct),
+                                       *window.findChildren(QDockWidget, options=direct)]
         for part in parts:
-            if part is not None and part.isEnabled() and part not in self._widgets:
+            if part is not None and part.isEnabled():
                 part.setEnabled(False)
                 self._widgets.append(part)
         for action in window.shortcuts.actions.values():
-            if action.isEnabled() and action not in self._actions:
+            if action.isEnabled():
                 action.setEnabled(False)
                 self._actions.append(action)
 
@@ -150,6 +146,8 @@ class StagedStart(QObject):
     def begin(self) -> None:
         self._hold.apply()
         self._window.after_first_paint(self._import)
+        # after _import: the features' own after-paint work waits until they are all wired (see _gate)
+        self._window.hold_background_work()
 
     def stop(self) -> None:
         """The window is closing: deliver nothing more (``close`` then closes what was opened)."""
@@ -189,8 +187,6 @@ class StagedStart(QObject):
         self.workstation = ws
         if self.stopped or self.error is not None:
             return  # closed by close()
-        if ws.is_training:
-            DatabaseOp(self._window, lambda: load_training_catalog(ws)).run(self._tasks)
         self._maybe_build()
 
     def _imports_done(self) -> None:
@@ -216,6 +212,13 @@ class StagedStart(QObject):
         self.services = services  # owns the data now: close() closes both
         if self.stopped:
             return
+        sandbox = services.sandbox
+        if sandbox is not None:
+            # Its own process (nice 10): it loads FastAPI on the other core while the features are wired. The
+            # sync wiring's start_platform finds it started (or waits for it, off the GUI thread); a failure is
+            # reported there, so here it is only logged.
+            NetworkOp(self._window, sandbox.start).success(lambda _sandbox: None).failure(
+                lambda exc: log.info("training platform not started ahead: %s", type(exc).__name__)).run(self._tasks)
         from ui.wiring import wiring_steps
 
         log.info("wiring the features")
@@ -262,6 +265,9 @@ class StagedStart(QObject):
                  (time.monotonic() - self.began) * 1000, max(took for _name, took in self.slices))
         self.done = True
         self.finished.emit()
+        # The features' first background work (catalog import and index, sandbox process, queue) starts now, on
+        # the next turn: the gate paints first.
+        QTimer.singleShot(0, self, self._window.release_background_work)
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _slice(self, name: str, work: Callable[[], Any]) -> bool:
