@@ -130,3 +130,22 @@ def test_a_gui_start_is_told_from_a_command_before_the_cli_parser_loads() -> Non
     args = main.parse_args(["--home", "/tmp/x", "--no-crash-dialog"])
     assert args.command is None and args.home == "/tmp/x"
     assert main.parse_args(["doctor", "--json"]).command == "doctor"
+
+
+def test_background_work_handed_over_during_the_wiring_waits_for_the_release(qapp, qtbot) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(training=True)
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.after_first_paint(lambda: ran.append("staged start"))  # before the hold: runs at the first paint
+    window.hold_background_work()
+    window.show()
+    qtbot.waitUntil(lambda: ran == ["staged start"], timeout=10_000)
+    window.after_first_paint(lambda: ran.append("catalog import"))  # a feature wired during the staged start
+    qapp.processEvents()
+    assert ran == ["staged start"]
+    window.release_background_work()
+    assert ran == ["staged start", "catalog import"]
+    window.after_first_paint(lambda: ran.append("later"))  # after the start: at once, as before
+    assert ran[-1] == "later"
