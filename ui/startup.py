@@ -63,6 +63,7 @@ HEAVY_MODULES = (
     "ui.identity_wiring",
     "ui.online_wiring",
     "ui.queue_wiring",
+    "ui.results_wiring",
     "ui.retention_wiring",
     "ui.scanning_wiring",
     "ui.statistics.wiring",
