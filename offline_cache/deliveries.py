@@ -38,9 +38,13 @@ def _bound(case_uuid: str) -> bytes:
     return f"delivery:{case_uuid}".encode()
 
 
+PURGED = Recipient("", "", "", "")  # the recipient of a case whose personal data the retention purge removed
+
+
 def _record(row: sqlite3.Row, cipher: FieldCipher) -> DeliveryRecord:
-    plain = cipher.decrypt(row["recipient_enc"], _bound(row["case_uuid"]))
-    return DeliveryRecord(row["case_uuid"], row["method"], Recipient.from_dict(json.loads(plain)), row["chosen_at"],
+    blob = row["recipient_enc"]
+    recipient = Recipient.from_dict(json.loads(cipher.decrypt(blob, _bound(row["case_uuid"])))) if blob else PURGED
+    return DeliveryRecord(row["case_uuid"], row["method"], recipient, row["chosen_at"],
                           row["carrier"], row["waybill"], row["dispatch_uuid"], row["mailed_at"], row["outcome"],
                           row["outcome_at"], row["return_reason"])
 

@@ -7,6 +7,7 @@ open (everything it sent was confirmed). Purging a case, inside the caller's tra
 * its ``case_blobs`` rows (scans, card photo, printed PDFs, screen signatures) go; a file that no unpurged case
   still references (信息跑路 pages are shared with later cases) is marked purged and returned for deletion after
   the commit;
+* the 邮寄送达 recipient of its ``case_deliveries`` row (the waybill and the outcome stay);
 * the village agent of its 代办批次 (``agent_batches.agent_enc``), once every case of the batch is purged;
 * its applicant, once no unpurged case refers to them, keeps only kind, document type and source: the encrypted
   document is emptied and the blind index replaced, so the citizen can no longer be found by ID number.
@@ -76,6 +77,8 @@ def purge_case(conn: sqlite3.Connection, case_uuid: str, stamp: str) -> PurgedCa
             "UPDATE applicants SET payload_enc = ?, id_index = 'purged:' || applicant_uuid"
             " WHERE applicant_uuid = ? AND payload_enc != ?",
             (PURGED_PAYLOAD, applicant_uuid, PURGED_PAYLOAD)).rowcount > 0
+    # 邮寄送达: the recipient (name, phone, address); the waybill, carrier and outcome stay for statistics.
+    conn.execute("UPDATE case_deliveries SET recipient_enc = ? WHERE case_uuid = ?", (PURGED_PAYLOAD, case_uuid))
     # 代办批次: the village agent's identity goes with the last of the batch's cases.
     conn.execute(
         "UPDATE agent_batches SET agent_enc = ? WHERE agent_enc != ? AND batch_uuid IN"
