@@ -30,7 +30,14 @@ from clerk_app.print_service import PrintOutcome
 from offline_cache.cases import CaseRepository, case_status, set_case_status
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
-from offline_cache.deliveries import DeliveryRecord, delivery_of, mailed_on, record_dispatch, waybill_owner
+from offline_cache.deliveries import (
+    DeliveryRecord,
+    delivery_of,
+    mailed_on,
+    outcomes_of,
+    record_dispatch,
+    waybill_owner,
+)
 from offline_cache.outbox import enqueue
 from printing.model import DocumentContext, DocumentKind, MailingRow
 
@@ -111,6 +118,13 @@ class DeliveryDesk:
         """The case's 邮寄送达 record (recipient decrypted for the dispatch dialog), or None for 窗口自取."""
         with self._db.transaction() as conn:
             return delivery_of(conn, self._cipher, case_uuid)
+
+    def returned_of(self, case_uuids: list[str]) -> dict[str, str]:
+        """Of these cases, the ones whose mailed result the carrier returned, with its reason (the case list's
+        flag)."""
+        with self._db.transaction() as conn:
+            found = outcomes_of(conn, case_uuids)
+        return {key: reason or "" for key, (_waybill, outcome, reason) in found.items() if outcome == "returned"}
 
     def read(self, text: str) -> Waybill:
         """A scanned or typed waybill checked against the centre's carrier rules (``WaybillInvalid``)."""

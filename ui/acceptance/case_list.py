@@ -62,6 +62,7 @@ class CaseRow:
     supply_overdue: bool = False  # 容缺: a deferred material's supply-by date has passed (电子监察 red)
     correction: bool = False  # the back office asked for 补正 and the materials are not in yet
     correction_due: date | None = None  # the date the 补正 request asks the materials by
+    returned: str | None = None  # 邮寄送达 returned by the carrier (its reason): the result waits at the window
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,10 @@ class CaseListPanel(QWidget):
                 "The back office asked for 补正: open the case, print the 补正告知书 and receive the materials. "
                 "The clock is stopped until they are received."))
             colour = colour if row.supply_overdue else CORRECTION_COLOUR
+        if row.returned is not None and s.status.value == "ready_for_pickup":
+            texts[3] += " · " + self._text("text:returned", lambda _k: self.tr("mail returned (邮寄退回)"))
+            tooltips[3] = self.tr("The carrier returned the mailed result (%1): ask the applicant to collect it at "
+                                  "the window.").replace("%1", row.returned or "—")
         if s.status.value == "voided":
             colour = VOIDED_COLOUR
         return _Cells(tuple(texts), colour, tooltips)

@@ -537,6 +537,8 @@ class AcceptanceController(QObject):
         listed = {s.case_uuid for s in due + todays}
         extra = [s for s in late + waiting if s.case_uuid not in listed]
         extra = list({s.case_uuid: s for s in extra}.values())
+        returned = (self.delivery.desk.returned_of([s.case_uuid for s in due + todays + extra])
+                    if self.delivery is not None else {})
         rows = []
         for listed_summary in due + todays + extra:
             summary = listed_summary
@@ -550,7 +552,7 @@ class AcceptanceController(QObject):
                                   deadline_certain=watch.promised.certain)
             flagged = summary.case_uuid in due_by
             rows.append(CaseRow(summary, level, supply_overdue=summary.case_uuid in late_ids, correction=flagged,
-                                correction_due=due_by.get(summary.case_uuid)))
+                                correction_due=due_by.get(summary.case_uuid), returned=returned.get(summary.case_uuid)))
         order = {"red": 0, "yellow": 1}
         return sorted(rows, key=lambda r: 0 if r.supply_overdue else 1 if r.correction else 1 + order.get(r.level, 2))
 

@@ -212,6 +212,16 @@
     <name>CaseListPanel</name>
     <message>
         <location filename="../acceptance/case_list.py" line="1" />
+        <source>mail returned (邮寄退回)</source>
+        <translation>邮寄退回</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
+        <source>The carrier returned the mailed result (%1): ask the applicant to collect it at the window.</source>
+        <translation>快递已退回邮寄的办理结果（%1）：请通知申请人到窗口领取。</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/case_list.py" line="1" />
         <source>Print today's mailing list (当日寄件清单)</source>
         <translation>打印当日寄件清单</translation>
     </message>

@@ -86,3 +86,25 @@ def test_a_mailed_result_is_delivered_or_goes_back_to_window_pickup() -> None:
         assert can_transition(before, s.MAILED)
     assert can_transition(s.MAILED, s.CONCLUDED) and can_transition(s.MAILED, s.READY_FOR_PICKUP)
     assert not can_transition(s.MAILED, s.HANDED_OVER) and not can_transition(s.ACCEPTED, s.MAILED)
+
+
+@pytest.mark.parametrize("kind", ["acceptance_notice", "thermal_receipt"])
+def test_the_receipt_prints_the_choice_masked(kind, tmp_path) -> None:
+    import shutil
+    import subprocess
+    from datetime import datetime
+
+    from printing.model import DocumentContext, DocumentKind
+    from printing.render import render_document
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    line = delivery_text({"method": "mail", "recipient_masked": "李** 139****5678", "address": ADDRESS})
+    ctx = DocumentContext(DocumentKind(kind), "33030200101202612020001", "ABC123", "清河区政务服务中心", "1号窗口",
+                          "trainee", "李小龙", "居民身份证", "110105********002X", ("无犯罪记录证明开具",),
+                          datetime(2026, 12, 2, 9, 0).astimezone(), result_delivery=line)
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(render_document(ctx))
+    flat = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    assert "结果送达" in flat and "邮寄送达" in flat and "李**139****5678" in flat and "人民中路88号" in flat

@@ -135,7 +135,7 @@ def test_mail_delivery_chosen_dispatched_by_the_gun_listed_and_returned(qtbot, c
     _burst(dispatch.waybill, "1234567890123")  # a 13-digit EMS waybill from the gun, Enter at the end
     qtbot.waitUntil(lambda: controller.service.cases.get(first.case_uuid).case.status.value == "mailed",
                     timeout=10_000)
-    assert controller.barcode.capture is None  # the dialog closed: bursts open cases again
+    qtbot.waitUntil(lambda: controller.barcode.capture is None)  # the dialog closed: bursts open cases again
     assert workstation.db.query("SELECT waybill FROM case_deliveries")[0][0] == "1234567890123"
     assert workstation.db.query("SELECT count(*) FROM outbox WHERE kind = 'dispatch'")[0][0] == 1
 
@@ -169,6 +169,11 @@ def test_mail_delivery_chosen_dispatched_by_the_gun_listed_and_returned(qtbot, c
     platform.changes = [{"seq": 1, "case_uuid": first.case_uuid, "status": "returned", "note": "收件人拒收",
                          "at": "2026-12-03T10:00:00+08:00"}]
     assert pull_case_changes(workstation.db, platform, SyncStore(workstation.db)) == 1
+    controller.refresh_cases()
+    qtbot.waitUntil(lambda: any(r.returned == "收件人拒收" for r in controller.cases.rows), timeout=10_000)
+    row = next(i for i, r in enumerate(controller.cases.rows) if r.summary.case_uuid == first.case_uuid)
+    status = controller.cases.model.index(row, 3)
+    assert status.data() == "待领取 · 邮寄退回" and "收件人拒收" in status.data(Qt.ItemDataRole.ToolTipRole)
     dialog = _dialog(qtbot, controller, first.case_number)
     qtbot.waitUntil(lambda: "收件人拒收" in dialog.delivery_note.text(), timeout=10_000)
     assert "退回" in dialog.delivery_note.text() and "b26a00" in dialog.delivery_note.text()
