@@ -23,10 +23,11 @@ from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.service import local_now
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import status_label
-from clerk_app.domain.delivery import Waybill, parse_rules, read_waybill
+from clerk_app.domain.delivery import Recipient, Waybill, parse_rules, read_waybill
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from clerk_app.print_service import PrintOutcome
+from offline_cache import audit_log
 from offline_cache.cases import CaseRepository, case_status, set_case_status
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
@@ -118,6 +119,17 @@ class DeliveryDesk:
         """The case's 邮寄送达 record (recipient decrypted for the dispatch dialog), or None for 窗口自取."""
         with self._db.transaction() as conn:
             return delivery_of(conn, self._cipher, case_uuid)
+
+    def reveal(self, case_uuid: str) -> Recipient:
+        """The recipient in full for the waybill label (the dialog shows it masked until asked): audited as
+        ``recipient_revealed`` with the case number, never the data."""
+        with self._db.transaction() as conn:
+            record = delivery_of(conn, self._cipher, case_uuid)
+            row = case_status(conn, case_uuid)
+            if record is None or row is None:
+                raise NotMailDelivery()
+            audit_log.record(conn, "recipient_revealed", self.clerk_id, {"case_number": row["case_number"]})
+        return record.recipient
 
     def returned_of(self, case_uuids: list[str]) -> dict[str, str]:
         """Of these cases, the ones whose mailed result the carrier returned, with its reason (the case list's

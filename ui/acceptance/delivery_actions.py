@@ -72,6 +72,7 @@ class DeliveryActions(QObject):
                 return
             dialog = DispatchDialog(case_dialog or self.controller.window, number, record, self.desk.read)
             dialog.dispatch_requested.connect(lambda waybill: self._dispatch(case_uuid, waybill, dialog, case_dialog))
+            dialog.reveal_requested.connect(lambda: self._reveal(case_uuid, dialog))
             # While it is open, a gun burst anywhere is this dialog's waybill, never a case number to open.
             self.controller.barcode.capture = dialog.take_scan
             dialog.finished.connect(self._released)
@@ -84,6 +85,10 @@ class DeliveryActions(QObject):
 
         DatabaseOp(self.controller.window, load).success(loaded).failure(
             lambda exc: show_exception(self.controller.window, exc)).run(self.controller.tasks)
+
+    def _reveal(self, case_uuid: str, dialog: DispatchDialog) -> None:
+        DatabaseOp(dialog, lambda: self.desk.reveal(case_uuid)).success(dialog.show_full).failure(
+            lambda exc: show_exception(dialog, exc)).run(self.controller.tasks)
 
     def _released(self, _result: int = 0) -> None:
         if self.dialog is not None and self.controller.barcode.capture == self.dialog.take_scan:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.delivery import Waybill
+from clerk_app.domain.delivery import Recipient, Waybill
 from clerk_app.errors import UserFacingError
 from offline_cache.deliveries import DeliveryRecord
 
 
 class DispatchDialog(QDialog):
     dispatch_requested = Signal(str)  # the waybill number as read
+    reveal_requested = Signal()  # the recipient in full, for the waybill label (audited by the desk)
 
     def __init__(self, parent: QWidget | None, case_number: str, record: DeliveryRecord,
                  read: Callable[[str], Waybill]) -> None:
@@ -42,6 +44,10 @@ class DispatchDialog(QDialog):
         self.address = QLabel(escape(recipient.address + postcode))
         self.address.setObjectName("dispatchAddress")
         self.address.setWordWrap(True)
+        self.reveal = QPushButton(self.tr("Show in full for the waybill label"))
+        self.reveal.setObjectName("revealRecipient")
+        self.reveal.setAutoDefault(False)
+        self.reveal.clicked.connect(self.reveal_requested)
         self.waybill = QLineEdit()
         self.waybill.setObjectName("waybillInput")
         self.waybill.setMaxLength(40)
@@ -61,7 +67,10 @@ class DispatchDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Case number"), QLabel(escape(case_number)))
-        form.addRow(self.tr("Recipient"), self.recipient)
+        who = QHBoxLayout()
+        who.addWidget(self.recipient, 1)
+        who.addWidget(self.reveal)
+        form.addRow(self.tr("Recipient"), who)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Waybill"), self.waybill)
         form.addRow("", self.carrier)
@@ -71,6 +80,10 @@ class DispatchDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 260)
         self.waybill.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_full(self, recipient: Recipient) -> None:
+        self.recipient.setText(escape(f"{recipient.name} {recipient.phone}"))
+        self.reveal.setEnabled(False)
 
     def take_scan(self, number: str) -> None:
         """A gun burst while this dialog is open: it is the waybill (never a case number to open)."""

@@ -113,6 +113,11 @@
     <name>DispatchDialog</name>
     <message>
         <location filename="../acceptance/dispatch_dialog.py" line="1" />
+        <source>Show in full for the waybill label</source>
+        <translation>显示完整信息（填写运单）</translation>
+    </message>
+    <message>
+        <location filename="../acceptance/dispatch_dialog.py" line="1" />
         <source>Mail the result – %1</source>
         <translation>寄出办理结果 – %1</translation>
     </message>

@@ -1,7 +1,8 @@
 """快递送达 in the real widgets, offscreen and in Chinese: 邮寄送达 offered only for an item that allows 物流快递, the
 recipient checked before the commit, the case dialog's 寄出 opening the dispatch dialog, the waybill typed by the
 gun into it (and a long numeric burst taken as the waybill, not as a case number to open, only while it is open),
-the 当日寄件清单 printed from the case list, and a result the carrier returned shown in the case dialog."""
+the recipient shown in full for the waybill label only when asked (audited), the 当日寄件清单 printed from the case
+list, and a result the carrier returned flagged in the case list and shown in the case dialog."""
 
 from __future__ import annotations
 
@@ -122,6 +123,11 @@ def test_mail_delivery_chosen_dispatched_by_the_gun_listed_and_returned(qtbot, c
                     timeout=10_000)
     dispatch = controller.delivery.dialog
     assert controller.barcode.capture == dispatch.take_scan
+    assert dispatch.recipient.text() == "张* 139****5678"  # masked until the clerk writes the waybill label
+    QTest.mouseClick(dispatch.reveal, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dispatch.recipient.text() == "张三 13912345678", timeout=10_000)
+    [audit] = workstation.db.query("SELECT details FROM audit_log WHERE kind = 'recipient_revealed'")
+    assert first.case_number in audit[0] and "张三" not in audit[0] and "13912345678" not in audit[0]
     QTest.keyClicks(dispatch.waybill, "EA12345")
     # typed digits are held a moment by the gun's filter (a burst?), then handed on to the field
     qtbot.waitUntil(lambda: controller.barcode.pending == "" and dispatch.waybill.text() == "EA12345")
