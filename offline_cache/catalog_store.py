@@ -159,6 +159,19 @@ class CatalogStore:
         ]
         return rows
 
+    def department_keys(self) -> dict[str, tuple[str, str]]:
+        """Department name -> (full pinyin, initials), as read at an earlier index build (m0090)."""
+        rows = self.db.conn.execute("SELECT department, pinyin, initials FROM catalog_department_keys")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def put_department_keys(self, conn: sqlite3.Connection, keys: dict[str, tuple[str, str]]) -> None:
+        """Inside the caller's transaction."""
+        conn.executemany(
+            "INSERT INTO catalog_department_keys (department, pinyin, initials) VALUES (?, ?, ?)"
+            " ON CONFLICT (department) DO UPDATE SET pinyin = excluded.pinyin, initials = excluded.initials",
+            [(name, full, initials) for name, (full, initials) in keys.items()],
+        )
+
     def synonyms(self) -> list[tuple[str, tuple[str, ...]]]:
         rows = self.db.conn.execute("SELECT term, means FROM catalog_synonyms ORDER BY term")
         return [(row[0], _split(row[1])) for row in rows]

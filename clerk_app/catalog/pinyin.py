@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
+from clerk_app.catalog.readings import table
 
 # Terms in item names whose phrase reading pypinyin's dictionary does not get right or lacks.
 _PHRASE_OVERRIDES: dict[str, list[list[str]]] = {
@@ -89,10 +89,16 @@ _ALNUM = re.compile(r"[0-9a-z]+")
 
 @functools.cache
 def _install_overrides() -> None:
+    from pypinyin import load_phrases_dict
+
     load_phrases_dict(_PHRASE_OVERRIDES)
 
 
 def _syllables(text: str) -> list[str]:
+    # pypinyin (56 MB of dictionaries, kept once loaded) is imported only here: reading a new name phrase by
+    # phrase at a catalog import. The index and the typed queries use the compact table (readings.py).
+    from pypinyin import Style, lazy_pinyin
+
     _install_overrides()
     out: list[str] = []
     for part in lazy_pinyin(text.lower(), style=Style.NORMAL, errors="default", v_to_u=False):
@@ -113,20 +119,7 @@ def _initial(syllable: str) -> str:
 
 @functools.cache
 def _pinyin_syllable_set() -> frozenset[str]:
-    from pypinyin.constants import PINYIN_DICT
-
-    found: set[str] = set()
-    for readings in PINYIN_DICT.values():
-        for reading in readings.split(","):
-            found.add(_strip_tone(reading))
-    return frozenset(found)
-
-
-_TONE_MAP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
-
-
-def _strip_tone(reading: str) -> str:
-    return reading.translate(_TONE_MAP)
+    return table().syllables()
 
 
 def _is_pinyin(token: str) -> bool:
@@ -184,12 +177,7 @@ POLYPHONES: dict[str, tuple[str, ...]] = {
 @functools.cache
 def char_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading pypinyin knows for one character (empty for a non-Chinese character)."""
-    from pypinyin.constants import PINYIN_DICT
-
-    found = PINYIN_DICT.get(ord(char))
-    if not found:
-        return ()
-    return tuple(dict.fromkeys(_strip_tone(reading) for reading in found.split(",")))
+    return table().readings(char)
 
 
 @functools.cache

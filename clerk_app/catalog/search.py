@@ -17,7 +17,7 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from clerk_app.catalog.forgiving import PrefixKeys, mixed_to_initials, prefix_within_one_edit, similar_spellings
@@ -119,7 +119,8 @@ def suffix_keys(row: IndexRow) -> tuple[set[str], set[str]]:
 
 
 class SearchIndex:
-    def __init__(self, rows: list[IndexRow], synonyms: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
+    def __init__(self, rows: list[IndexRow], synonyms: Iterable[tuple[str, tuple[str, ...]]] = (),
+                 department_keys: Mapping[str, tuple[str, str]] | None = None) -> None:
         self.rows = sorted(rows, key=lambda r: (r.kind != "item", len(r.name), r.name, r.code))
         rows = self.rows
         self.codes = _Field(  # searched inside for 3+ characters only: triples are enough
@@ -135,7 +136,9 @@ class SearchIndex:
         )
         self.departments = sorted({r.department for r in rows if r.kind == "item"})
         # "bdcdj" should find every item of the 不动产登记 department, not only those with it in the name.
-        dept_keys = {d: (d.lower(), *pinyin_keys(d)) for d in {r.department for r in rows}}
+        # ``department_keys``: the stored readings (CatalogService), so a build needs no phrase dictionary.
+        known = department_keys or {}
+        dept_keys = {d: (d.lower(), *(known.get(d) or pinyin_keys(d))) for d in {r.department for r in rows}}
         self.department_keys = _Field(
             ((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department]), grams=()
         )

@@ -15,9 +15,10 @@ from clerk_app.catalog import codec
 from clerk_app.catalog.checklist import bundle_checklist, bundle_situations, item_checklist
 from clerk_app.catalog.errors import UnknownBundle, UnknownCatalogItem
 from clerk_app.catalog.importer import ImportReport, apply_changes, promote_due
+from clerk_app.catalog.pinyin import pinyin_keys
 from clerk_app.catalog.search import SearchHit, SearchIndex
 from clerk_app.domain.catalog import Bundle, MaterialSpec, ServiceItem, Situation
-from offline_cache.catalog_store import CatalogStore
+from offline_cache.catalog_store import CatalogStore, IndexRow
 from offline_cache.db import Database
 
 log = logging.getLogger("onewindow.catalog")
@@ -55,10 +56,24 @@ class CatalogService:
             generation = self.store.generation()
             if self._index is not None and generation == self._generation:
                 return self._index
-            built = SearchIndex(self.store.index_rows(), self.store.synonyms())
+            rows = self.store.index_rows()
+            built = SearchIndex(rows, self.store.synonyms(), self._department_keys(rows))
             self._index, self._generation = built, generation
             log.info("catalog search index built: %d entries", len(built.rows))
             return built
+
+    def _department_keys(self, rows: list[IndexRow]) -> dict[str, tuple[str, str]]:
+        """The stored pinyin of every department of ``rows``; a department not read yet (a new one from an import,
+        or every one after the upgrade to m0090) is read now and stored, so the next start needs no phrase
+        dictionary for it."""
+        keys = self.store.department_keys()
+        missing = {row.department for row in rows} - keys.keys()
+        if missing:
+            read = {name: pinyin_keys(name) for name in sorted(missing)}
+            with self.db.transaction() as conn:
+                self.store.put_department_keys(conn, read)
+            keys.update(read)
+        return keys
 
     def search(
         self,
