@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -46,6 +47,7 @@ log = logging.getLogger("onewindow.tasks")
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 400  # short work finishes before a dialog would flash up
+GIL_SWITCH_S = 0.001  # how long the GUI thread may wait for a worker to hand over the GIL (TaskRunner)
 
 
 class Executor(enum.Enum):
@@ -168,6 +170,11 @@ class TaskRunner:
     """The application's operations: one pool per ``Executor``, and the ops running now (kept until delivered)."""
 
     def __init__(self) -> None:
+        # A worker running Python keeps the GIL until the interpreter asks it to switch; the GUI thread, which
+        # needs the GIL for every Python slot and event filter, waited up to 5 ms (the default) for each one, and
+        # a repaint runs dozens: 100-300 ms stalls while a case list or a sync page was being read. 1 ms bounds
+        # each wait; workers lose little (their C calls, SQLite and the crypto, release the GIL anyway).
+        sys.setswitchinterval(GIL_SWITCH_S)
         self._pools: dict[Executor, QThreadPool] = {}
         for executor, threads in THREADS.items():
             pool = QThreadPool()

@@ -10,6 +10,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
+
 from clerk_app.services import DeviceHooks, Services
 from ui.acceptance.controller import AcceptanceController
 from ui.agent_batch_wiring import AgentBatchPresenter
@@ -40,6 +42,7 @@ class Features:
     retention: Operation[Any]  # the daily purge of concluded cases' personal data, started after the first paint
     statistics: StatisticsController  # the 统计 toolbar entry and its view
     agent_batch: AgentBatchPresenter  # 代办批次: a village agent's visit, one case per villager
+    memory: QTimer  # gives cached source lines and free heap pages back during the day (ui/memory.py)
 
 
 def device_hooks() -> DeviceHooks:
@@ -62,6 +65,7 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     from ui.catalog_panel import wire_catalog
     from ui.customer_screen.wiring import wire_customer_screen
     from ui.identity_wiring import wire_identity
+    from ui.memory import wire_memory
     from ui.online_wiring import wire_online
     from ui.queue_wiring import wire_queue
     from ui.results_wiring import wire_results
@@ -93,8 +97,9 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     yield "retention"
     statistics = wire_statistics(window, services, tasks)
     wire_results(window, services, tasks, acceptance)  # 打印结果/证照 in the case dialog, 打印机校准 in the toolbar
+    memory = wire_memory(window, tasks)
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
-                    statistics, agent_batch)
+                    statistics, agent_batch, memory)
 
 
 def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:

@@ -1,0 +1,69 @@
+"""Giving memory back during the day (issue 11: the GUI process must stay under 250 MB after a busy day).
+
+Two things grow and never shrink by themselves:
+* ``linecache``: PySide6's ``__feature__`` import hook reads the source of every module imported after it (to
+  see whether the module uses PySide6) through ``inspect.getsource``, which keeps each file's lines: about 24 MB
+  for the workstation's ~750 modules, never read again (a traceback reloads what it needs).
+* glibc's heap: memory freed after a burst (a catalog import, an index swap, a case-list reload, a sync page)
+  stays mapped until ``malloc_trim`` returns the free pages to the system.
+``wire_memory`` runs both after the first paint and then every ``RELEASE_INTERVAL_MS`` as a ``CpuOp``: the trim
+is a C call made through ctypes, which releases the GIL, so the GUI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+import linecache
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+
+from ui.main_window import MainWindow
+from ui.tasks import CpuOp, TaskRunner
+
+log = logging.getLogger("onewindow.ui.memory")
+
+RELEASE_INTERVAL_MS = 60_000
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where there is none (Windows, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
+
+
+def release_memory() -> bool:
+    """Drop the cached source lines and return free heap pages to the system; True when the heap was trimmed."""
+    linecache.clearcache()
+    trim = _malloc_trim()
+    return bool(trim(0)) if trim is not None else False
+
+
+def wire_memory(window: MainWindow, tasks: TaskRunner) -> QTimer:
+    timer = QTimer(window)
+    timer.setInterval(RELEASE_INTERVAL_MS)
+
+    def release() -> None:
+        if not tasks.closing:
+            CpuOp(window, release_memory).run(tasks)
+
+    def first() -> None:
+        release()
+        timer.start()
+
+    timer.timeout.connect(release)
+    window.after_first_paint(first)
+    return timer
