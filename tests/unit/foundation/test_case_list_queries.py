@@ -38,3 +38,14 @@ def test_no_case_list_query_scans_the_cases_or_their_materials(tmp_path: Path, w
         assert not [s for s in steps if s.startswith("SCAN case_materials")], steps
         assert not [s for s in steps if "cases_promised" in s or "sqlite_autoindex_case_materials" in s], steps
     db.close()
+
+
+def test_the_platform_number_check_of_a_sync_pass_walks_an_index(tmp_path: Path) -> None:
+    from offline_cache.cases import platform_number_taken
+
+    db = Database(tmp_path / "plans.db")
+    sql = "SELECT 1 FROM cases WHERE platform_number = ? AND case_uuid != ? LIMIT 1"
+    steps = [row[3] for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql, ("P1", "u"))]
+    assert any("cases_platform_number" in s for s in steps), steps
+    assert platform_number_taken(db.conn, "P1", "u") is False
+    db.close()
