@@ -110,6 +110,9 @@ declare("security.idle_lock_minutes", float, 5.0, "Minutes without input before 
 declare("security.supervisors", list, [], "Accounts with the supervisor (值班长) role when the platform names none")
 declare("security.administrators", list, [], "Accounts with the administrator role when the platform names none")
 declare("ui.language", str, "zh_CN", "Language of the user interface", choices=("zh_CN", "en", "en_US"))
+declare("ui.layout", str, "auto", "Main window layout: compact (a 1366×768 laptop: the decision under the item "
+        "search, the checklist the whole height), wide, or auto (compact on a screen under 1600×900)",
+        choices=("auto", "compact", "wide"))
 declare("platform.base_url", str, "", "Central platform URL; empty in training mode = start the bundled sandbox",
         pattern=r"https?://[^\s/]+(/\S*)?", form=QT_TRANSLATE_NOOP("config", "an http(s):// address"))
 declare("platform.ca_bundle", str, "", "Path to the province's CA bundle; empty = system trust store")
@@ -175,6 +178,12 @@ declare("acceptance.default_supply_days", int, 10, "Calendar days proposed for a
 declare("acceptance.taken_at", str, "window", "Where this workstation takes cases: window, home_visit (上门办理, "
         "a laptop away from the centre) or agent_point (代办点); the clerk can switch it per case",
         choices=("window", "home_visit", "agent_point"))
+declare("printing.paper", str, "auto", "Paper of an accepted case: a4 (受理通知书 and 材料清单 on A4), thermal (the "
+        "80 mm 受理回执 instead: a laptop with a portable receipt printer) or auto (thermal when acceptance.taken_at "
+        "is home_visit or agent_point)", choices=("auto", "a4", "thermal"))
+declare("power.battery_saving", bool, True, "On battery, poll the card reader, the queue system and the platform less "
+        "often (docs/laptop.md)")
+declare("power.supply_dir", str, "/sys/class/power_supply", "Where the power supply is read (Linux sysfs)")
 declare("acceptance.query_hint", str, "", "How applicants check progress, printed on documents (hotline, website)")
 declare("papers.reconsideration_body", str, "清河区人民政府",
         "行政复议机关 printed on decisions when the catalog names none for the implementing body (行政复议法 §24: "

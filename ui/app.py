@@ -168,7 +168,9 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
 
     log.info("painting the window shell")
     settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(training=config.is_training, settings=settings)
+    layout = str(config.get("ui.layout"))
+    window = MainWindow(training=config.is_training, settings=settings,
+                        compact=None if layout == "auto" else layout == "compact")
     window.status.set_identity(config.get("centre.name"), config.get("window.name"), "—")
     window.status.set_starting(True)
     tasks = TaskRunner()

@@ -176,7 +176,13 @@ class ApplicantPanel(QWidget):
         target_row.addWidget(self.card_target_principal)
         target_row.addWidget(self.card_target_agent)
         target_row.addStretch(1)
-        agent_layout = QVBoxLayout(box)
+        # Folded to its title while unchecked: on a laptop's screen the empty agent form left the card's own
+        # fields no room.
+        self.agent_body = QWidget()
+        self.agent_body.setVisible(False)
+        QVBoxLayout(box).addWidget(self.agent_body)
+        agent_layout = QVBoxLayout(self.agent_body)
+        agent_layout.setContentsMargins(0, 0, 0, 0)
         agent_layout.addLayout(target_row)
         agent_layout.addWidget(self.agent_fields)
         relation_form = QFormLayout()
@@ -433,6 +439,7 @@ class ApplicantPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def _agent_toggled(self, checked: bool) -> None:
+        self.agent_body.setVisible(checked)
         if not checked:
             self.agent_fields.clear()
             self.relation.setCurrentIndex(0)

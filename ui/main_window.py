@@ -4,6 +4,13 @@
     ├───────────┴─────────────────────┴ decision  ┤
     └ today's cases ──────────────────────────────┘
 
+On a small screen (a 1366×768 laptop on a home visit, ``compact``) the decision goes under the item search instead,
+so that the materials column has the whole height for the checklist and the page strip, and today's cases get less:
+
+    ┌ applicant ┬ item search & guide ┬ materials ┐
+    │           ├ decision ───────────┤ + pages   │
+    └ today's cases ──────────────────────────────┘
+
 Each area is a named slot that a feature fills with its panel (``install_area``); until then the slot shows what
 it is for. The window holds no business logic.
 """
@@ -12,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.shortcuts import ShortcutRegistry
@@ -26,12 +33,25 @@ AREAS = ("applicant", "item", "materials", "decision", "cases")
 AREA_MINIMUM = {"applicant": (220, 120), "item": (300, 120), "materials": (300, 120), "decision": (300, 80),
                 "cases": (400, 80)}
 
+# Below this available screen size the window is laid out compact (a 1366×768 laptop: about 1366×728 available).
+COMPACT_BELOW = QSize(1600, 900)
+
+
+def small_screen() -> bool:
+    """The primary screen is a laptop's (or there is none: offscreen tests choose ``compact`` themselves)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    available = screen.availableGeometry().size()
+    return available.width() < COMPACT_BELOW.width() or available.height() < COMPACT_BELOW.height()
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, training: bool, settings: QSettings | None = None) -> None:
+    def __init__(self, training: bool, settings: QSettings | None = None, compact: bool | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
+        self.compact = small_screen() if compact is None else compact
         self._painted = False
         self._background_held = False  # the staged start holds the features' first background work (ui/startup.py)
         self._held_work: list[Callable[[], None]] = []
@@ -71,22 +91,7 @@ class MainWindow(QMainWindow):
             layout.addStretch(1)
             self.areas[name] = box
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.setObjectName("topSplitter")
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.areas["materials"])
-        right.addWidget(self.areas["decision"])
-        top.addWidget(self.areas["applicant"])
-        top.addWidget(self.areas["item"])
-        top.addWidget(right)
-        top.setSizes([300, 520, 460])
-        outer = QSplitter(Qt.Orientation.Vertical)
-        outer.setObjectName("outerSplitter")
-        outer.addWidget(top)
-        outer.addWidget(self.areas["cases"])
-        outer.setSizes([560, 200])
-        self.setCentralWidget(outer)
-        self._splitters = (top, right, outer)
+        self._lay_out_areas()
         # The work areas keep the widths the clerk (or the last session) gave them while content changes: an
         # explicit minimum size takes the place of the panels' minimum size hints, which grew with a long name,
         # a wide table or a preview and made the splitters jump (issue 11). Content narrower than that scrolls,
@@ -96,7 +101,46 @@ class MainWindow(QMainWindow):
         for splitter in self._splitters:
             splitter.setChildrenCollapsible(False)
         self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()
+        if self.compact and screen is not None:  # a laptop: the whole screen, the frame's own height left out
+            available = screen.availableGeometry().size()
+            self.resize(min(1366, available.width()), min(768, available.height()))
         self._restore_state()
+
+    def _lay_out_areas(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("topSplitter")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        top.addWidget(self.areas["applicant"])
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.setObjectName("outerSplitter")
+        outer.addWidget(top)
+        outer.addWidget(self.areas["cases"])
+        if self.compact:
+            right.addWidget(self.areas["item"])
+            right.addWidget(self.areas["decision"])
+            top.addWidget(right)
+            top.addWidget(self.areas["materials"])
+            # applicant : item + decision : materials for 1366 px; the cases list keeps three rows in sight
+            top.setSizes([290, 470, 600])
+            right.setSizes([390, 170])
+            outer.setSizes([560, 130])
+        else:
+            right.addWidget(self.areas["materials"])
+            right.addWidget(self.areas["decision"])
+            top.addWidget(self.areas["item"])
+            top.addWidget(right)
+            top.setSizes([300, 520, 460])
+            outer.setSizes([560, 200])
+        self.setCentralWidget(outer)
+        self._splitters = (top, right, outer)
+
+    def _state_key(self, splitter: QSplitter) -> str:
+        # The compact layout's splitters hold other areas: their sizes are remembered apart. "right" was the
+        # right splitter's key before it had a name (kept so that a clerk's saved layout still applies).
+        name = splitter.objectName().replace("rightSplitter", "right")
+        return f"main_window{'_compact' if self.compact else ''}/{name}"
 
     def _title(self, training: bool) -> str:
         title = self.tr("OneWindow Clerk Workstation")
@@ -158,7 +202,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         for splitter in self._splitters:
-            state = self._settings.value(f"main_window/{splitter.objectName() or 'right'}")
+            state = self._settings.value(self._state_key(splitter))
             if state is not None:
                 splitter.restoreState(state)
 
@@ -204,5 +248,5 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("main_window/geometry", self.saveGeometry())
             for splitter in self._splitters:
-                self._settings.setValue(f"main_window/{splitter.objectName() or 'right'}", splitter.saveState())
+                self._settings.setValue(self._state_key(splitter), splitter.saveState())
         super().closeEvent(event)

@@ -314,6 +314,9 @@ class PagesWidget(QWidget):
                        self.rescan_button, self.delete_button):
             edit.addWidget(widget)
         edit.addStretch(1)
+        # Beside the editing buttons in a laptop's narrower column: wrapped, never pushed out of sight.
+        for label in (self.verified_label, self.size_label):
+            label.setWordWrap(True)
         edit.addWidget(self.verified_label)
         edit.addWidget(self.size_label)
         layout = QVBoxLayout(self)

@@ -62,6 +62,7 @@ HEAVY_MODULES = (
     "ui.customer_screen.wiring",
     "ui.identity_wiring",
     "ui.online_wiring",
+    "ui.power_wiring",
     "ui.queue_wiring",
     "ui.results_wiring",
     "ui.retention_wiring",

@@ -43,6 +43,7 @@ class Features:
     statistics: StatisticsController  # the 统计 toolbar entry and its view
     agent_batch: AgentBatchPresenter  # 代办批次: a village agent's visit, one case per villager
     memory: QTimer  # gives cached source lines and free heap pages back during the day (ui/memory.py)
+    power: QTimer  # reads the power supply: on battery the card, queue and sync loops slow down
 
 
 def device_hooks() -> DeviceHooks:
@@ -67,6 +68,7 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     from ui.identity_wiring import wire_identity
     from ui.memory import wire_memory
     from ui.online_wiring import wire_online
+    from ui.power_wiring import wire_power
     from ui.queue_wiring import wire_queue
     from ui.results_wiring import wire_results
     from ui.retention_wiring import wire_retention
@@ -98,8 +100,9 @@ def wiring_steps(window: MainWindow, services: Services, tasks: TaskRunner) -> G
     statistics = wire_statistics(window, services, tasks)
     wire_results(window, services, tasks, acceptance)  # 打印结果/证照 in the case dialog, 打印机校准 in the toolbar
     memory = wire_memory(window, tasks)
+    power = wire_power(window, services, tasks)
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
-                    statistics, agent_batch, memory)
+                    statistics, agent_batch, memory, power)
 
 
 def wire_features(window: MainWindow, services: Services, tasks: TaskRunner) -> Features:

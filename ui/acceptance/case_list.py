@@ -18,19 +18,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +48,7 @@ from clerk_app.domain.case_states import can_transition
 from clerk_app.domain.masking import mask_id_number, mask_name
 from clerk_app.domain.supervision import CaseSupervision
 from offline_cache.cases import CaseSummary, StoredCase
+from ui.acceptance.case_actions import CaseActionBar
 
 _ROOT = QModelIndex()
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -306,6 +310,9 @@ def tr_authsign(text: str) -> str:
     return QCoreApplication.translate("authsign", text)
 
 
+MAX_SIZE = QSize(1300, 700)  # the dialog fits a 1366×768 laptop's screen beside the window's frame
+
+
 class CaseDialog(QDialog):
     """One stored case, read-only (frozen once queued); 补打 from here."""
 
@@ -414,18 +421,36 @@ class CaseDialog(QDialog):
         self.print_authorisation = self._authorisation_print_button(stored, key)
         self.dispatch, self.delivery_note = self._delivery_widgets(key)
         self.result_button = self._result_button(key)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        # Most used first: what the state allows of these becomes a button, the rest and 作废 the 更多 menu.
+        self.action_bar = CaseActionBar(
+            (self.handover, self.dispatch, self.result_button, self.authorisation, self.print_authorisation,
+             self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice,
+             self.reprint),
+            menu_only=(self.void,), parent=self)
+        # Ctrl+P prints as in the main window (补打 here), whether 补打 is a button or a menu entry.
+        reprint_key = QShortcut(QKeySequence("Ctrl+P"), self)
+        reprint_key.activated.connect(self.reprint.click)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.void, self.reprint, self.handover, self.authorisation, self.print_authorisation,
-                       self.supplement, self.follow_up, self.correction_notice, self.correction, self.fee_notice,
-                       self.dispatch, self.result_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        # after addButton, which shows every button it is given
-        self.print_authorisation.setVisible(bool(self.print_authorisation.property("wanted")))
         buttons.rejected.connect(self.reject)
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.action_bar, 1)
+        actions_row.addWidget(buttons)
+        # The case's text scrolls inside the dialog: twelve materials and a month of events fit a laptop's screen.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("caseScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
-        for widget in (self.body, self.result_note, self.delivery_note, self.collector_note, buttons):
-            layout.addWidget(widget)
-        self.resize(560, 480)
+        layout.addWidget(scroll, 1)
+        for note in (self.result_note, self.delivery_note, self.collector_note):
+            layout.addWidget(note)
+        layout.addLayout(actions_row)
+        self.resize(760, 560)
+        self.setMaximumSize(MAX_SIZE)
 
     def _result_button(self, key: str) -> QPushButton:
         """打印结果/证照: enabled once the result desk says what there is (``show_result_offer``)."""

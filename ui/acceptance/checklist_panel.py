@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.case import MaterialRecord, MaterialSource, MaterialState
 from clerk_app.domain.catalog import MaterialSpec, Necessity
 from clerk_app.domain.decision_rules import requirement_text
+
+VISIBLE_ROWS = 6  # checklist rows in sight at 1366×768 with a card read, an item chosen and pages scanned
 
 STATE_COLOURS = {
     MaterialState.RECEIVED: "#e8f5e9",
@@ -99,6 +101,9 @@ class MaterialChecklistPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # One line of text per row, not the style's roomy default: a laptop's checklist keeps six rows in sight.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(self._rows_height(VISIBLE_ROWS))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.COLUMNS):
@@ -111,18 +116,21 @@ class MaterialChecklistPanel(QWidget):
             "Space received · A all received · E e-licence · D defer (容缺) · X defective · N missing · "
             "O original · +/− copies · I import file") + " · " + self.tr("F reuse from an earlier case"))
         self.legend.setWordWrap(True)
+        self.table.setToolTip(self.legend.text())
         self.legend.setStyleSheet("color: #616161;")
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
         self.summary.setWordWrap(True)
+        # A long shortfall wraps to three lines at most (the whole text is its tooltip and in the decision area).
+        self.summary.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 4)
         self.pages_host = QStackedWidget(self)
         self.pages_host.setObjectName("pagesHost")
         self.pages_host.hide()
         self.table.currentCellChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.pages_host, 2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pages_host)  # its own height (the page strip's): the table takes the rest
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
         self._codes: list[str] = []
@@ -135,6 +143,22 @@ class MaterialChecklistPanel(QWidget):
             Qt.Key.Key_Delete: "missing", Qt.Key.Key_O: "toggle_original", Qt.Key.Key_Plus: "copies_up",
             Qt.Key.Key_Equal: "copies_up", Qt.Key.Key_Minus: "copies_down", Qt.Key.Key_I: "import",
         }
+
+    def _rows_height(self, rows: int) -> int:
+        header = self.table.horizontalHeader().sizeHint().height()
+        return header + rows * self.table.verticalHeader().defaultSectionSize() + 2 * self.table.frameWidth()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """The key legend only where it leaves the table its six rows (the keys are in the context menu and the
+        table's tooltip too)."""
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        others = self.summary.sizeHint().height() + (self.pages_host.sizeHint().height()
+                                                     if self.pages_host.isVisibleTo(self) else 0)
+        room = self.height() - others - self.legend.sizeHint().height()
+        self.legend.setVisible(room >= self._rows_height(VISIBLE_ROWS))
 
     # -- showing -------------------------------------------------------------------------------------------
     def show_checklist(self, specs: tuple[MaterialSpec, ...], records: dict[str, MaterialRecord],
@@ -178,11 +202,13 @@ class MaterialChecklistPanel(QWidget):
         """Show the page strip of the current material (the scanning area's widget) under the table."""
         if widget is None:
             self.pages_host.hide()
+            self._fit_legend()
             return
         if self.pages_host.indexOf(widget) < 0:
             self.pages_host.addWidget(widget)
         self.pages_host.setCurrentWidget(widget)
         self.pages_host.show()
+        self._fit_legend()
 
     def clear_pages(self) -> None:
         while self.pages_host.count():
@@ -192,9 +218,11 @@ class MaterialChecklistPanel(QWidget):
             self.pages_host.removeWidget(widget)
             widget.deleteLater()
         self.pages_host.hide()
+        self._fit_legend()
 
     def set_summary(self, text: str, ok: bool) -> None:
         self.summary.setText(text)
+        self.summary.setToolTip(text)
         self.summary.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
 
     def state_text(self, state: MaterialState) -> str:

@@ -133,6 +133,8 @@ class DecisionPanel(QWidget):
         self.explanation = QLabel()
         self.explanation.setObjectName("decisionExplanation")
         self.explanation.setWordWrap(True)
+        # Three lines at most (the whole text is the tooltip): the laptop layout gives the decision little height.
+        self.explanation.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 4)
         self.rejection = RejectionForm(self)
         self.rejection.hide()
         self.rejection.submitted.connect(self.rejection_submitted)
@@ -211,6 +213,7 @@ class DecisionPanel(QWidget):
 
     def set_explanation(self, text: str) -> None:
         self.explanation.setText(text)
+        self.explanation.setToolTip(text)
 
     def set_fee_hold(self, reason: str | None, *, applies: bool, parked: int = 0) -> None:
         """受理前收费: the reason 受理 / 容缺受理 wait (None: not held); the notice, check and park buttons while the
