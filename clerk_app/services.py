@@ -22,7 +22,7 @@ from clerk_app.acceptance.agent_batch import AgentBatchDesk
 from clerk_app.acceptance.calibration import CalibrationDesk
 from clerk_app.acceptance.correction import CorrectionDesk
 from clerk_app.acceptance.delivery import DeliveryDesk
-from clerk_app.acceptance.documents import DocumentDesk, Letterhead
+from clerk_app.acceptance.documents import DocumentDesk, Letterhead, paper_of
 from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.online import OnlineDesk
@@ -41,6 +41,7 @@ from clerk_app.domain.case import TakenAt
 from clerk_app.pages.policy import PolicyBook
 from clerk_app.pages.service import ScanningService
 from clerk_app.paths import AppPaths
+from clerk_app.power import PowerSaver
 from clerk_app.print_service import PrintService
 from clerk_app.queue.factory import queue_service, ticket_source
 from clerk_app.queue.service import QueueService
@@ -106,6 +107,7 @@ class Services:
     deliveries: DeliveryDesk  # 快递送达: the waybill at dispatch, the 当日寄件清单 (the choice is the acceptance's)
     results: ResultDesk  # the decision paper and the 证照 on pre-printed stock, after the back office decided
     calibration: CalibrationDesk  # per-printer x/y correction of pre-printed stock (打印机校准)
+    power: PowerSaver  # on battery the card, queue and sync loops slow down (clerk_app/power.py)
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -166,6 +168,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     signatures = SignatureDesk(ws.db, ws.blobs, window_code=window, clerk_id=clerk, clock=local_now)
     documents = DocumentDesk(cases, printing, Letterhead.from_config(config, clerk), clerk_id=clerk,
                              thermal_receipt=bool(config.get("acceptance.thermal_receipt")),
+                             paper=paper_of(config),
                              department_of=lambda code: catalog.get_item(code).department,
                              item_of=catalog.get_item,
                              signature_of=lambda case_uuid, kind: signatures.image_of(case_uuid, kind)[0],
@@ -207,10 +210,12 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
                          item_of=catalog.get_item)
     calibration = CalibrationDesk(ws, printing, clerk_id=clerk)
     follow_clerk(session, calibration)
+    power = PowerSaver(identity, queue, sync, root=Path(config.get_str("power.supply_dir")),
+                       enabled=config.get_bool("power.battery_saving"))
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
                     online, retention, agent_batches, statistics, evaluator, fees, voids, deliveries, results,
-                    calibration,
+                    calibration, power,
                     platform_ready)
 
 

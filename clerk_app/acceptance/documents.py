@@ -62,7 +62,26 @@ _SHORTFALL_NOTES = {
 }
 
 
-def documents_for(decision: Decision, thermal_receipt: bool = False) -> tuple[DocumentKind, ...]:
+THERMAL_PAPER = "thermal"
+
+
+def paper_of(config: Config) -> str:
+    """``printing.paper``; ``auto`` is the 80 mm roll away from the centre (上门办理 / 代办点 take their portable
+    receipt printer), A4 at the window."""
+    paper = config.get_str("printing.paper")
+    if paper == "auto":
+        return THERMAL_PAPER if config.get_str("acceptance.taken_at") != "window" else "a4"
+    return paper
+
+
+def documents_for(decision: Decision, thermal_receipt: bool = False, paper: str = "a4") -> tuple[DocumentKind, ...]:
+    """The papers of a decision. On the thermal paper the 80 mm 受理回执 takes the place of the A4 受理通知书 and
+    材料清单 (it carries the case number, the items, the promised date, the query QR); papers that have no 80 mm
+    layout (the 容缺 承诺书, the notices of 一次性告知 and 不予受理) stay A4."""
+    if paper == THERMAL_PAPER and decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_DEFICIENCY):
+        a4 = documents_for(decision)
+        return (DocumentKind.THERMAL_RECEIPT, *(k for k in a4 if k not in (DocumentKind.ACCEPTANCE_NOTICE,
+                                                                           DocumentKind.MATERIAL_LIST)))
     kinds = {
         Decision.ACCEPT: (DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.MATERIAL_LIST),
         Decision.ACCEPT_WITH_DEFICIENCY: (DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.DEFICIENCY_COMMITMENT,
@@ -311,7 +330,7 @@ class DocumentDesk:
     (render, archive encrypted with a ``printed``/``reprinted`` event, then spool)."""
 
     def __init__(self, cases: CaseRepository, printer: PrintService, letterhead: Letterhead, *, clerk_id: str,
-                 thermal_receipt: bool = False, department_of: Callable[[str], str] | None = None,
+                 thermal_receipt: bool = False, paper: str = "a4", department_of: Callable[[str], str] | None = None,
                  item_of: Callable[[str], ServiceItem] | None = None,
                  signature_of: Callable[[str, str], bytes | None] | None = None,
                  rules: CaseRules | None = None, today: Callable[[], date] = date.today) -> None:
@@ -323,6 +342,7 @@ class DocumentDesk:
         self.letterhead = letterhead
         self.clerk_id = clerk_id
         self.thermal_receipt = thermal_receipt
+        self.paper = paper
         self._department_of = department_of
         self._item_of = item_of
 
@@ -332,7 +352,7 @@ class DocumentDesk:
         department = self._department(stored)
         contexts = [self._signed(case_uuid, build_context(stored, kind, self.letterhead, department=department,
                                                           item_of=self._item_of))
-                    for kind in kinds or documents_for(decision, self.thermal_receipt)
+                    for kind in kinds or documents_for(decision, self.thermal_receipt, self.paper)
                     if kind is not DocumentKind.AUTHORISATION]
         # An accepted case's papers come with the agent's 授权委托书 when none is in the case (the principal signs
         # it), and it is there whenever asked for by kind.
