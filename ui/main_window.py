@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             top.addWidget(self.areas["materials"])
             # applicant : item + decision : materials for 1366 px; the cases list keeps three rows in sight
             top.setSizes([290, 470, 600])
-            right.setSizes([390, 170])
+            right.setSizes([350, 210])
             outer.setSizes([560, 130])
         else:
             right.addWidget(self.areas["materials"])

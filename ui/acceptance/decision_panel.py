@@ -99,6 +99,11 @@ class RejectionForm(QGroupBox):
         self.kind.setCurrentIndex(0)
 
 
+def wrap_lines(label: QLabel, lines: int) -> None:
+    label.setWordWrap(True)
+    label.setMaximumHeight(lines * label.fontMetrics().lineSpacing() + 4)
+
+
 class DecisionPanel(QWidget):
     decision_requested = Signal(object)  # Decision (REJECT comes with the form's details, see rejection_submitted)
     rejection_submitted = Signal(object)  # RejectionDetails
@@ -132,9 +137,8 @@ class DecisionPanel(QWidget):
         self.delivery = DeliveryChoice(self)  # 领取方式: 窗口自取 or 邮寄送达, committed with the decision
         self.explanation = QLabel()
         self.explanation.setObjectName("decisionExplanation")
-        self.explanation.setWordWrap(True)
         # Three lines at most (the whole text is the tooltip): the laptop layout gives the decision little height.
-        self.explanation.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 4)
+        wrap_lines(self.explanation, 3)
         self.rejection = RejectionForm(self)
         self.rejection.hide()
         self.rejection.submitted.connect(self.rejection_submitted)
