@@ -114,14 +114,19 @@ class DeliveryChoice(QWidget):
         self.dialog = RecipientDialog(self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.pickup, self.mail, self.edit):
+        for widget in (self.title, self.pickup, self.mail):
             row.addWidget(widget)
         row.addStretch(1)
+        # The recipient on a line of its own: the decision area may be narrow (a laptop's layout).
+        chosen = QHBoxLayout()
+        chosen.setContentsMargins(0, 0, 0, 0)
+        chosen.addWidget(self.edit)
+        chosen.addWidget(self.summary, 1)  # one line; the whole text in its tooltip
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.summary)  # one line; the whole text in its tooltip
+        layout.addLayout(chosen)
         layout.addWidget(self.note)
         self._allowed = False
         self.mail.toggled.connect(self._mail_toggled)
