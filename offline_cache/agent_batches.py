@@ -48,15 +48,16 @@ def insert_batch(conn: sqlite3.Connection, cipher: FieldCipher, *, batch_uuid: s
                  (batch_uuid, batch_number, sealed, relation, village, window_code, clerk_id, opened_at))
 
 
-def add_batch_case(conn: sqlite3.Connection, batch_uuid: str, case_uuid: str) -> int:
-    """Inside the case's commit: the case joins the batch (its position = the order the villagers came in)."""
+def add_batch_case(conn: sqlite3.Connection, batch_uuid: str, case_uuid: str, agent_collects: bool = False) -> int:
+    """Inside the case's commit: the case joins the batch (its position = the order the villagers came in);
+    ``agent_collects``: the villager's 授权委托书 covers 领取 (m0092)."""
     row = conn.execute("SELECT closed_at FROM agent_batches WHERE batch_uuid = ?", (batch_uuid,)).fetchone()
     if row is None or row["closed_at"] is not None:
         raise LookupError("the batch is unknown or closed")
     position = int(conn.execute("SELECT coalesce(max(position), 0) + 1 FROM agent_batch_cases WHERE batch_uuid = ?",
                                 (batch_uuid,)).fetchone()[0])
-    conn.execute("INSERT INTO agent_batch_cases (batch_uuid, case_uuid, position) VALUES (?, ?, ?)",
-                 (batch_uuid, case_uuid, position))
+    conn.execute("INSERT INTO agent_batch_cases (batch_uuid, case_uuid, position, agent_collects)"
+                 " VALUES (?, ?, ?, ?)", (batch_uuid, case_uuid, position, int(agent_collects)))
     return position
 
 
@@ -82,3 +83,10 @@ def get_batch(db: Database, cipher: FieldCipher, batch_uuid: str) -> BatchRecord
 def batch_of_case(db: Database, case_uuid: str) -> str | None:
     rows = db.query("SELECT batch_uuid FROM agent_batch_cases WHERE case_uuid = ?", (case_uuid,))
     return str(rows[0]["batch_uuid"]) if rows else None
+
+
+def agent_collects(conn: sqlite3.Connection, case_uuid: str) -> bool | None:
+    """For a case of a 代办批次: whether the villager authorised the batch's agent to collect the result; None when
+    the case came in no batch."""
+    row = conn.execute("SELECT agent_collects FROM agent_batch_cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
+    return None if row is None else bool(row[0])

@@ -7,7 +7,7 @@ Widgets only; ``ui.agent_batch_wiring`` does the work in the background.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerk_app.acceptance.agent_batch import AgentBatch
 from clerk_app.domain.case import TakenAt
@@ -32,6 +32,12 @@ class AgentBatchBar(QFrame):
         self.finish.setObjectName("agentBatchFinish")
         self.finish.clicked.connect(self.finish_requested.emit)
         self.finish.hide()
+        # What the villager's signed 委托书 says: the agent may collect the result (领取) only when it covers it.
+        self.collects = QCheckBox(self.tr("This villager's power of attorney covers collecting the result (领取)"))
+        self.collects.setObjectName("agentCollects")
+        self.collects.setToolTip(self.tr("Tick when the signed power of attorney authorises the agent to collect "
+                                         "the result; otherwise the villager collects in person."))
+        self.collects.hide()
         self.label = QLabel("")
         self.label.setObjectName("agentBatchLabel")
         self.label.setWordWrap(True)
@@ -49,10 +55,13 @@ class AgentBatchBar(QFrame):
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.taken_at)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.collects)
         layout.addWidget(self.start)
         layout.addWidget(self.finish)
 
     def show_batch(self, batch: AgentBatch, cases: int) -> None:
+        self.collects.setChecked(False)  # each villager's paper is read anew
+        self.collects.show()
         self.start.hide()
         self.finish.show()
         self.finish.setEnabled(cases > 0)
@@ -66,6 +75,8 @@ class AgentBatchBar(QFrame):
         self.taken_at.setCurrentIndex(max(0, self.taken_at.findData(place)))
 
     def show_idle(self, note: str = "") -> None:
+        self.collects.setChecked(False)
+        self.collects.hide()
         self.start.show()
         self.finish.hide()
         self.label.setText(note)

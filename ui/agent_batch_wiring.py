@@ -30,6 +30,13 @@ class AgentBatchPresenter:
         acceptance.committed.connect(lambda _result: self._committed())
         bar.set_taken_at(services.acceptance.taken_at)
         bar.taken_at_changed.connect(self.set_taken_at)
+        bar.collects.toggled.connect(self.set_agent_collects)
+
+    def set_agent_collects(self, collects: bool) -> None:
+        """The current villager's 授权委托书 covers 领取 (recorded with the case's row of the batch at the commit)."""
+        self.acceptance.agent_collects = collects
+        if self.batch is not None and self.acceptance.session.agent_batch == self.batch.batch_uuid:
+            self.acceptance.session.agent_collects = collects
 
     def set_taken_at(self, place: TakenAt) -> None:
         """上门办理 / 代办点: the next cases are recorded as taken there (the configuration's place until changed)."""

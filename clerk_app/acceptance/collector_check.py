@@ -38,12 +38,22 @@ class CollectorNotAuthorised(ValidationError):
         "applicant's signed power of attorney into this case before handing the result over.")
 
 
+class AgentMayNotCollect(ValidationError):
+    """The batch's village agent (代办员) brought the villager's application, but the villager's 授权委托书 recorded at
+    acceptance does not cover 领取."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The village agent brought this application, but the villager's power of attorney recorded at "
+        "acceptance does not cover collecting the result (领取): the villager collects in person, or import a power "
+        "of attorney that covers it.")
+
+
 class ManualCollectorWithoutReason(ValidationError):
     message = QT_TRANSLATE_NOOP(
         "errors", "A collector's identity typed by hand needs the reason (for example: the card reader is broken).")
 
 
-CollectorRefused = (CollectorNotAuthorised, ManualCollectorWithoutReason)
+CollectorRefused = (CollectorNotAuthorised, AgentMayNotCollect, ManualCollectorWithoutReason)
 
 
 @dataclass(frozen=True)
@@ -68,8 +78,12 @@ def _normalised(number: str) -> str:
 
 
 def check_collector(applicant: Applicant, principal_index: str | None, collector: NaturalPerson,
-                    blind_index: Callable[[str], str], authorisation_pages: int = 0) -> CollectorCheck:
+                    blind_index: Callable[[str], str], authorisation_pages: int = 0,
+                    agent_may_collect: bool = True) -> CollectorCheck:
     """Decide the collector's relation to the case or raise one of ``CollectorRefused``.
+
+    ``agent_may_collect``: False for a 代办批次 case whose villager's authorisation does not cover 领取; the agent
+    then needs a 授权委托书 imported for the collection like anyone else (``AgentMayNotCollect`` without one).
 
     ``principal_index``: the blind index stored with the applicant row (a natural person's ID number); a legal
     entity's principal is its credit code, so for it the legal representative's number is compared instead.
@@ -89,7 +103,10 @@ def check_collector(applicant: Applicant, principal_index: str | None, collector
         return CollectorCheck(CollectorRelation.APPLICANT, source, reason)
     agent = applicant.agent
     if agent is not None and key == blind_index(_normalised(agent.agent.id_number)):
-        return CollectorCheck(CollectorRelation.AGENT, source, reason)
+        if agent_may_collect:
+            return CollectorCheck(CollectorRelation.AGENT, source, reason)
+        if authorisation_pages == 0:
+            raise AgentMayNotCollect()
     if authorisation_pages > 0:
         return CollectorCheck(CollectorRelation.AUTHORISED, source, reason, authorisation_pages)
     raise CollectorNotAuthorised()

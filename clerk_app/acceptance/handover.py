@@ -31,6 +31,7 @@ from clerk_app.domain.case_states import TransitionNotAllowed
 from clerk_app.domain.masking import mask_id_number, mask_name
 from clerk_app.errors import ValidationError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
+from offline_cache import agent_batches
 from offline_cache.blobs import BlobStore
 from offline_cache.cases import (
     CaseRepository,
@@ -131,8 +132,10 @@ class HandoverDesk:
         plain = self._cipher.decrypt(row["payload_enc"], f"applicant:{row['applicant_uuid']}".encode())
         applicant = applicant_from_dict(json.loads(plain))
         principal_index = row["id_index"] if row["kind"] == "person" else None
+        # 代办批次: the agent collects only as far as the villager's authorisation recorded at acceptance allows
+        may_collect = agent_batches.agent_collects(conn, case_uuid) is not False
         return check_collector(applicant, principal_index, collector, self._cipher.blind_index,
-                               _authorisation_count(conn, case_uuid))
+                               _authorisation_count(conn, case_uuid), agent_may_collect=may_collect)
 
     def hand_over(self, case_uuid: str, collector: NaturalPerson, relation: str = "") -> HandoverRecord:
         """Check the collector and record the handover. ``relation``: an optional free description the clerk adds

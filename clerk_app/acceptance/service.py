@@ -76,7 +76,7 @@ def _delivery_details(session: AcceptanceSession) -> dict[str, Any]:
 
 def _join_batch(conn: sqlite3.Connection, session: AcceptanceSession) -> None:
     if session.agent_batch is not None:  # 代办批次: joined in the case's own transaction, never after it
-        add_batch_case(conn, session.agent_batch, session.case_uuid)
+        add_batch_case(conn, session.agent_batch, session.case_uuid, session.agent_collects)
 
 
 def _online_payload(session: AcceptanceSession) -> dict[str, Any]:

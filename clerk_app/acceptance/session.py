@@ -102,6 +102,8 @@ class AcceptanceSession:
     online: PreApplication | None = None
     # 代办批次: the village agent's visit this villager's case belongs to (joined in the commit's transaction)
     agent_batch: str | None = None
+    # 代办批次: the villager's 授权委托书 covers 领取, so the batch's agent may collect the result (m0092)
+    agent_collects: bool = False
     # 上门办理 / 代办点: where this case is taken; None = where the workstation is (AcceptanceService.taken_at)
     taken_at: TakenAt | None = None
     # When the reader first read this draft's applicant: the service time a report counts runs from here to the

@@ -115,6 +115,7 @@ class AcceptanceController(QObject):
         self.last_result: CommitResult | None = None
         # 代办批次 open at this window: each applicant is a villager the batch's agent acts for
         self.agent_batch: AgentBatch | None = None
+        self.agent_collects = False  # 代办批次: the current villager's 委托书 covers 领取 (the batch bar's box)
         checklist.action_requested.connect(self.apply_action)
         checklist.import_requested.connect(self.import_pages)
         checklist.current_changed.connect(self._show_strip)
@@ -189,6 +190,7 @@ class AcceptanceController(QObject):
         if batch is None or not isinstance(principal, NaturalPerson) or principal.id_number == batch.agent.id_number:
             return applicant
         self.session.agent_batch = batch.batch_uuid
+        self.session.agent_collects = self.agent_collects  # what the batch bar says of this villager's 委托书
         return replace(applicant, agent=AgentAuthorisation(batch.agent, batch.relation, AUTHORISATION_CODE))
 
     def choose_item(self, code: str, answers: dict[str, str] | None = None) -> None:
