@@ -27,6 +27,7 @@ from clerk_app.acceptance.fees import FeeDesk
 from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.online import OnlineDesk
 from clerk_app.acceptance.results import ResultDesk
+from clerk_app.acceptance.routing import RoutingDesk
 from clerk_app.acceptance.rules_adapter import RulesEngineAdapter
 from clerk_app.acceptance.service import AcceptanceService, local_now
 from clerk_app.acceptance.supplement import SupplementDesk
@@ -64,7 +65,7 @@ log = logging.getLogger("onewindow.init")
 
 # what records the logged-in clerk
 ClerkBound = (AcceptanceService | DocumentDesk | CalibrationDesk | HandoverDesk | SupplementDesk | CorrectionDesk
-              | SignatureDesk | FeeDesk | DeliveryDesk)
+              | SignatureDesk | FeeDesk | DeliveryDesk | RoutingDesk)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Services:
     results: ResultDesk  # the decision paper and the 证照 on pre-printed stock, after the back office decided
     calibration: CalibrationDesk  # per-printer x/y correction of pre-printed stock (打印机校准)
     power: PowerSaver  # on battery the card, queue and sync loops slow down (clerk_app/power.py)
+    routing: RoutingDesk  # 按责转办: 材料流转单 per department and batch, the department's receipt scanned back
     platform_ready: threading.Event = field(default_factory=threading.Event)  # set once start_platform succeeded
 
     @property
@@ -195,7 +197,9 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     deliveries = DeliveryDesk(ws.db, ws.cipher, cases, acceptance.rules, documents,
                               config.get_list("delivery.waybill_rules"), window_code=window, clerk_id=clerk,
                               clock=local_now)
-    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures, fees, deliveries)
+    routing = RoutingDesk(ws.db, cases, catalog.get_item, window_code=window, clerk_id=clerk, clock=local_now)
+    follow_clerk(session, acceptance, documents, handover, supplements, corrections, signatures, fees, deliveries,
+                 routing)
     reports = ReportService(ws.db, rules.calendar, int(config.get("deadline.yellow_working_days")))
     evaluations = EvaluationDesk(ws.db)
     online = OnlineDesk(sync.client, catalog, configured=sync.configured, token_rejected=sync.auth.token_rejected)
@@ -215,7 +219,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
     return Services(ws, rules, printing, catalog, cases, acceptance, documents, handover, supplements, scanning,
                     identity, sandbox, sync, queue, session, reports, corrections, signatures, evaluations,
                     online, retention, agent_batches, statistics, evaluator, fees, voids, deliveries, results,
-                    calibration, power,
+                    calibration, power, routing,
                     platform_ready)
 
 

@@ -227,7 +227,10 @@ def _frame(ctx: DocumentContext) -> Callable[[Canvas, object], None]:
         bar_x = PAGE_W - MARGIN - QR_SIZE - 4 * mm - bar_w
         draw_code128(canvas, ctx.case_number, bar_x, top - 4 * mm - BAR_H, BAR_H)
         canvas.setFont(name, 9)
+        # A paper numbered by itself (a 材料流转单) names its number so; a case's paper shows the case's
+        label = ctx.extra.get("number_label")
         canvas.drawRightString(bar_x + bar_w - 3 * mm, top - 9 * mm - BAR_H,
+                               f"{label} {ctx.case_number}" if label else
                                f"办件编号 {ctx.case_number}  验证码 {ctx.verification_code}")
         if ctx.reprint:
             canvas.saveState()

@@ -33,6 +33,7 @@ class DocumentKind(enum.Enum):
     APPROVAL_DECISION = "approval_decision"  # 准予行政许可决定书 (other item types: 办理结果通知书)
     DENIAL_DECISION = "denial_decision"  # 不予行政许可决定书 (other item types: 不予办理决定书)
     CERTIFICATE = "certificate"  # 证照 on pre-printed stock (printing.stock: values only, at the template's places)
+    ROUTING_SLIP = "routing_slip"  # 材料流转单 (按责转办: a batch of cases' paper to one department)
 
 
 class Paper(enum.Enum):
@@ -58,6 +59,7 @@ TITLES: dict[DocumentKind, str] = {
     DocumentKind.APPROVAL_DECISION: "准予行政许可决定书",
     DocumentKind.DENIAL_DECISION: "不予行政许可决定书",
     DocumentKind.CERTIFICATE: "证照",
+    DocumentKind.ROUTING_SLIP: "材料流转单",
 }
 # The decisions of items that are not 行政许可 (行政确认, 行政给付, 公共服务 …) do not call themselves licences.
 OTHER_TITLES: dict[DocumentKind, str] = {

@@ -40,6 +40,7 @@ from printing.decision_paper import approval_decision, denial_decision
 from printing.fee_notice import fee_notice
 from printing.mailing_list import mailing_list
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
+from printing.routing_slip import routing_slip
 from printing.typesetting import application_of
 
 WIDTH = PAGE_W - 2 * MARGIN
@@ -608,6 +609,7 @@ BODIES: dict[DocumentKind, Callable[[DocumentContext], list[Flowable]]] = {
     DocumentKind.MAILING_LIST: mailing_list,
     DocumentKind.APPROVAL_DECISION: approval_decision,
     DocumentKind.DENIAL_DECISION: denial_decision,
+    DocumentKind.ROUTING_SLIP: routing_slip,
 }
 
 

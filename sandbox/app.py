@@ -43,6 +43,7 @@ from sandbox.routes_files import mount_file_routes
 from sandbox.routes_reports import mount_report_routes
 from sandbox.routes_signatures import mount_signature_routes
 from sandbox.routes_supplements import mount_supplement_routes
+from sandbox.routing import mount_routing_routes
 from sandbox.store import Store
 
 
@@ -129,6 +130,7 @@ def create_app(settings: SandboxSettings) -> Any:
     mount_correction_routes(app, store, Caller)
     mount_payment_routes(app, store, Caller)
     mount_delivery_routes(app, store, Caller)
+    mount_routing_routes(app, store, Caller)
     mount_signature_routes(app, store, Caller)
     mount_file_routes(app, store, Clerk)
     mount_audit_routes(app, store, Clerk)

@@ -339,6 +339,46 @@ class Evaluation(BaseModel):
     at: str
 
 
+class RoutedPaper(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["原件", "复印件"]
+    copies: int = Field(ge=1, le=1000)
+    pages: int = Field(ge=0, le=100_000)
+
+
+class RoutedCase(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    case_uuid: str = Field(pattern=UUID_PATTERN)
+    case_number: str = Field(min_length=1, max_length=64)
+    item_names: list[str] = Field(default_factory=list)
+    paper: list[RoutedPaper] = Field(min_length=1)
+
+
+class RoutingSlip(BaseModel):
+    """A 材料流转单: one batch of cases' paper to one back-office department (按责转办), keyed by the slip's UUID."""
+
+    model_config = ConfigDict(extra="allow")
+    slip_uuid: str = Field(pattern=UUID_PATTERN)
+    slip_number: str = Field(pattern=r"^[0-9]{14}$")
+    department: str = Field(min_length=1, max_length=200)
+    window_code: str = Field(min_length=1, max_length=16)
+    clerk_id: str = Field(min_length=1, max_length=64)
+    created_at: str
+    cases: list[RoutedCase] = Field(min_length=1, max_length=500)
+
+
+class RoutingReceipt(BaseModel):
+    """The department's receipt of a slip, recorded at the window by scanning the slip's barcode."""
+
+    model_config = ConfigDict(extra="allow")
+    slip_uuid: str = Field(pattern=UUID_PATTERN)
+    slip_number: str = Field(pattern=r"^[0-9]{14}$")
+    received_at: str
+    recorded_by: str = Field(min_length=1, max_length=64)
+    window_code: str = Field(min_length=1, max_length=16)
+
+
 class WriteReceipt(BaseModel):
     id: str
     received_at: str

@@ -143,6 +143,24 @@ CREATE TABLE IF NOT EXISTS payments (
     voucher TEXT,
     centre_code TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS routing_slips (
+    slip_uuid TEXT PRIMARY KEY,
+    centre_code TEXT NOT NULL,
+    department TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS routing_slip_cases (
+    case_uuid TEXT PRIMARY KEY,
+    slip_uuid TEXT NOT NULL REFERENCES routing_slips(slip_uuid)
+);
+CREATE TABLE IF NOT EXISTS routing_receipts (
+    slip_uuid TEXT PRIMARY KEY REFERENCES routing_slips(slip_uuid),
+    body_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS payment_changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     notice_uuid TEXT NOT NULL REFERENCES payments(notice_uuid),

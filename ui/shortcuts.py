@@ -40,6 +40,7 @@ SHORTCUTS: tuple[ShortcutSpec, ...] = (
     ShortcutSpec("queue_transfer", "Ctrl+T", QT_TRANSLATE_NOOP("shortcuts", "Transfer the current ticket")),
     ShortcutSpec("queue_pause", "Ctrl+Shift+P", QT_TRANSLATE_NOOP("shortcuts", "Pause or resume the window")),
     ShortcutSpec("online", "Ctrl+O", QT_TRANSLATE_NOOP("shortcuts", "Open an online application (网上申报)")),
+    ShortcutSpec("routing", "Ctrl+R", QT_TRANSLATE_NOOP("shortcuts", "Routing of paper to the departments (材料流转)")),
     ShortcutSpec("find_case", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Open a case by its number")),
     ShortcutSpec("sync_now", "F5", QT_TRANSLATE_NOOP("shortcuts", "Sync with the platform now")),
     ShortcutSpec("lock", "Ctrl+L", QT_TRANSLATE_NOOP("shortcuts", "Lock the workstation")),

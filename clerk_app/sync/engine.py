@@ -297,6 +297,13 @@ class SyncEngine:
         if row.kind == "fee_notice":  # the payment order of a 缴费通知书, keyed by the notice's UUID
             answer = self._authed(self.adapter.fee_notice, row.action_uuid, row.payload)
             return answers.check_write_receipt(answer, row.action_uuid, row.payload), None
+        if row.kind == "routing_slip":  # 材料流转单: keyed by the slip's UUID (a batch of cases, no case lane)
+            answer = self._authed(self.adapter.routing_slip, row.action_uuid, row.payload)
+            return answers.check_write_receipt(answer, row.action_uuid, row.payload), None
+        if row.kind == "routing_receipt":  # the department's receipt of a slip
+            slip_uuid = str(row.payload.get("slip_uuid"))
+            answer = self._authed(self.adapter.routing_receipt, slip_uuid, row.payload)
+            return answers.check_write_receipt(answer, slip_uuid, row.payload), None
         if row.kind == "signature":
             return self._signature(row, report)
         if row.kind == "dispatch":  # 快递送达: the waybill of a mailed result, keyed by the dispatch's UUID

@@ -209,6 +209,12 @@ class HttpPlatformClient:
     def fee_notice(self, notice_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", f"{API}/payments/{notice_uuid}", json=body)
 
+    def routing_slip(self, slip_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/routing/slips/{slip_uuid}", json=body)
+
+    def routing_receipt(self, slip_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"{API}/routing/slips/{slip_uuid}/receipt", json=body)
+
     def payment_changes(self, cursor: str) -> dict[str, Any]:
         return self._json("GET", f"{API}/payments/changes", params={"cursor": cursor})
 

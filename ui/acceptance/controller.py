@@ -111,6 +111,7 @@ class AcceptanceController(QObject):
         self.barcode.scanned.connect(self.open_case)
         # 快递送达: the dispatch dialog (the gun's burst is its waybill) and the 当日寄件清单; None without a desk
         self.delivery = DeliveryActions(self, deliveries) if deliveries is not None else None
+        self.routing: Any = None  # 材料流转 (ui/acceptance/routing_dialog.py), set by ``wire_acceptance``
         self.committing = False
         self.last_result: CommitResult | None = None
         # 代办批次 open at this window: each applicant is a villager the batch's agent acts for

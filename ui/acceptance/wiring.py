@@ -13,6 +13,7 @@ from ui.acceptance.case_list import CaseListPanel
 from ui.acceptance.checklist_panel import MaterialChecklistPanel
 from ui.acceptance.controller import AcceptanceController
 from ui.acceptance.decision_panel import DecisionPanel
+from ui.acceptance.routing_dialog import RoutingActions
 from ui.applicant_panel import ApplicantPanel
 from ui.catalog_panel import CatalogPanel
 from ui.main_window import MainWindow
@@ -69,7 +70,11 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
             return
         controller.accept_shortcut()
 
+    # 按责转办: Ctrl+R, and a scanned slip number records its department's receipt
+    routing = RoutingActions(controller, services.routing)
+    controller.routing = routing
     shortcuts = window.shortcuts
+    shortcuts.bind("routing", routing.open)
     shortcuts.bind("new_case", new_case)
     shortcuts.bind("materials", checklist.focus_table)
     shortcuts.bind("decide", decision.focus_first_enabled)

@@ -50,7 +50,8 @@ def test_openapi_document_validates(live_sandbox: SandboxThread) -> None:
                  "/api/v1/cases/{case_uuid}/supplements/{supplement_uuid}",
                  "/api/v1/cases/{case_uuid}/corrections/{submission_uuid}",
                  "/api/v1/cases/{case_uuid}/signatures/{signature_uuid}", "/api/v1/payments/{notice_uuid}",
-                 "/api/v1/payments/changes", "/api/v1/cases/{case_uuid}/dispatch"):
+                 "/api/v1/payments/changes", "/api/v1/cases/{case_uuid}/dispatch",
+                 "/api/v1/routing/slips/{slip_uuid}", "/api/v1/routing/slips/{slip_uuid}/receipt"):
         assert path in paths
     assert "/__admin/faults" not in paths
     assert "head" in paths["/api/v1/files/{sha256}"] and "patch" in paths["/api/v1/files/{sha256}"]
@@ -72,10 +73,10 @@ def _property_test(operation: Any, token: str) -> Any:
     # file's name and fit its declared length) make some schema-valid requests rightly refused there.
     # The same holds for a supplement's, a 补正 submission's, a signature's and a payment order's UUIDs (body and
     # path), a dispatch's case UUID (body and path), and for a report's range (``to`` not before ``from``, at most
-    # three years).
+    # three years), and for a routing slip's UUID (body and path) and its cases (received before the slip).
     refused_preconditions = operation.method.upper() in ("PUT", "PATCH") or any(
         part in operation.path for part in ("/supplements/", "/corrections/", "/signatures/", "/reports",
-                                            "/payments/{", "/dispatch"))
+                                            "/payments/{", "/dispatch", "/routing/"))
     excluded = [positive_data_acceptance] if refused_preconditions else []
 
     @given(case=operation.as_strategy())

@@ -143,6 +143,14 @@ class FakePlatform:
         self._authed("fee_notice")
         return {"id": notice_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
 
+    def routing_slip(self, slip_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("routing_slip")
+        return {"id": slip_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
+    def routing_receipt(self, slip_uuid: str, body: dict[str, Any]) -> dict[str, Any]:
+        self._authed("routing_receipt")
+        return {"id": slip_uuid, "received_at": self._now(), "body_sha256": body_digest(body)}
+
     def payment_changes(self, cursor: str) -> dict[str, Any]:
         self._authed("payment_changes")
         after = int(cursor or 0)
