@@ -223,6 +223,7 @@ class DecisionPanel(QWidget):
         """受理前收费: the reason 受理 / 容缺受理 wait (None: not held); the notice, check and park buttons while the
         draft's items charge before acceptance; resume while drafts are parked."""
         self.fee_hold.setText(reason or "")
+        self.fee_hold.setToolTip(reason or "")  # the whole reason when the area is too short to show it
         self.fee_hold.setVisible(bool(reason))
         # The explanation would only repeat the checklist's summary; the hold's reason takes its room.
         self.explanation.setVisible(not reason)

@@ -66,9 +66,9 @@ class FeeHoldActions(QObject):
         else:
             text = self.tr("Fees before acceptance (受理前收费): %1 yuan not paid yet (payment code %2); accept once "
                            "paid.").replace("%1", yuan(hold.amount_fen)).replace("%2", hold.notice.payment_code)
-        if self.offline:
-            text += "\n" + self.tr("Offline: the payment cannot be learnt now. Park the draft and serve the next "
-                                   "applicant.")
+        if self.offline:  # first: in a short decision area the reason's tail may be cut, never this
+            text = self.tr("Offline: the payment cannot be learnt now. Park the draft and serve the next "
+                           "applicant.") + "\n" + text
         return text
 
     def show(self, session: AcceptanceSession) -> None:
