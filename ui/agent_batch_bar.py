@@ -7,7 +7,7 @@ Widgets only; ``ui.agent_batch_wiring`` does the work in the background.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.acceptance.agent_batch import AgentBatch
 from clerk_app.domain.case import TakenAt
@@ -33,10 +33,10 @@ class AgentBatchBar(QFrame):
         self.finish.clicked.connect(self.finish_requested.emit)
         self.finish.hide()
         # What the villager's signed 委托书 says: the agent may collect the result (领取) only when it covers it.
-        self.collects = QCheckBox(self.tr("This villager's power of attorney covers collecting the result (领取)"))
+        self.collects = QCheckBox(self.tr("Power of attorney covers collecting (代为领取)"))
         self.collects.setObjectName("agentCollects")
-        self.collects.setToolTip(self.tr("Tick when the signed power of attorney authorises the agent to collect "
-                                         "the result; otherwise the villager collects in person."))
+        self.collects.setToolTip(self.tr("Tick when this villager's signed power of attorney authorises the agent "
+                                         "to collect the result; otherwise the villager collects in person."))
         self.collects.hide()
         self.label = QLabel("")
         self.label.setObjectName("agentBatchLabel")
@@ -51,13 +51,16 @@ class AgentBatchBar(QFrame):
                             self.tr("Home visit (上门办理)")), (TakenAt.AGENT_POINT, self.tr("Agent point (代办点)"))):
             self.taken_at.addItem(text, place)
         self.taken_at.currentIndexChanged.connect(lambda _i: self.taken_at_changed.emit(self.taken_at.currentData()))
-        layout = QHBoxLayout(self)
+        # Three rows: the bar lives in the applicant column, 290 px wide on a laptop (one row crushed its text).
+        top = QHBoxLayout()
+        top.addWidget(self.taken_at, 1)
+        top.addWidget(self.start)
+        top.addWidget(self.finish)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self.taken_at)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.label)
         layout.addWidget(self.collects)
-        layout.addWidget(self.start)
-        layout.addWidget(self.finish)
 
     def show_batch(self, batch: AgentBatch, cases: int) -> None:
         self.collects.setChecked(False)  # each villager's paper is read anew
@@ -65,10 +68,13 @@ class AgentBatchBar(QFrame):
         self.start.hide()
         self.finish.show()
         self.finish.setEnabled(cases > 0)
-        self.label.setText(
-            "<b>" + self.tr("Agent batch %1").replace("%1", batch.batch_number) + "</b><br>"
-            + self.tr("Agent %1 (%2) · %3 case(s) accepted").replace("%1", batch.agent.name)
-            .replace("%2", mask_id_number(batch.agent.id_number)).replace("%3", str(cases)))
+        title = self.tr("Agent batch %1").replace("%1", batch.batch_number)
+        # The batch number is the tooltip (and on the batch receipt): in the laptop's narrow applicant column the
+        # bar keeps to the agent and the count, so the card's fields below keep their room.
+        self.label.setText(self.tr("Agent %1 (%2) · %3 case(s) accepted").replace("%1", batch.agent.name)
+                           .replace("%2", mask_id_number(batch.agent.id_number)).replace("%3", str(cases)))
+        self.label.setToolTip(title)
+        self.finish.setToolTip(title)
         self.label.show()
 
     def set_taken_at(self, place: TakenAt) -> None:

@@ -180,7 +180,9 @@ class ApplicantPanel(QWidget):
         # fields no room.
         self.agent_body = QWidget()
         self.agent_body.setVisible(False)
-        QVBoxLayout(box).addWidget(self.agent_body)
+        body_layout = QVBoxLayout(box)
+        body_layout.setContentsMargins(6, 0, 6, 0)  # folded: the title alone, no empty frame below it
+        body_layout.addWidget(self.agent_body)
         agent_layout = QVBoxLayout(self.agent_body)
         agent_layout.setContentsMargins(0, 0, 0, 0)
         agent_layout.addLayout(target_row)

@@ -12,12 +12,12 @@
     <name>AgentBatchBar</name>
     <message>
         <location filename="../agent_batch_bar.py" line="1" />
-        <source>This villager's power of attorney covers collecting the result (领取)</source>
-        <translation>本户委托书含代为领取办理结果</translation>
+        <source>Power of attorney covers collecting (代为领取)</source>
+        <translation>本户委托书含代为领取</translation>
     </message>
     <message>
         <location filename="../agent_batch_bar.py" line="1" />
-        <source>Tick when the signed power of attorney authorises the agent to collect the result; otherwise the villager collects in person.</source>
+        <source>Tick when this villager's signed power of attorney authorises the agent to collect the result; otherwise the villager collects in person.</source>
         <translation>村民签字的授权委托书写明由代办员代为领取办理结果时勾选；否则由村民本人领取。</translation>
     </message>
 </context>
