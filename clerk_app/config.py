@@ -95,12 +95,20 @@ def options() -> Iterator[Option]:
     return iter(sorted(_OPTIONS.values(), key=lambda o: o.key))
 
 
+TRAINING_REGION = "511602000000"  # 清河区, the area of the bundled training catalog
+
+
 # --- the declarations -------------------------------------------------------------------------------------------
 declare("mode", str, "training",
         "'training' (sandbox platform, simulated devices where none are found) or 'production'",
         choices=("training", "production"))
 declare("centre.code", str, "330302001", "Code of the service centre (used in case numbers)",
         pattern=r"[0-9]{6,12}", form=QT_TRANSLATE_NOOP("config", "6 to 12 digits"))
+declare("centre.region_code", str, "",
+        "区划代码 of the centre's area (6 or 12 digits): items of another area are accepted only within their 通办范围 "
+        "and marked 跨域通办; empty = every catalog item is this centre's own (training: the training catalog's "
+        "511602000000)", pattern=r"(?:[0-9]{6}|[0-9]{12})?",
+        form=QT_TRANSLATE_NOOP("config", "6 or 12 digits, or empty"))
 declare("centre.name", str, "培训演示便民服务中心", "Name of the service centre, printed on documents")
 declare("window.code", str, "01", "Code of this window within the centre (two digits, used in case numbers)",
         pattern=r"[0-9]{2}", form=QT_TRANSLATE_NOOP("config", "two digits"))
@@ -303,6 +311,12 @@ class Config:
     @property
     def centre_code(self) -> str:
         return self.get_str("centre.code")
+
+    @property
+    def region_code(self) -> str:
+        """The centre's area for 通办 (clerk_app/domain/tongban.py); training uses the training catalog's."""
+        configured = self.get_str("centre.region_code")
+        return configured or (TRAINING_REGION if self.is_training else "")
 
     @property
     def window_code(self) -> str:

@@ -161,12 +161,13 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None) -> Service
 
     rules = RulesService(ws)
     printing = PrintService(ws, hooks.spooler)
-    catalog = CatalogService(ws.db)
+    catalog = CatalogService(ws.db, centre_region=ws.config.region_code)
     cases = CaseRepository(ws.db, ws.cipher, ws.applicants)
     acceptance = AcceptanceService(ws.db, ws.cipher, ws.applicants, cases, RulesEngineAdapter(rules),
                                    centre_code=centre, window_code=window, clerk_id=clerk,
                                    ticket_source=ticket_source(queue),
-                                   taken_at=TakenAt(str(config.get("acceptance.taken_at"))))
+                                   taken_at=TakenAt(str(config.get("acceptance.taken_at"))),
+                                   centre_region=config.region_code)
     signatures = SignatureDesk(ws.db, ws.blobs, window_code=window, clerk_id=clerk, clock=local_now)
     documents = DocumentDesk(cases, printing, Letterhead.from_config(config, clerk), clerk_id=clerk,
                              thermal_receipt=bool(config.get("acceptance.thermal_receipt")),

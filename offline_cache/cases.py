@@ -20,6 +20,7 @@ from offline_cache.applicants import ApplicantRepository
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
 from offline_cache.outbox import now_iso
+from offline_cache.sub_cases import SubCase, sub_cases
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class StoredCase:
     details: dict[str, Any]
     events: tuple[CaseEvent, ...] = ()
     printed: tuple[str, ...] = field(default=())  # sha256 of archived printed documents
+    sub_cases: tuple[SubCase, ...] = ()  # 并联: a bundle case's sub-cases as the platform reported them (m0088)
 
 
 # States in which no deadline runs any more (the window's part is done or nothing was accepted).
@@ -253,7 +255,7 @@ class CaseRepository:
             case=case, accepted_at=row["accepted_at"], legal_deadline=_d(row["legal_deadline"]),
             deadline_certain=bool(row["deadline_certain"]), item_names=tuple(json.loads(row["item_names"])),
             handling_type=row["handling_type"], frozen=bool(row["frozen"]), details=details,
-            events=self.events(case_uuid), printed=printed,
+            events=self.events(case_uuid), printed=printed, sub_cases=sub_cases(self._db.conn, case_uuid),
         )
 
     def _details(self, row: sqlite3.Row) -> dict[str, Any]:

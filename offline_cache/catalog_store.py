@@ -46,6 +46,10 @@ class IndexRow:
     name_initials: str
     keyword_pinyin: tuple[str, ...]
     keyword_initials: tuple[str, ...]
+    # 通办: the area of the 实施主体 and the item's 通办范围 (read from the payload: no column, no migration)
+    region_code: str = ""
+    scope: str = ""
+    body: str = ""
 
 
 def canonical(payload: dict[str, Any]) -> str:
@@ -143,10 +147,13 @@ class CatalogStore:
     def index_rows(self) -> list[IndexRow]:
         conn = self.db.conn
         rows = [
-            IndexRow("item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9]))
+            IndexRow("item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9]),
+                     r[10] or "", r[11] or "", r[12] or "")
             for r in conn.execute(
                 "SELECT implementation_code, basic_code, handling_item_code, name, department, keywords,"
-                " name_pinyin, name_initials, keyword_pinyin, keyword_initials"
+                " name_pinyin, name_initials, keyword_pinyin, keyword_initials,"
+                " json_extract(payload, '$.implementing_body.region_code'), json_extract(payload, '$.scope'),"
+                " json_extract(payload, '$.implementing_body.name')"
                 " FROM catalog_items WHERE retired = 0"
             )
         ]

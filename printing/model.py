@@ -115,6 +115,17 @@ LICENCE = "行政许可"  # the one item type whose acceptance follows 《行政
 
 
 @dataclass(frozen=True)
+class SubItemRow:
+    """并联: one member item of a 一件事 case — its department and, once the platform split the case, its sub-case."""
+
+    name: str
+    department: str
+    deciding_body: str = ""
+    number: str = ""  # the sub-case's own number ("" before the platform reported it)
+    deadline: date | None = None
+
+
+@dataclass(frozen=True)
 class ItemFacts:
     """What the papers state about one item of the case, as the catalog said when the case was decided."""
 
@@ -128,6 +139,9 @@ class ItemFacts:
     promised_limit: str = ""  # 承诺办结时限, display text
     consultation_phone: str = ""
     complaint_phone: str = ""
+    department: str = ""  # 承办部门 (the catalog's department), shown for the members of a 一件事
+    cross_area: str = ""  # "跨域通办" when another area's body decides it (clerk_app/acceptance/tongban.py)
+    delivery: str = ""  # 出件地 of a 跨域通办 result
 
     @property
     def is_licence(self) -> bool:
@@ -190,11 +204,18 @@ class DocumentContext:
     # printer the job goes to); the values are ``extra`` (printing.stock.WINDOW_FIELDS and licence.<key>).
     stock: StockTemplate | None = None
     calibration: Calibration | None = None
+    # 并联 of a 一件事: every member item with its department (and sub-case number once known); empty otherwise
+    sub_items: tuple[SubItemRow, ...] = ()
 
     @property
     def deciding_body(self) -> str:
         bodies = dict.fromkeys(i.deciding_body for i in self.items if i.deciding_body)
         return "、".join(bodies) or self.department
+
+    @property
+    def cross_items(self) -> tuple[ItemFacts, ...]:
+        """跨域通办 items: accepted here, decided by another area's body (the papers say who and 出件地)."""
+        return tuple(i for i in self.items if i.cross_area)
 
     @property
     def accepted(self) -> bool:

@@ -60,11 +60,26 @@ def receipt_lines(ctx: DocumentContext) -> list[tuple[str, float]]:
         ("投诉电话", _joined([f.complaint_phone for f in facts] + [ctx.complaint_phone])),
         *([("结果送达", ctx.result_delivery)] if ctx.result_delivery else []),
     ]
+    cross = ctx.cross_items
+    if cross:  # 跨域通办: who decides, where it was received, where the result goes (after 实施机关)
+        at = next(i for i, (label, _) in enumerate(pairs) if label == "实施机关") + 1
+        pairs[at:at] = [
+            ("通办方式", "跨域通办（本中心收件，决定机构审批）"),
+            ("决定机构", _joined([f.deciding_body for f in cross])),
+            ("收 件 地", ctx.centre_name),
+            ("出 件 地", _joined([f.delivery for f in cross])),
+        ]
     font = register_cjk_font().name
     lines: list[tuple[str, float]] = []
     for label, value in pairs:
         for index, part in enumerate(_wrap(value, font, 9, PRINTABLE - 18 * mm)):
             lines.append(((label + "：" if index == 0 else "") + "\t" + part, 9))
+    if ctx.sub_items:  # 并联: every member item and the department that decides it (its own number once known)
+        lines.append(("并联审批（一件事）各子项：", 9))
+        for index, sub in enumerate(ctx.sub_items, start=1):
+            lines += [(part, 8) for part in _wrap(f"{index}. {sub.name}（{sub.department}）", font, 8, PRINTABLE)]
+            if sub.number:  # its own line: a wrapped number cannot be read back
+                lines.append((f"    子件编号 {sub.number}", 8))
     hint = ctx.query_hint or query_hint(ctx, "凭本回执的办件编号和验证码")
     lines += [(part, 8) for part in _wrap(hint, font, 8, PRINTABLE)]
     return lines

@@ -188,6 +188,33 @@ def _query(ctx: DocumentContext) -> list[Flowable]:
 
 
 
+def _tongban(ctx: DocumentContext) -> list[Flowable]:
+    """跨域通办: who decides (the other area's body), where the application was received and where the result goes."""
+    cross = ctx.cross_items
+    if not cross:
+        return []
+    lines = "；".join(f"{_e(i.name)}由{_e(i.deciding_body)}作出决定" for i in cross)
+    delivery = "；".join(dict.fromkeys(i.delivery for i in cross if i.delivery)) or "结果送回本中心领取"
+    verb = "受理" if ctx.accepted else "收件"
+    return [Spacer(1, 2 * mm), _p(
+        f"跨域通办：{lines}（决定机构）。收件地：{_e(ctx.centre_name)}（本中心{verb}并转交决定机构）；"
+        f"出件地：{_e(delivery)}。", "indent")]
+
+
+def _sub_items(ctx: DocumentContext) -> list[Flowable]:
+    """并联 of a 一件事: one row per member item — department, deciding body, its sub-case number once known."""
+    if not ctx.sub_items:
+        return []
+    cell, head = styles()["cell"], styles()["head"]
+    data: list[list[object]] = [[Paragraph(t, head) for t in ("序号", "子项事项", "承办部门", "决定机构", "子件编号")]]
+    for index, sub in enumerate(ctx.sub_items, start=1):
+        data.append([str(index)] + [Paragraph(_e(v or "—"), cell) for v in (
+            sub.name, sub.department, sub.deciding_body, sub.number or "待平台分发")])
+    return [Spacer(1, 2 * mm), _p("本件为“一件事”并联审批，各子项由下列部门分别办理，统一以本办件编号查询和领取结果：",
+                                  "indent"),
+            grid(data, [12 * mm, 46 * mm, 20 * mm, 40 * mm, WIDTH - 118 * mm])]
+
+
 def _deferred(ctx: DocumentContext) -> list[MaterialRow]:
     return [m for m in ctx.materials if m.state is MaterialState.DEFERRED]
 
@@ -243,6 +270,7 @@ def acceptance_notice(ctx: DocumentContext) -> list[Flowable]:
                        "indent"))
     if several:
         body += [Spacer(1, 2 * mm), _basis_table(ctx, "五")]
+    body += _tongban(ctx) + _sub_items(ctx)
     body += [Spacer(1, 3 * mm), _facts(ctx, with_deadline=True), Spacer(1, 4 * mm)]
     if ctx.with_deficiency:
         body += [_p("容缺后补的申请材料：", "section"), _material_table(_deferred(ctx), [
@@ -282,6 +310,7 @@ def one_time_notice(ctx: DocumentContext) -> list[Flowable]:
     ]
     if ctx.decision_reason:
         body.append(_p("说明：" + _e(ctx.decision_reason), "indent"))
+    body += _tongban(ctx)
     body += [
         _p("请按上述要求一次性补齐全部材料后重新提交。补正后的材料齐全、符合法定形式的，将依法予以受理。"
            "本告知书是收件凭证，不是受理凭证。", "indent"),

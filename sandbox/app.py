@@ -45,6 +45,7 @@ from sandbox.routes_signatures import mount_signature_routes
 from sandbox.routes_supplements import mount_supplement_routes
 from sandbox.routing import mount_routing_routes
 from sandbox.store import Store
+from sandbox.tongban import decided_by, mount_sub_case_admin, sub_case_of_change
 
 
 @dataclass
@@ -230,6 +231,12 @@ def _mount_pulls(app: FastAPI, store: Store, Clerk: Any, Caller: Any) -> None:  
                 change["correction"] = correction_of_change(store.conn, int(change["seq"]))
             elif change["status"] in ("approved", "denied"):  # the decision, and the e-licence of an approval
                 change.update(result_of_change(store.conn, int(change["seq"])))
+            sub = sub_case_of_change(store.conn, int(change["seq"]))
+            if sub is not None:  # 并联: the change is one sub-case's (its status is the sub-case's)
+                change["sub_case"] = sub
+            body = decided_by(store.conn, str(change["case_uuid"]))
+            if body:  # 跨域通办: the deciding body of the other area
+                change["decided_by"] = body
         return {"changes": page, "cursor": str(page[-1]["seq"] if page else after), "has_more": len(rows) > limit}
 
 
@@ -305,6 +312,8 @@ def _mount_admin(app: FastAPI, store: Store, board: FaultBoard) -> None:
                          body.get("reasons"))
             found = result_of_change(conn, seq)
         return {"seq": seq, **found}
+
+    mount_sub_case_admin(app, store)  # 并联: a department decides a sub-case now (sandbox/tongban.py)
 
     @app.get("/__admin/upload-bytes", include_in_schema=False)
     def upload_bytes() -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sandbox.deliveries import deliver
 from sandbox.payments import pay
 from sandbox.results import decide
 from sandbox.store import Store, now_iso
+from sandbox.tongban import decided_note, step_sub_cases
 
 log = logging.getLogger("sandbox.backoffice")
 
@@ -79,24 +80,29 @@ class BackOffice:
                 "          AND coalesce(json_extract(c.body, '$.status'), '') = 'accepted_pending_supplement'"
                 "          AND NOT EXISTS (SELECT 1 FROM supplements s WHERE s.case_uuid = c.case_uuid"
                 "                          AND s.complete = 1))"
+                # 并联: a bundle case's departments decide its sub-cases (step_sub_cases), not the case itself.
+                " AND NOT EXISTS (SELECT 1 FROM sub_cases b WHERE b.case_uuid = c.case_uuid)"
                 " AND (SELECT max(at) FROM case_changes WHERE case_uuid = c.case_uuid) <= ? LIMIT 100", (cutoff,),
             ).fetchall()
             for row in rows:
                 # A case whose 补正 arrived is decided on it: approved (one round of 补正 in the simulation).
                 new = NEXT.get(row["status"]) or ("approved" if row["corrected"]
                                                   else outcome(row["case_uuid"], self.seed))
+                # 跨域通办: the routed case is decided by the other area's body, and its notes say so.
+                note = decided_note(conn, row["case_uuid"], NOTES[new])
                 if new == "supplement_required":
                     ask_correction(conn, row["case_uuid"], row["centre_code"], simulated_items(row["body"]),
-                                   simulated_due_by(), NOTES[new])
+                                   simulated_due_by(), note)
                     moved += 1
                     continue
                 if new in ("approved", "denied"):  # the decision goes with the change, and an e-licence on approval
-                    decide(conn, row["case_uuid"], row["centre_code"], new, NOTES[new])
+                    decide(conn, row["case_uuid"], row["centre_code"], new, note)
                     moved += 1
                     continue
                 conn.execute("UPDATE cases SET status = ? WHERE case_uuid = ?", (new, row["case_uuid"]))
                 conn.execute("INSERT INTO case_changes (case_uuid, centre_code, status, note, at)"
-                             " VALUES (?, ?, ?, ?, ?)", (row["case_uuid"], row["centre_code"], new, NOTES[new],
+                             " VALUES (?, ?, ?, ?, ?)", (row["case_uuid"], row["centre_code"], new, note,
                                                           now_iso()))
                 moved += 1
+            moved += step_sub_cases(conn, cutoff, self.seed)
         return moved

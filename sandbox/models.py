@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+# A 一件事 names a member item's material "<implementation code>::<code>" (about 70 characters): 64 refused every
+# bundle case with its own materials (422), so bundle cases never reached the platform.
+MATERIAL_CODE_MAX = 128
 
 
 class ErrorBody(BaseModel):
@@ -41,7 +44,7 @@ class Session(BaseModel):
 
 class MaterialEntry(BaseModel):
     model_config = ConfigDict(extra="allow")
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     name: str = ""
     state: str = ""
     original_verified: bool = False
@@ -101,7 +104,7 @@ class FileState(BaseModel):
 
 
 class Binding(BaseModel):
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     files: list[str] = Field(min_length=1)
 
 
@@ -117,7 +120,7 @@ class BindResult(BaseModel):
 
 
 class CorrectionItem(BaseModel):
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     name: str = Field(default="", max_length=500)
     requirement: str = Field(default="", max_length=500, description="what the reviewer asks for (补正要求)")
 
@@ -152,6 +155,19 @@ class Elicence(BaseModel):
     data: dict[str, str] = Field(default_factory=dict, description="证照数据项 printed on the certificate")
 
 
+class SubCase(BaseModel):
+    """并联: one department's sub-case of a 一件事 case (the change's status is this sub-case's)."""
+
+    number: str = Field(description="the sub-case's own number: the case's platform number + -NN")
+    position: int
+    count: int = Field(description="how many sub-cases the case was split into")
+    item_code: str
+    item_name: str
+    department: str
+    deciding_body: str
+    deadline: str = Field(description="ISO date: its department's promised limit from the receipt")
+
+
 class CaseChange(BaseModel):
     seq: int
     case_uuid: str
@@ -161,6 +177,8 @@ class CaseChange(BaseModel):
     correction: CorrectionRequest | None = None
     decision: Decision | None = None
     elicence: Elicence | None = None
+    sub_case: SubCase | None = None
+    decided_by: str | None = Field(default=None, description="跨域通办: the other area's body deciding the case")
 
 
 class CaseChanges(BaseModel):
@@ -217,7 +235,7 @@ class Dispatch(BaseModel):
 
 class SuppliedMaterial(BaseModel):
     model_config = ConfigDict(extra="allow")
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     name: str = ""
     state: str = "received"
     original_verified: bool = False
@@ -306,7 +324,7 @@ class SupplementReceipt(BaseModel):
 
 
 class SignatureFile(BaseModel):
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     files: list[str] = Field(min_length=1, max_length=1)
 
 
@@ -398,7 +416,7 @@ class ElicenceRef(BaseModel):
 
 
 class OnlineMaterial(BaseModel):
-    material_code: str = Field(min_length=1, max_length=64)
+    material_code: str = Field(min_length=1, max_length=MATERIAL_CODE_MAX)
     name: str = Field(default="", max_length=200)
     files: list[OnlineFile] = Field(default_factory=list, description="files uploaded online (already held)")
     elicence: ElicenceRef | None = Field(default=None, description="an e-licence reference instead of files")

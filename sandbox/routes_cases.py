@@ -25,6 +25,7 @@ from sandbox.models import (
 )
 from sandbox.online_hall import take_pre_application
 from sandbox.store import Store, body_digest, now_iso
+from sandbox.tongban import route
 
 
 def _case_body(body: CaseUpsert) -> dict[str, Any]:
@@ -39,6 +40,7 @@ def _received(conn: Any, case_uuid: str, centre_code: str, stamp: str, data: dic
                  " VALUES (?, ?, 'received', '', ?)", (case_uuid, centre_code, stamp))
     if data.get("pre_application_id"):  # 网上申报 → 窗口接件: the case takes the online application
         take_pre_application(conn, str(data["pre_application_id"]), case_uuid, centre_code)
+    route(conn, case_uuid, data)  # 跨域通办 to the deciding body, 并联 sub-cases of a 一件事
 
 
 def idempotent_write(store: Store, table: str, key_column: str, key: str, body: dict[str, Any],

@@ -184,6 +184,30 @@ CREATE TABLE IF NOT EXISTS dispatches (
     outcome TEXT CHECK (outcome IN ('delivered', 'returned')),
     outcome_at TEXT
 );
+CREATE TABLE IF NOT EXISTS case_routes (
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    item_code TEXT NOT NULL,
+    body_name TEXT NOT NULL,
+    credit_code TEXT NOT NULL,
+    region_code TEXT NOT NULL,
+    PRIMARY KEY (case_uuid, item_code)
+);
+CREATE TABLE IF NOT EXISTS sub_cases (
+    sub_number TEXT PRIMARY KEY,
+    case_uuid TEXT NOT NULL REFERENCES cases(case_uuid),
+    position INTEGER NOT NULL,
+    item_code TEXT NOT NULL,
+    item_name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    body_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    UNIQUE (case_uuid, item_code)
+);
+CREATE TABLE IF NOT EXISTS sub_case_changes (
+    change_seq INTEGER PRIMARY KEY REFERENCES case_changes(seq),
+    sub_number TEXT NOT NULL REFERENCES sub_cases(sub_number)
+);
 CREATE TABLE IF NOT EXISTS evaluations (
     evaluation_uuid TEXT PRIMARY KEY,
     case_uuid TEXT,

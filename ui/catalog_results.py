@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListView, QWidget
 
 from clerk_app.catalog.search import SearchHit
@@ -52,6 +53,10 @@ class ResultsModel(QAbstractListModel):
     def label(self, row: int) -> str:
         hit = self.hits[row]
         label = f"{hit.name}　·　{hit.department}"
+        if hit.reach == "cross":  # 跨域通办: another area's item, accepted here and decided by its body
+            label += QCoreApplication.translate("tongban", "　[cross-area · decided by {body}]").format(body=hit.body)
+        elif hit.reach == "outside":
+            label += QCoreApplication.translate("tongban", "　[outside its 通办范围: cannot be accepted here]")
         return self._bundle_prefix + label if hit.kind == "bundle" else label
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -65,13 +70,16 @@ class ResultsModel(QAbstractListModel):
         if role == KIND_ROLE:
             return self.hits[row].kind
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.hits[row].item_code
+            hit = self.hits[row]
+            return f"{hit.item_code}\n{hit.reach_note}" if hit.reach_note else hit.item_code
+        if role == Qt.ItemDataRole.ForegroundRole and self.hits[row].reach == "outside":
+            return QBrush(QColor("#8a8a8a"))  # greyed: shown so the clerk can tell the citizen why not
         return None
 
 
-def _shown(hit: SearchHit) -> tuple[str, str, str, str]:
+def _shown(hit: SearchHit) -> tuple[str, str, str, str, str]:
     """What a row shows and carries: a hit with only another score or match kind is the same row."""
-    return hit.item_code, hit.name, hit.department, hit.kind
+    return hit.item_code, hit.name, hit.department, hit.kind, hit.reach
 
 
 class ResultRow:

@@ -32,7 +32,7 @@ from clerk_app.print_service import PrintOutcome, PrintService
 from offline_cache.cases import CaseRepository, StoredCase
 from offline_cache.corrections import CorrectionRequest
 from offline_cache.fees import FeeNotice
-from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
+from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow, SubItemRow
 
 log = logging.getLogger("onewindow.acceptance")
 
@@ -214,7 +214,18 @@ def build_context(
         query_url=centre.query_url,
         evaluation_url=centre.evaluation_url,
         result_delivery=delivery_text(stored.details.get("delivery")),
+        sub_items=_sub_items(stored, facts),
     )
+
+
+def _sub_items(stored: StoredCase, facts: tuple[ItemFacts, ...]) -> tuple[SubItemRow, ...]:
+    """并联: a 一件事 case's member items with their departments; the platform's sub-case numbers once reported."""
+    if stored.sub_cases:
+        return tuple(SubItemRow(s.item_name, s.department, s.deciding_body, s.sub_number, s.deadline)
+                     for s in stored.sub_cases)
+    if not stored.details.get("bundle_code"):
+        return ()
+    return tuple(SubItemRow(f.name, f.department or f.deciding_body, f.deciding_body) for f in facts)
 
 
 def supplement_context(stored: StoredCase, supplement: SupplementResult, letterhead: Letterhead, *,

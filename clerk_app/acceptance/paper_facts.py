@@ -38,6 +38,7 @@ def item_facts(item: ServiceItem) -> dict[str, str]:
         "promised_limit": limit_text(item.promised_limit) if item.promised_limit else "即办",
         "consultation_phone": item.consultation_phone,
         "complaint_phone": item.complaint_phone,
+        "department": item.department,
     }
 
 

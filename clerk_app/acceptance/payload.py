@@ -34,6 +34,7 @@ def build_payload(
     pre_application: dict[str, str] | None = None,
     taken_at: str = "window",
     delivery: str | None = None,
+    routing: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """``online_files``: per material, the files uploaded with the online pre-application (the platform holds
     them: bound, never uploaded again); ``pre_application``: its ``{id, number}`` (the keys appear only then, so
@@ -79,6 +80,7 @@ def build_payload(
     if pre_application is not None:
         payload["pre_application_id"] = pre_application["id"]
         payload["pre_application_number"] = pre_application["number"]
+    payload.update(routing or {})  # 跨域通办 ``tongban`` / 并联 ``bundle`` (clerk_app/acceptance/tongban.py)
     return payload
 
 

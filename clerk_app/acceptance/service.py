@@ -22,8 +22,10 @@ from clerk_app.acceptance.paper_facts import item_facts
 from clerk_app.acceptance.payload import KIND, build_payload, encrypt_applicant
 from clerk_app.acceptance.ports import CaseRules
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
+from clerk_app.acceptance.tongban import check_reach, mark_cross, routing
 from clerk_app.domain.case import Case, CaseStatus, Decision, MaterialState, TakenAt
 from clerk_app.domain.case_states import status_for_decision
+from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.decision_rules import Evaluation, RejectionDetails, concluded_on_spot
 from clerk_app.domain.delivery import MAIL, require_express
 from clerk_app.i18n import translate
@@ -109,8 +111,10 @@ class AcceptanceService:
         clock: Callable[[], datetime] = local_now,
         ticket_source: TicketSource | None = None,
         taken_at: TakenAt = TakenAt.WINDOW,
+        centre_region: str = "",
     ) -> None:
         self._db = db
+        self.centre_region = centre_region  # 通办: refuse items outside their scope, route others' (tongban.py)
         self._cipher = cipher
         self._applicants = applicants
         self.cases = cases
@@ -218,7 +222,7 @@ class AcceptanceService:
         decided_status = status_for_decision(decision).value
         final_status = CaseStatus.CONCLUDED if concluded else status_for_decision(decision)
         stamp = now.isoformat(timespec="milliseconds")
-        decision_details = self._decision_details(evaluation, decision, rejection, session)
+        decision_details, cross = self._details_and_reach(evaluation, decision, rejection, session)
         ticket = session.ticket or (self.ticket_source() if self.ticket_source is not None else None)
         queue = queue_record(ticket, now, served_from=session.card_read_at) if ticket is not None else None
 
@@ -297,7 +301,9 @@ class AcceptanceService:
                                     legal_deadline=legal.deadline if legal else None,
                                     decision_details=decision_details, **_online_payload(session),
                                     taken_at=(session.taken_at or self.taken_at).value,
-                                    delivery=MAIL if session.delivery is not None else None)
+                                    delivery=MAIL if session.delivery is not None else None,
+                                    # 跨域通办: routed to the body that decides; a 一件事: split into 并联 sub-cases
+                                    routing=routing(cross, session.bundle_code))
             if queue is not None:
                 payload["queue"] = queue
             enqueue(conn, KIND, payload, case_uuid=session.case_uuid, action_uuid=action_uuid,
@@ -326,6 +332,15 @@ class AcceptanceService:
         self.rules.record_event(conn, case_uuid=session.case_uuid, kind="delivery_chosen", from_status=None,
                                 to_status=None, clerk_id=clerk_id, window_code=self.window_code,
                                 details={"method": MAIL, "postcode_given": bool(session.delivery.postcode)})
+
+    def _details_and_reach(
+        self, evaluation: Evaluation, decision: Decision, rejection: RejectionDetails | None,
+        session: AcceptanceSession,
+    ) -> tuple[dict[str, Any], list[ServiceItem]]:
+        """The decision details and the draft's 跨域通办 items. 通办范围: an item outside it is refused here
+        (``OutsideTongbanScope``); a 跨域通办 item's snapshot says so (the papers name its body and 出件地)."""
+        details = self._decision_details(evaluation, decision, rejection, session)
+        return details, mark_cross(details, session.items, check_reach(session.items, self.centre_region))
 
     @staticmethod
     def _decision_details(

@@ -43,6 +43,10 @@ class SearchHit:
     # code | name | name_prefix | code_prefix | pinyin | initials | keyword | substring | department
     match_kind: str
     kind: str = "item"
+    # 通办 (domain/tongban.py): local | cross (跨域通办, decided by ``body``) | outside (``reach_note`` says why)
+    reach: str = "local"
+    body: str = ""
+    reach_note: str = ""
 
 
 class _Field:
@@ -123,6 +127,7 @@ class SearchIndex:
                  department_keys: Mapping[str, tuple[str, str]] | None = None) -> None:
         self.rows = sorted(rows, key=lambda r: (r.kind != "item", len(r.name), r.name, r.code))
         rows = self.rows
+        self.by_code = {r.code: r for r in rows if r.kind == "item"}  # 通办 marks of a hit (CatalogService.search)
         self.codes = _Field(  # searched inside for 3+ characters only: triples are enough
             ((i, c.lower()) for i, r in enumerate(rows) for c in (r.code, r.basic_code, r.handling_item_code)),
             grams=(3,),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 
 from clerk_app.catalog import codec
@@ -18,6 +19,7 @@ from clerk_app.catalog.importer import ImportReport, apply_changes, promote_due
 from clerk_app.catalog.pinyin import pinyin_keys
 from clerk_app.catalog.search import SearchHit, SearchIndex
 from clerk_app.domain.catalog import Bundle, MaterialSpec, ServiceItem, Situation
+from clerk_app.domain.tongban import ReachResult, reach, reach_of
 from offline_cache.catalog_store import CatalogStore, IndexRow
 from offline_cache.db import Database
 
@@ -27,8 +29,9 @@ __all__ = ["CatalogService", "SearchHit"]
 
 
 class CatalogService:
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] = date.today, centre_region: str = "") -> None:
         self.db = db
+        self.centre_region = centre_region  # 通办: items of another area are marked or refused (domain/tongban.py)
         self.store = CatalogStore(db)
         self.today = today  # a test clock can be given: effective_from dates are compared with it
         self._lock = threading.Lock()
@@ -86,12 +89,28 @@ class CatalogService:
         """Ranked hits. ``stale_ok`` (for the GUI thread): answer from the index in memory even if an import has
         changed the catalog since; the caller rebuilds it in the background (``is_stale``, ``index``)."""
         index = self._index if stale_ok and self._index is not None else self.index()
-        return index.search(query, limit, department, include_bundles)
+        return self._marked(index, index.search(query, limit, department, include_bundles))
+
+    def _marked(self, index: SearchIndex, hits: list[SearchHit]) -> list[SearchHit]:
+        """Each item hit with its 通办 reach from this centre (跨域通办 and its body, or why it cannot be taken)."""
+        if not self.centre_region:
+            return hits
+        marked = []
+        for hit in hits:
+            row = index.by_code.get(hit.item_code)
+            found = reach(row.region_code, row.scope, self.centre_region, body=row.body) if row else None
+            marked.append(replace(hit, reach=found.reach.value, body=row.body, reach_note=found.reason)
+                          if row and found else hit)
+        return marked
+
+    def reach_of(self, item: ServiceItem) -> ReachResult:
+        """May this centre accept ``item`` (通办范围), and is it another area's (跨域通办)?"""
+        return reach_of(item, self.centre_region)
 
     def suggest(self, query: str, limit: int = 3) -> list[SearchHit]:
         """"您是不是要找": a few items near a query that found nothing."""
         index = self._index if self._index is not None else self.index()
-        return index.suggest(query, limit)
+        return self._marked(index, index.suggest(query, limit))
 
     def is_stale(self) -> bool:
         if self._index is None or self.store.generation() != self._generation:

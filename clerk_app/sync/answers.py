@@ -220,6 +220,10 @@ def _check_case_change(stream: str, index: int, change: dict[str, Any]) -> None:
         _check_texts(stream, f"changes[{index}].decision", change["decision"], DECISION_TEXTS)
     if change.get("elicence") is not None:
         _check_elicence(stream, f"changes[{index}].elicence", change["elicence"])
+    if not isinstance(change.get("decided_by") or "", str):
+        raise PageRejected(stream, f"changes[{index}].decided_by is not a text")
+    if change.get("sub_case") is not None:
+        _check_sub_case(stream, index, change["sub_case"])
 
 
 # The back office's decision with an approved/denied change: name -> longest text (all optional).
@@ -246,6 +250,23 @@ def _check_elicence(stream: str, where: str, value: Any) -> None:
     if not isinstance(data, dict) or len(data) > 40 or any(
             not isinstance(k, str) or not isinstance(v, str) or len(k) > 40 or len(v) > 500 for k, v in data.items()):
         raise PageRejected(stream, f"{where}.data is not an object of at most 40 short texts")
+
+
+def _check_sub_case(stream: str, index: int, sub: Any) -> None:
+    """并联: the sub-case a change reports (its number, texts and an optional deadline date)."""
+    where = f"changes[{index}].sub_case"
+    if not isinstance(sub, dict) or not isinstance(sub.get("number"), str) or not 0 < len(sub["number"]) <= 64:
+        raise PageRejected(stream, f"{where} has no number")
+    if any(not isinstance(sub.get(k, 0), int) or isinstance(sub.get(k, 0), bool) for k in ("position", "count")):
+        raise PageRejected(stream, f"{where}.position or count is not a number")
+    for key in ("item_code", "item_name", "department", "deciding_body"):
+        if not isinstance(sub.get(key, ""), str) or len(sub.get(key, "")) > 500:
+            raise PageRejected(stream, f"{where}.{key} is not a short text")
+    if sub.get("deadline") is not None:
+        try:
+            date.fromisoformat(str(sub["deadline"]))
+        except ValueError:
+            raise PageRejected(stream, f"{where}.deadline is not a date") from None
 
 
 def _check_correction(stream: str, index: int, request: Any) -> None:

@@ -11,6 +11,7 @@ import logging
 from datetime import UTC, date, datetime
 from typing import Any
 
+from clerk_app.domain.bundle_state import derive
 from clerk_app.domain.case import CaseStatus
 from clerk_app.domain.case_states import EventKind, can_transition
 from clerk_app.sync.adapter import PlatformAdapter
@@ -24,6 +25,7 @@ from offline_cache.db import Database
 from offline_cache.deliveries import record_outcome
 from offline_cache.fees import mark_paid
 from offline_cache.outbox import now_iso
+from offline_cache.sub_cases import record_sub_change, sub_case_statuses
 from offline_cache.sync_store import SyncStore, store_cursor
 
 log = logging.getLogger("onewindow.sync.pull")
@@ -39,6 +41,8 @@ STATUS_MAP = {
 }
 DELIVERY_OUTCOMES = {"delivered": EventKind.DELIVERED, "returned": EventKind.DELIVERY_RETURNED}
 MAX_PAGES = 50
+# 并联: a bundle case's own review states come from its sub-cases only (clerk_app/domain/bundle_state.py).
+_DERIVED = frozenset({"submitted", "in_review", "correction_requested", "approved", "denied"})
 
 
 def pull_case_changes(db: Database, adapter: PlatformAdapter, store: SyncStore,
@@ -70,22 +74,42 @@ def _apply_change(conn: Any, change: dict[str, Any], cipher: FieldCipher | None 
         return 0
     # The result (decision, e-licence) is kept even when the move itself is late or repeated.
     recorded = record_result(conn, change, row["window_code"], now_iso(), cipher)
-    if row["status"] == local:
-        return recorded
-    if not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
+    stamp = now_iso()
+    details: dict[str, Any] = {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")}
+    if change.get("decided_by"):  # 跨域通办: the other area's body that decides
+        details["decided_by"] = change["decided_by"]
+    sub = change.get("sub_case")
+    if isinstance(sub, dict):  # 并联: one department's sub-case; the case's status is derived from them all
+        asked = change.get("correction") if isinstance(change.get("correction"), dict) else None
+        if not record_sub_change(conn, change["case_uuid"], sub, local, int(change["seq"]),
+                                 str(change.get("note", "")), stamp, asked["request_id"] if asked else None):
+            return recorded  # a replayed report: applied once already
+        known = [CaseStatus(s) for s in sub_case_statuses(conn, change["case_uuid"])]
+        # Sub-cases not reported yet count as just submitted: one department's decision is never the bundle's.
+        unseen = max(int(sub.get("count", 0) or 0) - len(known), 0)
+        derived = derive(known + [CaseStatus.SUBMITTED] * unseen)
+        assert derived is not None  # the row just written
+        if local == CaseStatus.CORRECTION_REQUESTED.value and asked:
+            store_request(conn, change["case_uuid"], asked, stamp)  # each department's request
+        details.update(sub_case=sub["number"], bundle_state=derived.state.value)
+        local = derived.status.value
+        if row["status"] == local or not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
+            return 1
+    elif row["status"] == local or (local in _DERIVED and sub_case_statuses(conn, change["case_uuid"])):
+        return recorded  # a bundle's review states are its sub-cases' (a replayed case-level "received" included)
+    elif not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
         # Reports can arrive late or out of order; the window's own record of where the case is wins
         # over a move the state machine does not allow (e.g. in review -> received).
         log.info("platform status %s ignored for a case in %s", local, row["status"])
         return recorded
-    stamp = now_iso()
-    details: dict[str, Any] = {"seq": change.get("seq"), "note": change.get("note", ""), "at": change.get("at")}
     request = change.get("correction")
+    # 补正: what the reviewer asks for and by when, kept with the status change that stops the clock. A request
+    # seen before (a replayed page, after its 补正 was received) must not stop the clock again.
+    if (local == CaseStatus.CORRECTION_REQUESTED.value and isinstance(request, dict) and not sub
+            and not store_request(conn, change["case_uuid"], request, stamp)):
+        log.info("a 补正 request already received was reported again; ignored")
+        return recorded
     if local == CaseStatus.CORRECTION_REQUESTED.value and isinstance(request, dict):
-        # 补正: what the reviewer asks for and by when, kept with the status change that stops the clock. A request
-        # seen before (a replayed page, after its 补正 was received) must not stop the clock again.
-        if not store_request(conn, change["case_uuid"], request, stamp):
-            log.info("a 补正 request already received was reported again; ignored")
-            return recorded
         details["correction"] = {"request_id": request["request_id"], "due_by": request.get("due_by"),
                                  "materials": [str(i["material_code"]) for i in request["items"]]}
     outcome = str(change.get("status"))

@@ -1748,6 +1748,44 @@ def service_objects(spec: dict) -> list[str]:
     return ["自然人"]
 
 
+# 通办 in training: a few items of the neighbouring 前锋区 (region 511603), as the province's catalog lists every
+# area's items. Within their 通办范围 清河区's window accepts them (跨域通办, decided by 前锋区's body);
+# 个体工商户设立登记 is 全县(区) only: refused here with the reason (docs/online.md, "通办").
+NEIGHBOUR = "511603"
+NEIGHBOUR_ITEMS = {  # name in 清河区's table: (前锋区 body, body serial, scope, result delivery)
+    "居民身份证换领": ("广安市公安局前锋区分局", 3010001, "全国", ["窗口领取", "邮政寄递"]),
+    "社会保障卡补换": ("前锋区人力资源和社会保障局", 3010002, "全市", ["窗口领取"]),
+    "个体工商户设立登记": ("前锋区市场监督管理局", 3010006, "全县(区)", ["窗口领取"]),
+}
+
+
+def neighbour_items(records: list[dict]) -> list[dict]:
+    out = []
+    for record in records:
+        spec = NEIGHBOUR_ITEMS.get(record["name"])
+        if spec is None:
+            continue
+        body_name, serial, scope, methods = spec
+        code = f"11{NEIGHBOUR}MB{serial:07d}"
+        code += uscc.calc_check_digit(code)
+        item = json.loads(json.dumps(record))
+        impl = f"{NEIGHBOUR}{item['basic_code'][:8]}-{NEIGHBOUR}000000-000-{code}-1-00"
+        item.update(
+            implementation_code=impl,
+            handling_item_code=f"{impl}-001",
+            implementing_body={"name": body_name, "credit_code": code, "nature": "法定机关",
+                               "region_code": NEIGHBOUR + "000000"},
+            scope=scope,
+            location="前锋区政务服务中心综合窗口（前锋大道1号）",
+            consultation_phone="0826-2401" + str(serial)[-3:],
+            legal_basis=item["legal_basis"].replace("清河区", "前锋区"),
+            keywords=[*item["keywords"], "前锋区"],
+            result_delivery={**item["result_delivery"], "methods": methods},
+        )
+        out.append(item)
+    return out
+
+
 def build() -> dict:
     counters: dict[str, int] = {}
     records = []
@@ -1875,6 +1913,7 @@ def build() -> dict:
         record.update(spec["extra"])
         records.append(record)
         codes_by_name[spec["name"]] = impl
+    records += neighbour_items(records)
     bundles = []
     for spec in BUNDLES:
         members = [codes_by_name[name] for name in spec["items"]]

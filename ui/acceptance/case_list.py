@@ -48,7 +48,9 @@ from clerk_app.domain.case_states import can_transition
 from clerk_app.domain.masking import mask_id_number, mask_name
 from clerk_app.domain.supervision import CaseSupervision
 from offline_cache.cases import CaseSummary, StoredCase
+from offline_cache.sub_cases import SubCase
 from ui.acceptance.case_actions import CaseActionBar
+from ui.sub_case_table import add_sub_case_table, routing_line
 
 _ROOT = QModelIndex()
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -421,9 +423,9 @@ class CaseDialog(QDialog):
         self.print_authorisation = self._authorisation_print_button(stored, key)
         self.dispatch, self.delivery_note = self._delivery_widgets(key)
         self.result_button = self._result_button(key)
-        self._lay_out()
+        self._lay_out(stored.sub_cases, status_text, supply_today or date.today())
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, sub_cases: tuple[SubCase, ...], status_text: Callable[[str], str], today: date) -> None:
         # Most used first: what the state allows of these becomes a button, the rest and 作废 the 更多 menu.
         self.action_bar = CaseActionBar(
             (self.handover, self.dispatch, self.result_button, self.authorisation, self.print_authorisation,
@@ -446,6 +448,8 @@ class CaseDialog(QDialog):
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        # 并联: a 一件事 case's sub-cases under its text, always in view (ui/sub_case_table.py); None otherwise
+        self.sub_cases = add_sub_case_table(layout, sub_cases, status_text, today, self)
         for note in (self.result_note, self.delivery_note, self.collector_note):
             layout.addWidget(note)
         layout.addLayout(actions_row)
@@ -527,6 +531,10 @@ class CaseDialog(QDialog):
     def _online_line(self, stored: StoredCase) -> str:
         """网上申报 → 窗口接件: the online application this case took, and its pre-review; where it was taken when
         not at the window (上门办理 / 代办点)."""
+        # 跨域通办: who decides, where the result goes (ui/sub_case_table.py)
+        return "<br>".join(line for line in (routing_line(stored), self._channel_line(stored)) if line)
+
+    def _channel_line(self, stored: StoredCase) -> str:
         online = stored.details.get("online")
         place = {"home_visit": self.tr("home visit (上门办理)"), "agent_point": self.tr("agent point (代办点)")}.get(
             str(stored.details.get("taken_at", "")))

@@ -25,6 +25,7 @@ from clerk_app.acceptance.handover import HandoverDesk
 from clerk_app.acceptance.service import AcceptanceService
 from clerk_app.acceptance.session import AcceptanceSession, CommitResult
 from clerk_app.acceptance.supplement import SupplementDesk
+from clerk_app.acceptance.tongban import OutsideTongbanScope, check_reach
 from clerk_app.acceptance.void import VoidDesk
 from clerk_app.catalog.service import CatalogService
 from clerk_app.domain.applicant import AgentAuthorisation, Applicant, NaturalPerson
@@ -203,7 +204,16 @@ class AcceptanceController(QObject):
             self.new_case()
             self.session.set_applicant(applicant)
         answers = dict(answers or {})
-        DatabaseOp(self.window, lambda: self._load_item(code, answers)).success(self._item_loaded).run(self.tasks)
+        DatabaseOp(self.window, lambda: self._load_item(code, answers)).success(self._item_loaded) \
+            .failure(self._item_refused).run(self.tasks)
+
+    def _item_refused(self, exc: BaseException) -> None:
+        """Outside its 通办范围: the draft keeps what it had; the clerk reads why and where to apply instead."""
+        if not isinstance(exc, OutsideTongbanScope):
+            show_exception(self.window, exc)
+            return
+        self._status(exc.user_text())
+        show_exception(self.window, exc)
 
     def _load_item(self, code: str, answers: dict[str, str]) -> tuple[str, tuple[ServiceItem, ...], Any, Any]:
         catalog = self.catalog
@@ -217,8 +227,11 @@ class AcceptanceController(QObject):
             bundle = catalog.get_bundle(code)
             skipped = self._skipped_members(code, answers)
             items = tuple(catalog.get_item(c) for c in bundle.item_codes if c not in skipped)
+            check_reach(items, catalog.centre_region)  # 通办范围: refused now, with its reason, not at the commit
             return code, items, checklist, answers
-        return "", (catalog.get_item(code),), checklist, answers
+        item = catalog.get_item(code)
+        check_reach((item,), catalog.centre_region)
+        return "", (item,), checklist, answers
 
     def _skipped_members(self, code: str, answers: dict[str, str]) -> set[str]:
         skipped: set[str] = set()

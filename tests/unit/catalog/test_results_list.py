@@ -54,3 +54,35 @@ def test_refilling_makes_the_first_row_current_without_a_row_change(qtbot, resul
     assert moved == ["B"]  # a keystroke's refill is not the clerk moving
     results.set_hits([])
     assert results.count() == 0 and results.current_code() is None and moved == ["B"]
+
+
+def test_tongban_marks_cross_area_and_outside_rows(qtbot, results: ResultList) -> None:
+    """跨域通办 rows name the deciding body; an item outside its 通办范围 is greyed with the reason as its tooltip."""
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import load_translators
+
+    translators = load_translators(QApplication.instance(), "zh_CN")
+    try:
+        cross = SearchHit("C1", "居民身份证换领", "公安户政", "", 900, "name", reach="cross",
+                          body="广安市公安局前锋区分局")
+        outside = SearchHit("O1", "个体工商户设立登记", "市场监管", "", 800, "name", reach="outside",
+                            body="前锋区市场监督管理局", reach_note="超出通办范围（全县(区)）")
+        results.set_hits([hit("L1"), cross, outside])
+        model = results.results_model
+        assert model.label(0) == "事项L1　·　民政"
+        assert model.label(1).endswith("［跨域通办 · 实施主体：广安市公安局前锋区分局］")
+        assert "超出通办范围" in model.label(2)
+        assert "全县(区)" in model.data(model.index(2), Qt.ItemDataRole.ToolTipRole)
+        assert model.data(model.index(2), Qt.ItemDataRole.ForegroundRole) is not None
+        assert model.data(model.index(1), Qt.ItemDataRole.ForegroundRole) is None
+        results.resize(640, 120)
+        results.show()
+        Path("/tmp/tongban-papers").mkdir(exist_ok=True)
+        results.grab().save("/tmp/tongban-papers/catalog-results.png")
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)

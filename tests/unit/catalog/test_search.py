@@ -83,7 +83,11 @@ def test_limit_and_empty_query(service: CatalogService) -> None:
 def test_every_item_is_found_first_by_its_code_and_in_top_results_by_its_name(item: dict) -> None:
     service = _shared_service()
     assert service.search(item["implementation_code"])[0].item_code == item["implementation_code"]
-    assert service.search(item["basic_code"])[0].item_code == item["implementation_code"]
+    # Another area's implementation of the same 基本编码 shares it (通办: 前锋区's items in the training catalog),
+    # so the basic code finds the item among its few implementations, not necessarily first.
+    by_basic = service.search(item["basic_code"], limit=3)
+    assert item["implementation_code"] in [h.item_code for h in by_basic]
+    assert by_basic[0].basic_code == item["basic_code"]
     assert item["implementation_code"] in [h.item_code for h in service.search(item["name"], limit=3)]
     full, initials = pinyin_keys(item["name"])
     assert item["implementation_code"] in [h.item_code for h in service.search(full, limit=5)]
