@@ -158,6 +158,16 @@ def _material_rows(stored: StoredCase, kind: DocumentKind) -> tuple[MaterialRow,
     )
 
 
+PLACES = {"home_visit": "上门办理", "agent_point": "代办点"}
+
+
+def taken_at_text(stored: StoredCase, window_name: str) -> str:
+    """Where the case was taken, as the papers' 受理窗口 line says it: a case taken on a home visit or at an agent
+    point names that place first (the window it belongs to after it)."""
+    place = PLACES.get(str(stored.details.get("taken_at", "")))
+    return f"{place}（{window_name}）" if place else window_name
+
+
 def build_context(
     stored: StoredCase, kind: DocumentKind, letterhead: Letterhead, *, reprint: bool = False,
     printed_at: datetime | None = None, department: str = "", item_of: Callable[[str], ServiceItem] | None = None,
@@ -180,7 +190,7 @@ def build_context(
         case_number=case.case_number,
         verification_code=str(stored.details.get("verification_code", "")),
         centre_name=letterhead.centre_name,
-        window_name=letterhead.window_name,
+        window_name=taken_at_text(stored, letterhead.window_name),
         clerk_name=letterhead.clerk_name,
         applicant_name=case.applicant.display_name,
         applicant_id_label=id_label,

@@ -61,6 +61,7 @@ def test_a_home_visit_prints_the_80mm_receipt(home_visit, tmp_path: Path) -> Non
     text = subprocess.run(["pdftotext", str(tmp_path / "receipt.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert result.case_number in "".join(text.split())
+    assert "上门办理" in text  # where it was taken, on the slip the villager keeps
     deferred = _commit(services.acceptance, Decision.ACCEPT_WITH_DEFICIENCY, receive=("M1", "M2"),
                        M3={"state": MaterialState.DEFERRED, "supply_by": result.promised_date})
     kinds = [o.archived.kind for o in services.documents.print_case(deferred.case_uuid)]
