@@ -46,7 +46,9 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 # The clerk gate keeps card reads out of the panel until a clerk is logged in: training logs the trainee in.
 os.environ.setdefault("ONEWINDOW_TRAINING_LOGIN", "trainee")
 
-QUERY = "lsjm"  # pinyin initials of 临时居民身份证核发 (a 即办件 with two required materials)
+# Pinyin initials of 劳动合同备案: a 即办件 with two required materials and no fee (临时居民身份证核发, used before,
+# charges its 工本费 before acceptance: the decision waits for the payment since 受理前收费 landed).
+QUERY = "ldhtba"
 HEARTBEAT_MS = 10
 
 
@@ -345,7 +347,13 @@ class Desk:
         committed: list[Any] = []
         controller.committed.connect(committed.append)
         clerk.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        wait_until(app, lambda: bool(committed), 180)
+        try:
+            wait_until(app, lambda: bool(committed), 180)
+        except TimeoutError:
+            visible = [f"{type(w).__name__}:{w.objectName()}:{w.windowTitle()}" for w in QApplication.topLevelWidgets()
+                       if w.isVisible()]
+            raise RuntimeError(f"no commit: focus {QApplication.focusWidget()!r}, committing {controller.committing}, "
+                               f"status {window.status.currentMessage()!r}, windows {visible}") from None
         done_at = time.perf_counter()
         wait_until(app, lambda: bool(loaded), 180)
         self.refresh_ms.append((loaded[-1] - done_at) * 1000)
@@ -439,6 +447,10 @@ def prepare(home: Path, cases: int, items: int, today: int) -> dict[str, Any]:
             tx.execute("ANALYZE")
         result["numbers"] = [template_number] + [r[0] for r in ws.db.query(
             "SELECT case_number FROM cases ORDER BY random() LIMIT 200")]
+    except Exception:
+        for log_file in home.glob("**/onewindow.log"):  # what the workstation said, for the parent's report
+            sys.stderr.write(log_file.read_text(encoding="utf-8", errors="replace")[-6000:])
+        raise
     finally:
         desk.close()
     return result
