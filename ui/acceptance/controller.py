@@ -603,9 +603,9 @@ class AcceptanceController(QObject):
             self.open_case(chosen)
 
     def open_case(self, number: str) -> None:
-        def load() -> Any:
+        def load() -> tuple[Any, CaseSupervision]:
             try:
-                return self.service.cases.get_by_number(number)
+                return self._watched(self.service.cases.get_by_number(number))
             except KeyError:
                 raise CaseNotFound() from None
 
@@ -613,7 +613,16 @@ class AcceptanceController(QObject):
 
     def show_case_by_uuid(self, case_uuid: str) -> None:
         """Open a case's dialog (after a void: the case as it is now)."""
-        DatabaseOp(self.window, lambda: self.service.cases.get(case_uuid)).success(self._show_case).run(self.tasks)
+        DatabaseOp(self.window, lambda: self._watched(self.service.cases.get(case_uuid))) \
+            .success(self._show_case).run(self.tasks)
+
+    def _watched(self, stored: Any) -> tuple[Any, CaseSupervision]:
+        """The case with its 电子监察 state, on the database thread: the state reads the case's events (a query)
+        and counts working days over the holiday calendar, neither of which belongs on the GUI thread."""
+        return stored, self._supervision(
+            stored.case.status, stored.accepted_at, stored.case.promised_date, stored.deadline_certain,
+            stored.legal_deadline, bool(stored.details.get("legal_certain", True)), str(stored.case.case_uuid),
+            self.service.today())
 
     def _supervision(self, status: CaseStatus, accepted_at: str | None, promised: date | None,
                      promised_certain: bool, legal: date | None, legal_certain: bool, case_uuid: str,
@@ -626,11 +635,9 @@ class AcceptanceController(QObject):
             DatedLimit(promised, promised_certain) if promised else None,
             DatedLimit(legal, legal_certain) if legal else None, moves, today)
 
-    def _show_case(self, stored: Any) -> None:
+    def _show_case(self, loaded: tuple[Any, CaseSupervision]) -> None:
+        stored, watch = loaded
         today = self.service.today()
-        watch = self._supervision(stored.case.status, stored.accepted_at, stored.case.promised_date,
-                                  stored.deadline_certain, stored.legal_deadline,
-                                  bool(stored.details.get("legal_certain", True)), str(stored.case.case_uuid), today)
         level = self.cases.level_text(watch.level.value) if watch.level is not None else ""
         dialog = CaseDialog(self.window, stored, level, self.cases.status_text, supply_today=today,
                             supervision=watch)
