@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             top.addWidget(self.areas["item"])
             top.addWidget(right)
             top.setSizes([300, 520, 460])
+            right.setSizes([520, 200])  # the checklist and its page strip above, the decision's few lines below
             outer.setSizes([560, 200])
         self.setCentralWidget(outer)
         self._splitters = (top, right, outer)

@@ -29,14 +29,18 @@ LONG_NAME = "户口迁入登记（投靠类：夫妻、父母、子女投靠及�
 LONG_CODE = "51160201000799-511602000000-000-11511602MB1010020Y-1-00"
 
 
-@pytest.fixture
-def app(qapp, ow_home: Path):
+# The laptop's screen with the compact layout, and the hall's 1920×1080 screen with the wide one
+SCREENS = {"compact": (1366, 768), "wide": (1920, 1080)}
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def app(request, qapp, ow_home: Path):
     import main
     from clerk_app.paths import resolve_paths
 
     paths = resolve_paths(ow_home).ensure()
     # Offline (nothing listens on port 9): the laptop away from the centre; no sync moves the case under the test.
-    paths.config_file.write_text('[ui]\nlayout = "compact"\n[platform]\nbase_url = "http://127.0.0.1:9"\n',
+    paths.config_file.write_text(f'[ui]\nlayout = "{request.param}"\n[platform]\nbase_url = "http://127.0.0.1:9"\n',
                                  encoding="utf-8")
     started = main.run(["--no-crash-dialog", "--no-single-instance"], exec=False)
     yield started
@@ -85,8 +89,8 @@ def _horizontal_scrollers(area: QWidget) -> list[str]:
 
 def test_a_laptop_screen_holds_the_whole_acceptance(qtbot, app) -> None:
     window, features, services = app.window, app.features, app.services
-    assert window.compact
-    window.resize(1366, 768)
+    width, height = SCREENS["compact" if window.compact else "wide"]
+    window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: not services.catalog.is_empty(), timeout=60_000)
@@ -116,10 +120,10 @@ def test_a_laptop_screen_holds_the_whole_acceptance(qtbot, app) -> None:
     qtbot.waitUntil(lambda: strip.strip.count() == 3 and strip.scan_button.isEnabled(), timeout=30_000)
     _settle()
     SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / "main_1366x768.png"))
+    window.grab().save(str(SHOTS / f"main_{width}x{height}.png"))
 
     assert _sizes(window) == before  # the clerk's widths did not move with a long name, a table and pages
-    width = window.width()
+    assert window.width() == width
     for name in ("applicant", "item", "materials"):
         area = window.areas[name]
         left = area.mapTo(window, area.rect().topLeft()).x()
@@ -127,6 +131,7 @@ def test_a_laptop_screen_holds_the_whole_acceptance(qtbot, app) -> None:
         assert _horizontal_scrollers(area) == [], name
     assert table.isVisible() and _fully_visible_rows(table) >= 6
     assert controller.checklist.pages_host.isVisible() and strip.isVisible()
+    assert strip.height() >= strip.minimumSizeHint().height()  # the page strip is not squeezed under the table
 
     QTest.keyClick(table, Qt.Key.Key_A)
     assert all(r.state is MaterialState.RECEIVED for r in controller.session.records.values())
@@ -136,9 +141,9 @@ def test_a_laptop_screen_holds_the_whole_acceptance(qtbot, app) -> None:
     qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
     dialog = next(d for d in controller._dialogs if d.objectName() == "caseDialog" and d.isVisible())
     _settle()
-    dialog.grab().save(str(SHOTS / "case_dialog_1366x768.png"))
+    dialog.grab().save(str(SHOTS / f"case_dialog_{width}x{height}.png"))
     assert dialog.width() <= 1300 and dialog.height() <= 700
-    assert dialog.frameGeometry().width() <= 1366 and dialog.frameGeometry().height() <= 768
+    assert dialog.frameGeometry().width() <= width and dialog.frameGeometry().height() <= height
     bar = dialog.action_bar
     shown = bar.primary_buttons()
     assert 1 <= len(shown) <= 4 and dialog.reprint in shown and dialog.void not in shown
