@@ -1,6 +1,11 @@
 """Catalog benchmark: per-keystroke search, whole import and guide opening on a synthetic catalog.
 
     .venv/bin/python bench/bench_catalog.py [--items 10000] [--runs 3] [--big 50000]
+    .venv/bin/python bench/bench_catalog.py --classes [--sizes 10000,50000] [--runs 3] [--pace 0] [--keep DIR]
+
+``--classes`` only types through the panel, per query class (exact, prefix, initials, mistyped, synonyms), and
+prints p50/p95/p99 per class and size (``--pace`` ms between keys, 0 back to back; ``--keep`` reuses imported
+catalogs across runs).
 
 Also types every keystroke through the real panel (Qt offscreen) at ``--items`` and at ``--big`` items (issue 11:
 p95 <= 10 ms at 50,000 items, the guide rendered once per selection change) and reports the ``--big`` import time.
@@ -64,7 +69,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--big", type=int, default=50_000, help="also import this many items and type through the"
                         " panel on them (0: skip)")
+    parser.add_argument("--classes", action="store_true", help="only type through the panel, per query class")
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--pace", type=float, default=0, help="ms between keys in --classes (0: back to back)")
+    parser.add_argument("--keep", type=Path, help="with --classes: keep (and reuse) the imported catalogs here")
     args = parser.parse_args()
+    if args.classes:
+        for size in (int(text) for text in args.sizes.split(",")):
+            bench_classes(catalog_service(size, args.keep), f"{size:,} items", args.runs, args.pace)
+        return 0
     doc = generate_changes(args.items)
     print(f"synthetic catalog: {len(doc['items'])} items, {len(doc['bundles'])} bundles")
 
@@ -121,7 +134,7 @@ CLERK_PACE_MS = 120
 
 
 def panel_keystrokes(service: CatalogService, label: str, runs: int, words: list[str] = TYPED,
-                     pace_ms: float = 0) -> None:
+                     pace_ms: float = 0, quiet: bool = False) -> list[float]:
     """Each keystroke through the real panel (Qt offscreen): key event -> search -> result list -> paint (and the
     guide, on a panel that renders it per keystroke). On a panel that shows the guide once typing pauses, that
     render is timed on its own after each word: what the clerk waits for after the pause."""
@@ -166,6 +179,10 @@ def panel_keystrokes(service: CatalogService, label: str, runs: int, words: list
                 loop.processEvents()
                 paused.append((time.perf_counter() - start) * 1000)
                 del rendered[before:]  # counted on their own: "guide rendered" is per keystroke
+    panel.close()
+    app.processEvents()
+    if quiet:
+        return samples
     pace = f", a key every {pace_ms:.0f} ms" if pace_ms else ", back to back"
     print(f"  through the panel ({label}{pace}, {len(samples)} keystrokes): p50 {percentile(samples, 50):6.2f} ms  "
           f"p95 {percentile(samples, 95):6.2f} ms  max {max(samples):6.2f} ms  (target p95 <= 10 ms); "
@@ -173,8 +190,7 @@ def panel_keystrokes(service: CatalogService, label: str, runs: int, words: list
     if paused:
         print(f"    guide after the pause ({len(paused)} words): p50 {percentile(paused, 50):6.2f} ms  "
               f"p95 {percentile(paused, 95):6.2f} ms  max {max(paused):6.2f} ms")
-    panel.close()
-    app.processEvents()
+    return samples
 
 
 # -- issue 20: the forgiving search, measured through the same panel driver ----------------------------------------
@@ -187,6 +203,46 @@ MISTYPED = ["buodngchan", "sfzlb", "cdcjr", "zqhlbx", "bdcdengji", "shehuibaozhn
 def bench_forgiving_panel(service: CatalogService, label: str, runs: int) -> None:
     """Per-keystroke p95 through the panel for mistyped queries (the forgiving tiers run when nothing exact hits)."""
     panel_keystrokes(service, f"{label}, mistyped queries", runs, MISTYPED)
+
+
+# -- per query class, through the panel ----------------------------------------------------------------------------
+
+# Every keystroke of each word counts for the word's class. "exact" also types three codes of the catalog itself.
+CLASSES: dict[str, list[str]] = {
+    "exact": ["不动产登记", "低保发放", "营业执照补领", "51160", "0500000"],
+    "prefix": ["shehuibaoxian", "jumin", "dibao", "社会保障卡", "个体工商户", "宅基地", "chushengyixue"],
+    "initials": ["bdcdj", "sfzhl", "yyzz", "gtgsh", "zjd", "csyxzm"],
+    "mistyped": ["buodngchan", "sfzlb", "cdcjr", "zqhlbx", "bdcdengji", "shehuibaozhnagka", "yyzzbk", "jiehundenji",
+                 "zuidishenghuobaozang", "身分证补领", "补领身份证", "不动铲", "营业职照"],
+    "synonyms": ["户口本", "医保", "sbk", "公租房", "社保卡", "公积金", "残疾证", "hukouben"],
+}
+
+
+def catalog_service(size: int, keep: Path | None) -> CatalogService:
+    folder = keep / f"synthetic-{size}" if keep else Path(tempfile.mkdtemp(prefix="bench-catalog-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    fresh = not (folder / "catalog.db").exists()
+    db = Database(folder / "catalog.db")
+    if fresh:
+        apply_changes(db, generate_changes(size, seed=5))
+    service = CatalogService(db)
+    start = time.perf_counter()
+    service.index()
+    print(f"index build at {size:,} items: {(time.perf_counter() - start) * 1000:.0f} ms")
+    return service
+
+
+def bench_classes(service: CatalogService, label: str, runs: int, pace_ms: float) -> None:
+    index = service.index()
+    codes = [index.rows[n].basic_code for n in (7, len(index.rows) // 2)]
+    pace = f"a key every {pace_ms:.0f} ms" if pace_ms else "back to back"
+    print(f"through the panel, {label}, {pace}, {runs} run(s):")
+    for kind, words in CLASSES.items():
+        samples = panel_keystrokes(service, label, runs, words + codes if kind == "exact" else words, pace_ms,
+                                   quiet=True)
+        print(f"  {kind:<9} {len(samples):4d} keys  p50 {percentile(samples, 50):6.2f}  p95 "
+              f"{percentile(samples, 95):6.2f}  p99 {percentile(samples, 99):6.2f}  max {max(samples):6.2f} ms  "
+              f"(load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

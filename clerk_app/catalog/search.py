@@ -20,8 +20,15 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from clerk_app.catalog.forgiving import PrefixKeys, mixed_to_initials, prefix_within_one_edit, similar_spellings
+from clerk_app.catalog.forgiving import (
+    PrefixKeys,
+    mixed_to_initials,
+    one_edit_prefix,
+    prefix_within_one_edit,
+    similar_spellings,
+)
 from clerk_app.catalog.grams import GramBlocks
+from clerk_app.catalog.long_keys import KEY_SYLLABLES, WholeSpellings, starts_of
 from clerk_app.catalog.pinyin import align_syllables, initial_of, pinyin_keys, reading_variants
 from clerk_app.catalog.synonyms import SynonymIndex, merged, quick_pinyin, spellable
 from offline_cache.catalog_store import IndexRow
@@ -31,6 +38,9 @@ _DENSE = 512
 # The forgiving tiers run only when the exact ones find fewer items than this (nothing): a typo must not add noise
 # to right answers.
 FEW = 1
+# Initials keys are kept whole (the longest name has ~25 syllables): cutting them saved almost nothing, and a cut
+# key makes every longer query read the candidates' whole spellings.
+INITIALS_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -112,12 +122,16 @@ def spellings(row: IndexRow) -> list[list[str]]:
 
 def suffix_keys(row: IndexRow) -> tuple[set[str], set[str]]:
     """Full pinyin and initials of the name read from each syllable on, in every reading (typo and polyphone keys)."""
+    return keys_of(spellings(row))
+
+
+def keys_of(readings: list[list[str]]) -> tuple[set[str], set[str]]:
     full: set[str] = set()
     initials: set[str] = set()
-    for syllables in spellings(row):
+    for syllables in readings:
         letters = [initial_of(s) for s in syllables]
         for start in range(len(syllables)):
-            full.add("".join(syllables[start : start + 16]))
+            full.add("".join(syllables[start : start + KEY_SYLLABLES]))
             initials.add("".join(letters[start:]))
     return full, initials
 
@@ -148,7 +162,7 @@ class SearchIndex:
             ((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department]), grams=()
         )
         self.synonyms = SynonymIndex(merged(synonyms))
-        self._suffix_cache: dict[int, tuple[set[str], set[str]]] = {}
+        self.whole_spellings = WholeSpellings()
         collecting = gc.isenabled()
         gc.disable()  # millions of short-lived tuples: collections during the build would only slow it down
         try:
@@ -161,11 +175,17 @@ class SearchIndex:
         full_pairs: list[tuple[str, int]] = []
         initial_pairs: list[tuple[str, int]] = []
         for i, row in enumerate(rows):
-            full, initials = suffix_keys(row)
+            readings = spellings(row)
+            full, initials = keys_of(readings)
             full_pairs += ((key, i) for key in full)
             initial_pairs += ((key, i) for key in initials)
+            texts: dict[str, list[int]] = {}
+            for syllables in readings:
+                text = "".join(syllables)
+                texts.setdefault(row.name_pinyin if text == row.name_pinyin else text, starts_of(syllables))
+            self.whole_spellings.add_entry(texts.items())
         self.spelled = PrefixKeys(full_pairs)
-        self.spelled_initials = PrefixKeys(initial_pairs)
+        self.spelled_initials = PrefixKeys(initial_pairs, INITIALS_LENGTH)
 
     def _tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
         latin = q.isascii()
@@ -232,19 +252,18 @@ class SearchIndex:
         found = keys.prefixed_within_one_edit(query) if fuzzy else keys.prefixed(query)
         if len(query) <= keys.length - (1 if fuzzy else 0):
             return found
-        # Keys are cut short: a long query is checked against the whole spellings of the few candidates.
-        side = 1 if initials else 0
+        # Keys are cut short: a long query is checked against the whole spellings of the candidates.
+        if initials:  # a query longer than any name's initials: read them again, it (almost) never happens
+            rows = self.rows
+            if fuzzy:
+                return {e for e in found if any(prefix_within_one_edit(query, k) for k in suffix_keys(rows[e])[1])}
+            return {e for e in found if any(k.startswith(query) for k in suffix_keys(rows[e])[1])}
+        whole = self.whole_spellings
         if fuzzy:
-            return {e for e in found if any(prefix_within_one_edit(query, k) for k in self._suffixes(e)[side])}
-        return {e for e in found if any(k.startswith(query) for k in self._suffixes(e)[side])}
+            pattern = one_edit_prefix(query)
+            return {e for e in found if whole.spelled_within(e, pattern)}
+        return {e for e in found if whole.spelled(e, query)}
 
-    def _suffixes(self, entry: int) -> tuple[set[str], set[str]]:
-        cached = self._suffix_cache.get(entry)
-        if cached is None:
-            if len(self._suffix_cache) > 4096:  # typing a long query checks the same candidates at each keystroke
-                self._suffix_cache.clear()
-            cached = self._suffix_cache[entry] = suffix_keys(self.rows[entry])
-        return cached
     @staticmethod
     def _sorted(entries: set[int]) -> list[int]:
         return sorted(entries)

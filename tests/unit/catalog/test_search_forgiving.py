@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from clerk_app.catalog.forgiving import mixed_to_initials, within_one_edit
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clerk_app.catalog.forgiving import mixed_to_initials, one_edit_prefix, prefix_within_one_edit, within_one_edit
 from clerk_app.catalog.importer import apply_changes
 from clerk_app.catalog.pinyin import align_syllables, pinyin_keys, reading_variants
 from clerk_app.catalog.service import CatalogService
@@ -101,3 +104,13 @@ def test_suggestions_for_an_empty_result(db: Database) -> None:
     service = names_only(db)
     assert service.search("社会保障卡㐀㐀㐀") == []
     assert [h.name for h in service.suggest("社会保障卡㐀㐀㐀")] == ["社会保障卡申领"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(query=st.text("abcdhz", min_size=1, max_size=9), text=st.text("abcdhz", max_size=12),
+       start=st.integers(0, 3), cut=st.integers(0, 3))
+def test_one_edit_pattern_is_the_tolerance_rule(query: str, text: str, start: int, cut: int) -> None:
+    """The compiled pattern of a query says what ``prefix_within_one_edit`` says, at any start and end."""
+    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    expected = prefix_within_one_edit(query, text[start:end])
+    assert (one_edit_prefix(query).match(text, start, end) is not None) == expected

@@ -204,3 +204,33 @@ def test_forgiving_search_matches_brute_force_reference(q: str, limit: int, depa
         return
     expected = reference(q, limit, department)
     assert [(h.item_code, h.score) for h in index().search(q, limit, department)] == expected
+
+
+@st.composite
+def long_mistyped(draw: st.DrawFn) -> str:
+    """A long pinyin or initials query (past the 16 letters of a cut key), from the start of any syllable of any
+    reading, with one slip or two (two: nothing may be found through the cut keys alone)."""
+    row = draw(st.sampled_from([r for r in index().rows if len(r.name_pinyin) >= 18]))
+    full, initials = readings(index().rows.index(row))
+    source = draw(st.sampled_from([*full, *initials, row.name_pinyin]))
+    text = list(source[:draw(st.integers(16, 28))])
+    for _ in range(draw(st.sampled_from([1, 1, 1, 0, 2]))):
+        position = draw(st.integers(0, max(0, len(text) - 1)))
+        slip = draw(st.sampled_from(["insert", "delete", "substitute", "swap"]))
+        letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+        if slip == "insert":
+            text.insert(position, letter)
+        elif slip == "delete" and len(text) > 1:
+            del text[position]
+        elif slip == "substitute":
+            text[position] = letter
+        elif slip == "swap" and position + 1 < len(text):
+            text[position], text[position + 1] = text[position + 1], text[position]
+    return "".join(text)
+
+
+@settings(max_examples=120, deadline=None)
+@given(q=long_mistyped(), limit=st.sampled_from([1, 5, 50]))
+def test_long_queries_match_brute_force_reference(q: str, limit: int) -> None:
+    """Queries longer than the cut keys are checked against the whole spellings kept beside them."""
+    assert [(h.item_code, h.score) for h in index().search(q, limit)] == reference(q, limit, None)
