@@ -143,9 +143,10 @@ def panel_keystrokes(service: CatalogService, label: str, runs: int, words: list
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from ui.catalog_panel import CatalogPanel
+    from ui.catalog_panel import CatalogPanel, index_for_typing
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    index_for_typing(service)  # as the window builds it: collected once, then frozen
     loop = QEventLoop()  # QEventLoop.processEvents: QCoreApplication's leaks a None reference on PySide6 6.12
     panel = CatalogPanel(service)
     panel.resize(520, 700)

@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from clerk_app.catalog.pinyin import _is_pinyin
 
@@ -32,7 +32,7 @@ class PrefixKeys:
     garbage collection walk them, and a search that allocates would stall for a collection now and then.
     """
 
-    def __init__(self, pairs: Iterable[tuple[str, int]], length: int = KEY_LENGTH) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, int]], length: int = KEY_LENGTH, letters: bool = False) -> None:
         owners: dict[str, list[int]] = {}
         for key, entry in pairs:
             if key:
@@ -49,6 +49,12 @@ class PrefixKeys:
             self.entries.extend(sorted(set(owners[key])))
             self.starts.append(len(self.entries))
         self.length = length
+        # ``letters``: the sorted entries under each one-letter prefix, ready. "zui" read as mixed pinyin is the
+        # initial "z": half the catalog, whose dedup and sort cost 3-9 ms at 50,000 items on every such keystroke.
+        self.by_letter: dict[str, array[int]] = {}
+        if letters:
+            for letter in sorted({key[0] for key in self.keys}):
+                self.by_letter[letter] = array("i", sorted(self.prefixed(letter)))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -70,6 +76,11 @@ class PrefixKeys:
         """Entries with a key starting with ``prefix`` (cut to the key length)."""
         low, high = self._range(prefix[: self.length])
         return set(self._owners(low, high))
+
+    def sorted_prefixed(self, prefix: str) -> Sequence[int]:
+        """``sorted(self.prefixed(prefix))``."""
+        ready = self.by_letter.get(prefix) if len(prefix) == 1 else None
+        return ready if ready is not None else sorted(self.prefixed(prefix))
 
     def prefixed_within_one_edit(self, query: str) -> set[int]:
         """Entries with a key that starts with ``query`` changed by at most one edit (see ``within_one_edit``)."""

@@ -17,7 +17,7 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from clerk_app.catalog.forgiving import (
@@ -185,7 +185,7 @@ class SearchIndex:
                 texts.setdefault(row.name_pinyin if text == row.name_pinyin else text, starts_of(syllables))
             self.whole_spellings.add_entry(texts.items())
         self.spelled = PrefixKeys(full_pairs)
-        self.spelled_initials = PrefixKeys(initial_pairs, INITIALS_LENGTH)
+        self.spelled_initials = PrefixKeys(initial_pairs, INITIALS_LENGTH, letters=True)
 
     def _tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
         latin = q.isascii()
@@ -223,7 +223,7 @@ class SearchIndex:
                 self._spelled(compact) | self._spelled(compact, initials=True))))
             mixed = mixed_to_initials(compact)
             if mixed is not None:
-                tiers.append((320, "mixed", lambda: self._sorted(self._spelled(mixed, initials=True))))
+                tiers.append((320, "mixed", lambda: self._spelled_sorted(mixed, initials=True)))
         tiers.sort(key=lambda tier: -tier[0])
         return tiers
 
@@ -263,6 +263,13 @@ class SearchIndex:
             pattern = one_edit_prefix(query)
             return {e for e in found if whole.spelled_within(e, pattern)}
         return {e for e in found if whole.spelled(e, query)}
+
+    def _spelled_sorted(self, query: str, initials: bool = False) -> Sequence[int]:
+        """``sorted(self._spelled(query, initials))``, ready made for a one-letter query."""
+        keys = self.spelled_initials if initials else self.spelled
+        if len(query) <= keys.length:
+            return keys.sorted_prefixed(query)
+        return sorted(self._spelled(query, initials))
 
     @staticmethod
     def _sorted(entries: set[int]) -> list[int]:
