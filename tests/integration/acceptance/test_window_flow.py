@@ -17,7 +17,7 @@ from tests.stack import require
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui]
 
-QUERY = "lsjm"  # pinyin initials of 临时居民身份证核发 (a 即办件 with two required materials)
+QUERY = "ldht"  # initials of 劳动合同(备案): a 即办件 with two required materials and no fee before acceptance
 TARGET_INPUTS = 8
 
 
