@@ -18,7 +18,9 @@ from printing.render import render_document
 from tests.integration.printing.test_cups_printing import decode
 
 DECODED_IN_THEIR_FLOWS = {DocumentKind.CORRECTION_NOTICE, DocumentKind.CORRECTION_RECEIPT, DocumentKind.FEE_NOTICE,
-                          DocumentKind.AGENT_BATCH_RECEIPT, DocumentKind.AUTHORISATION, DocumentKind.MAILING_LIST}
+                          DocumentKind.AGENT_BATCH_RECEIPT, DocumentKind.AUTHORISATION, DocumentKind.MAILING_LIST,
+                          DocumentKind.APPROVAL_DECISION, DocumentKind.DENIAL_DECISION, DocumentKind.CERTIFICATE,
+                          DocumentKind.ROUTING_SLIP}
 EVALUATION_QR_KINDS = {DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.ONE_TIME_NOTICE, DocumentKind.THERMAL_RECEIPT}
 
 
@@ -66,7 +68,9 @@ def test_every_practice_paper_decodes_to_the_query_link(workstation, services, t
     # tests (补正告知书 / 补正材料接收回执: tests/integration/sync/test_corrections.py; 缴费通知书 with its payment QR:
     # test_fees.py; 授权委托书, an agent's case without one, signed on the screen:
     # tests/integration/sync/test_authorisation_signature.py; 当日寄件清单 with its waybill barcodes, coded with
-    # the list number: tests/integration/sync/test_express_delivery.py). The 代办批次回执 is a batch's paper, coded with
+    # the list number: tests/integration/sync/test_express_delivery.py; the 准予/不予许可决定书 and the 证照 with its
+    # e-licence QR: tests/integration/sync/test_results.py; the 材料流转单 with its slip and case numbers:
+    # tests/integration/sync/test_routing.py). The 代办批次回执 is a batch's paper, coded with
     # the batch number, not a case's; its text is checked in tests/unit/acceptance/test_agent_batch.py and its codes are
     # not decoded yet. A new kind must be added to one
     # or the other.
