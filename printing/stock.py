@@ -250,3 +250,23 @@ class TemplateLibrary:
 
     def templates(self) -> list[StockTemplate]:
         return sorted({t.template_id: t for t in self._by_kind.values()}.values(), key=lambda t: t.template_id)
+
+
+# The calibration page's marks (mm from the top-left corner of an A4 sheet) and its scale bar.
+MARK_A = (20.0, 20.0)
+MARK_B = (190.0, 277.0)
+
+
+def calibration_from_marks(a_measured: tuple[float, float],
+                           b_measured: tuple[float, float] | None = None) -> Calibration:
+    """The correction from where the calibration page's crosses came out (mm from the left and top edges). With
+    cross A only: an offset at scale 1. With both: the printer's scale too (one factor, the mean of both axes).
+
+    The printer maps an intended point q to m·q + c; the correction draws p at (p − c)/m."""
+    if b_measured is None:
+        return Calibration(round(MARK_A[0] - a_measured[0], 2), round(MARK_A[1] - a_measured[1], 2))
+    mx = (b_measured[0] - a_measured[0]) / (MARK_B[0] - MARK_A[0])
+    my = (b_measured[1] - a_measured[1]) / (MARK_B[1] - MARK_A[1])
+    m = (mx + my) / 2
+    cx, cy = a_measured[0] - m * MARK_A[0], a_measured[1] - m * MARK_A[1]
+    return Calibration(round(-cx / m, 2), round(-cy / m, 2), round(1 / m, 4))

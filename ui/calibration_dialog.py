@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.acceptance.calibration import CalibrationDesk
-from printing.stock import MAX_OFFSET_MM, SCALE_RANGE, Calibration
-from printing.stock_render import MARK_A, MARK_B, calibration_from_marks
+from printing.stock import MARK_A, MARK_B, MAX_OFFSET_MM, SCALE_RANGE, Calibration, calibration_from_marks
 from ui.errors import inline_error_text
 from ui.tasks import CpuOp, DatabaseOp, DeviceOp, TaskRunner
 

@@ -18,7 +18,6 @@ from offline_cache import audit_log
 from offline_cache.printer_calibration import store_calibration
 from printing.spooler import PrintJob
 from printing.stock import Calibration
-from printing.stock_render import calibration_page
 
 log = logging.getLogger("onewindow.printing")
 
@@ -72,6 +71,8 @@ class CalibrationDesk:
     def page(self, printer: str, calibration: Calibration | None = None, *, check: bool = False) -> bytes:
         """The calibration page (no correction), or with ``check`` the check page with ``calibration`` (default:
         the stored one) applied to its crosses."""
+        from printing.stock_render import calibration_page  # reportlab: only when a page is printed
+
         return calibration_page(printer, calibration or self.current(printer), datetime.now().astimezone(),
                                 check=check)
 

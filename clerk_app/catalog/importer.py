@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from clerk_app import safe_json
 from clerk_app.catalog.errors import CatalogFormatError, CatalogVersionConflict
@@ -25,6 +24,9 @@ from clerk_app.catalog.pinyin import pinyin_keys
 from clerk_app.domain.checkdigits import CreditCodeProblem, credit_code_problem
 from offline_cache.catalog_store import CatalogStore, SearchKeys, digest, search_words
 from offline_cache.db import Database
+
+if TYPE_CHECKING:  # jsonschema (~90 ms) loads only to explain a rejection, never on the start-up path
+    import jsonschema
 
 log = logging.getLogger("onewindow.catalog")
 
@@ -82,6 +84,8 @@ def _schema_path() -> Path:
 
 @functools.cache
 def _schema() -> dict[str, Any]:
+    import jsonschema
+
     schema: dict[str, Any] = json.loads(_schema_path().read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
     return schema
@@ -90,6 +94,8 @@ def _schema() -> dict[str, Any]:
 @functools.cache
 def validator() -> jsonschema.protocols.Validator:
     """The reference validator: decides nothing on the fast path, explains every rejection."""
+    import jsonschema
+
     schema = _schema()
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -97,6 +103,8 @@ def validator() -> jsonschema.protocols.Validator:
 
 @functools.cache
 def _record_validator(definition: str) -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = _schema()
     cls = jsonschema.validators.validator_for(schema)
     keep = ("$schema", "$id", "$defs")
@@ -180,6 +188,8 @@ def _explain(doc: Json, path: list[Any]) -> None:
     else:
         prefix = []
         errors = list(validator().iter_errors(doc))
+    import jsonschema
+
     error = jsonschema.exceptions.best_match(errors)
     if error is not None:
         where = [*prefix, *error.absolute_path]

@@ -73,6 +73,20 @@ def test_the_shell_paints_before_the_heavy_modules_load_and_then_everything_is_w
                                                  "statistics", "clerk gate"]
 
 
+# Loaded when first used, never by importing the services and the wiring (the start's critical path): the papers'
+# reportlab (a paper printed), the catalog's jsonschema (a catalog record explained), the scans' PDF libraries.
+FIRST_USE = ("reportlab", "jsonschema", "img2pdf", "pikepdf", "fastapi", "uvicorn", "pypinyin")
+
+
+def test_the_services_and_the_wiring_import_no_paper_or_schema_library(tmp_path: Path) -> None:
+    state = _run_child(f"""
+        import json, sys
+        import clerk_app.services, ui.wiring
+        print(json.dumps(sorted(m for m in {FIRST_USE!r} if m in sys.modules)))
+    """, tmp_path)
+    assert state == [], state
+
+
 def _newer_database(home: Path) -> None:
     from offline_cache import db as dbmod
 
