@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from clerk_app.services import Services
 from ui.acceptance.result_actions import ResultActions
+from ui.acceptance.result_actions import tr_results as tr
 from ui.calibration_dialog import CalibrationDialog
 from ui.tasks import TaskRunner
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("results", text)
 
 
 def wire_results(window: QWidget, services: Services, tasks: TaskRunner, acceptance: object) -> QToolBar:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from pathlib import Path
 
 from clerk_app.context import Workstation
 from clerk_app.print_service import TRAINING_FALLBACK, TRAINING_PRINTER, PrintService
@@ -81,7 +80,7 @@ class CalibrationDesk:
         print service saves it as a PDF instead: ``(job, saved_to)``."""
         pdf = self.page(printer, check=check)
         if printer == TRAINING_PRINTER:
-            folder = Path(self._ws.paths.data_dir) / "training-prints"
+            folder = self.printer.training_folder()
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / ("printer-check.pdf" if check else "printer-calibration.pdf")
             path.write_bytes(pdf)

@@ -162,7 +162,8 @@ class DeliveryDesk:
                 raise AlreadyMailed(waybill=record.waybill)
             owner = waybill_owner(conn, waybill.number)
             if owner is not None:
-                raise WaybillTaken(waybill=waybill.number, case_number=self._cases.get(owner).case.case_number)
+                held = case_status(conn, owner)  # the number only: nothing of that case's applicant is decrypted
+                raise WaybillTaken(waybill=waybill.number, case_number=held["case_number"] if held else "")
             status = CaseStatus(row["status"])
             if status not in DISPATCHABLE:
                 raise NotReadyToMail(status=status_label(status))

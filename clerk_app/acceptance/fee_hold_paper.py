@@ -17,7 +17,7 @@ from datetime import datetime
 from clerk_app.acceptance.documents import Letterhead, fee_notice_context
 from clerk_app.acceptance.session import AcceptanceSession
 from clerk_app.domain.case import Case, CaseStatus
-from clerk_app.print_service import PrintService
+from clerk_app.print_service import PrintService, media_option, render_document
 from offline_cache.cases import StoredCase
 from offline_cache.fees import FeeNotice
 from printing.model import DocumentContext
@@ -44,8 +44,6 @@ def draft_fee_notice_context(session: AcceptanceSession, notice: FeeNotice, qr_t
 
 
 def print_draft_fee_notice(printer: PrintService, ctx: DocumentContext) -> tuple[PrintJob, bytes]:
-    from printing.render import media_option, render_document  # reportlab: only when a paper is printed
-
     pdf = render_document(ctx)
     job = printer.spooler.submit(printer.printer_for(ctx), pdf, f"{ctx.title}-{ctx.case_number}", media_option(ctx))
     log.info("printed the payment notice of a draft (job %s)", job.job_id)

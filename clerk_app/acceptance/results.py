@@ -63,7 +63,7 @@ class ResultOffer:
 
 
 def outcome_of(stored: StoredCase, result: CaseResult | None) -> str | None:
-    if stored.case.status is CaseStatus.VOIDED or stored.case.status not in _DECIDED:
+    if stored.case.status not in _DECIDED:  # a voided case is not decided
         return None
     if result is not None:
         return result.outcome

@@ -50,6 +50,7 @@ from clerk_app.domain.supervision import CaseSupervision
 from offline_cache.cases import CaseSummary, StoredCase
 from offline_cache.sub_cases import SubCase
 from ui.acceptance.case_actions import CaseActionBar
+from ui.acceptance.result_actions import tr_results
 from ui.sub_case_table import add_sub_case_table, routing_line
 
 _ROOT = QModelIndex()
@@ -300,11 +301,6 @@ class CaseListPanel(QWidget):
         row = self.model.row_at(index.row())
         if row is not None:
             self.open_requested.emit(row.summary.case_number)
-
-
-def tr_results(text: str) -> str:
-    """The results strings (ui/i18n/results_zh_CN.ts)."""
-    return QCoreApplication.translate("results", text)
 
 
 def tr_authsign(text: str) -> str:

@@ -172,6 +172,21 @@ def test_search_matches_brute_force_reference(q: str, limit: int, department: st
         assert [(h.item_code, h.score) for h in hits] == expected
 
 
+EDITS = ("insert", "delete", "substitute", "swap")
+
+
+def apply_edit(text: list[str], edit: str, position: int, letter: str) -> None:
+    """One slip of the kind the search forgives, at ``position`` (a delete keeps one character, a swap needs two)."""
+    if edit == "insert":
+        text.insert(position, letter)
+    elif edit == "delete" and len(text) > 1:
+        del text[position]
+    elif edit == "substitute":
+        text[position] = letter
+    elif edit == "swap" and position + 1 < len(text):
+        text[position], text[position + 1] = text[position + 1], text[position]
+
+
 @st.composite
 def mistyped(draw: st.DrawFn) -> str:
     """A clerk's query: a piece of a name, its pinyin or initials, with one slip (or a look-alike character)."""
@@ -182,14 +197,8 @@ def mistyped(draw: st.DrawFn) -> str:
     position = draw(st.integers(0, max(0, len(text) - 1)))
     slip = draw(st.sampled_from(["insert", "delete", "substitute", "swap", "similar", "homophone", "none"]))
     letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
-    if slip == "insert":
-        text.insert(position, letter)
-    elif slip == "delete" and len(text) > 1:
-        del text[position]
-    elif slip == "substitute":
-        text[position] = letter
-    elif slip == "swap" and position + 1 < len(text):
-        text[position], text[position + 1] = text[position + 1], text[position]
+    if slip in EDITS:
+        apply_edit(text, slip, position, letter)
     elif slip == "similar":
         return draw(st.sampled_from(similar_spellings("".join(text)) or ["".join(text)]))
     elif slip == "homophone" and not text[position].isascii():
@@ -216,16 +225,7 @@ def long_mistyped(draw: st.DrawFn) -> str:
     text = list(source[:draw(st.integers(16, 28))])
     for _ in range(draw(st.sampled_from([1, 1, 1, 0, 2]))):
         position = draw(st.integers(0, max(0, len(text) - 1)))
-        slip = draw(st.sampled_from(["insert", "delete", "substitute", "swap"]))
-        letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
-        if slip == "insert":
-            text.insert(position, letter)
-        elif slip == "delete" and len(text) > 1:
-            del text[position]
-        elif slip == "substitute":
-            text[position] = letter
-        elif slip == "swap" and position + 1 < len(text):
-            text[position], text[position + 1] = text[position + 1], text[position]
+        apply_edit(text, draw(st.sampled_from(EDITS)), position, draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz")))
     return "".join(text)
 
 

@@ -35,9 +35,21 @@ def tasks() -> Any:
 def test_release_drops_the_cached_source_lines() -> None:
     assert linecache.getlines(__file__)
     assert __file__ in linecache.cache
-    trimmed = memory.release_memory()
+    memory.release_memory()
     assert __file__ not in linecache.cache
-    assert isinstance(trimmed, bool)  # glibc says whether it gave pages back (False where there is none)
+
+
+def test_release_trims_the_heap_with_no_padding_and_reports_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(memory, "_malloc_trim", lambda: lambda pad: calls.append(pad) or 1)
+    assert memory.release_memory() is True and calls == [0]
+    monkeypatch.setattr(memory, "_malloc_trim", lambda: None)  # Windows, musl: nothing to trim
+    assert memory.release_memory() is False
+
+
+def test_glibc_trim_is_found_on_linux() -> None:
+    if sys.platform.startswith("linux"):
+        assert memory._malloc_trim() is not None  # noqa: SLF001 - the heap is given back on the clerk's Linux PC
 
 
 def test_wired_release_runs_after_the_first_paint_and_then_on_a_timer(qtbot: Any, tasks: TaskRunner) -> None:
