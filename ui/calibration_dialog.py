@@ -47,6 +47,32 @@ def _spin(low: float, high: float, value: float, decimals: int = 1, step: float 
     return box
 
 
+
+def first_page_image(pdf: bytes) -> tuple[int, QImage | None]:
+    """The page count and the first page on white paper, rendered where it is called (off the GUI thread: parsing
+    and rasterising a page takes tens of milliseconds, on every spin-box step)."""
+    data = QByteArray(pdf)
+    buffer = QBuffer()
+    buffer.setData(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        pages = document.pageCount()
+        if not pages:
+            return 0, None
+        image = document.render(0, QSize(PREVIEW_W, int(PREVIEW_W * 297 / 210)))
+        page = QImage(image.size(), QImage.Format.Format_RGB32)
+        page.fill(Qt.GlobalColor.white)  # the render is transparent where nothing is printed: show the paper
+        painter = QPainter(page)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        return pages, page
+    finally:
+        document.close()
+        buffer.close()
+
+
 class CalibrationDialog(QDialog):
     saved = Signal(str, object)  # printer, Calibration
 
@@ -194,27 +220,13 @@ class CalibrationDialog(QDialog):
         except ValueError as exc:
             self.note.setText(f"<span style='color:#c62828'>{exc}</span>")
             return
-        CpuOp(self, lambda: self.desk.page(printer, calibration, check=True)).success(self._show_pdf) \
-            .failure(self._failed).run(self.tasks)
+        CpuOp(self, lambda: first_page_image(self.desk.page(printer, calibration, check=True))) \
+            .success(self._show_page).failure(self._failed).run(self.tasks)
 
-    def _show_pdf(self, pdf: bytes) -> None:
-        data = QByteArray(pdf)
-        buffer = QBuffer(self)
-        buffer.setData(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument(self)
-        document.load(buffer)
-        self.preview_pages = document.pageCount()
-        if self.preview_pages:
-            image = document.render(0, QSize(PREVIEW_W, int(PREVIEW_W * 297 / 210)))
-            page = QImage(image.size(), QImage.Format.Format_RGB32)
-            page.fill(Qt.GlobalColor.white)  # the render is transparent where nothing is printed: show the paper
-            painter = QPainter(page)
-            painter.drawImage(0, 0, image)
-            painter.end()
+    def _show_page(self, rendered: tuple[int, QImage | None]) -> None:
+        self.preview_pages, page = rendered
+        if page is not None:
             self.view.setPixmap(QPixmap.fromImage(page))
-        document.close()
-        buffer.close()
 
     # -- actions ----------------------------------------------------------------------------------------------
     def save(self) -> None:
