@@ -14,7 +14,7 @@ from clerk_app.services import Services
 from ui.acceptance.controller import AcceptanceController
 from ui.agent_batch_bar import AgentBatchBar
 from ui.applicant_panel import ApplicantPanel
-from ui.errors import show_exception
+from ui.errors import error_html, show_exception
 from ui.main_window import MainWindow
 from ui.tasks import DatabaseOp, DeviceOp, Operation, TaskRunner
 
@@ -45,7 +45,7 @@ class AgentBatchPresenter:
     def _run(self, kind: type[Operation[Any]], fn: Any, done: Any) -> None:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserFacingError):
-                self.bar.show_idle(f"<span style='color:#c62828'>{exc.user_text()}</span>")
+                self.bar.show_idle(error_html(exc.user_text()))
             else:
                 show_exception(self.window, exc)
 
@@ -62,7 +62,7 @@ class AgentBatchPresenter:
         if not isinstance(principal, NaturalPerson):
             from clerk_app.acceptance.agent_batch import AgentNotRead
 
-            self.bar.show_idle(f"<span style='color:#c62828'>{AgentNotRead().user_text()}</span>")
+            self.bar.show_idle(error_html(AgentNotRead().user_text()))
             return
         self._run(DatabaseOp, lambda: desk.open(principal, village=village), self._opened)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.acceptance.calibration import CalibrationDesk
 from printing.stock import MARK_A, MARK_B, MAX_OFFSET_MM, SCALE_RANGE, Calibration, calibration_from_marks
-from ui.errors import inline_error_text
+from ui.errors import error_html, inline_error_text
 from ui.tasks import CpuOp, DatabaseOp, DeviceOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.calibration")
@@ -210,15 +210,15 @@ class CalibrationDialog(QDialog):
         try:
             self.set_calibration(calibration_from_marks((self.a_x.value(), self.a_y.value()), b))
             self.note.setText("")
-        except ValueError as exc:  # a measurement no printer produces: say so, keep the last correction
-            self.note.setText(f"<span style='color:#c62828'>{exc}</span>")
+        except ValueError:  # a measurement no printer produces: say so, keep the last correction
+            self.note.setText(error_html(self._implausible()))
 
     def _preview(self) -> None:
         printer = self.printer.currentText()
         try:
             calibration = self.calibration()
-        except ValueError as exc:
-            self.note.setText(f"<span style='color:#c62828'>{exc}</span>")
+        except ValueError:
+            self.note.setText(error_html(self._implausible()))
             return
         CpuOp(self, lambda: first_page_image(self.desk.page(printer, calibration, check=True))) \
             .success(self._show_page).failure(self._failed).run(self.tasks)
@@ -254,4 +254,10 @@ class CalibrationDialog(QDialog):
             .run(self.tasks)
 
     def _failed(self, exc: BaseException) -> None:
-        self.note.setText(f"<span style='color:#c62828'>{inline_error_text(exc)}</span>")
+        self.note.setText(error_html(inline_error_text(exc)))
+
+    def _implausible(self) -> str:
+        # Calibration's own ValueError is English for the log; the clerk reads the bounds in Chinese.
+        return self.tr("No printer is off by more than ±%1 mm or scales outside %2–%3: measure the crosses "
+                       "again.").replace("%1", f"{MAX_OFFSET_MM:g}").replace("%2", f"{SCALE_RANGE[0]:g}") \
+            .replace("%3", f"{SCALE_RANGE[1]:g}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clerk_app.errors import Cancelled, UserFacingError
 
 log = logging.getLogger("onewindow.ui")
+ERROR_RED = "#c62828"
 _open_boxes: set[QMessageBox] = set()  # parentless boxes must stay referenced while shown
 
 
@@ -52,3 +54,9 @@ def report_background_error(exc: BaseException) -> None:
         log.info("user-facing error after its window closed: %s", type(exc).__name__)
         return
     raise exc
+
+
+def error_html(text: str) -> str:
+    """An error line for a rich-text label under a form: red, and escaped (a name or a carrier's answer in the
+    text must not be read as markup)."""
+    return f"<span style='color:{ERROR_RED}'>{html.escape(text)}</span>"

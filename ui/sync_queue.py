@@ -6,7 +6,6 @@ conflict is resolved by a correction recorded as a new action.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import inline_error_text
+from ui.stamps import local_minute
 from ui.tasks import DatabaseOp, TaskRunner
 
 
@@ -64,13 +64,6 @@ def error_text(code: str | None) -> str:
     if code.startswith("http_") or code == "injected_fault":
         return QCoreApplication.translate("sync", "platform busy or failing ({0})").format(code)
     return QCoreApplication.translate("sync", "refused by the platform ({0})").format(code)
-
-
-def local_time(stamp: str | None) -> str:
-    try:
-        return datetime.fromisoformat(stamp or "").astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp or ""
 
 
 class SyncQueueDialog(QDialog):
@@ -144,7 +137,7 @@ class SyncQueueDialog(QDialog):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             values = [row.get("case_number") or "—", kind_text(row["kind"]), state_text(row["state"]),
-                      str(row["attempts"]), error_text(row.get("last_error_code")), local_time(row.get("created_at"))]
+                      str(row["attempts"]), error_text(row.get("last_error_code")), local_minute(row.get("created_at"))]
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

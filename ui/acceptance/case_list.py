@@ -51,6 +51,7 @@ from offline_cache.cases import CaseSummary, StoredCase
 from offline_cache.sub_cases import SubCase
 from ui.acceptance.case_actions import CaseActionBar
 from ui.acceptance.result_actions import tr_results
+from ui.stamps import local_minute
 from ui.sub_case_table import add_sub_case_table, routing_line
 
 _ROOT = QModelIndex()
@@ -388,7 +389,7 @@ class CaseDialog(QDialog):
                  "result_received": tr_results("result received from the back office"),
                  "elicence_refused": tr_results("e-licence identifier refused (not of the GB/T 36904 form)"),
                  "note": self.tr("note")}
-        lines += [f"· {e.device_time[:16].replace('T', ' ')} {kinds.get(e.kind, e.kind)}"
+        lines += [f"· {local_minute(e.device_time)} {kinds.get(e.kind, e.kind)}"
                   + (f" → {status_text(e.to_status)}" if e.to_status and e.to_status != "draft" else "")
                   for e in stored.events]
         self.body = QLabel("<br>".join(lines))
@@ -489,9 +490,9 @@ class CaseDialog(QDialog):
                                                  "second copy is 补打."))
 
     def show_result_error(self, exc: BaseException) -> None:
-        from ui.errors import inline_error_text
+        from ui.errors import error_html, inline_error_text
 
-        self.result_note.setText(f"<span style='color:#c62828'>{html.escape(inline_error_text(exc))}</span>")
+        self.result_note.setText(error_html(inline_error_text(exc)))
 
     def _authorisation_print_button(self, stored: StoredCase, key: str) -> QPushButton:
         """授权委托书 of an accepted agent's case that holds none: printed for the principal to sign (shown only then:
@@ -556,7 +557,7 @@ class CaseDialog(QDialog):
         if details is None:
             return []
         approved = self.tr("approved by %1 at %2").replace("%1", str(details.get("approved_by", ""))).replace(
-            "%2", str(details.get("voided_at", ""))[:16].replace("T", " "))
+            "%2", local_minute(str(details.get("voided_at", ""))))
         reason = html.escape(str(details.get("reason", "")))
         return [f"<span style='color:#c62828'><b>{self.tr('Voided')}</b>: {reason} ({approved})</span>"]
 

@@ -17,6 +17,7 @@ from offline_cache.deliveries import DeliveryRecord
 from ui.acceptance.case_list import CaseDialog
 from ui.acceptance.dispatch_dialog import DispatchDialog
 from ui.errors import show_exception
+from ui.stamps import local_minute
 from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
@@ -52,11 +53,11 @@ class DeliveryActions(QObject):
         text = self.tr("Mail delivery (邮寄送达) to %1, %2").replace("%1", escape(recipient.masked)) \
             .replace("%2", escape(recipient.address))
         if record.mailed:
-            when = (record.mailed_at or "")[:16].replace("T", " ")
+            when = local_minute(record.mailed_at)
             text += "<br>" + self.tr("Mailed %1 with %2, waybill %3").replace("%1", escape(when)) \
                 .replace("%2", escape(record.carrier or "")).replace("%3", escape(record.waybill or ""))
         if record.outcome == "delivered":
-            when = (record.outcome_at or "")[:16].replace("T", " ")
+            when = local_minute(record.outcome_at)
             text += "<br>" + self.tr("Delivered (已签收) %1").replace("%1", escape(when))
         elif record.outcome == "returned":
             text += "<br><b>" + self.tr("Returned by the carrier (退回): %1. The result waits at the window: ask the "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.catalog import ServiceItem
 from clerk_app.domain.delivery import Recipient, express_allowed
 from clerk_app.errors import UserFacingError
+from ui.errors import error_html
 
 
 class RecipientDialog(QDialog):
@@ -77,7 +78,7 @@ class RecipientDialog(QDialog):
         try:
             self.recipient = self.entered()
         except UserFacingError as exc:
-            self.error.setText(f"<span style='color:#c62828'>{escape(exc.user_text())}</span>")
+            self.error.setText(error_html(exc.user_text()))
             return
         self.error.clear()
         super().accept()

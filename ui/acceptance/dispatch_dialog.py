@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.delivery import Recipient, Waybill
 from clerk_app.errors import UserFacingError
 from offline_cache.deliveries import DeliveryRecord
+from ui.errors import error_html
 
 
 class DispatchDialog(QDialog):
@@ -114,4 +115,4 @@ class DispatchDialog(QDialog):
             self.dispatch_requested.emit(waybill.number)
 
     def show_refusal(self, text: str) -> None:
-        self.carrier.setText(f"<span style='color:#c62828'>{escape(text)}</span>")
+        self.carrier.setText(error_html(text))

@@ -34,6 +34,7 @@ from clerk_app.errors import UserFacingError
 from clerk_app.print_service import ReprintNeedsApproval
 from offline_cache.routing import StoredSlip
 from ui.errors import show_exception
+from ui.stamps import local_minute
 from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
@@ -129,10 +130,10 @@ class RoutingDialog(QDialog):
             self.department.setCurrentText(current)
         self.department.blockSignals(False)
         self._show_waiting()
-        _fill(self.transit, [[s.slip_number, s.department, str(len(s.lines)), s.created_at[:16].replace("T", " ")]
+        _fill(self.transit, [[s.slip_number, s.department, str(len(s.lines)), local_minute(s.created_at)]
                              for s in transit], [s.slip_uuid for s in transit])
-        _fill(self.received, [[s.slip_number, s.department, str(len(s.lines)), s.created_at[:16].replace("T", " "),
-                               (s.received_at or "")[:16].replace("T", " "), s.received_by or ""]
+        _fill(self.received, [[s.slip_number, s.department, str(len(s.lines)), local_minute(s.created_at),
+                               local_minute(s.received_at), s.received_by or ""]
                               for s in received], [s.slip_uuid for s in received])
 
     def _show_waiting(self) -> None:
@@ -234,7 +235,7 @@ class RoutingActions(QObject):
                 c.open_case(number)
                 return
             slip = receipt.slip
-            at = (slip.received_at or "")[:16].replace("T", " ")
+            at = local_minute(slip.received_at)
             if receipt.created:
                 text = self.tr("Routing slip %1: received by %2 (%3 case(s)), recorded at %4.")
             else:

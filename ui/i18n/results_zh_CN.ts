@@ -110,6 +110,11 @@
     <name>CalibrationDialog</name>
     <message>
         <location filename="../calibration_dialog.py" line="1" />
+        <source>No printer is off by more than ±%1 mm or scales outside %2–%3: measure the crosses again.</source>
+        <translation>打印机的偏移不会超过 ±%1 毫米，缩放不会超出 %2–%3：请重新量取十字标记。</translation>
+    </message>
+    <message>
+        <location filename="../calibration_dialog.py" line="1" />
         <source>Printer calibration (打印机校准)</source>
         <translation>打印机校准</translation>
     </message>

@@ -91,3 +91,15 @@ def test_the_calibration_dialog_computes_previews_saves_and_prints(qtbot, desk):
     [row] = services.workstation.db.query("SELECT details FROM audit_log WHERE kind = 'printer_calibrated'")
     assert '"after": [-1.5, 2.0, 1.0]' in row[0]
     dialog.grab().save(str(SHOTS / "calibration_dialog.png"))
+
+
+def test_an_implausible_calibration_mark_is_refused_in_the_clerks_words(qtbot, desk):
+    window, _, services, _, tasks = desk
+    dialog = CalibrationDialog(window, services.calibration, tasks)
+    qtbot.addWidget(dialog)
+    dialog.a_x.setValue(21.5)
+    kept = dialog.calibration()
+    dialog.a_x.setValue(50.0)  # 30 mm off: a misread ruler, not a printer
+    note = dialog.note.text()
+    assert "#c62828" in note and "measure the crosses again" in note and "±25 mm" in note
+    assert dialog.calibration() == kept  # the last plausible correction stays
