@@ -13,11 +13,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from clerk_app.domain.bundle_state import LABELS, derive
 from clerk_app.domain.case import CaseStatus
 from offline_cache.cases import StoredCase
 from offline_cache.sub_cases import SubCase
+from ui.tables import read_only_table
 
 _DECIDED = {"approved", "denied", "ready_for_pickup", "handed_over", "mailed", "concluded", "voided"}
 
@@ -45,12 +44,9 @@ class SubCaseTable(QWidget):
         self.heading = QLabel(f"<b>{_tr('Parallel approval (并联): sub-cases')}</b> — {_tr('bundle state')}: {state}")
         self.heading.setObjectName("subCaseState")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.table = QTableWidget(len(sub_cases), 5, self)
-        self.table.setHorizontalHeaderLabels([_tr("Sub-case number"), _tr("Item"), _tr("Department / decided by"),
-                                              _tr("Status"), _tr("Deadline")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table([_tr("Sub-case number"), _tr("Item"), _tr("Department / decided by"),
+                                      _tr("Status"), _tr("Deadline")], parent=self)
+        self.table.setRowCount(len(sub_cases))
         late = QBrush(QColor("#c62828"))
         for row, sub in enumerate(sub_cases):
             body = f"{sub.department} / {sub.deciding_body}" if sub.deciding_body else sub.department
@@ -67,6 +63,7 @@ class SubCaseTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)  # the item name takes the spare width, not the deadline
         # Every sub-case in view (a bundle has a handful): no inner scrolling in a dialog that already scrolls.
         rows = self.table.verticalHeader().defaultSectionSize() * len(sub_cases)
         self.table.setFixedHeight(rows + header.sizeHint().height() + 2 * self.table.frameWidth() + 2)

@@ -11,14 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import inline_error_text
 from ui.stamps import local_minute
+from ui.tables import read_only_table
 from ui.tasks import DatabaseOp, TaskRunner
 
 
@@ -73,14 +72,10 @@ class SyncQueueDialog(QDialog):
         self.setWindowTitle(self.tr("Items waiting for the platform"))
         self.service = service
         self.summary = QLabel(self.tr("Loading…"))
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table([
             self.tr("Case number"), self.tr("Item"), self.tr("State"), self.tr("Attempts"), self.tr("Last error"),
             self.tr("Queued at"),
-        ])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        ], "syncQueueTable")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.export_button = buttons.addButton(self.tr("Export to a folder or USB stick…"),

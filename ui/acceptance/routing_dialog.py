@@ -13,11 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -35,6 +33,7 @@ from clerk_app.print_service import ReprintNeedsApproval
 from offline_cache.routing import StoredSlip
 from ui.errors import show_exception
 from ui.stamps import local_minute
+from ui.tables import read_only_table
 from ui.tasks import DatabaseOp, DeviceOp
 
 log = logging.getLogger("onewindow.ui.acceptance")
@@ -42,18 +41,6 @@ log = logging.getLogger("onewindow.ui.acceptance")
 
 def _paper_text(case: WaitingCase) -> str:
     return "；".join(f"{p.name} {p.kind}×{p.copies}" for p in case.paper)
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
@@ -78,7 +65,7 @@ class RoutingDialog(QDialog):
         self.department = QComboBox()
         self.department.setObjectName("routingDepartment")
         self.department.currentIndexChanged.connect(self._show_waiting)
-        self.waiting = _table([self.tr("Case number"), self.tr("Applicant"), self.tr("Items"),
+        self.waiting = read_only_table([self.tr("Case number"), self.tr("Applicant"), self.tr("Items"),
                                self.tr("Paper to send")], "routingWaiting")
         self.make = QPushButton(self.tr("Make and print the routing slip for this department"))
         self.make.setObjectName("routingMake")
@@ -92,10 +79,10 @@ class RoutingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.waiting)
         # in transit / received
-        self.transit = _table([self.tr("Slip number"), self.tr("Department"), self.tr("Cases"), self.tr("Made at")],
-                              "routingTransit")
-        self.received = _table([self.tr("Slip number"), self.tr("Department"), self.tr("Cases"), self.tr("Made at"),
-                                self.tr("Received at"), self.tr("Recorded by")], "routingReceived")
+        slip_columns = [self.tr("Slip number"), self.tr("Department"), self.tr("Cases"), self.tr("Made at")]
+        self.transit = read_only_table(slip_columns, "routingTransit")
+        self.received = read_only_table(slip_columns + [self.tr("Received at"), self.tr("Recorded by")],
+                                        "routingReceived")
         self.reprint = QPushButton(self.tr("Print the selected slip again"))
         self.reprint.setObjectName("routingReprint")
         self.reprint.clicked.connect(self._reprint)
