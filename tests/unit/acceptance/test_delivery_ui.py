@@ -21,6 +21,7 @@ from tests.unit.acceptance.test_fee_ui import chinese_errors  # noqa: F401 - the
 from tests.unit.acceptance.test_handover_ui import _dialog
 from tests.unit.acceptance.test_reuse_ui import chinese  # noqa: F401 - the fixture
 from tests.unit.acceptance.test_ui import REPLACEMENT, desk  # noqa: F401 - the fixture
+from tests.unit.printing.test_documents import text_of
 from tests.unit.sync.fake_platform import FakePlatform
 
 pytestmark = pytest.mark.gui
@@ -165,10 +166,11 @@ def test_mail_delivery_chosen_dispatched_by_the_gun_listed_and_returned(qtbot, c
     assert workstation.db.query("SELECT waybill FROM case_deliveries WHERE case_uuid = ?",
                                 (second,))[0][0] == "73123456789012"
 
-    assert controller.cases.mailing_list.isEnabled()
     QTest.mouseClick(controller.cases.mailing_list, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(title.startswith("当日寄件清单-YJ01") for _, _, title in spooler.jobs),
                     timeout=10_000)
+    [mailing_list] = [pdf for _, pdf, title in spooler.jobs if title.startswith("当日寄件清单-YJ01")]
+    assert "73123456789012" in text_of(mailing_list)  # the day's list names the waybill just taken
 
     # The carrier returned the first result: the status pull puts it back to window pickup with the reason.
     platform = FakePlatform()
