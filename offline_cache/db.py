@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # sqlite-utils (~0.1 s with its plugins) loads with the first
 log = logging.getLogger("onewindow.sql")
 
 
+WAL_SIZE_LIMIT = 16 * 1024 * 1024  # bytes the WAL file is truncated to after a checkpoint
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -121,6 +124,9 @@ class Database:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=FULL")
+        # A big transaction (a catalog import, years of history restored) grows the WAL file, and SQLite keeps
+        # it at that size after the checkpoint unless told otherwise: 120 MB left on disk for good was seen.
+        conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
         conn.execute("PRAGMA busy_timeout=15000")
         return conn
 

@@ -189,3 +189,18 @@ def test_corrupt_database_file_gives_a_clear_error(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageCorrupt):
         dbmod.Database(path)
+
+
+def test_the_wal_file_shrinks_back_after_a_big_transaction(workstation):
+    wal = Path(f"{workstation.db.path}-wal")
+    with workstation.db.transaction() as conn:  # ~40 MB through the WAL, as a big catalog import writes
+        conn.execute("CREATE TABLE filler (blob BLOB)")
+        conn.executemany("INSERT INTO filler VALUES (randomblob(100000))", [()] * 400)
+    assert wal.stat().st_size > 2 * dbmod.WAL_SIZE_LIMIT
+    workstation.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with workstation.db.transaction() as conn:
+        conn.execute("DROP TABLE filler")
+    workstation.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    with workstation.db.transaction() as conn:  # the next writer starts the WAL over and truncates it
+        conn.execute("INSERT INTO settings_kv (key, value) VALUES ('wal-test', '1')")
+    assert wal.stat().st_size <= dbmod.WAL_SIZE_LIMIT
