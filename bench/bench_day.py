@@ -214,7 +214,7 @@ def clone_history(ws: Any, template_uuid: str, count: int, today: int, seed: int
         conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
                          [tuple(r[c] for c in columns) for r in rows])
 
-    batch = 5000
+    batch, compacted = 5000, 0
     for start in range(0, count, batch):
         c_rows, m_rows, e_rows, b_rows, o_rows = [], [], [], [], []
         for n in range(start, min(count, start + batch)):
@@ -242,11 +242,16 @@ def clone_history(ws: Any, template_uuid: str, count: int, today: int, seed: int
             insert("case_events", e_rows)
             insert("case_blobs", b_rows)
             insert("outbox", o_rows)
-    compacted = 0
+        compacted += compact(db)  # as the workstation does a day after confirmation, not once after years
+    return compacted
+
+
+def compact(db: Any) -> int:
     try:
         from offline_cache.outbox import compact_confirmed  # type: ignore[attr-defined]
     except ImportError:
-        return compacted  # a tree without compaction keeps every payload
+        return 0  # a tree without compaction keeps every payload
+    compacted = 0
     while True:
         with db.transaction() as tx:
             done = compact_confirmed(tx, "9999", limit=5000)
@@ -547,6 +552,9 @@ def run_day(home: Path, numbers: list[str], acceptances: int, pace: float, scree
         db_bytes = sum(p.stat().st_size for p in db_file.parent.glob(db_file.name + "*"))
         outbox_bytes = ws.db.query("SELECT coalesce(sum(length(payload) + coalesce(length(payload_enc), 0)), 0),"
                                    " count(DISTINCT case_uuid) FROM outbox")[0]
+        # What the tables hold on disk (pages, with their empty space), not the length of their values.
+        pages = {r[0]: r[1] for r in ws.db.query("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")}
+        free_bytes = ws.db.query("PRAGMA freelist_count")[0][0] * ws.db.query("PRAGMA page_size")[0][0]
         cases = ws.db.query("SELECT count(*) FROM cases")[0][0]
         gaps = heartbeat.gaps
         heavy = ("pypinyin", "reportlab", "fastapi", "uvicorn", "starlette", "pydantic", "PIL", "pikepdf", "img2pdf",
@@ -563,6 +571,10 @@ def run_day(home: Path, numbers: list[str], acceptances: int, pace: float, scree
             "loaded_in_gui_process": [name for name in heavy if name in sys.modules],
             "db_mb": round(db_bytes / 1e6, 1),
             "outbox_bytes_per_case": round(outbox_bytes[0] / max(1, outbox_bytes[1])),
+            "outbox_page_bytes_per_case": round(pages.get("outbox", 0) / max(1, cases)),
+            "db_free_mb": round(free_bytes / 1e6, 1),
+            "db_largest_mb": {name: round(size / 1e6, 1) for name, size in
+                              sorted(pages.items(), key=lambda kv: -kv[1])[:6]},
             "db_bytes_per_case": round(db_bytes / max(1, cases)),
             "card_placed_to_panel_ms_p95": round(percentile(desk.card_ms, 95), 1),
             "keystroke_ms_p95": round(percentile(desk.keystroke_ms, 95), 1),

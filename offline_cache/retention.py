@@ -17,11 +17,10 @@ materials' names and states, its events and the audit trail.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
-from offline_cache.outbox import audit_summary
+from offline_cache.outbox import rewrite_compacted
 
 PURGED_PAYLOAD = b""  # an applicant whose personal document was purged
 
@@ -57,11 +56,8 @@ def purge_case(conn: sqlite3.Connection, case_uuid: str, stamp: str) -> PurgedCa
     row = conn.execute("SELECT case_number, applicant_uuid FROM cases WHERE case_uuid = ?", (case_uuid,)).fetchone()
     case_number, applicant_uuid = row[0], row[1]
     conn.execute("UPDATE cases SET details_enc = NULL, personal_purged_at = ? WHERE case_uuid = ?", (stamp, case_uuid))
-    actions = conn.execute("SELECT outbox_id, payload FROM outbox WHERE case_uuid = ? AND state = 'done'"
-                           " AND (compacted_at IS NULL OR payload_enc IS NOT NULL)", (case_uuid,)).fetchall()
-    conn.executemany("UPDATE outbox SET payload = ?, payload_enc = NULL, compacted_at = ? WHERE outbox_id = ?",
-                     [(json.dumps(audit_summary(json.loads(a[1])), ensure_ascii=False, sort_keys=True), stamp, a[0])
-                      for a in actions])
+    rewrite_compacted(conn, conn.execute("SELECT * FROM outbox WHERE case_uuid = ? AND state = 'done'"
+                                         " AND (compacted_at IS NULL OR payload_enc IS NOT NULL)", (case_uuid,)), stamp)
     shas = sorted({r[0] for r in conn.execute("SELECT sha256 FROM case_blobs WHERE case_uuid = ?", (case_uuid,))})
     blob_rows = conn.execute("DELETE FROM case_blobs WHERE case_uuid = ?", (case_uuid,)).rowcount
     files = []

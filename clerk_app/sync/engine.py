@@ -45,13 +45,15 @@ from offline_cache.blobs import BlobStore
 from offline_cache.cases import record_platform_receipt, set_platform_number
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
-from offline_cache.outbox import compact_confirmed
+from offline_cache.outbox import compact_confirmed, repack_compacted
 from offline_cache.sync_store import OutboxRow, SyncStore
 
 log = logging.getLogger("onewindow.sync")
 
 CONFLICT_CODE = "conflict_different_content"
 CONFLICT_CODES = (CONFLICT_CODE, "platform_number_changed")
+# Rows compacted in place before m0093, rewritten per pass (500 a transaction): 100,000 of them over ten passes.
+REPACK_BATCHES_PER_PASS = 20
 
 
 @dataclass(frozen=True)
@@ -449,6 +451,17 @@ class SyncEngine:
             report.actions_compacted += done
             if done == 0:
                 break
+        repacked = 0
+        for _ in range(REPACK_BATCHES_PER_PASS):  # rows compacted in place before m0093 give their pages back
+            if self._stop.is_set():
+                break
+            with self.db.transaction() as conn:
+                done = repack_compacted(conn)
+            repacked += done
+            if done == 0:
+                break
+        if repacked:
+            log.info("outbox rows repacked: %d", repacked)
 
 
 def _safe_reason(exc: BaseException) -> str:
