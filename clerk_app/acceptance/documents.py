@@ -391,8 +391,11 @@ class DocumentDesk:
         """The stored case and the base context of one of its papers (letterhead, department, item facts), for
         the desks that fill their own papers (``clerk_app.acceptance.results``)."""
         stored = self._cases.get(case_uuid)
-        return stored, build_context(stored, kind, self.letterhead, department=self._department(stored),
-                                     item_of=self._item_of)
+        return stored, self.context_of(stored, kind)
+
+    def context_of(self, stored: StoredCase, kind: DocumentKind) -> DocumentContext:
+        """The base context of a paper of a case already read (no second decryption)."""
+        return build_context(stored, kind, self.letterhead, department=self._department(stored), item_of=self._item_of)
 
     def _signed(self, case_uuid: str, ctx: DocumentContext) -> DocumentContext:
         """The paper with the citizen's screen signature at its signature line, when there is one."""

@@ -104,8 +104,15 @@ class ResultDesk:
         return ""
 
     def offer(self, case_uuid: str) -> ResultOffer:
+        return self._offer(*self._facts(case_uuid))
+
+    def _facts(self, case_uuid: str) -> tuple[StoredCase, CaseResult | None, dict[str, object]]:
+        """The case and its result, each decrypted once for everything a print needs."""
         stored = self.documents.stored(case_uuid)
         result = result_of(self._db, case_uuid)
+        return stored, result, result_details(self._cipher, result) if result is not None else {}
+
+    def _offer(self, stored: StoredCase, result: CaseResult | None, details: dict[str, object]) -> ResultOffer:
         outcome = outcome_of(stored, result)
         if outcome is None:
             return ResultOffer(None, None)
@@ -115,29 +122,23 @@ class ResultDesk:
         elicence = result.elicence_id if result is not None else None
         if template is None:
             return ResultOffer(outcome, kind, "", licence, elicence)
-        values = self._values(case_uuid, stored, result, licence, template)
+        base = self.documents.context_of(stored, DocumentKind.CERTIFICATE)
+        values = _certificate_values(stored, base, _decision_extra(stored, result, details, licence), details,
+                                     template)
         waiting = tuple(f.label for f in template.fields if f.required and not values.get(f.name))
         return ResultOffer(outcome, kind, "" if waiting else template.title, licence, elicence, waiting)
 
-    def _values(self, case_uuid: str, stored: StoredCase, result: CaseResult | None, licence: str,
-                template: StockTemplate) -> dict[str, str]:
-        details = result_details(self._cipher, result) if result is not None else {}
-        _, base = self.documents.stored_context(case_uuid, DocumentKind.CERTIFICATE)
-        return _certificate_values(stored, base, _decision_extra(stored, result, details, licence), details,
-                                   template)
-
     def contexts(self, case_uuid: str) -> list[DocumentContext]:
-        offer = self.offer(case_uuid)
+        stored, result, details = self._facts(case_uuid)
+        offer = self._offer(stored, result, details)
         if offer.decision_kind is None:
             raise NoResultYet()
-        result = result_of(self._db, case_uuid)
-        details = result_details(self._cipher, result) if result is not None else {}
-        stored, decision = self.documents.stored_context(case_uuid, offer.decision_kind)
+        decision = self.documents.context_of(stored, offer.decision_kind)
         extra = _decision_extra(stored, result, details, offer.licence_kind)
         contexts = [dataclasses.replace(decision, extra=extra, printed_at=datetime.now().astimezone())]
         template = self.library.for_kind(offer.licence_kind) if offer.certificate_title else None
         if template is not None:
-            _, base = self.documents.stored_context(case_uuid, DocumentKind.CERTIFICATE)
+            base = self.documents.context_of(stored, DocumentKind.CERTIFICATE)
             contexts.append(dataclasses.replace(
                 base, stock=template, extra=_certificate_values(stored, base, extra, details, template)))
         elif offer.certificate_waits_for:

@@ -152,3 +152,18 @@ def test_without_its_licence_number_the_certificate_waits_and_the_decision_print
     offer = services.results.offer(case_uuid)
     assert offer.certificate_title == "" and offer.certificate_waits_for == ("注册号/证照编号",)
     assert [o.archived.kind for o in services.results.print_results(case_uuid)] == [DocumentKind.APPROVAL_DECISION]
+
+
+def test_a_print_reads_and_decrypts_the_case_once(services, recording, monkeypatch):
+    case_uuid, _ = _case(services, "有限责任公司设立登记")
+    _decide(services, case_uuid, "approved",
+            decision={"decision_number": "清河审批〔2026〕9号", "decided_at": "2026-12-02T09:30:00+08:00"},
+            elicence={"identifier": EID, "licence_kind": "营业执照", "licence_number": "92511602MA000000X1",
+                      "issued_at": "2026-12-02T09:30:00+08:00", "data": {"经营场所": "清河大道88号"}})
+    cipher = services.workstation.cipher
+    decrypted: list[bytes] = []
+    real = cipher.decrypt
+    monkeypatch.setattr(cipher, "decrypt", lambda data, aad: decrypted.append(aad) or real(data, aad))
+    contexts = services.results.contexts(case_uuid)
+    assert [c.kind for c in contexts] == [DocumentKind.APPROVAL_DECISION, DocumentKind.CERTIFICATE]
+    assert decrypted.count(f"case:{case_uuid}".encode()) == 1  # was 4: offer() and contexts() each read it twice
