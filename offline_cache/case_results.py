@@ -12,7 +12,7 @@ import dataclasses
 import sqlite3
 from dataclasses import dataclass
 
-from offline_cache.db import Database
+from offline_cache.db import Database, known_errors
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,6 @@ def elicence_holder(conn: sqlite3.Connection, elicence_id: str) -> str | None:
 
 
 def result_of(db: Database, case_uuid: str) -> CaseResult | None:
-    rows = db.query(f"SELECT {_COLUMNS} FROM case_results WHERE case_uuid = ?", (case_uuid,))
-    if not rows:
-        return None
-    row = rows[0]
-    return CaseResult(*(row[i] for i in range(13)))
+    """``load_result`` for the desks, which hold a ``Database`` (the sync holds its transaction's connection)."""
+    with known_errors():
+        return load_result(db.conn, case_uuid)
