@@ -15,7 +15,6 @@ items that are not 行政许可 (行政确认, 行政给付, 公共服务 …) �
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -23,16 +22,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from printing.a4 import MARGIN, PAGE_W, SealArea, fmt_date, grid, query_hint, styles
 from printing.model import DocumentContext, ItemFacts
 from printing.typesetting import application_of
+from printing.typesetting import markup_text as _e  # short: it wraps most values of a paper
 
 WIDTH = PAGE_W - 2 * MARGIN
 XKF = "《中华人民共和国行政许可法》"
 REMEDY_LAW = "《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条"
 DEFAULT_REVIEW = "作出本决定的行政机关的本级人民政府"
 DEFAULT_COURT = "有管辖权的人民法院"
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
 
 
 def _p(text: str, style: str = "indent") -> Paragraph:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from html import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -19,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from printing.a4 import MARGIN, PAGE_W, SealArea, fmt_date, grid, query_hint, styles
 from printing.codes import draw_qr
 from printing.model import DocumentContext
+from printing.typesetting import markup_text as _e  # short: it wraps most values of a paper
 
 WIDTH = PAGE_W - 2 * MARGIN
 STAGE_TEXT = {"before_acceptance": "受理前收费", "before_conclusion": "办结前收费"}
@@ -46,10 +46,6 @@ class PaymentQr(Flowable):
         c.setFont(name, 16)
         c.drawString(x, self.SIZE - 14 * mm, "缴款码：" + " ".join(self.code[i:i + 4] for i in range(0, 20, 4)))
         c.drawString(x, self.SIZE - 24 * mm, f"应缴金额：¥{self.amount}")
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
 
 
 def fee_notice(ctx: DocumentContext) -> list[Flowable]:

@@ -8,22 +8,17 @@ The page frame's codes carry the list's own number (``ctx.case_number``). ``ctx.
 
 from __future__ import annotations
 
-from html import escape
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from printing.a4 import MARGIN, PAGE_W, SealArea, fmt_date, grid, styles
 from printing.codes import code128_width, draw_code128
 from printing.model import DocumentContext
+from printing.typesetting import markup_text as _e  # short: it wraps most values of a paper
 
 WIDTH = PAGE_W - 2 * MARGIN
 BAR_H = 9 * mm
 COLUMNS = (8 * mm, 47 * mm, 28 * mm, WIDTH - 8 * mm - 47 * mm - 28 * mm - 30 * mm, 30 * mm)
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
 
 
 class WaybillBar(Flowable):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from html import escape
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -19,15 +18,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from printing.a4 import MARGIN, PAGE_W, SealArea, fmt_date, fmt_datetime, grid, styles
 from printing.codes import draw_code128
 from printing.model import DocumentContext
+from printing.typesetting import markup_text as _e  # short: it wraps most values of a paper
 
 WIDTH = PAGE_W - 2 * MARGIN
 BAR_H = 8 * mm
 # 序号 | 办件编号 (barcode) / 申请人 / 事项 | 材料 | 形式 | 份数 | 页数
 COLUMNS = (8 * mm, 72 * mm, WIDTH - 8 * mm - 72 * mm - 18 * mm - 13 * mm - 13 * mm, 18 * mm, 13 * mm, 13 * mm)
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
 
 
 class CaseNumberBar(Flowable):

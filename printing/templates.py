@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from html import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -42,6 +41,7 @@ from printing.mailing_list import mailing_list
 from printing.model import DocumentContext, DocumentKind, ItemFacts, MaterialRow
 from printing.routing_slip import routing_slip
 from printing.typesetting import application_of
+from printing.typesetting import markup_text as _e  # short: it wraps most values of a paper
 
 WIDTH = PAGE_W - 2 * MARGIN
 
@@ -65,10 +65,6 @@ DEFAULT_COURT = "有管辖权的人民法院"
 
 def _p(text: str, style: str = "body") -> Paragraph:
     return Paragraph(text, styles()[style])
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=False)
 
 
 def _items(ctx: DocumentContext) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,6 +27,11 @@ _installed = False
 
 
 MAX_HANG = 2  # closing marks that may hang past the right edge (e.g. "）。")
+
+
+def markup_text(text: str) -> str:
+    """Text as it must go into a reportlab ``Paragraph``, whose markup would read ``<``, ``>`` and ``&``."""
+    return escape(text, quote=False)
 
 
 def _is_word(char: str) -> bool:
