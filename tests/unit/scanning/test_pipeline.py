@@ -38,6 +38,36 @@ def test_dense_photo_is_squeezed_under_the_cap() -> None:
     assert max(result.width, result.height) >= 1000  # still legible, not a thumbnail
 
 
+def _huffman_tables(data: bytes) -> list[bytes]:
+    """The DHT segments of a JPEG (an encode without optimisation writes the standard tables of Annex K)."""
+    tables, at = [], 2
+    while at + 4 <= len(data) and data[at] == 0xFF and data[at + 1] != 0xDA:
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if data[at + 1] == 0xC4:
+            tables.append(data[at + 4:at + 2 + length])
+        at += 2 + length
+    return tables
+
+
+STANDARD_TABLES = _huffman_tables(images.encode(images.photo(64, 64), "JPEG", quality=75, optimize=False))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(side=st.integers(300, 1400), budget=st.integers(15_000, 400_000), seed=st.integers(0, 2**16))
+def test_the_size_search_meets_the_cap_with_an_optimised_page(side: int, budget: int, seed: int) -> None:
+    """Trials skip Huffman optimisation; what is stored is an optimised encode, within the cap unless the page
+    is at the legibility floor, and a page that fits at the policy's quality is stored at that quality."""
+    picture = images.photo(side, side * 4 // 3, seed=seed)
+    policy = PagePolicy(max_page_bytes=budget)
+    result = pipeline.encode(picture, policy, 200)
+    assert len(result.data) <= budget or max(result.width, result.height) <= 1000
+    assert STANDARD_TABLES and _huffman_tables(result.data) and _huffman_tables(result.data) != STANDARD_TABLES
+    first = io.BytesIO()
+    picture.save(first, "JPEG", quality=policy.jpeg_quality, optimize=True, dpi=(200, 200))
+    if len(first.getvalue()) <= budget:
+        assert result.data == first.getvalue()  # nothing given up when the page fits as it is
+
+
 def test_small_jpeg_is_kept_byte_for_byte() -> None:
     data = images.encode(images.text_page(800, 1100).convert("RGB"), "JPEG", quality=40)
     result = pipeline.process_bytes(data, PagePolicy())
