@@ -603,18 +603,19 @@ class AcceptanceController(QObject):
             self.open_case(chosen)
 
     def open_case(self, number: str) -> None:
-        def load() -> tuple[Any, CaseSupervision]:
-            try:
-                return self._watched(self.service.cases.get_by_number(number))
-            except KeyError:
-                raise CaseNotFound() from None
+        DatabaseOp(self.window, lambda: self.load_case(number)).success(self.show_loaded_case).run(self.tasks)
 
-        DatabaseOp(self.window, load).success(self._show_case).run(self.tasks)
+    def load_case(self, number: str) -> tuple[Any, CaseSupervision]:
+        """On the database thread: the case of a number with its 电子监察 state, for ``show_loaded_case``."""
+        try:
+            return self._watched(self.service.cases.get_by_number(number))
+        except KeyError:
+            raise CaseNotFound() from None
 
     def show_case_by_uuid(self, case_uuid: str) -> None:
         """Open a case's dialog (after a void: the case as it is now)."""
         DatabaseOp(self.window, lambda: self._watched(self.service.cases.get(case_uuid))) \
-            .success(self._show_case).run(self.tasks)
+            .success(self.show_loaded_case).run(self.tasks)
 
     def _watched(self, stored: Any) -> tuple[Any, CaseSupervision]:
         """The case with its 电子监察 state, on the database thread: the state reads the case's events (a query)
@@ -635,7 +636,7 @@ class AcceptanceController(QObject):
             DatedLimit(promised, promised_certain) if promised else None,
             DatedLimit(legal, legal_certain) if legal else None, moves, today)
 
-    def _show_case(self, loaded: tuple[Any, CaseSupervision]) -> None:
+    def show_loaded_case(self, loaded: tuple[Any, CaseSupervision]) -> None:
         stored, watch = loaded
         today = self.service.today()
         level = self.cases.level_text(watch.level.value) if watch.level is not None else ""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.acceptance.errors import CaseNotFound
 from clerk_app.acceptance.routing import Receipt, RoutingDesk, WaitingCase
 from clerk_app.acceptance.routing_paper import print_slip
 from clerk_app.domain.routing import Custody
@@ -214,13 +215,23 @@ class RoutingActions(QObject):
     def scanned(self, number: str) -> None:
         desk, c = self.desk, self.controller
 
-        def work() -> Receipt | None:
-            return desk.receive(number) if desk.find(number) is not None else None
+        def work() -> Receipt | tuple[Any, Any] | CaseNotFound:
+            # One trip to the database thread for either code (a second trip for the case cost a gun ~10 ms)
+            if desk.find(number) is not None:
+                return desk.receive(number)
+            try:
+                return c.load_case(number)
+            except CaseNotFound as exc:
+                return exc  # shown as a case lookup's failure is, not under the routing dialog's tabs
 
-        def done(receipt: Receipt | None) -> None:
-            if receipt is None:
-                c.open_case(number)
+        def done(outcome: Receipt | tuple[Any, Any] | CaseNotFound) -> None:
+            if isinstance(outcome, CaseNotFound):
+                show_exception(c.window, outcome)
                 return
+            if not isinstance(outcome, Receipt):
+                c.show_loaded_case(outcome)
+                return
+            receipt = outcome
             slip = receipt.slip
             at = local_minute(slip.received_at)
             if receipt.created:

@@ -73,3 +73,24 @@ def test_slip_made_printed_and_its_receipt_scanned(qtbot, chinese_errors, desk, 
     qtbot.waitUntil(lambda: any(d.objectName() == "caseDialog" and d.isVisible() for d in controller._dialogs))
     assert {line["case_uuid"] for line in controller.routing.desk.slips(Custody.RECEIVED)[0].lines} == {first,
                                                                                                      second}
+
+
+def test_an_unknown_number_from_the_gun_says_no_such_case(qtbot, chinese_errors, desk) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from clerk_app.acceptance.errors import CaseNotFound
+
+    _, controller, _ = desk
+    QTest.keyClick(controller.window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # the gun is the slips'
+    qtbot.waitUntil(lambda: controller.routing.dialog is not None and controller.routing.dialog.isVisible())
+    controller.routing.dialog.close()
+    _scan(qtbot, controller, "33030200101202699999999", controller.cases.table)  # neither a slip nor a case
+
+    def box() -> QMessageBox | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
+    shown = box()
+    assert shown is not None and shown.text() == CaseNotFound().user_text()
+    assert not any(d.objectName() == "caseDialog" for d in controller._dialogs)
+    shown.close()
