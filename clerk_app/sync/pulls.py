@@ -95,6 +95,9 @@ def _apply_change(conn: Any, change: dict[str, Any], cipher: FieldCipher | None 
         local = derived.status.value
         if row["status"] == local or not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
             return 1
+    elif _replayed(conn, change):
+        log.info("a platform report older than one already applied to its case ignored")
+        return recorded
     elif row["status"] == local or (local in _DERIVED and sub_case_statuses(conn, change["case_uuid"])):
         return recorded  # a bundle's review states are its sub-cases' (a replayed case-level "received" included)
     elif not can_transition(CaseStatus(row["status"]), CaseStatus(local)):
@@ -126,6 +129,15 @@ def _apply_change(conn: Any, change: dict[str, Any], cipher: FieldCipher | None 
     set_case_status(conn, change["case_uuid"], local)
     record_platform_status(conn, change["case_uuid"], row["status"], local, row["window_code"], stamp, details)
     return 1
+
+
+def _replayed(conn: Any, change: dict[str, Any]) -> bool:
+    """A report whose seq is not past the last one applied to its case: the stream replayed (a lost cursor on the
+    platform's side, a restored backup). The state machine alone cannot tell: 补正 → 审查中 is a real move once
+    the 补正 is received, and a replayed old 审查中 would take the case out of 补正."""
+    row = conn.execute("SELECT max(CAST(json_extract(details, '$.seq') AS INTEGER)) FROM case_events"
+                       " WHERE case_uuid = ? AND kind = 'platform_status'", (change["case_uuid"],)).fetchone()
+    return row[0] is not None and int(change["seq"]) <= int(row[0])
 
 
 def pull_payments(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:

@@ -67,3 +67,24 @@ def test_a_malformed_request_refuses_the_page(bad):
 def test_a_well_formed_request_passes_the_check():
     page = {"changes": _changes("c1", REQUEST), "cursor": "2", "has_more": False}
     assert check_case_changes(page)["changes"][1]["correction"]["request_id"] == "BZ-1"
+
+
+def test_a_replayed_stream_never_moves_a_case_out_of_its_correction(workstation, platform):
+    """The platform replays its stream from the start (a cursor lost on its side, a restored backup): the old
+    "in review" before the 补正 request must not take the case out of 补正 (the state machine allows that move,
+    for when the 补正 is received)."""
+    store = SyncStore(workstation.db)
+    case = make_case(workstation, pages=1, rng=random.Random(3))
+    platform.changes = _changes(case["case_uuid"], REQUEST)
+    assert pull_case_changes(workstation.db, platform, store) == 2
+    with workstation.db.transaction() as conn:
+        store_cursor(conn, "case_changes", "")  # the same changes, the same seqs, from the beginning
+    events = workstation.db.query("SELECT count(*) FROM case_events")[0][0]
+    assert pull_case_changes(workstation.db, platform, store) == 0
+    assert workstation.db.query("SELECT status FROM cases")[0][0] == "correction_requested"
+    assert workstation.db.query("SELECT count(*) FROM case_events")[0][0] == events
+    # A later report of the same case still applies (the 补正 was received and review goes on).
+    platform.changes = platform.changes + [{"seq": 3, "case_uuid": case["case_uuid"], "status": "in_review",
+                                            "note": "", "at": "t3"}]
+    assert pull_case_changes(workstation.db, platform, store) == 1
+    assert workstation.db.query("SELECT status FROM cases")[0][0] == "in_review"
