@@ -39,7 +39,9 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
-def training_page(index: int, settings: ScanSettings) -> Image.Image:
+def training_page(index: int, settings: ScanSettings, sheet: int = 0) -> Image.Image:
+    """Page ``index`` of a scan; ``sheet`` is the scanner's running count, printed on the page, so that each scan
+    is a different sheet of paper as at a real scanner (the same picture twice is refused as a duplicate page)."""
     dpi = settings.resolution
     width = round(settings.area_mm[0] / 25.4 * dpi)
     height = round(settings.area_mm[1] / 25.4 * dpi)
@@ -47,7 +49,8 @@ def training_page(index: int, settings: ScanSettings) -> Image.Image:
     draw = ImageDraw.Draw(page)
     unit = max(8, dpi // 10)
     draw.rectangle((unit, unit, width - unit, height - unit), outline=(180, 40, 40), width=max(2, dpi // 60))
-    draw.text((2 * unit, 2 * unit), f"培训模拟 · 第 {index + 1} 页", fill=(180, 40, 40), font=_font(3 * unit))
+    draw.text((2 * unit, 2 * unit), f"培训模拟 · 第 {index + 1} 页 · 扫描序号 {sheet}", fill=(180, 40, 40),
+              font=_font(3 * unit))
     body = _font(max(10, unit))
     for line in range(20):
         y = 7 * unit + line * 2 * unit
@@ -68,6 +71,7 @@ class SimulatedScanner:
     def __init__(self, feeder_pages: int = 3) -> None:
         self.feeder_pages = feeder_pages
         self.fail_next: Exception | None = None
+        self.sheets = 0  # sheets fed since the scanner was opened
 
     def list_sources(self) -> list[DeviceInfo]:
         return [DEVICE]
@@ -88,7 +92,8 @@ class SimulatedScanner:
                 error, self.fail_next = self.fail_next, None
                 raise error
             progress(index, 0.0)
-            image = training_page(index, settings)
+            self.sheets += 1
+            image = training_page(index, settings, self.sheets)
             progress(index, 1.0)
             yield RawPage(DEVICE, index, image=image, dpi=settings.resolution, extra={"training": True})
 

@@ -195,3 +195,12 @@ def test_the_clerks_adjustments_reach_the_pipeline(service: Any, monkeypatch: py
     service.scan("simulated:training-0", ScanSettings(resolution=75, mode=ColourMode.GRAY), deskew=True)
     service.scan("simulated:training-0", ScanSettings(resolution=75), autocrop=True)
     assert seen == [(False, True, ColourMode.GRAY), (True, False, ColourMode.COLOUR)]
+
+
+def test_each_training_scan_is_a_new_sheet_not_a_duplicate(service: Any) -> None:
+    """A trainee scanning the same material twice must not be told it is a duplicate page: each simulated scan
+    is another sheet (its running number printed on it), as paper at a real scanner is."""
+    settings = ScanSettings(resolution=150)
+    (first,) = service.scan("simulated:training-0", settings)
+    (second,) = service.scan("simulated:training-0", settings)
+    assert first.sha256 != second.sha256
