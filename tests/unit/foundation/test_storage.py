@@ -204,3 +204,22 @@ def test_the_wal_file_shrinks_back_after_a_big_transaction(workstation):
     with workstation.db.transaction() as conn:  # the next writer starts the WAL over and truncates it
         conn.execute("INSERT INTO settings_kv (key, value) VALUES ('wal-test', '1')")
     assert wal.stat().st_size <= dbmod.WAL_SIZE_LIMIT
+
+
+def test_migrations_skip_the_sync_per_commit_and_cases_keep_it(tmp_path, monkeypatch):
+    """A fresh install applies ~90 migrations: one disk sync each was most of a first start's disk time. They run
+    at synchronous=NORMAL (a power cut re-applies the last ones); what the clerk records afterwards is FULL."""
+    import types
+
+    seen: list[int] = []
+    probe = types.ModuleType("m9998_probe")
+    probe.VERSION = 9998
+    probe.apply = lambda conn: seen.append(conn.execute("PRAGMA synchronous").fetchone()[0])
+    real = dbmod.discover_migrations
+    monkeypatch.setattr(dbmod, "discover_migrations",
+                        lambda: [*real(), dbmod.Migration(9998, "m9998_probe", probe)])
+    db = dbmod.Database(tmp_path / "db.sqlite3")
+    assert seen == [1]  # NORMAL
+    assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    assert db.user_version == 9998
+    db.close()
