@@ -8,6 +8,7 @@ import logging
 from html import escape
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from clerk_app.acceptance.delivery import DISPATCHABLE, DeliveryDesk, Dispatch
@@ -71,8 +72,11 @@ class DeliveryActions(QObject):
             number, record = found
             if record is None:
                 return
-            dialog = DispatchDialog(case_dialog or self.controller.window, number, record, self.desk.read)
-            dialog.dispatch_requested.connect(lambda waybill: self._dispatch(case_uuid, waybill, dialog, case_dialog))
+            # The case dialog is deleted once closed: if the clerk closed it while the record was read, the
+            # dispatch dialog opens over the main window.
+            over = case_dialog if case_dialog is not None and shiboken6.isValid(case_dialog) else None
+            dialog = DispatchDialog(over or self.controller.window, number, record, self.desk.read)
+            dialog.dispatch_requested.connect(lambda waybill: self._dispatch(case_uuid, waybill, dialog, over))
             dialog.reveal_requested.connect(lambda: self._reveal(case_uuid, dialog))
             # While it is open, a gun burst anywhere is this dialog's waybill, never a case number to open.
             self.controller.barcode.capture = dialog.take_scan

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from clerk_app.acceptance.service import ExtraWrites
@@ -155,7 +156,7 @@ class FollowUpActions(QObject):
             c.new_case()
             c.session = session
             c.refresh()
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):  # a case dialog is deleted once closed
                 dialog.close()
             number = session.follows["case_number"] if session.follows else ""
             c._status(self.tr("New acceptance following the one-time notice of case %1.").replace(  # noqa: SLF001

@@ -36,7 +36,8 @@ class ResultActions(QObject):
             dialog.show_result_offer(offer)
             self.offered.emit(case_uuid, offer)
 
-        DatabaseOp(self.controller.window, lambda: self.desk.offer(case_uuid)).success(shown) \
+        # Delivered to the dialog while it exists: a case dialog is deleted when it closes.
+        DatabaseOp(dialog, lambda: self.desk.offer(case_uuid)).success(shown) \
             .failure(dialog.show_result_error).run(self.controller.tasks)
 
     def print_results(self, case_uuid: str) -> None:
