@@ -62,27 +62,37 @@ class SearchHit:
 class _Field:
     """All values of one kind (names, codes ...) for substring scans (one joined string, only its blocks that hold
     the query's character pairs or triples: ``grams``) and prefix lookups. ``grams``: the gram lengths a substring
-    scan is filtered by (empty: a field only looked up by prefix, scanned whole if ever)."""
+    scan is filtered by (empty: a field only looked up by prefix, scanned whole if ever).
+
+    Kept as flat lists and ``array``s, not a tuple per value nor an owner per character: the index is the largest
+    thing the workstation holds (65 MB of the Python heap at 10,000 items with tuples and per-character owners,
+    issue 11)."""
 
     def __init__(self, values: Iterable[tuple[int, str]], grams: tuple[int, ...] = (2, 3)) -> None:
         pairs = [(value, entry) for entry, value in values if value]
-        self.sorted = sorted(pairs)
-        self.keys = [value for value, _ in self.sorted]
-        parts: list[str] = []
-        owners = array("i")
+        ordered = sorted(pairs)
+        self.keys = [value for value, _ in ordered]  # sorted, for bisect
+        self.entries = array("i", [entry for _, entry in ordered])  # the entry of each key
+        del ordered
         pairs.sort(key=lambda pair: pair[1])  # entry order = tie-break order
-        for value, entry in pairs:
-            parts.append(value)
-            owners.extend([entry] * (len(value) + 1))
-        self.blob = "\n".join(parts)
-        self.owners = owners
-        self.by_entry = pairs
+        self.values = [value for value, _ in pairs]  # in entry order, as joined in the blob
+        self.owners = array("i", [entry for _, entry in pairs])  # the entry of each of those
+        self.starts = array("i")  # where each of those starts in the blob
+        position = 0
+        for value in self.values:
+            self.starts.append(position)
+            position += len(value) + 1
+        self.blob = "\n".join(self.values)
         self.blocks = GramBlocks(self.blob, grams) if grams else None
+
+    def _owner(self, position: int) -> int:
+        """The entry whose value holds the blob's ``position``."""
+        return self.owners[bisect.bisect_right(self.starts, position) - 1]
 
     def exact(self, query: str) -> Iterator[int]:
         index = bisect.bisect_left(self.keys, query)
         while index < len(self.keys) and self.keys[index] == query:
-            yield self.sorted[index][1]
+            yield self.entries[index]
             index += 1
 
     def prefix(self, query: str) -> Iterable[int]:
@@ -90,21 +100,20 @@ class _Field:
         low = bisect.bisect_left(self.keys, query)
         high = bisect.bisect_left(self.keys, query + "\U0010ffff", low)
         if high - low <= _DENSE:
-            return sorted(entry for _, entry in self.sorted[low:high])
+            return sorted(self.entries[low:high])
         # A short common prefix ("5", "b") matches thousands: walking entry order finds the first few at once.
-        return (entry for value, entry in self.by_entry if value.startswith(query))
+        return (entry for value, entry in zip(self.values, self.owners, strict=True) if value.startswith(query))
 
     def substring(self, query: str) -> Iterator[int]:
         """Entries whose value holds ``query``, in entry order (once per occurrence)."""
-        blob, owners = self.blob, self.owners
+        blob = self.blob
         if self.blocks is not None:
             for position in self.blocks.find_all(blob, query):
-                yield owners[position]
+                yield self._owner(position)
             return
         position = blob.find(query)
         while position >= 0:
-            entry = owners[position]
-            yield entry
+            yield self._owner(position)
             position = blob.find(query, position + 1)
 
     def holds(self, query: str) -> bool:
