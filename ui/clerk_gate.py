@@ -20,7 +20,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFormLayout,
     QFrame,
@@ -39,12 +38,12 @@ from clerk_app.config import Config
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
 from clerk_app.services import Services
 from ui.errors import inline_error_text
+from ui.input_filter import app_input
 from ui.main_window import MainWindow
 from ui.tasks import NetworkOp, TaskRunner
 
 log = logging.getLogger("onewindow.ui.clerk")
 
-_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
 _PANEL_WIDTH, _PANEL_MARGIN = 420, 24  # the login panel's fixed width and side margins
@@ -268,15 +267,14 @@ class IdleWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None and timeout_s > 0:
-            app.installEventFilter(self)
+        filters = app_input()  # input anywhere, through the one app-wide filter (ui/input_filter.py)
+        if filters is not None and timeout_s > 0:
+            filters.listen(self, self.touched)
             self.timer.start()
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _INPUT_EVENTS:
-            self.last_input = self.clock()
-        return False
+    def touched(self) -> None:
+        """Keyboard or mouse input somewhere in the application."""
+        self.last_input = self.clock()
 
     def check(self) -> bool:
         """Lock if idle too long; True when it locked."""
@@ -290,9 +288,9 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        filters = app_input()
+        if filters is not None:
+            filters.unlisten(self)
 
 
 def session_open(session: ClerkSession) -> bool:

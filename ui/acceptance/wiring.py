@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from clerk_app.services import Services
 from ui.acceptance.case_list import CaseListPanel
@@ -16,6 +15,7 @@ from ui.acceptance.decision_panel import DecisionPanel
 from ui.acceptance.routing_dialog import RoutingActions
 from ui.applicant_panel import ApplicantPanel
 from ui.catalog_panel import CatalogPanel
+from ui.input_filter import app_input
 from ui.main_window import MainWindow
 from ui.pages_widget import PageStripRegistry
 from ui.tasks import TaskRunner
@@ -83,8 +83,8 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
     shortcuts.bind("find_case", controller.ask_case_number)
     shortcuts.bind("case_list", lambda: cases.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
-    app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(controller.barcode)
+    filters = app_input()  # the one app-wide filter: the gun sees key presses anywhere in the window
+    if filters is not None:
+        filters.add_key_filter(controller.barcode)
     controller.refresh_cases()
     return controller
