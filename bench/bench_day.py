@@ -208,13 +208,23 @@ class Clerk:
         QTest.keyClick(self.target(), key, modifier)
 
 
+def pump(app: Any) -> None:
+    """One turn of the event loop the workstation runs in (``exec``): the bench never enters it, and
+    ``processEvents`` alone never runs a deferred delete posted outside an event handler, which the real loop does
+    as soon as control returns to it. Without this the bench kept what the workstation deletes (issue 11)."""
+    from PySide6.QtCore import QEvent
+
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def wait_until(app: Any, condition: Callable[[], bool], timeout: float) -> float:
     """Run the event loop until ``condition``; returns the seconds it took (raises on timeout)."""
     start = time.perf_counter()
     while not condition():
         if time.perf_counter() - start > timeout:
             raise TimeoutError("the workstation did not get there in time")
-        app.processEvents()
+        pump(app)
         time.sleep(0.001)
     return time.perf_counter() - start
 
@@ -222,7 +232,7 @@ def wait_until(app: Any, condition: Callable[[], bool], timeout: float) -> float
 def idle(app: Any, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
-        app.processEvents()
+        pump(app)
         time.sleep(0.002)
 
 
@@ -436,13 +446,12 @@ class Desk:
             self.gun_misses.append(number)
             return float("nan")
         took = (time.perf_counter() - start) * 1000
-        # Closed as the clerk closes it (Esc, delivered as an event): what the workstation does with a closed
-        # dialog is then its own. The bench's own deleteLater would never run: outside any event, a deferred
-        # delete waits for an event loop, and the bench only processes events.
+        # Closed as the clerk closes it (Esc): what the workstation does with a closed dialog is then its own.
+        # The bench used to delete the dialogs itself, which hid that the workstation only hid them.
         for dialog in window.findChildren(CaseDialog):
             if dialog.isVisible():
                 QTest.keyClick(dialog, Qt.Key.Key_Escape)
-        app.processEvents()
+        pump(app)
         return took
 
 
@@ -563,6 +572,7 @@ def run_day(home: Path, numbers: list[str], acceptances: int, pace: float, scree
         wait_until(app, lambda: len(controller.cases.rows) > 0, 120)
         idle(app, 2.0)  # what start-up left running (the first sync pass, the index) settles
         result["rss_mb_start"] = round(rss_mb(), 1)
+        result["widgets_alive_start"] = len(QApplication.allWidgets())
         heartbeat = Heartbeat()
         heartbeat.start()
         day_start = time.perf_counter()
@@ -611,6 +621,7 @@ def run_day(home: Path, numbers: list[str], acceptances: int, pace: float, scree
             "rss_mb_end": round(rss_mb(), 1),  # the GUI process
             "rss_mb_children": round(sum(children.values()), 1),  # its child processes but the training sandbox
             "children_rss_mb": children,
+            "widgets_alive_end": len(QApplication.allWidgets()),
             "case_dialogs_alive": sum(1 for w in QApplication.allWidgets() if type(w).__name__ == "CaseDialog"),
             "loaded_in_gui_process": [name for name in heavy if name in sys.modules],
             "db_mb": round(db_bytes / 1e6, 1),
