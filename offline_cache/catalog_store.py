@@ -33,7 +33,7 @@ class SearchKeys:
     keyword_initials: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per catalog item, kept by the search index: no __dict__ each
 class IndexRow:
     kind: str  # "item" | "bundle"
     code: str
@@ -146,9 +146,14 @@ class CatalogStore:
 
     def index_rows(self) -> list[IndexRow]:
         conn = self.db.conn
+        # Department, area, scope and body repeat across thousands of items: one string each, not one per row
+        # (the rows live as long as the search index).
+        shared: dict[str, str] = {}
+        one = shared.setdefault
         rows = [
-            IndexRow("item", r[0], r[1], r[2], r[3], r[4], _split(r[5]), r[6], r[7], _split(r[8]), _split(r[9]),
-                     r[10] or "", r[11] or "", r[12] or "")
+            IndexRow("item", r[0], r[1], r[2], r[3], one(r[4], r[4]), _split(r[5]), r[6], r[7], _split(r[8]),
+                     _split(r[9]), one(r[10] or "", r[10] or ""), one(r[11] or "", r[11] or ""),
+                     one(r[12] or "", r[12] or ""))
             for r in conn.execute(
                 "SELECT implementation_code, basic_code, handling_item_code, name, department, keywords,"
                 " name_pinyin, name_initials, keyword_pinyin, keyword_initials,"
