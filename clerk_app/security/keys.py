@@ -15,11 +15,15 @@ import contextlib
 import logging
 import os
 import secrets
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
+import keyring.core
 import keyring.errors
+import keyring.util.platform_
 
 from clerk_app.errors import KeyUnavailable
 
@@ -31,13 +35,49 @@ WRAPPED = "password-wrapped"  # KeySource.backend when the key is sealed under t
 LEGACY_FILE = "legacy-key-file"  # a key file left by an older version, until ``key init`` seals it
 
 
+# The OS key stores, per platform, asked directly in keyring's order of preference. Keyring's own discovery imports
+# every backend installed (an entry-points scan; the macOS one looks for its framework through ctypes on every
+# platform): ~0.1 s of every start, for a choice these settle.
+_OS_BACKENDS = {
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+    "darwin": ("keyring.backends.macOS.Keyring",),
+}
+_UNIX_BACKENDS = ("keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring")
+_choosing = threading.Lock()
+
+
 @dataclass(frozen=True)
 class KeySource:
     backend: str
     is_os_keystore: bool
 
 
+def choose_backend() -> None:
+    """Settle keyring's backend once, without its discovery. A backend already set (``keyring.set_keyring``) or
+    configured for keyring (``PYTHON_KEYRING_BACKEND``, keyring's ``keyringrc.cfg``) is keyring's to load, as
+    always. Otherwise the platform's OS key store if this PC has one, else none (keyring's fail backend: the data
+    key is then sealed, see above). Never a file-based keyring: the OS key store is the only credential store."""
+    with _choosing:
+        if getattr(keyring.core, "_keyring_backend", None) is not None:
+            return
+        configured = keyring.util.platform_.config_root() / "keyringrc.cfg"
+        if os.environ.get("PYTHON_KEYRING_BACKEND") or configured.exists():
+            return  # keyring.get_keyring() loads exactly that (load_env / load_config), no discovery
+        for name in _OS_BACKENDS.get(sys.platform, _UNIX_BACKENDS):
+            try:
+                backend = keyring.core.load_keyring(name)  # asks whether it is viable here (its priority)
+            except Exception as exc:  # noqa: BLE001 - e.g. no D-Bus session, no python-dbus: the next, or none
+                log.debug("key store %s unavailable: %s", name, type(exc).__name__)
+                continue
+            keyring.core.set_keyring(backend)
+            return
+        from keyring.backends import fail
+
+        keyring.core.set_keyring(fail.Keyring())
+
+
 def keyring_backend_name() -> str:
+    choose_backend()
     backend = keyring.get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
@@ -131,13 +171,16 @@ def read_key_file(path: Path) -> bytes:
 
 
 def store_secret(name: str, value: str) -> None:
+    choose_backend()
     keyring.set_password(SERVICE, name, value)
 
 
 def load_secret(name: str) -> str | None:
+    choose_backend()
     return keyring.get_password(SERVICE, name)
 
 
 def delete_secret(name: str) -> None:
+    choose_backend()
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, name)
