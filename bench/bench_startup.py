@@ -6,11 +6,13 @@ Each start is a fresh process. From the moment the parent starts it, the child r
 * first paint: the first Paint event of its main window (the workstation's is the shell ``ui/app.py`` shows before
   the staged start: title, empty work areas, "正在启动…"); an application-wide event filter installed before
   ``main`` is imported sees it, exactly as the bare window's own filter sees the bare window's;
-* interactive: the staged start has wired every feature and the clerk gate (``main.run(exec=False)`` returns then),
-  a card reader is connected (training: the labelled simulated one) and a catalog search through the service the
-  search box uses has answered with hits, so a card can be read and the search box answers (for the bare window:
-  its first paint).
-It also reports the longest GUI-thread slice of the staged start (``ui/startup.py`` times each one).
+* interactive: the clerk gate is wired over the card reader and the catalog (``StagedStart.interactive_at``; a
+  tree without that stage: every feature wired), the practice clerk logged in (``--training-login``), a training
+  card placed and read with the applicant panel's own buttons has filled the panel, and "户口" typed into the
+  catalog panel's search box (once its index is built) has hits in its result list (for the bare window: its first
+  paint);
+* all wired: every other feature wired too (``finished``; ``all_wired_ms``).
+It also reports the longest GUI-thread slice of the whole staged start (``ui/startup.py`` times each one).
 The workstation starts in training mode on an empty folder (the first start, with the training catalog import),
 then again on the same folder (``warm_*``: the clerk's everyday start, the data already there).
 Goals (issue 11): first paint <= 2x bare, interactive <= 6x bare. Medians of ``--runs``. ``--tree`` measures
@@ -68,30 +70,77 @@ app = QApplication([sys.argv[0]])
 watch = Watch()
 app.installEventFilter(watch)
 import main
-# The clerk's start: with the single-instance guard (each run has its own folder, so no other instance answers).
-started = main.run(["--home", sys.argv[2], "--no-crash-dialog"], exec=False)
 
-def ready():
-    identity = started.services.identity
-    catalog = started.services.catalog
-    if not ("first_paint" in seen and getattr(started, "ready", True) and bool(identity.connected)
-            and getattr(catalog, "_index", None) is not None):
+def staged_start():
+    from ui.startup import StagedStart
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QMainWindow):
+            found = widget.findChild(StagedStart)
+            if found is not None:
+                return found
+    return None
+
+def usable(start):
+    # The clerk gate is wired over the panels (a tree without the usable stage: everything is wired).
+    return start is not None and (getattr(start, "interactive_at", None) is not None or start.done)
+
+def services(start):
+    return getattr(start, "usable", None) or start.services  # a tree without the usable stage: all of them
+
+def find_panel(start, kind):
+    return start.parent().findChild(kind)  # the main window's
+
+def card_read(start):
+    # A training card placed and read with the panel's own buttons (they do nothing while the input is held or
+    # the gate covers the window) reaches the applicant panel.
+    from ui.applicant_panel import ApplicantPanel
+
+    identity, panel = services(start).identity, find_panel(start, ApplicantPanel)
+    if "card_asked" not in seen:
+        if not (identity.connected and panel.place_button.isEnabled() and panel.isEnabled()):
+            return False
+        seen["card_asked"] = True
+        panel.place_button.click()
+        panel.read_button.click()
+    return bool(panel.name.text())
+
+def search_answered(start):
+    # The search box answers: typed into the catalog panel once its index is built (typing before that builds the
+    # index on the GUI thread), hits in the panel's result list.
+    from ui.catalog_panel import CatalogPanel
+
+    panel = find_panel(start, CatalogPanel)
+    if getattr(panel.service, "_index", None) is None or not panel.search.isEnabled():
         return False
-    return bool(catalog.search("户口", stale_ok=True))  # answered from the index the search box uses
+    if panel.search.text() != "户口":
+        panel.search.setText("户口")
+    return panel.results.count() > 0
 
 def poll():
-    if ready():
-        print("interactive", time.time(), flush=True)
-        stages = getattr(started, "start", None)  # a tree without the staged start has no slices to report
-        if stages is not None:
-            print("max_slice", max(took for _name, took in stages.slices), flush=True)
-        started.shutdown()
-        os._exit(0)
+    start = staged_start()
+    if not usable(start) or "first_paint" not in seen:
+        return
+    if "interactive" not in seen and card_read(start) and search_answered(start):
+        seen["interactive"] = time.time()
+        print("interactive", seen["interactive"], flush=True)
+    if "interactive" in seen and start.done and "all_wired" not in seen:
+        seen["all_wired"] = time.time()
+        print("all_wired", seen["all_wired"], flush=True)
+        print("max_slice", max(took for _name, took in start.slices), flush=True)
+        if seen.get("in_exec"):
+            app.quit()
 timer = QTimer()
 timer.timeout.connect(poll)
 timer.start(2)
 QTimer.singleShot(120_000, lambda: os._exit(3))
-app.exec()
+# The clerk's start: with the single-instance guard (each run has its own folder, so no other instance answers),
+# the practice account logged in (a card read reaches the panel only for a logged-in clerk).
+started = main.run(["--home", sys.argv[2], "--no-crash-dialog", "--training-login", "trainee"], exec=False)
+if "all_wired" not in seen:
+    seen["in_exec"] = True
+    app.exec()
+started.shutdown()
+os._exit(0)
 """
 
 
@@ -104,7 +153,7 @@ def one_start(code: str, *extra: str) -> dict[str, float]:
     marks = {}
     for line in done.stdout.splitlines():
         name, _, stamp = line.partition(" ")
-        if name in ("first_paint", "interactive"):
+        if name in ("first_paint", "interactive", "all_wired"):
             marks[name] = (float(stamp) - start) * 1000
         elif name == "max_slice":
             marks[name] = float(stamp)
@@ -140,6 +189,7 @@ def main() -> int:
         first_paint, interactive = median(samples, "first_paint"), median(samples, "interactive")
         assert first_paint is not None and interactive is not None
         result.update({f"{prefix}first_paint_ms": first_paint, f"{prefix}interactive_ms": interactive,
+                       f"{prefix}all_wired_ms": median(samples, "all_wired"),
                        f"{prefix}max_gui_slice_ms": median(samples, "max_slice"),
                        f"{prefix}first_paint_ratio": round(first_paint / base, 2),
                        f"{prefix}interactive_ratio": round(interactive / base, 2)})

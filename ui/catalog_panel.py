@@ -41,14 +41,14 @@ from ui.catalog_results import ResultList
 from ui.errors import show_exception
 
 if TYPE_CHECKING:
-    from clerk_app.services import Services
+    from clerk_app.services import Services, UsableServices
     from printing.spooler import PrintJob
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner
 
 log = logging.getLogger("onewindow.ui.catalog")
 
-__all__ = ["PREVIEW_DELAY_MS", "CatalogPanel", "index_for_typing", "wire_catalog"]
+__all__ = ["PREVIEW_DELAY_MS", "CatalogPanel", "index_for_typing", "wire_catalog", "wire_guide_printing"]
 
 # Longer than the gap between two keys of a clerk typing (~100 ms), short enough to read as "at once" when the
 # clerk stops: the guide of a half-typed query is never rendered.
@@ -67,6 +67,7 @@ class CatalogPanel(QWidget):
         self.service = service
         self.current_code: str | None = None
         self.chosen_code: str | None = None
+        self.can_print = True  # False while nothing prints the guide yet (``wire_catalog``)
         self._situations: list[Situation] = []
         self._combos: dict[str, QComboBox] = {}
         self._guide_for: str | None = None  # the item or bundle whose guide is on screen
@@ -269,7 +270,7 @@ class CatalogPanel(QWidget):
         self.current_code = code
         self._build_questions(situations)
         self._refresh_guide()
-        self.print_button.setEnabled(True)
+        self.print_button.setEnabled(self.can_print)
 
     def choose_current(self) -> None:
         code = self.results.current_code()
@@ -447,16 +448,15 @@ def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) ->
     return timer
 
 
-def wire_catalog(
-    window: MainWindow, services: Services, tasks: TaskRunner,
-    print_guide: Callable[[str, dict[str, str]], PrintJob] | None = None,
-) -> CatalogPanel:
-    """Attach the catalog panel; load the training catalog on first start in training mode."""
-    from clerk_app.catalog.guide import print_guide as print_on_a4
-    from ui.tasks import DatabaseOp, DeviceOp
+def wire_catalog(window: MainWindow, services: UsableServices, tasks: TaskRunner) -> CatalogPanel:
+    """Attach the catalog panel; load the training catalog on first start in training mode. The guide is printed
+    once ``wire_guide_printing`` has wired the printing (after the window is usable: the print service's modules
+    are not on that path); until then the print button stays disabled."""
+    from ui.tasks import DatabaseOp
 
     service = services.catalog
     panel = CatalogPanel(service)
+    panel.can_print = False
     window.install_area("item", panel)
     window.shortcuts.bind("search", panel.focus_search)
     window.shortcuts.bind("focus_search", panel.focus_search)
@@ -492,7 +492,16 @@ def wire_catalog(
         DatabaseOp(panel, rebuild).success(done).failure(failed).run(tasks)
 
     panel.refresh_index = refresh_index
+    return panel
 
+
+def wire_guide_printing(window: MainWindow, services: Services, tasks: TaskRunner, panel: CatalogPanel,
+                        print_guide: Callable[[str, dict[str, str]], PrintJob] | None = None) -> None:
+    """The catalog panel's 打印一次性告知/办事指南 (``print_guide``: instead of the A4 guide, for tests)."""
+    from clerk_app.catalog.guide import print_guide as print_on_a4
+    from ui.tasks import DeviceOp
+
+    service = panel.service
     printer = print_guide or (lambda code, answers: print_on_a4(service, services.printing, code, answers))
 
     def do_print(code: str, answers: dict[str, str]) -> None:
@@ -502,4 +511,5 @@ def wire_catalog(
         ).run(tasks)
 
     panel.print_requested.connect(do_print)
-    return panel
+    panel.can_print = True
+    panel.print_button.setEnabled(panel.current_code is not None)

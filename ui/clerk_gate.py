@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.config import Config
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
-from clerk_app.services import Services
+from clerk_app.services import UsableServices
 from ui.errors import inline_error_text
 from ui.input_filter import app_input
 from ui.main_window import MainWindow
@@ -63,6 +63,8 @@ class SessionGate(QWidget):
         self.session = session
         self.tasks = tasks
         self.config = config
+        # The acceptance flow's open draft (None until the acceptance panels are wired: no draft before them).
+        self.drafts = drafts
         # Locks after idle_lock_s without input (0: never); stopped with the gate.
         self.idle_watch = IdleWatch(session, idle_lock_s, parent=self)
         self.destroyed.connect(lambda *_: self.idle_watch.stop())
@@ -70,7 +72,7 @@ class SessionGate(QWidget):
         self.shift_button.setObjectName("shiftChange")
         self.shift_button.setText(self.tr("Shift change (交班)"))
         self.shift_button.setAutoRaise(True)
-        self.shift_button.clicked.connect(lambda: ask_shift_change(window, session, drafts))
+        self.shift_button.clicked.connect(lambda: ask_shift_change(window, session, self.drafts))
         window.status.addPermanentWidget(self.shift_button)
         self.lock_action = window.shortcuts.bind("lock", lambda: session.lock("manual"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the opaque background
@@ -150,21 +152,37 @@ class SessionGate(QWidget):
     def _cover(self) -> None:
         self.setGeometry(self.window_.rect())
         if not self._disabled_widgets:  # content, tool bars (the queue bar), menus; not the status bar
-            window = self.window_
-            parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget(),
-                                           *window.findChildren(QToolBar), *window.findChildren(QDockWidget)]
-            for part in parts:
-                if part is not None and part.isEnabled():
-                    part.setEnabled(False)
-                    self._disabled_widgets.append(part)
+            self._disable_new_parts()
         if not self._disabled_actions:
-            for action in self.window_.shortcuts.actions.values():
-                if action.isEnabled():
-                    action.setEnabled(False)
-                    self._disabled_actions.append(action)
+            self._disable_new_actions()
         self.show()
         self.raise_()
         self.blanked.emit(True)
+
+    def cover_new(self) -> None:
+        """A feature was wired after the gate (the staged start wires most after it): while the gate covers
+        the window, what that feature added (a tool bar, a dock, a shortcut) is disabled and under the cover too,
+        and given back with the rest when a clerk logs in."""
+        if not self.covering:
+            return
+        self._disable_new_parts()
+        self._disable_new_actions()
+        self.raise_()
+
+    def _disable_new_parts(self) -> None:
+        window = self.window_
+        parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget(),
+                                       *window.findChildren(QToolBar), *window.findChildren(QDockWidget)]
+        for part in parts:
+            if part is not None and part.isEnabled():
+                part.setEnabled(False)
+                self._disabled_widgets.append(part)
+
+    def _disable_new_actions(self) -> None:
+        for action in self.window_.shortcuts.actions.values():
+            if action.isEnabled():
+                action.setEnabled(False)
+                self._disabled_actions.append(action)
 
     def _uncover(self) -> None:
         for widget in self._disabled_widgets:
@@ -298,7 +316,7 @@ def session_open(session: ClerkSession) -> bool:
     return session.clerk is not None and not session.locked
 
 
-def wire_clerk_session(window: MainWindow, services: Services, tasks: TaskRunner,
+def wire_clerk_session(window: MainWindow, services: UsableServices, tasks: TaskRunner,
                        training_login: str | None = None, drafts: DraftKeeper | None = None) -> SessionGate:
     """``drafts``: the acceptance flow's open draft, for 交班 to keep or discard (None: no acceptance panels)."""
     session = services.clerk_session

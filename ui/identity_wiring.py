@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from clerk_app.errors import UserFacingError
-from clerk_app.services import Services
+from clerk_app.services import UsableServices
 from devices.identity_base import IdentityRecord, ReaderInfo
 from devices.identity_manager import IdentityListener
 from devices.identity_simulated import SimulatedDriver
@@ -83,11 +83,11 @@ def reader_status_text(connected: list[ReaderInfo]) -> tuple[str, bool]:
     return QCoreApplication.translate("identity", "Card reader: {0}").format(names), True
 
 
-def wire_identity(window: MainWindow, services: Services, tasks: TaskRunner) -> ApplicantPanel:
+def wire_identity(window: MainWindow, services: UsableServices, tasks: TaskRunner) -> ApplicantPanel:
     # device work runs on the manager's own stack threads; tasks only for the audit of a reveal
     panel = ApplicantPanel(training=services.is_training)
     window.install_area("applicant", panel)
-    manager = services.identity  # its PIN prompt came from ``ui.wiring.device_hooks``
+    manager = services.identity  # its PIN prompt came from ``ui.wiring.pin_hooks``
     bridge = _Bridge(window)
     manager.add_listener(bridge)
 

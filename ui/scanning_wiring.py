@@ -57,7 +57,7 @@ def camera_driver() -> Any | None:
 
 
 def wire_scanning(window: MainWindow, services: Services, tasks: TaskRunner) -> PageStripRegistry:
-    """The scanning service itself (with the camera from ``ui.wiring.device_hooks``) is ``services.scanning``."""
+    """The scanning service itself (with the camera from ``ui.wiring.with_camera``) is ``services.scanning``."""
     service = services.scanning
     strips = PageStripRegistry()
 

@@ -6,20 +6,28 @@
    (the key store, the database); then, at the same time,
    * the database thread opens the workstation's data (migrations, data key, blobs: mostly waiting for the disk,
      it overlaps the imports), and
-   * a ``CpuOp`` imports the composition root and every feature's wiring (reportlab, the PDF libraries and
-     sqlite-utils load later, where they are used).
+   * a ``CpuOp`` imports what makes the window usable (``USABLE_MODULES``): the composition root, the card
+     reader's and the catalog's wiring, the clerk gate (reportlab, the PDF libraries, sqlite-utils and the
+     desks no start needs load later, where they are used).
    The two threads never import the same modules at once: the database thread's imports come first.
-3. One GUI-thread slice builds ``DeviceHooks`` (the PIN prompt is a QObject, the document camera is found through
-   Qt Multimedia); the services are built on them off the GUI thread. In training mode the sandbox process starts
-   then (a ``NetworkOp``; its own process, so it loads on the other core while the features are wired).
-4. Back on the GUI thread, one feature per event-loop turn (``ui.wiring.wiring_steps``), then the clerk gate.
-   Each slice is timed (``slices``; the start-up bench reports the longest). The background work the features
-   start after the first paint (the catalog's import and index, the queue's first contact, the retention run)
-   is held until the gate is wired (``MainWindow.hold_background_work``): it would compete with the slices for
-   the GIL.
+3. One GUI-thread slice builds ``DeviceHooks`` (the PIN prompt is a QObject); the card reader's, the catalog's
+   and the clerk session's services (``build_usable``) are built on them off the GUI thread. In training mode
+   the sandbox process starts then (a ``NetworkOp``; its own process, so it loads on the other core while the
+   features are wired).
+4. Back on the GUI thread, the card reader and the catalog (``ui.wiring.usable_steps``), one per event-loop turn,
+   then the clerk gate: the window is usable (``interactive``). The catalog's index starts being built then.
+5. A ``CpuOp`` imports the other features' wiring (``FEATURE_MODULES``); a GUI slice finds the document camera
+   (Qt Multimedia); the other services (``build_services``) are built off the GUI thread; then one feature per
+   event-loop turn (``ui.wiring.feature_steps``: sync, queue, scanning, acceptance, customer screen, ...), each
+   whole in its slice, so none is seen half-wired; what one adds (a tool bar, a shortcut) stays disabled under
+   the gate while it covers the window (``SessionGate.cover_new``). Then ``finished``.
+   Each slice is timed (``slices``; the start-up bench reports the longest). The background work these features
+   start after the first paint (the queue's first contact, the retention run) is held until they are all wired
+   (``MainWindow.hold_background_work``): it would compete with the slices for the GIL.
 
-The panels are wired before the gate that covers them, so until the gate is wired the work areas, tool bars and
-shortcuts are held disabled: nothing a feature wired early offers can be used before a clerk logs in.
+The card reader's and the catalog's panels are wired before the gate that covers them, so until the gate is
+wired the work areas, tool bars and shortcuts are held disabled (``InputHold``): nothing a feature wired early
+offers can be used before a clerk logs in; from the gate on, the gate holds them.
 A failure of any stage ends the start: ``finished`` with ``error`` set; ``ui/app.py`` shows it to the clerk in
 the clerk's language, as a failure of ``open_services`` was shown before the staging.
 """
@@ -43,34 +51,40 @@ from ui.tasks import CpuOp, DatabaseOp, NetworkOp, TaskRunner
 
 if TYPE_CHECKING:
     from clerk_app.context import Workstation
-    from clerk_app.services import DeviceHooks, Services
+    from clerk_app.services import DeviceHooks, Services, UsableServices
     from ui.clerk_gate import SessionGate
-    from ui.wiring import Features
+    from ui.wiring import Features, Usable
 
 log = logging.getLogger("onewindow.init")
 
 # What opening the data imports (step 2, the database thread, first).
 DATA_MODULES = ("clerk_app.context",)
 
-# What the wiring imports, loaded off the GUI thread before the first feature is wired (step 2, a CPU thread).
-HEAVY_MODULES = (
+# What the window needs to be usable (a card read reaching the applicant panel, the catalog search answering, the
+# clerk gate over them), loaded off the GUI thread before the first feature is wired (step 2, a CPU thread).
+USABLE_MODULES = (
     "clerk_app.services",
     "ui.wiring",
-    "ui.acceptance.wiring",
-    "ui.agent_batch_wiring",
-    "ui.catalog_panel",
-    "ui.customer_screen.wiring",
     "ui.identity_wiring",
-    "ui.online_wiring",
-    "ui.power_wiring",
-    "ui.queue_wiring",
-    "ui.results_wiring",
-    "ui.retention_wiring",
-    "ui.scanning_wiring",
-    "ui.statistics.wiring",
-    "ui.sync_wiring",
+    "ui.catalog_panel",
     "ui.clerk_gate",
-    "PySide6.QtMultimedia",  # the document camera's discovery (``device_hooks``) then only asks for the devices
+)
+
+# What the other features' wiring imports, loaded off the GUI thread once the window is usable (step 5).
+FEATURE_MODULES = (
+    "PySide6.QtMultimedia",  # the document camera's discovery (``with_camera``) then only asks for the devices
+    "ui.sync_wiring",
+    "ui.queue_wiring",
+    "ui.scanning_wiring",
+    "ui.acceptance.wiring",
+    "ui.customer_screen.wiring",
+    "ui.online_wiring",
+    "ui.agent_batch_wiring",
+    "ui.retention_wiring",
+    "ui.statistics.wiring",
+    "ui.results_wiring",
+    "ui.memory",
+    "ui.power_wiring",
 )
 
 
@@ -119,6 +133,7 @@ class StagedStart(QObject):
     """Runs steps 2-4 above; ``finished`` is emitted once, ready or failed (``error``)."""
 
     finished = Signal()
+    interactive = Signal()  # the clerk gate is wired over the card reader and the catalog (``interactive_at``)
 
     def __init__(self, window: MainWindow, paths: AppPaths, config: Config, tasks: TaskRunner,
                  training_login: str | None) -> None:
@@ -129,9 +144,14 @@ class StagedStart(QObject):
         self._tasks = tasks
         self._training_login = training_login
         self._hold = InputHold(window)
-        self._steps: Generator[str, None, Features] | None = None
+        self._steps: Generator[str, None, Any] | None = None
         self.workstation: Workstation | None = None  # the opened data, until the services own it
         self._imported = False
+        self._hooks: DeviceHooks | None = None
+        self.usable: UsableServices | None = None  # the card reader's, the catalog's, the clerk session's
+        self._usable: Usable | None = None
+        self._gated = False  # the clerk gate holds the input from then on (the input hold is released)
+        self.interactive_at: float | None = None  # time.monotonic() when the window became usable
         self.services: Services | None = None
         self.features: Features | None = None
         self.clerk_gate: SessionGate | None = None
@@ -161,9 +181,12 @@ class StagedStart(QObject):
         shutdown, so nothing opens anything meanwhile)."""
         if self.services is not None:
             self.services.close()
+        elif self.usable is not None:
+            self.usable.close()
         elif self.workstation is not None:
             self.workstation.close()
         self.services = None
+        self.usable = None
         self.workstation = None
 
     # -- the stages -----------------------------------------------------------------------------------------
@@ -182,7 +205,7 @@ class StagedStart(QObject):
         log.info("opening the workstation's data")
         DatabaseOp(self._window, lambda: open_workstation(self._paths, self._config)).success(
             self._data_opened).failure(self._fail).run(self._tasks)
-        CpuOp(self._window, lambda: import_modules(HEAVY_MODULES)).success(
+        CpuOp(self._window, lambda: import_modules(USABLE_MODULES)).success(
             lambda _none: self._imports_done()).failure(self._fail).run(self._tasks)
 
     def _data_opened(self, ws: Workstation) -> None:
@@ -200,18 +223,19 @@ class StagedStart(QObject):
             self._slice("device hooks", self._build)
 
     def _build(self) -> None:
-        from clerk_app.services import build_services
-        from ui.wiring import device_hooks
+        from clerk_app.services import build_usable
+        from ui.wiring import pin_hooks
 
         ws = self.workstation
         assert ws is not None
-        hooks: DeviceHooks = device_hooks()
-        log.info("building the services")
-        CpuOp(self._window, lambda: build_services(ws, hooks)).success(self._opened).failure(
+        hooks: DeviceHooks = pin_hooks()
+        self._hooks = hooks
+        log.info("building the card reader's, the catalog's and the clerk session's services")
+        CpuOp(self._window, lambda: build_usable(ws, hooks)).success(self._opened).failure(
             self._fail).run(self._tasks)
 
-    def _opened(self, services: Services) -> None:
-        self.services = services  # owns the data now: close() closes both
+    def _opened(self, services: UsableServices) -> None:
+        self.usable = services  # owns the data now: close() closes both
         if self.stopped:
             return
         sandbox = services.sandbox
@@ -221,10 +245,75 @@ class StagedStart(QObject):
             # reported there, so here it is only logged.
             NetworkOp(self._window, sandbox.start).success(lambda _sandbox: None).failure(
                 lambda exc: log.info("training platform not started ahead: %s", type(exc).__name__)).run(self._tasks)
-        from ui.wiring import wiring_steps
+        from ui.wiring import usable_steps
 
-        log.info("wiring the features")
-        self._steps = wiring_steps(self._window, services, self._tasks)
+        log.info("wiring the card reader and the catalog")
+        self._steps = usable_steps(self._window, services, self._tasks)
+        QTimer.singleShot(0, self, self._next_usable)
+
+    def _next_usable(self) -> None:
+        steps = self._steps
+        if steps is None or self.stopped:
+            return
+
+        def step() -> str:
+            try:
+                return next(steps)
+            except StopIteration as done:
+                self._usable = done.value
+                return "catalog"
+
+        if not self._slice("feature", step):
+            return
+        if self._usable is not None:
+            QTimer.singleShot(0, self, lambda: self._slice("clerk gate", self._gate))
+        else:
+            QTimer.singleShot(0, self, self._next_usable)
+
+    def _gate(self) -> None:
+        if self.stopped:
+            return
+        from ui.clerk_gate import wire_clerk_session
+
+        assert self.usable is not None and self._usable is not None
+        self._hold.release()  # the gate now covers the panels itself (and disables them while it does)
+        self._gated = True
+        gate = wire_clerk_session(self._window, self.usable, self._tasks, self._training_login)
+        self.clerk_gate = gate
+        self.interactive_at = time.monotonic()
+        log.info("workstation usable in %.0f ms", (self.interactive_at - self.began) * 1000)
+        self.interactive.emit()
+        # The catalog's index (and, on a first start, the training catalog's import) is what the search box
+        # waits for: it starts now, on the database thread. The other features' first background work waits
+        # for the end of their wiring, as before.
+        self._window.release_background_work()
+        self._window.hold_background_work()
+        CpuOp(self._window, lambda: import_modules(FEATURE_MODULES)).success(
+            self._features_imported).failure(self._fail).run(self._tasks)
+
+    def _features_imported(self, _none: None) -> None:
+        self._slice("camera", self._build_the_rest)
+
+    def _build_the_rest(self) -> None:
+        from clerk_app.services import build_services
+        from ui.wiring import with_camera
+
+        usable, hooks = self.usable, self._hooks
+        assert usable is not None and hooks is not None
+        hooks = with_camera(hooks)  # the document camera, for the scanning service
+        log.info("building the other services")
+        CpuOp(self._window, lambda: build_services(usable.workstation, hooks, usable)).success(
+            self._wire_features).failure(self._fail).run(self._tasks)
+
+    def _wire_features(self, services: Services) -> None:
+        self.services = services  # has the usable ones too: close() closes them all
+        if self.stopped:
+            return
+        from ui.wiring import feature_steps
+
+        assert self._usable is not None
+        log.info("wiring the other features")
+        self._steps = feature_steps(self._window, services, self._tasks, self._usable)
         QTimer.singleShot(0, self, self._next_feature)
 
     def _next_feature(self) -> None:
@@ -242,33 +331,30 @@ class StagedStart(QObject):
         if not self._slice("feature", step):
             return
         if self.features is not None:
-            QTimer.singleShot(0, self, lambda: self._slice("clerk gate", self._gate))
+            QTimer.singleShot(0, self, lambda: self._slice("features ready", self._features_ready))
         else:
             QTimer.singleShot(0, self, self._next_feature)
 
-    def _gate(self) -> None:
+    def _features_ready(self) -> None:
         if self.stopped:
             return
-        from ui.clerk_gate import wire_clerk_session
         from ui.customer_screen.wiring import follow_clerk_gate
 
-        assert self.services is not None and self.features is not None
-        self._hold.release()  # the gate now covers the panels itself (and disables them while it does)
+        assert self.features is not None and self.clerk_gate is not None
+        gate = self.clerk_gate
+        gate.drafts = self.features.acceptance.drafts  # 交班 now asks about an open draft
+        follow_clerk_gate(self.features.customer_screen, gate)  # the citizen's screen blanks with the gate
         if self._window.isVisible():
             # The customer screen, a window of its own, was shown after this one and took the activation: the
             # clerk's keyboard belongs to the clerk's window (the login field, the search box).
             self._window.activateWindow()
-        gate = wire_clerk_session(self._window, self.services, self._tasks, self._training_login,
-                                  self.features.acceptance.drafts)
-        follow_clerk_gate(self.features.customer_screen, gate)  # the citizen's screen blanks with the gate
-        self.clerk_gate = gate
         self._window.status.set_starting(False)
         log.info("workstation ready in %.0f ms (longest GUI slice %.0f ms)",
                  (time.monotonic() - self.began) * 1000, max(took for _name, took in self.slices))
         self.done = True
         self.finished.emit()
-        # The features' first background work (catalog import and index, sandbox process, queue) starts now, on
-        # the next turn: the gate paints first.
+        # The features' first background work (sandbox process, queue, retention run) starts now, on the next
+        # turn: the window paints first.
         QTimer.singleShot(0, self, self._window.release_background_work)
 
     # -- helpers --------------------------------------------------------------------------------------------
@@ -287,8 +373,10 @@ class StagedStart(QObject):
             return False
         finally:
             self.slices.append((name, (time.perf_counter() - started) * 1000))
-        if not self.done:
+        if not self._gated:
             self._hold.apply()
+        elif self.clerk_gate is not None and not self.done:
+            self.clerk_gate.cover_new()  # a feature wired behind the gate stays under it until a clerk logs in
         return True
 
     def _fail(self, exc: BaseException) -> None:

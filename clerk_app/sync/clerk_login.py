@@ -11,20 +11,26 @@ own stand-in platform.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from clerk_app.context import Workstation
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, ClerkSession, PasswordCheck
 from clerk_app.sync.auth import offline_login
 from clerk_app.sync.errors import InvalidCredentials
-from clerk_app.sync.service import SyncService
 from offline_cache.db import Database
 
+if TYPE_CHECKING:  # the GUI builds the clerk session before the sync service (``clerk_app.services``)
+    from clerk_app.sync.service import SyncService
 
-def password_check(db: Database, training: bool, sync: SyncService, platform_ready: threading.Event,
-                   wait_for_sync: float = 10.0) -> PasswordCheck:
+
+def password_check(db: Database, training: bool, sync: SyncService | Callable[[], SyncService | None],
+                   platform_ready: threading.Event, wait_for_sync: float = 10.0) -> PasswordCheck:
+    """``sync``: the sync service, or how to get it when a password is checked (the GUI's staged start builds the
+    clerk session for the login screen before the sync service, which exists once the platform is ready)."""
+
     def check(account: str, password: str) -> tuple[dict[str, Any], bool]:
-        service = sync if platform_ready.wait(wait_for_sync) else None
+        service = (sync() if callable(sync) else sync) if platform_ready.wait(wait_for_sync) else None
         if service is not None and service.configured:
             result = service.auth.login(account, password)
             return result.profile, result.online
@@ -37,7 +43,8 @@ def password_check(db: Database, training: bool, sync: SyncService, platform_rea
     return check
 
 
-def clerk_session(ws: Workstation, sync: SyncService, platform_ready: threading.Event) -> ClerkSession:
+def clerk_session(ws: Workstation, sync: SyncService | Callable[[], SyncService | None],
+                  platform_ready: threading.Event) -> ClerkSession:
     """The workstation's clerk session (built once, by the composition root ``clerk_app.services``)."""
     return ClerkSession(ws.db, ws.is_training, password_check(ws.db, ws.is_training, sync, platform_ready),
                         _roles(ws), vault=ws.vault)

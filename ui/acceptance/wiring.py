@@ -57,6 +57,8 @@ def wire_acceptance(window: MainWindow, services: Services, tasks: TaskRunner, *
             controller.drafts.shift_ended.connect(applicant.clear)
     if catalog is not None:
         catalog.item_chosen.connect(controller.choose_item)
+        if catalog.chosen_code is not None:  # chosen while this flow was still being wired (ui/startup.py)
+            controller.choose_item(catalog.chosen_code, catalog.answers())
 
     def new_case() -> None:
         controller.new_case()

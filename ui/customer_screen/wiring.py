@@ -288,7 +288,7 @@ def wire_customer_screen(window: MainWindow, services: Services, tasks: TaskRunn
 
 def follow_clerk_gate(wiring: CustomerScreenWiring | None, gate: SessionGate) -> None:
     """Blank the customer screen while the workstation is locked or nobody is logged in (``ui.clerk_gate``'s
-    ``blanked``); called after the gate is wired, which is last."""
+    ``blanked``); called once both are wired (the gate first, the customer screen after it)."""
     if wiring is None:
         return
     gate.blanked.connect(lambda blanked: wiring.blank() if blanked else wiring.unblank())

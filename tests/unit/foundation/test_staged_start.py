@@ -68,23 +68,136 @@ def test_the_shell_paints_before_the_heavy_modules_load_and_then_everything_is_w
     assert state["ready"] and state["gate"] and state["central_enabled_after"] and not state["starting_after"]
     slices = state["slices"]
     assert isinstance(slices, list)
-    assert slices[slices.index("identity"):] == ["identity", "catalog", "sync", "queue", "scanning", "acceptance",
-                                                 "customer_screen", "online", "agent_batch", "retention",
-                                                 "statistics", "clerk gate"]
+    # The card reader and the catalog, then the gate over them (the window is usable), then the other features.
+    assert slices[slices.index("identity"):] == ["identity", "catalog", "clerk gate", "camera", "guide printing",
+                                                 "sync", "queue", "scanning", "acceptance", "customer_screen",
+                                                 "online", "agent_batch", "retention", "statistics",
+                                                 "features ready"]
 
 
-# Loaded when first used, never by importing the services and the wiring (the start's critical path): the papers'
-# reportlab (a paper printed), the catalog's jsonschema (a catalog record explained), the scans' PDF libraries.
+# Loaded when first used, never by building the services and importing the wiring (the start's critical path):
+# the papers' reportlab (a paper printed), the catalog's jsonschema (a catalog record explained), the scans' PDF
+# libraries.
 FIRST_USE = ("reportlab", "jsonschema", "img2pdf", "pikepdf", "fastapi", "uvicorn", "pypinyin")
+
+# Not on the path to a usable window (card reader, catalog, clerk gate; ``ui.startup.USABLE_MODULES``): the desks,
+# the sync and queue clients (requests), the print service, every other feature's wiring, Qt Multimedia and Charts.
+AFTER_USABLE = ("requests", "clerk_app.sync.service", "clerk_app.queue.factory", "clerk_app.print_service",
+                "clerk_app.acceptance.service", "clerk_app.acceptance.documents", "clerk_app.acceptance.agent_batch",
+                "clerk_app.acceptance.results", "clerk_app.acceptance.delivery", "clerk_app.acceptance.online",
+                "clerk_app.reports.service", "clerk_app.security.retention", "clerk_app.pages.service",
+                "ui.acceptance.controller", "ui.acceptance.wiring", "ui.sync_wiring", "ui.queue_wiring",
+                "ui.scanning_wiring", "ui.results_wiring", "ui.statistics.wiring", "ui.agent_batch_wiring",
+                "ui.online_wiring", "ui.customer_screen.wiring", "ui.retention_wiring", "PySide6.QtMultimedia",
+                "PySide6.QtCharts")
 
 
 def test_the_services_and_the_wiring_import_no_paper_or_schema_library(tmp_path: Path) -> None:
     state = _run_child(f"""
         import json, sys
-        import clerk_app.services, ui.wiring
-        print(json.dumps(sorted(m for m in {FIRST_USE!r} if m in sys.modules)))
-    """, tmp_path)
+        from clerk_app.paths import resolve_paths
+        from clerk_app.services import open_services
+        from ui.startup import FEATURE_MODULES, import_modules
+        import ui.wiring
+        services = open_services(resolve_paths(sys.argv[1]))
+        import_modules(FEATURE_MODULES)
+        loaded = sorted(m for m in {FIRST_USE!r} if m in sys.modules)
+        services.close()
+        print(json.dumps(loaded))
+    """, tmp_path / "home")
     assert state == [], state
+
+
+def test_the_usable_windows_modules_load_no_other_feature(tmp_path: Path) -> None:
+    state = _run_child(f"""
+        import json, sys
+        from clerk_app.context import open_workstation
+        from clerk_app.paths import resolve_paths
+        from ui.startup import USABLE_MODULES, import_modules
+        import_modules(USABLE_MODULES)
+        from clerk_app.services import build_usable
+        usable = build_usable(open_workstation(resolve_paths(sys.argv[1])))
+        loaded = sorted(m for m in {AFTER_USABLE + FIRST_USE!r} if m in sys.modules)
+        usable.close()
+        print(json.dumps(loaded))
+    """, tmp_path / "home")
+    assert state == [], state
+
+
+def test_the_window_is_usable_before_the_other_features_are_wired_and_none_is_usable_half_wired(
+        tmp_path: Path) -> None:
+    """At the moment the gate is wired (``interactive``): a card read with the panel's buttons reaches the applicant
+    panel and the catalog search answers, the acceptance flow is not wired yet; the item chosen and the card read
+    then are the acceptance flow's once it is wired. Without a login, what the later features add stays under the
+    gate."""
+    state = _run_child("""
+        import json, os, sys
+        os.environ.pop("ONEWINDOW_TRAINING_LOGIN", None)  # the login screen, unless asked for below
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
+        qapp = QApplication([sys.argv[0]])
+        import main
+        from ui.applicant_panel import ApplicantPanel
+        from ui.catalog_panel import CatalogPanel
+        from ui.startup import StagedStart
+        seen = {}
+
+        def at_interactive(start):
+            window = start.parent()
+            seen["features_then"] = start.features is not None
+            seen["services_then"] = start.services is not None  # only the usable ones are built yet
+            applicant, catalog = window.findChild(ApplicantPanel), window.findChild(CatalogPanel)
+            seen["print_then"] = catalog.can_print
+            applicant.place_button.click()
+            applicant.read_button.click()
+            catalog.search.setText("户口")  # (before its index is built: built here, on the GUI thread)
+            seen["hits_then"] = catalog.results.count()
+            catalog.results.setCurrentRow(0)
+            catalog.choose_current()  # nothing takes the choice yet
+            seen["chosen_then"] = catalog.chosen_code
+
+        def hook():
+            for widget in qapp.topLevelWidgets():
+                start = widget.findChild(StagedStart) if isinstance(widget, QMainWindow) else None
+                if start is not None:
+                    start.interactive.connect(lambda: at_interactive(start))
+                    return
+            QTimer.singleShot(1, hook)
+
+        # A first start without a login: what the features wired after the gate added is under it.
+        app = main.run(["--home", sys.argv[1], "--no-crash-dialog", "--no-single-instance"], exec=False)
+        window = app.window
+        seen["covering"] = app.clerk_gate.covering
+        parts = [*window.findChildren(QToolBar), *window.findChildren(QDockWidget)]
+        seen["enabled_parts"] = [p.objectName() for p in parts if p.isEnabled()]
+        seen["enabled_actions"] = [n for n, a in window.shortcuts.actions.items() if a.isEnabled()]
+        seen["central_enabled"] = window.centralWidget().isEnabled()
+        app.shutdown()
+        # An everyday start (the catalog is there), the practice clerk logged in.
+        QTimer.singleShot(0, hook)
+        app = main.run(["--home", sys.argv[1], "--no-crash-dialog", "--no-single-instance",
+                        "--training-login", "trainee"], exec=False)
+        window = app.window
+        applicant, catalog = window.findChild(ApplicantPanel), window.findChild(CatalogPanel)
+        controller = app.features.acceptance
+        from PySide6.QtTest import QTest
+        for _ in range(500):
+            if applicant.name.text() and controller.session.applicant is not None and controller.session.item_codes:
+                break
+            QTest.qWait(20)
+        seen["card_in_panel"] = bool(applicant.name.text())
+        seen["acceptance_has"] = [controller.session.applicant is not None, list(controller.session.item_codes)]
+        seen["print_after"] = catalog.can_print
+        app.shutdown()
+
+        print(json.dumps(seen, ensure_ascii=False))
+    """, tmp_path / "home")
+    assert state["features_then"] is False and state["services_then"] is False, state
+    assert state["print_then"] is False and state["print_after"] is True
+    assert state["hits_then"] > 0 and state["chosen_then"], state
+    assert state["card_in_panel"] and state["acceptance_has"] == [True, [state["chosen_then"]]], state
+    assert state["covering"] and not state["central_enabled"], state
+    assert state["enabled_parts"] == [] and state["enabled_actions"] == [], state
 
 
 def _newer_database(home: Path) -> None:
