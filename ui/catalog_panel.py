@@ -60,6 +60,9 @@ class CatalogPanel(QWidget):
 
     item_chosen = Signal(str, dict)
     print_requested = Signal(str, dict)
+    prepared = Signal()  # the first index is built (or failed to be): ``wire_catalog``'s first background work
+    is_prepared = False  # ``prepared`` was emitted
+    can_print = True  # False while nothing prints the guide yet (``wire_catalog``, ``wire_guide_printing``)
 
     def __init__(self, service: CatalogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +70,6 @@ class CatalogPanel(QWidget):
         self.service = service
         self.current_code: str | None = None
         self.chosen_code: str | None = None
-        self.can_print = True  # False while nothing prints the guide yet (``wire_catalog``)
         self._situations: list[Situation] = []
         self._combos: dict[str, QComboBox] = {}
         self._guide_for: str | None = None  # the item or bundle whose guide is on screen
@@ -471,8 +473,16 @@ def wire_catalog(window: MainWindow, services: UsableServices, tasks: TaskRunner
     def rebuild() -> dict[str, int]:
         return index_for_typing(service)  # built aside and swapped in; typing keeps using the old index meanwhile
 
-    prepared = DatabaseOp(panel, prepare).success(panel.catalog_ready)
-    window.after_first_paint(lambda: prepared.run(tasks))
+    def prepared(counts: dict[str, int] | None, exc: BaseException | None = None) -> None:
+        if exc is not None:
+            show_exception(panel, exc)
+        else:
+            panel.catalog_ready(counts)
+        panel.is_prepared = True
+        panel.prepared.emit()
+
+    first = DatabaseOp(panel, prepare).success(prepared).failure(lambda exc: prepared(None, exc))
+    window.after_first_paint(lambda: first.run(tasks))
 
     rebuilding: list[bool] = []
 

@@ -16,8 +16,9 @@
    features are wired).
 4. Back on the GUI thread, the card reader and the catalog (``ui.wiring.usable_steps``), one per event-loop turn,
    then the clerk gate: the window is usable (``interactive``). The catalog's index starts being built then.
-5. A ``CpuOp`` imports the other features' wiring (``FEATURE_MODULES``); a GUI slice finds the document camera
-   (Qt Multimedia); the other services (``build_services``) are built off the GUI thread; then one feature per
+5. Once it is built (``CatalogPanel.prepared``), a ``CpuOp`` imports the other features' wiring
+   (``FEATURE_MODULES``); a GUI slice finds the document camera (Qt Multimedia); the other services
+   (``build_services``) are built off the GUI thread; then one feature per
    event-loop turn (``ui.wiring.feature_steps``: sync, queue, scanning, acceptance, customer screen, ...), each
    whole in its slice, so none is seen half-wired; what one adds (a tool bar, a shortcut) stays disabled under
    the gate while it covers the window (``SessionGate.cover_new``). Then ``finished``.
@@ -284,10 +285,21 @@ class StagedStart(QObject):
         log.info("workstation usable in %.0f ms", (self.interactive_at - self.began) * 1000)
         self.interactive.emit()
         # The catalog's index (and, on a first start, the training catalog's import) is what the search box
-        # waits for: it starts now, on the database thread. The other features' first background work waits
+        # waits for: it starts now, on the database thread, and the other features follow once it is there. Run
+        # alongside, their imports would only share the GIL with it (the search would answer later), and their
+        # slices would wait for the GIL behind a training catalog import. Their own first background work waits
         # for the end of their wiring, as before.
         self._window.release_background_work()
         self._window.hold_background_work()
+        catalog = self._usable.catalog
+        if catalog.is_prepared:
+            self._import_features()
+        else:
+            catalog.prepared.connect(self._import_features, Qt.ConnectionType.SingleShotConnection)
+
+    def _import_features(self) -> None:
+        if self.stopped or self.error is not None:
+            return
         CpuOp(self._window, lambda: import_modules(FEATURE_MODULES)).success(
             self._features_imported).failure(self._fail).run(self._tasks)
 
