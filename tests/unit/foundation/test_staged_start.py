@@ -276,3 +276,30 @@ def test_background_work_handed_over_during_the_wiring_waits_for_the_release(qap
     assert ran == ["staged start", "catalog import"]
     window.after_first_paint(lambda: ran.append("later"))  # after the start: at once, as before
     assert ran[-1] == "later"
+
+
+def test_the_garbage_collector_is_off_during_the_start_and_on_after_it(tmp_path: Path) -> None:
+    state = _run_child("""
+        import gc, json, sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMainWindow
+        qapp = QApplication([sys.argv[0]])
+        import main
+        from ui.startup import StagedStart
+        seen = {"before": gc.isenabled()}
+
+        def hook():
+            for widget in qapp.topLevelWidgets():
+                start = widget.findChild(StagedStart) if isinstance(widget, QMainWindow) else None
+                if start is not None:
+                    start.interactive.connect(lambda: seen.setdefault("usable", gc.isenabled()))
+                    return
+            QTimer.singleShot(1, hook)
+
+        QTimer.singleShot(0, hook)
+        app = main.run(["--home", sys.argv[1], "--no-crash-dialog", "--no-single-instance"], exec=False)
+        seen["after"] = gc.isenabled()
+        app.shutdown()
+        print(json.dumps(seen))
+    """, tmp_path / "home")
+    assert state == {"before": True, "usable": False, "after": True}, state
