@@ -60,3 +60,29 @@ def test_key_in_gnome_keyring_and_a_copied_folder_without_it(secret_service, tmp
         assert not ws.cipher.unlocked
     finally:
         ws.close()
+
+
+def test_the_secret_service_is_found_without_keyrings_discovery(secret_service, monkeypatch, tmp_path):
+    """A PC with a desktop session and nothing configured for keyring: ``choose_backend`` asks the Secret Service
+    directly (keyring's entry-points discovery is not run) and the data key goes there."""
+    import keyring.backend
+    import keyring.core
+    import keyring.util.platform_
+    from keyring.backends import SecretService
+
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setattr(keyring.util.platform_, "config_root", lambda: tmp_path / "no-keyring-config")
+
+    def discovery() -> list[keyring.backend.KeyringBackend]:
+        raise AssertionError("keyring's discovery ran")
+
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", discovery)
+    keyring.core._keyring_backend = None  # nothing chosen yet, as in a fresh process (the fixture restores it)
+    home = _production_home(tmp_path / "pc")
+    ws = open_workstation(resolve_paths(home))
+    try:
+        assert isinstance(keyring.get_keyring(), SecretService.Keyring)
+        assert ws.key_source is not None and ws.key_source.is_os_keystore
+    finally:
+        ws.close()
+    assert keyring.get_password(SERVICE, DATA_KEY_USER)
