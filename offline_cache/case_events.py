@@ -69,6 +69,13 @@ def record_platform_status(conn: sqlite3.Connection, case_uuid: str, from_status
     audit_log.chain_event(conn, cursor.lastrowid, device_time, "platform")
 
 
+def last_platform_seq(conn: sqlite3.Connection, case_uuid: str) -> int | None:
+    """The highest stream ``seq`` of the platform's reports applied to a case (none yet: None)."""
+    row = conn.execute("SELECT max(CAST(json_extract(details, '$.seq') AS INTEGER)) FROM case_events"
+                       " WHERE case_uuid = ? AND kind = 'platform_status'", (case_uuid,)).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
 def load_events(conn: sqlite3.Connection, case_uuid: str) -> list[CaseEvent]:
     rows = conn.execute(
         "SELECT event_id, case_uuid, kind, from_status, to_status, clerk_id, window_code, device_time, details"

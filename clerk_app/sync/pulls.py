@@ -17,7 +17,7 @@ from clerk_app.domain.case_states import EventKind, can_transition
 from clerk_app.sync.adapter import PlatformAdapter
 from clerk_app.sync.answers import check_calendar, check_case_changes, check_payment_changes
 from clerk_app.sync.result_pull import record_result
-from offline_cache.case_events import record_event, record_platform_status
+from offline_cache.case_events import last_platform_seq, record_event, record_platform_status
 from offline_cache.cases import case_status, set_case_status
 from offline_cache.corrections import store_request
 from offline_cache.crypto import FieldCipher
@@ -135,9 +135,8 @@ def _replayed(conn: Any, change: dict[str, Any]) -> bool:
     """A report whose seq is not past the last one applied to its case: the stream replayed (a lost cursor on the
     platform's side, a restored backup). The state machine alone cannot tell: 补正 → 审查中 is a real move once
     the 补正 is received, and a replayed old 审查中 would take the case out of 补正."""
-    row = conn.execute("SELECT max(CAST(json_extract(details, '$.seq') AS INTEGER)) FROM case_events"
-                       " WHERE case_uuid = ? AND kind = 'platform_status'", (change["case_uuid"],)).fetchone()
-    return row[0] is not None and int(change["seq"]) <= int(row[0])
+    last = last_platform_seq(conn, change["case_uuid"])
+    return last is not None and int(change["seq"]) <= last
 
 
 def pull_payments(db: Database, adapter: PlatformAdapter, store: SyncStore) -> int:
