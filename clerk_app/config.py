@@ -156,6 +156,9 @@ declare("printing.receipt_printer", str, "", "Printer for 80 mm receipts; empty 
 declare("printing.certificate_printer", str, "",
         "Printer for certificates (证照) on pre-printed stock; empty = use the A4 printer. Its x/y calibration is kept "
         "per printer (打印机校准)")
+declare("printing.render_worker_idle_s", float, 600.0,
+        "Seconds without a paper after which the render worker process ends, giving its memory back (the next paper "
+        "starts it again)", minimum=1.0)
 declare("printing.stock_templates_dir", str, "",
         "Folder of the site's own stock templates (JSON, docs/acceptance.md \"Results and certificates\"); a kind "
         "found there replaces the shipped template; empty = the shipped templates only")

@@ -230,6 +230,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None,  # noqa: P
     from clerk_app.sync.service import SyncService
     from devices.scanner.drivers import build_scanner_service
     from offline_cache.cases import CaseRepository
+    from printing import render_worker
     from printing.stock import TemplateLibrary
 
     hooks = hooks or DeviceHooks()
@@ -240,6 +241,7 @@ def build_services(ws: Workstation, hooks: DeviceHooks | None = None,  # noqa: P
     centre, window, clerk = config.get("centre.code"), config.get("window.code"), config.get("clerk.default_id")
     sandbox, catalog, identity, session = usable.sandbox, usable.catalog, usable.identity, usable.clerk_session
     printing = PrintService(ws, hooks.spooler)
+    render_worker.configure(idle_s=float(config.get("printing.render_worker_idle_s")))
     sync = SyncService(ws, base_url=usable.base_url)
     usable.sync_slot.append(sync)
     queue = queue_service(config, sandbox.base_url if sandbox is not None else None)  # no I/O until started

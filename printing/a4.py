@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from clerk_app.domain.numbering import qr_payload, query_link
 from printing.codes import code128_width, draw_code128, draw_qr
 from printing.fonts import register_cjk_font
-from printing.model import DocumentContext
+from printing.model import DocumentContext, fmt_date
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -50,12 +50,6 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontSize=20, leading=26, alignment=TA_CENTER),
         "section": ParagraphStyle("section", parent=base, fontSize=12, leading=20, spaceBefore=6),
     }
-
-
-def fmt_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def fmt_datetime(value: datetime) -> str:

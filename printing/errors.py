@@ -30,3 +30,9 @@ class PrintJobFailed(PrintError):
     message = QT_TRANSLATE_NOOP(
         "errors", "The printer did not finish the document (state: {state}). Check paper and printer, then reprint."
     )
+
+
+class UnreadableImage(ValueError):
+    """A scanned page's data is not a JPEG or PNG the material PDF can embed (``clerk_app.pages`` says so in the
+    clerk's words). Raised in the render worker and re-raised in the caller: a class of this light module, so the
+    caller catches it without importing img2pdf."""

@@ -68,6 +68,14 @@ OTHER_TITLES: dict[DocumentKind, str] = {
 }
 
 
+def fmt_date(value: date | None) -> str:
+    """A date as the papers print it (2026年3月5日); here, not with the layout, so the services can format one
+    without loading reportlab."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def paper_for(kind: DocumentKind) -> Paper:
     return Paper.RECEIPT_80MM if kind is DocumentKind.THERMAL_RECEIPT else Paper.A4
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
+from clerk_app.services import Services
 from ui.main_window import MainWindow
 from ui.tasks import CpuOp, TaskRunner
 
@@ -50,6 +51,13 @@ def release_memory() -> bool:
     linecache.clearcache()
     trim = _malloc_trim()
     return bool(trim(0)) if trim is not None else False
+
+
+def wire_render_worker(window: MainWindow, services: Services, tasks: TaskRunner) -> None:
+    """The papers render in their own process (``printing.render_worker``), which starts once the clerk gate is
+    wired (background work is held until then), so the first receipt of the day does not wait for reportlab and
+    the CJK font to load; it ends itself after ``printing.render_worker_idle_s`` without a paper."""
+    window.after_first_paint(lambda: CpuOp(window, services.printing.warm_up).run(tasks))
 
 
 def wire_memory(window: MainWindow, tasks: TaskRunner) -> QTimer:

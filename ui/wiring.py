@@ -96,7 +96,7 @@ def feature_steps(window: MainWindow, services: Services, tasks: TaskRunner,
     from ui.agent_batch_wiring import wire_agent_batch
     from ui.catalog_panel import wire_guide_printing
     from ui.customer_screen.wiring import wire_customer_screen
-    from ui.memory import wire_memory
+    from ui.memory import wire_memory, wire_render_worker
     from ui.online_wiring import wire_online
     from ui.power_wiring import wire_power
     from ui.queue_wiring import wire_queue
@@ -129,6 +129,7 @@ def feature_steps(window: MainWindow, services: Services, tasks: TaskRunner,
     statistics = wire_statistics(window, services, tasks)
     wire_results(window, services, tasks, acceptance)  # 打印结果/证照 in the case dialog, 打印机校准 in the toolbar
     memory = wire_memory(window, tasks)
+    wire_render_worker(window, services, tasks)
     power = wire_power(window, services, tasks)
     return Features(applicant, catalog, sync, queue, strips, acceptance, customer_screen, online, retention,
                     statistics, agent_batch, memory, power)

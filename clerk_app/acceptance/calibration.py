@@ -15,6 +15,7 @@ from clerk_app.context import Workstation
 from clerk_app.print_service import TRAINING_FALLBACK, TRAINING_PRINTER, PrintService
 from offline_cache import audit_log
 from offline_cache.printer_calibration import store_calibration
+from printing.render_worker import render
 from printing.spooler import PrintJob
 from printing.stock import Calibration
 
@@ -70,10 +71,9 @@ class CalibrationDesk:
     def page(self, printer: str, calibration: Calibration | None = None, *, check: bool = False) -> bytes:
         """The calibration page (no correction), or with ``check`` the check page with ``calibration`` (default:
         the stored one) applied to its crosses."""
-        from printing.stock_render import calibration_page  # reportlab: only when a page is printed
-
-        return calibration_page(printer, calibration or self.current(printer), datetime.now().astimezone(),
-                                check=check)
+        pdf: bytes = render("printing.stock_render:calibration_page", printer, calibration or self.current(printer),
+                            datetime.now().astimezone(), check=check)
+        return pdf
 
     def print_page(self, printer: str, *, check: bool = False) -> tuple[PrintJob, str]:
         """Spool the page on ``printer`` (A4, nothing archived: it belongs to no case). Training mode without a

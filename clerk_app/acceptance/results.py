@@ -28,7 +28,7 @@ from offline_cache.case_results import CaseResult, result_of
 from offline_cache.cases import StoredCase
 from offline_cache.crypto import FieldCipher
 from offline_cache.db import Database
-from printing.model import DocumentContext, DocumentKind
+from printing.model import DocumentContext, DocumentKind, fmt_date
 from printing.stock import StockTemplate, TemplateLibrary
 
 log = logging.getLogger("onewindow.acceptance")
@@ -163,8 +163,6 @@ def _day(text: str | None) -> str:
     if not text:
         return ""
     try:
-        from printing.a4 import fmt_date  # reportlab stays out of the start-up path
-
         return fmt_date(date.fromisoformat(text[:10]))
     except ValueError:
         return text

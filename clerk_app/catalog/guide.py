@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from clerk_app.catalog.service import CatalogService
 from clerk_app.print_service import PrintService
+from printing.render_worker import render
 from printing.spooler import PrintJob
 
 log = logging.getLogger("onewindow.catalog")
@@ -32,15 +33,16 @@ def answer_labels(service: CatalogService, code: str, answers: Mapping[str, str]
 
 
 def guide_pdf(service: CatalogService, code: str, answers: Mapping[str, str] | None = None) -> bytes:
-    from printing.guide_pdf import render_bundle_guide, render_item_guide
-
     answers = dict(answers or {})
     checklist = service.checklist(code, answers)
     labels = answer_labels(service, code, answers)
     if service.is_bundle(code):
         bundle = service.get_bundle(code)
-        return render_bundle_guide(bundle, service.bundle_members(code, answers), checklist, labels)
-    return render_item_guide(service.get_item(code), checklist, labels)
+        pdf: bytes = render("printing.guide_pdf:render_bundle_guide", bundle, service.bundle_members(code, answers),
+                            checklist, labels)
+    else:
+        pdf = render("printing.guide_pdf:render_item_guide", service.get_item(code), checklist, labels)
+    return pdf
 
 
 def print_guide(catalog: CatalogService, printing: PrintService, code: str,

@@ -94,14 +94,15 @@ class StatisticsController(QObject):
         centre = self.centre_name
 
         def write() -> Path:
-            from clerk_app.reports.xlsx import write_xlsx  # openpyxl and reportlab load when first used
-            from printing.report_pdf import render_report_pdf
+            from clerk_app.reports.xlsx import write_xlsx  # openpyxl loads when first used
+            from printing.render_worker import render  # reportlab: in the render worker
 
             if kind == "xlsx":
                 write_xlsx(table, path)
             else:
-                path.write_bytes(render_report_pdf(centre, table.title, table.subtitle, table.header, table.rows,
-                                                   paper_sections(table), table.notes))
+                path.write_bytes(render("printing.report_pdf:render_report_pdf", centre, table.title,
+                                        table.subtitle, table.header, table.rows, paper_sections(table),
+                                        table.notes))
             return path
 
         def written(result: Path) -> None:
