@@ -16,9 +16,12 @@ import qrcode.constants
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from printing.model import QR_QUIET, QrModules
+
+__all__ = ["QR_QUIET", "code128_modules", "code128_width", "draw_code128", "draw_qr", "qr_matrix"]
+
 CODE128_MODULE = 0.34 * mm
 CODE128_QUIET = 10  # modules
-QR_QUIET = 4  # modules
 
 
 @functools.lru_cache(maxsize=256)
@@ -28,7 +31,7 @@ def code128_modules(data: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+def qr_matrix(data: str) -> QrModules:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(data)
     code.make(fit=True)

@@ -68,6 +68,12 @@ OTHER_TITLES: dict[DocumentKind, str] = {
 }
 
 
+# A QR code's modules, row by row (True = dark), as ``printing.codes.qr_matrix`` makes them, and the quiet zone
+# around them: here so the customer screen paints the code without loading the paper libraries.
+QrModules = tuple[tuple[bool, ...], ...]
+QR_QUIET = 4  # modules
+
+
 def fmt_date(value: date | None) -> str:
     """A date as the papers print it (2026年3月5日); here, not with the layout, so the services can format one
     without loading reportlab."""

@@ -19,7 +19,7 @@ from clerk_app.domain.applicant import Applicant, LegalEntity, NaturalPerson
 from clerk_app.domain.case import Decision, MaterialRecord, MaterialState
 from clerk_app.domain.catalog import MaterialSpec
 from clerk_app.domain.masking import mask_id_number, mask_name
-from printing.model import TITLES, DocumentKind
+from printing.model import TITLES, DocumentKind, QrModules
 
 
 class Stage(enum.Enum):
@@ -73,6 +73,7 @@ class CustomerView:
     sign_title: str = ""  # its title as printed (容缺受理承诺书, 一次性告知书, 送达回执)
     signer: str = ""  # who signs it, as the paper's signature line says (承诺人, 申请人, 领取人)
     evaluate_later: str = ""  # EVALUATION: the 扫码评价 link (case number and verification code only), or ""
+    evaluate_later_qr: QrModules = ()  # the link's QR modules, made in the render worker; () = not made yet
 
 
 _STATE = {
@@ -115,7 +116,7 @@ class CustomerScreenPresenter:
         self._case: CaseContext | None = None
         self._evaluated: set[str] = set()
         self._to_sign: list[str] = []  # papers of the current case the citizen still signs before the evaluation
-        self._links: dict[str, str] = {}  # case UUID -> its 扫码评价 link, once known
+        self._links: dict[str, tuple[str, QrModules]] = {}  # case UUID -> its 扫码评价 link and QR, once known
         self._evaluate_after = True  # after the last signature: the evaluation (acceptance) or the thanks (出件)
         self.view = self._idle_view()
 
@@ -210,15 +211,20 @@ class CustomerScreenPresenter:
             return True
         self._show(CustomerView(Stage.EVALUATION, centre=self.centre, window=self.window, ticket=self.ticket,
                                 case_number=case.case_number, reasons=self.reasons,
-                                evaluate_later=self._links.get(case.case_uuid, "")))
+                                **self._evaluate_later(case.case_uuid)))
         return True
 
-    def evaluation_link(self, case_uuid: str, link: str) -> None:
-        """The case's 扫码评价 link is known (it needs the stored verification code): shown with its evaluation."""
-        self._links = {case_uuid: link}  # only the current case's: nothing of an earlier citizen is kept
+    def evaluation_link(self, case_uuid: str, link: str, qr: QrModules = ()) -> None:
+        """The case's 扫码评价 link is known (it needs the stored verification code): shown with its evaluation.
+        ``qr``: its modules (``printing.codes.qr_matrix``, made off the GUI thread)."""
+        self._links = {case_uuid: (link, qr)}  # only the current case's: nothing of an earlier citizen is kept
         case = self._case
         if self.view.stage is Stage.EVALUATION and case is not None and case.case_uuid == case_uuid:
-            self._show(replace(self.view, evaluate_later=link))
+            self._show(replace(self.view, **self._evaluate_later(case_uuid)))
+
+    def _evaluate_later(self, case_uuid: str) -> dict[str, Any]:
+        link, qr = self._links.get(case_uuid, ("", ()))
+        return {"evaluate_later": link, "evaluate_later_qr": qr}
 
     def ask_signature(self, case: CaseContext, paper: str) -> None:
         """A paper outside the decision needs the citizen's signature (the 送达回执 at 出件): its page now, then

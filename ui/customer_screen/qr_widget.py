@@ -1,5 +1,6 @@
-"""A QR code painted from its module matrix (``printing.codes.qr_matrix``, the same code the papers print): sharp
-at any size on the customer screen, with the quiet zone a phone's camera needs."""
+"""A QR code painted from its module matrix (``printing.codes.qr_matrix``, the same code the papers print, made in
+the render worker off the GUI thread): sharp at any size on the customer screen, with the quiet zone a phone's
+camera needs."""
 
 from __future__ import annotations
 
@@ -7,15 +8,20 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from printing.model import QR_QUIET, QrModules
+
 
 class QrCode(QWidget):
-    def __init__(self, data: str, size: int = 240, parent: QWidget | None = None) -> None:
+    def __init__(self, data: str, size: int = 240, parent: QWidget | None = None,
+                 matrix: QrModules | None = None) -> None:
         super().__init__(parent)
-        # printing.codes brings reportlab: loaded with the first QR shown, not with the customer screen's wiring
-        from printing.codes import QR_QUIET, qr_matrix
+        if matrix is None:
+            # no modules made ahead (printing.codes brings reportlab and qrcode: only in this rare case)
+            from printing.codes import qr_matrix
 
+            matrix = qr_matrix(data)
         self.data = data
-        self.matrix = qr_matrix(data)
+        self.matrix = matrix
         self.quiet = QR_QUIET
         self.setFixedSize(size, size)
         self.setObjectName("qrCode")

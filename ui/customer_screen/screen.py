@@ -312,7 +312,7 @@ class CustomerScreen(QWidget):
             later.setContentsMargins(0, 0, 0, 0)
             later.addWidget(_label(tr_sign("Not now? Scan the code with your phone to evaluate later. It holds only "
                                            "the case number and a verification code."), "hint"), 1)
-            later.addWidget(QrCode(view.evaluate_later, 200))
+            later.addWidget(QrCode(view.evaluate_later, 200, matrix=view.evaluate_later_qr or None))
             layout.addWidget(self.later_box)
         layout.addStretch(1)
         buttons = QHBoxLayout()

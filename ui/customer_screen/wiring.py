@@ -24,7 +24,8 @@ from clerk_app.customer.view import CustomerScreenPresenter, CustomerView, Stage
 from clerk_app.domain.case import Decision
 from clerk_app.domain.numbering import query_link
 from clerk_app.services import Services
-from printing.model import DocumentKind
+from printing.model import DocumentKind, QrModules
+from printing.render_worker import render
 from ui.acceptance.controller import AcceptanceController
 from ui.applicant_panel import ApplicantPanel
 from ui.clerk_gate import SessionGate
@@ -190,12 +191,16 @@ class CustomerScreenWiring(QObject):
         """扫码评价: the link needs the case's stored verification code (a database read: off the GUI thread)."""
         cases, base = self.cases, self.evaluation_url
 
-        def link() -> str:
+        def link() -> tuple[str, QrModules]:
             code = str(cases.get(case.case_uuid).details.get("verification_code", ""))
-            return query_link(base, case.case_number, code) if code else ""
+            url = query_link(base, case.case_number, code) if code else ""
+            # the QR's modules from the render worker (qrcode stays out of this process); the worker was warmed
+            # after the clerk gate and has just rendered the case's papers, so this is a round trip of a few ms
+            qr: QrModules = render("printing.codes:qr_matrix", url) if url else ()
+            return url, qr
 
         DatabaseOp(self.window, link).success(
-            lambda url: self.presenter.evaluation_link(case.case_uuid, url) if url else None).failure(
+            lambda found: self.presenter.evaluation_link(case.case_uuid, *found) if found[0] else None).failure(
             lambda exc: log.warning("no evaluation link for the case: %s", type(exc).__name__)).run(self.tasks)
 
     def _evaluated(self, grade: int | None, reasons: list[str], comment: str) -> None:

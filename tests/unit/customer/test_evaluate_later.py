@@ -54,14 +54,16 @@ def test_the_evaluation_page_shows_the_link_once_known_and_forgets_it_with_the_c
     presenter.decided(CASE, Decision.ACCEPT, None, True, [], SPECS)
     presenter.invite_evaluation()
     assert presenter.view.stage is Stage.EVALUATION and presenter.view.evaluate_later == ""
-    presenter.evaluation_link(CASE.case_uuid, PAGE + "?n=N&c=C")
-    assert presenter.view.evaluate_later == PAGE + "?n=N&c=C"
+    modules = ((True, False), (False, True))
+    presenter.evaluation_link(CASE.case_uuid, PAGE + "?n=N&c=C", modules)
+    assert presenter.view.evaluate_later == PAGE + "?n=N&c=C" and presenter.view.evaluate_later_qr == modules
     presenter.evaluation_link("another-case", PAGE + "?n=X&c=Y")
     assert presenter.view.evaluate_later == PAGE + "?n=N&c=C", "another case's link is not shown"
     presenter.end_citizen()
     presenter.decided(CASE, Decision.ACCEPT, None, True, [], SPECS)
     presenter.invite_evaluation()
     assert presenter.view.evaluate_later == "", "nothing of the last citizen is kept"
+    assert presenter.view.evaluate_later_qr == ()
 
 
 def test_the_screen_paints_the_qr_of_the_link(qtbot) -> None:
@@ -70,8 +72,9 @@ def test_the_screen_paints_the_qr_of_the_link(qtbot) -> None:
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
+    # the modules come made (by the render worker, through the wiring): the screen paints them as they are
     screen.show_view(CustomerView(Stage.EVALUATION, centre="中心", window="01", case_number="N1",
-                                  reasons=("服务效率",), evaluate_later=link))
+                                  reasons=("服务效率",), evaluate_later=link, evaluate_later_qr=qr_matrix(link)))
     qtbot.waitUntil(lambda: any(w.isVisible() for w in screen.findChildren(QrCode)))
     (code,) = [w for w in screen.findChildren(QrCode) if w.isVisible()]
     assert code.data == link

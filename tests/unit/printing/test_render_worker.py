@@ -128,8 +128,8 @@ def test_warming_up_loads_the_papers_code_in_the_worker(worker: RenderWorker) ->
 
 
 def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: Path) -> None:
-    """A receipt and an A4 notice printed through the PrintService, a service guide and a watermarked material
-    PDF, from a script that (like main.py) imports Qt only when run: the script's process never loads reportlab,
+    """A receipt and an A4 notice printed through the PrintService, a watermarked material PDF and the customer
+    screen's QR, from a script that (like main.py) imports Qt only when run: the script's process never loads reportlab,
     the CJK font, qrcode, python-barcode, pikepdf or img2pdf, and the worker (spawned: it re-imports the
     script as ``__mp_main__``, not its ``__main__`` block) never loads Qt or the ui."""
     script = tmp_path / "gui_like.py"
@@ -146,7 +146,7 @@ def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: P
             from clerk_app.paths import resolve_paths
             from clerk_app.print_service import PrintService
             from printing.model import DocumentKind
-            from printing.render_worker import default_worker
+            from printing.render_worker import default_worker, render
             from tests.unit.printing.helpers import RecordingSpooler, context, insert_case
             from tests.unit.scanning import images
 
@@ -160,6 +160,7 @@ def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: P
             notice = service.print_document(case, context(DocumentKind.ACCEPTANCE_NOTICE), "clerk7")
             jpeg = images.encode(images.text_page(300, 420).convert("RGB"), "JPEG", quality=40)
             material = assemble_pdf([PdfPage(jpeg), PdfPage(jpeg, 90)], watermark=watermark_text())
+            qr = render("printing.codes:qr_matrix", "https://pj.example/e?n=N1&c=K7QX2M")  # the customer screen's
             worker = default_worker().call("printing.render_worker:loaded_modules")
             ws.close()
             print(json.dumps({{
@@ -169,6 +170,7 @@ def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: P
                 "pdfs": [receipt.pdf[:5].decode(), notice.pdf[:5].decode(), material[:5].decode()],
                 "media": spooler.media,
                 "fallbacks": default_worker().fallbacks,
+                "qr": [len(qr), len(qr[0]), type(qr[0][0]).__name__],
             }}))
     """))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
@@ -183,3 +185,4 @@ def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: P
     assert state["pdfs"] == ["%PDF-"] * 3
     assert state["media"][0].startswith("Custom.80x") and state["media"][1] == "A4"
     assert state["fallbacks"] == 0
+    assert state["qr"][0] == state["qr"][1] >= 21 and state["qr"][2] == "bool"
