@@ -79,18 +79,31 @@ def loaded_modules() -> list[str]:
     return sorted(sys.modules)
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C in the terminal of a development start reaches the whole process group: the GUI decides what
-    # happens, a worker interrupted mid-render would only be retried.
+def _worker_start() -> None:
     import signal
 
+    # Ctrl-C in the terminal of a development start reaches the whole process group: the GUI decides what
+    # happens, a worker interrupted mid-render would only be retried.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent that ends without its exit handlers (killed, crashed, os._exit) cannot stop the worker, and the
+    # worker holds both ends of its request queue, so it would wait for requests forever (and hold the parent's
+    # stdout and stderr, which a caller reading them to the end waits for): it ends with its parent instead.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(0)
 
 
 # --- in the GUI process ----------------------------------------------------------------------------------------
 def spawn_pool() -> Executor:
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_ignore_interrupts)
+                               initializer=_worker_start)
 
 
 class RenderWorker:

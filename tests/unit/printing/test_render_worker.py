@@ -21,6 +21,7 @@ import pytest
 
 from printing.model import DocumentKind
 from printing.render_worker import RenderWorker, resolve
+from tests.stack import wait_until
 from tests.unit.printing.helpers import context
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -118,6 +119,23 @@ def test_an_idle_worker_ends_and_the_next_paper_starts_another(worker: RenderWor
     assert not worker.running and not _alive(first)
     assert worker.call(RENDER, context(DocumentKind.THERMAL_RECEIPT)).startswith(b"%PDF")
     assert worker.pid() != first and worker.starts == 2
+
+
+def test_the_worker_ends_with_a_parent_that_ends_without_its_exit_handlers(tmp_path: Path) -> None:
+    """A GUI killed or ended by ``os._exit`` (bench_day does) leaves no worker behind holding its pipes."""
+    script = textwrap.dedent("""
+        import os, sys
+        from printing.render_worker import RenderWorker
+
+        worker = RenderWorker()
+        print(worker.pid(), flush=True)
+        os._exit(0)
+    """)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)  # returns only once no process holds the captured pipes
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert wait_until(lambda: not _alive(int(done.stdout.split()[0])), timeout=30)
 
 
 def test_warming_up_loads_the_papers_code_in_the_worker(worker: RenderWorker) -> None:
