@@ -13,7 +13,7 @@ data, the PDF) go through the executor's pipes, never to disk, and are never log
 * Exits after ``idle_s`` without a call (its memory goes back to the system); the next call starts it again.
 * A worker that dies mid-render (killed, crashed) is replaced and the render retried once; if that fails too
   (the worker cannot start at all), the paper is rendered in this process with a logged warning: the clerk must
-  still get the paper.
+  still get the paper. The papers of the next ``RETRY_START_S`` render here too, without trying again.
 
 An exception raised by the rendering function itself (a ``ValueError`` for a paper without its case number) is
 re-raised here as it is, exactly as an in-process call would raise it.
@@ -36,6 +36,9 @@ from typing import Any
 log = logging.getLogger("onewindow.printing")
 
 IDLE_EXIT_S = 600.0  # the default of ``printing.render_worker_idle_s``
+# After a worker could not start, papers render in this process for this long before a start is tried again
+# (each failed try costs two interpreter starts: not for every paper of the day).
+RETRY_START_S = 300.0
 PACKAGES = ("printing.",)  # what the client sends: this package's rendering functions
 
 # What a warm worker has loaded: everything the papers of a day need.
@@ -115,7 +118,9 @@ class RenderWorker:
     def __init__(self, idle_s: float = IDLE_EXIT_S, pool_factory: Callable[[], Executor] = spawn_pool,
                  packages: tuple[str, ...] = PACKAGES) -> None:
         self.idle_s = idle_s
+        self.retry_start_s = RETRY_START_S
         self._packages = packages
+        self._start_failed_at: float | None = None  # monotonic time of the last start that failed
         self._pool_factory = pool_factory
         self._lock = threading.Lock()
         self._pool: Executor | None = None
@@ -133,14 +138,18 @@ class RenderWorker:
         module, _, name = target.partition(":")
         if not module.startswith(self._packages) or not name.isidentifier():
             raise ValueError(f"not a rendering function the worker runs: {target}")
-        for attempt in (1, 2):
-            try:
-                return self._submit(target, args, kwargs)
-            except BrokenProcessPool:
-                self._discard()
-                if attempt == 1:
-                    log.warning("the render worker died during %s; starting it again", target)
-        log.warning("the render worker cannot start; rendering %s in this process", target)
+        failed = self._start_failed_at
+        if failed is None or time.monotonic() - failed >= self.retry_start_s:
+            for attempt in (1, 2):
+                try:
+                    return self._submit(target, args, kwargs)
+                except BrokenProcessPool:
+                    self._discard()
+                    if attempt == 1:
+                        log.warning("the render worker died during %s; starting it again", target)
+            log.warning("the render worker cannot start; rendering in this process for the next %.0f s",
+                        self.retry_start_s)
+            self._start_failed_at = time.monotonic()
         self.fallbacks += 1
         return resolve(target)(*args, **kwargs)
 

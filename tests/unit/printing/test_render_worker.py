@@ -108,6 +108,11 @@ def test_a_worker_that_cannot_start_leaves_the_paper_to_this_process(caplog: pyt
     assert pdf == resolve(RENDER)(ctx)
     assert worker.starts == 2 and worker.fallbacks == 1  # started, retried once, then rendered here
     assert "cannot start" in caplog.text and "张三丰" not in caplog.text
+    assert worker.call(RENDER, ctx) == pdf
+    assert worker.starts == 2 and worker.fallbacks == 2, "the next papers do not try again at once"
+    worker.retry_start_s = 0.0  # the retry period is over
+    assert worker.call(RENDER, ctx) == pdf
+    assert worker.starts == 4 and worker.fallbacks == 3
     worker.stop()
 
 
@@ -117,6 +122,7 @@ def test_an_idle_worker_ends_and_the_next_paper_starts_another(worker: RenderWor
     worker.idle_s = 0.0
     assert worker.stop_if_idle()
     assert not worker.running and not _alive(first)
+    worker.idle_s = 600.0  # (with 0 the idle timer armed by the next call would end it at once)
     assert worker.call(RENDER, context(DocumentKind.THERMAL_RECEIPT)).startswith(b"%PDF")
     assert worker.pid() != first and worker.starts == 2
 
