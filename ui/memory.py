@@ -54,8 +54,8 @@ def release_memory() -> bool:
 
 
 def wire_render_worker(window: MainWindow, services: Services, tasks: TaskRunner) -> None:
-    """The papers render in their own process (``printing.render_worker``), which starts once the clerk gate is
-    wired (background work is held until then), so the first receipt of the day does not wait for reportlab and
+    """The papers render in their own process (``printing.render_worker``), started and warmed once every feature
+    is wired (background work is held until then), so the first receipt of the day does not wait for reportlab and
     the CJK font to load; it ends itself after ``printing.render_worker_idle_s`` without a paper."""
     window.after_first_paint(lambda: CpuOp(window, services.printing.warm_up).run(tasks))
 
