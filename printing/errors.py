@@ -32,6 +32,13 @@ class PrintJobFailed(PrintError):
     )
 
 
+class PaperNotRendered(PrintError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "This paper could not be produced: the program that lays out papers stopped on it twice. The "
+        "case itself is saved; call the IT staff with the case number."
+    )
+
+
 class UnreadableImage(ValueError):
     """A scanned page's data is not a JPEG or PNG the material PDF can embed (``clerk_app.pages`` says so in the
     clerk's words). Raised in the render worker and re-raised in the caller: a class of this light module, so the

@@ -33,6 +33,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from printing.errors import PaperNotRendered
+
 log = logging.getLogger("onewindow.printing")
 
 IDLE_EXIT_S = 600.0  # the default of ``printing.render_worker_idle_s``
@@ -147,6 +149,10 @@ class RenderWorker:
                     self._discard()
                     if attempt == 1:
                         log.warning("the render worker died during %s; starting it again", target)
+            if self._starts_at_all():
+                # The worker runs but dies on this paper, twice: in this process it would take the window down.
+                log.error("the render worker died twice on %s; the paper is refused", target)
+                raise PaperNotRendered()
             log.warning("the render worker cannot start; rendering in this process for the next %.0f s",
                         self.retry_start_s)
             self._start_failed_at = time.monotonic()
@@ -203,6 +209,15 @@ class RenderWorker:
             return future.result()
         finally:
             self._done()
+
+    def _starts_at_all(self) -> bool:
+        """Whether a fresh worker answers at all (after a paper broke two of them)."""
+        try:
+            self._submit("printing.render_worker:worker_pid", (), {})
+        except BrokenProcessPool:
+            self._discard()
+            return False
+        return True
 
     def _ensure_pool(self) -> Executor:
         if self._pool is None:

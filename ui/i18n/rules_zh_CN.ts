@@ -39,6 +39,11 @@
         <translation>系统打印服务未运行。请启动打印服务或联系信息技术人员后重新打印；办件本身已保存。</translation>
     </message>
     <message>
+        <location filename="../../printing/errors.py" line="36" />
+        <source>This paper could not be produced: the program that lays out papers stopped on it twice. The case itself is saved; call the IT staff with the case number.</source>
+        <translation>该文书无法生成：文书排版程序两次在此文书上异常退出。办件本身已保存；请记下办件编号并联系信息技术人员。</translation>
+    </message>
+    <message>
         <location filename="../../printing/errors.py" line="30" />
         <source>The printer did not finish the document (state: {state}). Check paper and printer, then reprint.</source>
         <translation>打印机未完成打印（状态：{state}）。请检查纸张和打印机后补打。</translation>

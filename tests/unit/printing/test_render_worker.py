@@ -39,6 +39,13 @@ def die_once_then_render(marker: str, kind: DocumentKind) -> bytes:
     return render_document(context(kind))
 
 
+def always_die(kind: DocumentKind) -> bytes:
+    """In the worker: a paper that kills every worker it reaches (a crash in a native library, say)."""
+    del kind
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("unreachable")
+
+
 def _never_starts() -> None:
     os._exit(3)  # the child exits before it can take a request: as a worker that cannot start
 
@@ -106,14 +113,26 @@ def test_a_worker_that_cannot_start_leaves_the_paper_to_this_process(caplog: pyt
     with caplog.at_level(logging.WARNING, "onewindow.printing"):
         pdf = worker.call(RENDER, ctx)
     assert pdf == resolve(RENDER)(ctx)
-    assert worker.starts == 2 and worker.fallbacks == 1  # started, retried once, then rendered here
+    assert worker.starts == 3 and worker.fallbacks == 1  # started, retried, a bare start tried, rendered here
     assert "cannot start" in caplog.text and "张三丰" not in caplog.text
     assert worker.call(RENDER, ctx) == pdf
-    assert worker.starts == 2 and worker.fallbacks == 2, "the next papers do not try again at once"
+    assert worker.starts == 3 and worker.fallbacks == 2, "the next papers do not try again at once"
     worker.retry_start_s = 0.0  # the retry period is over
     assert worker.call(RENDER, ctx) == pdf
-    assert worker.starts == 4 and worker.fallbacks == 3
+    assert worker.starts == 6 and worker.fallbacks == 3
     worker.stop()
+
+
+def test_a_paper_that_kills_every_worker_is_refused_not_rendered_here(worker: RenderWorker,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """Rendering it in this process would take the window down with it: the clerk is told, the worker lives on."""
+    from printing.errors import PaperNotRendered
+
+    with caplog.at_level(logging.WARNING, "onewindow.printing"), pytest.raises(PaperNotRendered):
+        worker.call("tests.unit.printing.test_render_worker:always_die", DocumentKind.THERMAL_RECEIPT)
+    assert worker.fallbacks == 0 and worker.starts == 3
+    assert "refused" in caplog.text
+    assert worker.call(RENDER, context(DocumentKind.THERMAL_RECEIPT)).startswith(b"%PDF")  # the next paper prints
 
 
 def test_an_idle_worker_ends_and_the_next_paper_starts_another(worker: RenderWorker) -> None:
