@@ -11,11 +11,11 @@
      desks no start needs load later, where they are used).
    The two threads never import the same modules at once: the database thread's imports come first.
 3. One GUI-thread slice builds ``DeviceHooks`` (the PIN prompt is a QObject); the card reader's, the catalog's
-   and the clerk session's services (``build_usable``) are built on them off the GUI thread. In training mode
-   the sandbox process starts then (a ``NetworkOp``; its own process, so it loads on the other core while the
-   features are wired).
+   and the clerk session's services (``build_usable``) are built on them off the GUI thread.
 4. Back on the GUI thread, the card reader and the catalog (``ui.wiring.usable_steps``), one per event-loop turn,
-   then the clerk gate: the window is usable (``interactive``). The catalog's index starts being built then.
+   then the clerk gate: the window is usable (``interactive``). The catalog's index starts being built then, and
+   in training mode the sandbox process starts (a ``NetworkOp``; its own process, so it loads on the other core
+   while the features are wired).
 5. Once it is built (``CatalogPanel.prepared``), a ``CpuOp`` imports the other features' wiring
    (``FEATURE_MODULES``); a GUI slice finds the document camera (Qt Multimedia); the other services
    (``build_services``) are built off the GUI thread; then one feature per
@@ -262,13 +262,6 @@ class StagedStart(QObject):
         self.usable = services  # owns the data now: close() closes both
         if self.stopped:
             return
-        sandbox = services.sandbox
-        if sandbox is not None:
-            # Its own process (nice 10): it loads FastAPI on the other core while the features are wired. The
-            # sync wiring's start_platform finds it started (or waits for it, off the GUI thread); a failure is
-            # reported there, so here it is only logged.
-            NetworkOp(self._window, sandbox.start).success(lambda _sandbox: None).failure(
-                lambda exc: log.info("training platform not started ahead: %s", type(exc).__name__)).run(self._tasks)
         from ui.wiring import usable_steps
 
         log.info("wiring the card reader and the catalog")
@@ -307,6 +300,14 @@ class StagedStart(QObject):
         self.interactive_at = time.monotonic()
         log.info("workstation usable in %.0f ms", (self.interactive_at - self.began) * 1000)
         self.interactive.emit()
+        sandbox = self.usable.sandbox
+        if sandbox is not None:
+            # Its own process (nice 10): it loads FastAPI on the other core while the features are wired; started
+            # once the window is usable (starting a process and its imports took from the way there). The sync
+            # wiring's start_platform finds it started (or waits for it, off the GUI thread); a failure is
+            # reported there, so here it is only logged.
+            NetworkOp(self._window, sandbox.start).success(lambda _sandbox: None).failure(
+                lambda exc: log.info("training platform not started ahead: %s", type(exc).__name__)).run(self._tasks)
         # The catalog's index (and, on a first start, the training catalog's import) is what the search box
         # waits for: it starts now, on the database thread, and the other features follow once it is there. Run
         # alongside, their imports would only share the GIL with it (the search would answer later), and their
