@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from clerk_app.context import Workstation
 from clerk_app.errors import UserFacingError
 from clerk_app.i18n import QT_TRANSLATE_NOOP
 from offline_cache import audit_log, print_archive
-from offline_cache.print_archive import archive_printed, printed_documents, reprint_count, was_printed
+from offline_cache.print_archive import archive_in, archive_printed, printed_documents, reprint_count, was_printed
 from offline_cache.printer_calibration import stored_calibration
 from printing.errors import NoPrinter, SpoolerUnavailable
 from printing.model import TITLES, DocumentContext, DocumentKind
@@ -210,6 +211,20 @@ class PrintService:
         log.info("training mode, no print service: %s saved as a PDF", ctx.kind.value)
         return PrintOutcome(PrintJob(TRAINING_PRINTER, "saved"), ArchivedDocument.from_record(record), pdf,
                             str(path))
+
+    def print_for_cases(self, case_uuids: Sequence[str], ctx: DocumentContext, clerk_id: str) -> list[PrintOutcome]:
+        """One paper about several cases (a 材料流转单, the 当日寄件清单, a 代办批次's receipt): rendered and printed
+        once, as ``print_document`` for the first case (its 补打 rule), and the same copy archived with each other
+        case, on the printer it went to (each case's file shows the paper it left with). One outcome per case."""
+        first, *others = case_uuids
+        outcome = self.print_document(first, ctx, clerk_id)
+        made = outcome.archived
+        tag = ctx.extra.get("supplement_uuid") or ctx.extra.get("document_tag")
+        window = str(self._ws.config.get("window.code"))
+        with self._ws.db.transaction() as conn:
+            records = [archive_in(conn, key, made.sha256, len(outcome.pdf), made.kind.value, made.reprint,
+                                  made.printer, clerk_id, window, tag) for key in others]
+        return [outcome, *(dataclasses.replace(outcome, archived=ArchivedDocument.from_record(r)) for r in records)]
 
     def archive_only(self, case_uuid: str, ctx: DocumentContext, clerk_id: str) -> PrintOutcome:
         """Archive a copy with the case without spooling it (the copy signed on the customer screen). It is a

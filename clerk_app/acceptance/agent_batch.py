@@ -150,8 +150,6 @@ class AgentBatchDesk:
         """Print the batch receipt once; archived with every case of the batch (each villager's file holds it)."""
         ctx = self.receipt_context(batch_uuid)
         record = agent_batches.get_batch(self._db, self._cipher, batch_uuid)
-        first, *others = record.case_uuids
-        printer, clerk = self._documents.printer, self._documents.clerk_id
-        outcomes: list[object] = [printer.print_document(first, ctx, clerk)]
-        outcomes += [printer.archive_only(key, ctx, clerk) for key in others]
+        outcomes: list[object] = list(self._documents.printer.print_for_cases(record.case_uuids, ctx,
+                                                                               self._documents.clerk_id))
         return outcomes

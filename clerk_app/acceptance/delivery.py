@@ -232,8 +232,4 @@ class DeliveryDesk:
         courier's list it left with)."""
         ctx = self.mailing_list_context(day)
         cases = [e.case_uuid for e in self.mailing_list(day)]
-        printer, clerk = self._documents.printer, self._documents.clerk_id
-        outcome = printer.print_document(cases[0], ctx, clerk)
-        for key in cases[1:]:
-            printer.archive_only(key, ctx, clerk)
-        return outcome
+        return self._documents.printer.print_for_cases(cases, ctx, self._documents.clerk_id)[0]

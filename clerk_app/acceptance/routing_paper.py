@@ -38,8 +38,4 @@ def slip_context(slip: StoredSlip, cases: CaseRepository, documents: DocumentDes
 def print_slip(slip: StoredSlip, cases: CaseRepository, documents: DocumentDesk) -> PrintOutcome:
     ctx = slip_context(slip, cases, documents)
     keys = [line["case_uuid"] for line in slip.lines]
-    printer, clerk = documents.printer, documents.clerk_id
-    outcome = printer.print_document(keys[0], ctx, clerk)
-    for key in keys[1:]:
-        printer.archive_only(key, ctx, clerk)
-    return outcome
+    return documents.printer.print_for_cases(keys, ctx, documents.clerk_id)[0]

@@ -87,3 +87,27 @@ def test_failed_spooling_keeps_the_archive(workstation: Workstation, tmp_path: P
 def test_one_print_service_for_the_workstation(services) -> None:
     assert services.documents.printer is services.printing  # the acceptance paper goes through the same service
     assert services.printing.preview(context(DocumentKind.MATERIAL_LIST)).startswith(b"%PDF")
+
+
+def test_a_paper_about_several_cases_renders_once_and_is_archived_with_each(workstation: Workstation,
+                                                                            monkeypatch) -> None:
+    import clerk_app.print_service as print_service
+
+    service, spooler, first = _service(workstation)
+    with workstation.db.transaction() as conn:
+        others = [insert_case(conn, f"3303020010120261122000{n}") for n in (8, 9)]
+    rendered: list[str] = []
+    real = print_service.render_document
+    monkeypatch.setattr(print_service, "render_document", lambda ctx: rendered.append(ctx.kind.value) or real(ctx))
+    ctx = context(DocumentKind.ROUTING_SLIP)
+    ctx = dataclasses.replace(ctx, extra={**ctx.extra, "document_tag": "slip-1"})
+    outcomes = service.print_for_cases([first, *others], ctx, "clerk7")
+    assert rendered == ["routing_slip"] and len(spooler.jobs) == 1  # was one render per case
+    assert [o.archived.case_uuid for o in outcomes] == [first, *others]
+    for case in (first, *others):
+        [archived] = service.archived(case)
+        assert archived.sha256 == outcomes[0].archived.sha256 and archived.printer == "A4-Laser"  # not 电子签名存档
+        [event] = load_events(workstation.db.conn, case)
+        assert event.kind is EventKind.PRINTED
+    again = service.print_for_cases([first, *others], ctx, "clerk7")  # the same slip again: 补打 for every case
+    assert all(o.archived.reprint for o in again)
