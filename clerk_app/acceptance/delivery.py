@@ -204,9 +204,10 @@ class DeliveryDesk:
         """The list's own number (its Code128 on the page): 寄件清单 of this window and day."""
         return f"YJ{self._window_code}{day:%Y%m%d}"
 
-    def mailing_list_context(self, day: date | None = None) -> DocumentContext:
+    def mailing_list_context(self, day: date | None = None, entries: list[MailingEntry] | None = None
+                             ) -> DocumentContext:
         day = day or self._clock().date()
-        entries = self.mailing_list(day)
+        entries = self.mailing_list(day) if entries is None else entries
         if not entries:
             raise NothingMailed(day=day.isoformat())
         head = self._documents.letterhead
@@ -230,6 +231,7 @@ class DeliveryDesk:
     def print_mailing_list(self, day: date | None = None) -> PrintOutcome:
         """Print the day's list through the print service; archived with every case on it (each file shows the
         courier's list it left with)."""
-        ctx = self.mailing_list_context(day)
-        cases = [e.case_uuid for e in self.mailing_list(day)]
+        entries = self.mailing_list(day)  # each recipient decrypted once for the list and its cases
+        ctx = self.mailing_list_context(day, entries)
+        cases = [e.case_uuid for e in entries]
         return self._documents.printer.print_for_cases(cases, ctx, self._documents.clerk_id)[0]
