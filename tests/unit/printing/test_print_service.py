@@ -91,7 +91,7 @@ def test_one_print_service_for_the_workstation(services) -> None:
 
 def test_a_paper_about_several_cases_renders_once_and_is_archived_with_each(workstation: Workstation,
                                                                             monkeypatch) -> None:
-    import clerk_app.print_service as print_service
+    from clerk_app import print_service
 
     service, spooler, first = _service(workstation)
     with workstation.db.transaction() as conn:
