@@ -100,6 +100,10 @@ class PrintService:
         self._ws = workstation
         self._spooler = spooler
 
+    def close(self) -> None:
+        """The workstation closes: the render worker ends now, in order, not in the interpreter's exit."""
+        default_worker().stop()
+
     @property
     def spooler(self) -> Spooler:
         if self._spooler is None:

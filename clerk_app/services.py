@@ -162,7 +162,7 @@ class Services(UsableServices):
 
     def close(self) -> None:
         self._close_all((("evaluator", self.evaluator.close), ("queue", self.queue.close),
-                         ("sync", self.sync.close)))
+                         ("sync", self.sync.close), ("render worker", self.printing.close)))
 
     def _close_devices(self) -> tuple[tuple[str, Callable[[], None]], ...]:
         return (("scanning", self.scanning.close),)

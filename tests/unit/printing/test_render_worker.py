@@ -229,3 +229,17 @@ def test_the_gui_process_renders_without_loading_the_paper_libraries(tmp_path: P
     assert state["media"][0].startswith("Custom.80x") and state["media"][1] == "A4"
     assert state["fallbacks"] == 0
     assert state["qr"][0] == state["qr"][1] >= 21 and state["qr"][2] == "bool"
+
+
+def test_closing_the_workstation_ends_the_worker_in_order(services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not left to the interpreter's exit, where it would run beside Qt's teardown."""
+    from printing.render_worker import default_worker
+
+    services.printing.preview(context(DocumentKind.THERMAL_RECEIPT))
+    assert default_worker().running
+    services.printing.close()
+    assert not default_worker().running
+    closed: list[str] = []
+    monkeypatch.setattr(services.printing, "close", lambda: closed.append("render worker"))
+    services.close()
+    assert closed == ["render worker"]
