@@ -433,11 +433,13 @@ def index_for_typing(service: CatalogService) -> dict[str, int]:
     """Build the search index (on a worker thread) and keep the garbage collector off it; the catalog's counts.
 
     The index is millions of small new objects: the collector's first passes over them, on whatever keystroke came
-    next, took 30-300 ms at 50,000 items (bench/bench_catalog.py). One collection here, once per catalog change,
-    then ``gc.freeze``: later passes skip everything alive now. A replaced index is still freed (by reference
-    counting: it holds no cycles)."""
+    next, took 30-300 ms at 50,000 items (bench/bench_catalog.py). ``gc.freeze`` here, once per catalog change:
+    later passes skip everything alive now. A replaced index is still freed (by reference counting: it holds no
+    cycles). No collection first, on this worker thread: a collection finalises whatever unreachable Qt objects
+    (and PySide's wrappers) it finds on the thread that runs it, which Qt does not allow and a full test run
+    tripped over; the few cycles alive now stay frozen instead (the start's collection, on the GUI thread, went
+    before)."""
     service.index()
-    gc.collect()
     gc.freeze()
     return service.counts()
 

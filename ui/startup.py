@@ -191,14 +191,17 @@ class StagedStart(QObject):
         self._collector_paused = False
         gc.enable()
         if freeze:
-            # Off the GUI thread, one collection, then what the start built (modules, widgets, services) is kept
-            # out of every later pass, which would otherwise walk it all on some keystroke.
-            def collect_and_freeze() -> None:
-                gc.collect()
-                gc.freeze()
+            # One collection, then what the start built (modules, widgets, services) is kept out of every later
+            # pass, which would otherwise walk it all on some keystroke. On the GUI thread, on the next turn: a
+            # collection elsewhere finalises unreachable Qt objects (and PySide's wrappers) on that thread, which
+            # Qt does not allow; a full test run crashed that way.
+            QTimer.singleShot(0, self, self._collect_and_freeze)
 
-            CpuOp(self._window, collect_and_freeze).success(lambda _none: None).failure(
-                lambda exc: log.info("collection after the start failed: %s", type(exc).__name__)).run(self._tasks)
+    def _collect_and_freeze(self) -> None:
+        began = time.perf_counter()
+        found = gc.collect()
+        gc.freeze()
+        log.info("collection after the start: %d objects, %.0f ms", found, (time.perf_counter() - began) * 1000)
 
     def close(self) -> None:
         """Close the services, or the data if the services were not built yet (after ``stop`` and the tasks'

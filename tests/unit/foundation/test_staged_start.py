@@ -287,6 +287,13 @@ def test_the_garbage_collector_is_off_during_the_start_and_on_after_it(tmp_path:
         import main
         from ui.startup import StagedStart
         seen = {"before": gc.isenabled()}
+        import threading, time
+        on_gui = []
+        real_collect = gc.collect
+        def collect(*args):  # which thread collects: a collection finalises Qt objects, GUI thread only
+            on_gui.append(threading.current_thread() is threading.main_thread())
+            return real_collect(*args)
+        gc.collect = collect
 
         def hook():
             for widget in qapp.topLevelWidgets():
@@ -299,7 +306,11 @@ def test_the_garbage_collector_is_off_during_the_start_and_on_after_it(tmp_path:
         QTimer.singleShot(0, hook)
         app = main.run(["--home", sys.argv[1], "--no-crash-dialog", "--no-single-instance"], exec=False)
         seen["after"] = gc.isenabled()
+        for _ in range(30):
+            qapp.processEvents()
+            time.sleep(0.01)
+        seen["collected_on_gui"] = bool(on_gui) and all(on_gui)
         app.shutdown()
         print(json.dumps(seen))
     """, tmp_path / "home")
-    assert state == {"before": True, "usable": False, "after": True}, state
+    assert state == {"before": True, "usable": False, "after": True, "collected_on_gui": True}, state
