@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.config import Config
@@ -87,10 +87,9 @@ class WorkstationApp:
         if self.start.done:
             return
         loop = QEventLoop()
-        self.start.finished.connect(loop.quit)
+        self.start.finished.connect(loop.quit, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
-        self.start.finished.disconnect(loop.quit)
 
     def started(self) -> None:
         """The staged start finished: a failure is shown to the clerk and ends the application (``exit_code``)."""

@@ -224,6 +224,7 @@ class Operation(Generic[T]):
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[int, int, str], None] | None = None
         self._relay = _Relay()
+        self._delivered = False
         self._tasks: TaskRunner | None = None
         self.progress: Progress | None = None
         self._label: str | None = None
@@ -257,7 +258,10 @@ class Operation(Generic[T]):
             log.info("an operation was refused: the window is closing")
             return
         self._tasks = tasks
-        self._relay.finished.connect(self._deliver)
+        # One delivery per op, and no disconnect in it: a disconnect of a slot PySide no longer counts as connected
+        # warns, which the test run's warnings-as-errors turned into a SystemError in two full CI runs, both times
+        # delivering the services built during the staged start.
+        self._relay.finished.connect(self._deliver, Qt.ConnectionType.SingleShotConnection)
         self._relay.progress.connect(self._progressed)
         if self._label is not None:
             self._timer = QTimer()
@@ -303,7 +307,10 @@ class Operation(Generic[T]):
             self._view = None
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
-        self._relay.finished.disconnect(self._deliver)
+        if self._delivered:
+            log.warning("an operation's result arrived twice; the second is dropped")
+            return
+        self._delivered = True
         if self._tasks is not None:
             self._tasks._done(self)
         self._close_view()
