@@ -9,7 +9,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.unit.acceptance.test_ui import _ready, desk  # noqa: F401 - the fixture
+from tests.unit.acceptance.test_ui import desk  # noqa: F401 - the fixture
+from tests.unit.acceptance.test_void_ui import _committed as _commit
 from ui.acceptance.case_list import CaseDialog
 from ui.acceptance.preview import PdfPreviewDialog
 
@@ -24,13 +25,6 @@ def _deleted_later() -> None:
 def _alive(kind: type) -> list[object]:
     return [w for w in QApplication.allWidgets() if isinstance(w, kind)]
 
-
-def _commit(qtbot, controller):
-    _ready(qtbot, controller)
-    QTest.keyClick(controller.checklist.table, Qt.Key.Key_A)
-    with qtbot.waitSignal(controller.committed, timeout=10_000):
-        controller.accept_shortcut()
-    return controller.last_result
 
 
 def test_twenty_case_dialogs_opened_and_closed_leave_none_alive(qtbot, desk) -> None:  # noqa: F811

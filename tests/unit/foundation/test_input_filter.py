@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from tests.unit.acceptance.test_barcode_and_session import Clock as _Clock
+from tests.unit.acceptance.test_barcode_and_session import field  # noqa: F401 - the fixture
 from ui.acceptance.barcode import BarcodeWedgeFilter
 from ui.input_filter import app_input
 
@@ -15,32 +17,11 @@ pytestmark = pytest.mark.gui
 NUMBER = "33030200101202600000017"
 
 
-class _Clock:
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 100.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
-
-@pytest.fixture
-def field(qtbot, qapp):
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.activateWindow()
-    qtbot.waitActive(edit)
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    return edit
-
-
 def test_one_filter_per_application(qapp) -> None:
     assert app_input(qapp) is app_input(qapp) is app_input()
 
 
-def test_a_gun_burst_is_swallowed_and_still_counts_as_input(qapp, field) -> None:
+def test_a_gun_burst_is_swallowed_and_still_counts_as_input(qapp, field) -> None:  # noqa: F811
     owner, touched, seen = QObject(), [], []
     filters = app_input(qapp)
     gun = BarcodeWedgeFilter(clock=_Clock(0.005))
@@ -75,7 +56,7 @@ def test_events_that_are_not_input_reach_no_listener(qapp, qtbot) -> None:
     assert touched == []  # shown, laid out and painted: nothing the clerk did
 
 
-def test_a_deleted_owner_or_key_filter_is_dropped(qapp, field) -> None:
+def test_a_deleted_owner_or_key_filter_is_dropped(qapp, field) -> None:  # noqa: F811
     owner, touched = QObject(), []
     filters = app_input(qapp)
     gun = BarcodeWedgeFilter()
