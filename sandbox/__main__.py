@@ -12,6 +12,7 @@ import uvicorn
 
 from sandbox.app import SandboxSettings
 from sandbox.faults import parse_fault
+from sandbox.parent_watch import exit_with_parent
 from sandbox.server import LOOPBACK, build
 
 
@@ -36,10 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-export", type=Path, metavar="FILE",
                         help="load a workstation's queue export (.owq) into --db and exit; passphrase from "
                              "$ONEWINDOW_EXPORT_PASSPHRASE")
+    parser.add_argument("--parent-pid", type=int, metavar="PID",
+                        help="end when process PID ends (the workstation that started this sandbox)")
     parser.add_argument("--seed-online", metavar="CENTRE",
                         help="training: add the practice online pre-applications for CENTRE to --db, print them "
                              "as JSON and exit")
     args = parser.parse_args(argv)
+    if args.parent_pid:
+        # First, before the build (seconds on a small machine). A parent killed before this line is seen at once:
+        # the watch compares with the pid it was given, not with the parent it finds.
+        exit_with_parent(args.parent_pid)
     if args.seed_online:
         from datetime import date
 

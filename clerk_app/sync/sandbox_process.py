@@ -62,8 +62,10 @@ class TrainingSandbox:
     def command(self) -> list[str]:
         # The sync client's training account and the login gate's practice accounts (served by the sandbox too).
         clerks = {TRAINING_ACCOUNT[0]: TRAINING_ACCOUNT[1], **{a: v[0] for a, v in TRAINING_ACCOUNTS.items()}}
+        # --parent-pid: a workstation killed or crashed (no exit handlers, no ``stop``) leaves no sandbox behind
+        # holding the port and the database (sandbox/parent_watch.py).
         command = [sys.executable, "-m", "sandbox", "--port", str(self.port), "--db", str(self.db_path),
-                   "--backoffice-delay", repr(self.backoffice_delay)]
+                   "--backoffice-delay", repr(self.backoffice_delay), "--parent-pid", str(os.getpid())]
         for account, password in clerks.items():
             command += ["--clerk", f"{account}:{password}"]
         if self.centre_code:
