@@ -265,10 +265,17 @@ class QueuePresenter(QObject):
         if self.service is None or self.service.served() is None:
             return None
         dialog = TransferDialog(self.business_types, self.service.window_code, self.bar.window())
+        # Deleted when it closes (parented to the window, a closed one stayed alive, hidden: one per transfer).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: dialog.target is not None and self.service.submit("transfer", dialog.target))
+        dialog.finished.connect(lambda _code: self._transfer_closed(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _transfer_closed(self, dialog: TransferDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None  # the dialog is about to be deleted: nothing may reach it through here
 
     def show_state(self, state: Any) -> None:
         if state is not None:

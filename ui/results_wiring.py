@@ -22,11 +22,12 @@ def wire_results(window: QWidget, services: Services, tasks: TaskRunner, accepta
     action = QAction(tr("Printer calibration"), bar)
     action.setObjectName("openCalibration")
     action.setToolTip(tr("Set the x/y offset of certificates printed on pre-printed stock, per printer"))
-    dialogs: list[CalibrationDialog] = []
 
     def open_dialog() -> None:
+        # Owned by the window; deleted when it closes, not only hidden for the rest of the day (issue 11). What it
+        # asked for off the GUI thread (printers, previews, a save, a print) and arrives later is dropped with it.
         dialog = CalibrationDialog(window, services.calibration, tasks)
-        dialogs[:] = [d for d in dialogs if d.isVisible()] + [dialog]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     action.triggered.connect(open_dialog)

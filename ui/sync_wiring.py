@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QToolButton
 
 from clerk_app.services import Services
@@ -125,6 +125,9 @@ class SyncPresenter(QObject):
         if not self.attached:
             return None
         dialog = PlatformLoginDialog(self.service, self.tasks, self.window)
+        # Parented to the window, a closed dialog would only be hidden and live on for the rest of the day (as
+        # the case dialogs did: issue 11); a login result arriving after the close is dropped with it (ui.tasks).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: self.window.status.showMessage(dialog.result_text, 8000)
                                 if dialog.result_text else None)
         dialog.open()
@@ -136,6 +139,9 @@ class SyncPresenter(QObject):
         if not self.attached:
             return None
         dialog = SyncQueueDialog(self.service, self.tasks, self.window)
+        # As the login dialog: its rows, or an export's result, arriving after the close are dropped with it (the
+        # export itself is written).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

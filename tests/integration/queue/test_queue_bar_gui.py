@@ -130,6 +130,12 @@ def test_the_queue_bar_driven_by_its_shortcuts(qtbot, desk, hall: Hall) -> None:
     qtbot.waitUntil(lambda: bar.ticket_label.text() == "—", timeout=5000)
     a003 = next(t for t in hall.tickets() if t["number"] == "A003")
     assert a003["status"] == "waiting" and a003["target_window"] == "02"
+    from PySide6.QtWidgets import QApplication
+
+    from ui.queue_bar import TransferDialog
+
+    qtbot.waitUntil(lambda: not any(isinstance(w, TransferDialog) for w in QApplication.allWidgets()), timeout=5000)
+    assert presenter.dialog is None  # deleted once closed, not kept hidden for the rest of the day
 
 
 def test_manual_mode_when_the_queue_server_goes_away_and_back(qtbot, desk, hall: Hall) -> None:
