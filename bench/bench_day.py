@@ -336,7 +336,7 @@ class Desk:
                    120)
         wait_until(app, lambda: bool(self.service("identity").connected), 20)
         self.clerk = Clerk(self.window)
-        from tests.integration.identity.test_sam_serial import _text
+        from tests.integration.identity.cards import card_text as _text
 
         self.cards = [_text("resident"), _text("foreign_2023")]
         self.card_ms: list[float] = []

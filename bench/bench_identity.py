@@ -37,8 +37,8 @@ def card_to_screen(rounds: int, emulator_dir: Path) -> tuple[list[float], list[f
 
     from devices.idcard.serial_reader import SamSerialDriver
     from devices.identity_manager import ReaderManager
+    from tests.integration.identity.cards import card_text as _text
     from tests.integration.identity.sam_emulator import SamEmulator
-    from tests.integration.identity.test_sam_serial import _text
     from ui.applicant_panel import ApplicantPanel
     from ui.identity_wiring import _Bridge
 
@@ -92,8 +92,8 @@ def driver_overhead(rounds: int, emulator_dir: Path) -> tuple[list[float], list[
 
     from devices.idcard.protocol import Command, build_command
     from devices.idcard.serial_reader import SamTransport
+    from tests.integration.identity.cards import card_text as _text
     from tests.integration.identity.sam_emulator import SamEmulator
-    from tests.integration.identity.test_sam_serial import _text
 
     sam = SamEmulator(emulator_dir).start()
     sam.place(_text("resident"))

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from clerk_app.domain.applicant import IdDocumentType
-from devices.idcard.layouts import encode_appended_address, encode_text
+from devices.idcard.layouts import encode_appended_address
 from devices.idcard.protocol import Command, Status
 from devices.idcard.serial_reader import SamSerialDriver, SamSerialReader
 from devices.identity_base import (
@@ -23,33 +23,11 @@ from devices.identity_base import (
     SamFault,
 )
 from devices.identity_manager import IdentityListener, ReaderManager
-from devices.identity_simulated import training_cards
+from tests.integration.identity.cards import CARDS
+from tests.integration.identity.cards import card_text as _text
 from tests.integration.identity.sam_emulator import SamEmulator
 
 pytestmark = pytest.mark.integration
-
-CARDS = {c.key: c for c in training_cards()}
-
-
-def _text(key: str) -> bytes:
-    r = CARDS[key].record
-    if r.card_type is IdDocumentType.RESIDENT_ID:
-        return encode_text(r.card_type, name=r.name, gender=r.gender.value, nation=r.nation_code or "",
-                           birth=f"{r.birth_date:%Y%m%d}", address="浙江省温州市鹿城区演示路1号",
-                           id_number=r.id_number, issuer=r.issuer or "", valid_from=f"{r.valid_from:%Y%m%d}",
-                           valid_until="长期" if r.long_term else f"{r.valid_until:%Y%m%d}")
-    if r.card_type is IdDocumentType.HK_MACAU_TAIWAN_PERMIT:
-        return encode_text(r.card_type, name=r.name, gender="2", birth="19940823", id_number=r.id_number,
-                           issuer="温州市公安局", valid_from="20210601", valid_until="20260601",
-                           permit_number="H12345678", issue_count="01")
-    if r.card_type is IdDocumentType.FOREIGN_PERMANENT_2017:
-        return encode_text(r.card_type, english_name="SMITH, JOHN", gender="1", id_number=r.id_number,
-                           nationality="USA", name="史密斯", valid_from="20180101", valid_until="20280101",
-                           birth="19780801")
-    return encode_text(r.card_type, name=r.name, gender="1", birth="19850101", english_name="ALI, AHMED",
-                       id_number=r.id_number, issuer="国家移民管理局", valid_from="20240101",
-                       valid_until="20340101", issue_count="01", nationality="SAU")
-
 
 def _reader(sam: SamEmulator, timeout: float = 0.3) -> SamSerialReader:
     info = ReaderInfo(ReaderKind.SAM_SERIAL, sam.port, "test", "serial:test")
