@@ -1,8 +1,10 @@
 """``wire_statistics``: the 统计 entry of the main window's toolbar opens the statistics view.
 
-The report is computed off the GUI thread (a ``DatabaseOp``); the exports are written off it
-too (the io pool). Where the figures come from is the composition root's ``StatisticsSource``: the hall's from the
-platform when it answers, this window's own otherwise, and the view says which.
+The report is computed off the GUI thread (a ``DatabaseOp``); the exports are written off it too (the io pool).
+The view (its widgets and Qt Charts: memory the GUI process would hold all day) is built when the clerk first opens
+it, not at start: most days it is never opened. Where the figures come from is the composition root's
+``StatisticsSource``: the hall's from the platform when it answers, this window's own otherwise, and the view says
+which.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -22,8 +25,10 @@ from clerk_app.reports.table import paper_sections, report_table
 from clerk_app.services import Services
 from ui.errors import inline_error_text
 from ui.main_window import MainWindow
-from ui.statistics.view import StatisticsView
 from ui.tasks import CpuOp, DatabaseOp, NetworkOp, TaskRunner
+
+if TYPE_CHECKING:  # Qt Charts loads with the view, when it is first opened
+    from ui.statistics.view import StatisticsView
 
 log = logging.getLogger("onewindow.ui.statistics")
 
@@ -33,10 +38,11 @@ def tr(text: str) -> str:
 
 
 class StatisticsController(QObject):
-    def __init__(self, view: StatisticsView, source: StatisticsSource, tasks: TaskRunner, centre_name: str,
+    def __init__(self, host: QWidget, source: StatisticsSource, tasks: TaskRunner, centre_name: str,
                  today: Callable[[], date] = date.today) -> None:
-        super().__init__(view)
-        self.view = view
+        super().__init__(host)
+        self.host = host
+        self._view: StatisticsView | None = None
         self.source = source
         self.tasks = tasks
         self.centre_name = centre_name
@@ -44,8 +50,22 @@ class StatisticsController(QObject):
         self.shown: ScopedReport | None = None
         self.toolbar: QToolBar | None = None
         self.listeners: list[Callable[[ScopedReport], None]] = []  # after each report shown (tests, the grab)
-        view.refresh_requested.connect(self.refresh)
-        view.export_requested.connect(self.export)
+
+    @property
+    def view(self) -> StatisticsView:
+        """The view, built on first use (opening it, a test reading it)."""
+        if self._view is None:
+            from ui.statistics.view import StatisticsView
+
+            view = StatisticsView(self.host)
+            view.refresh_requested.connect(self.refresh)
+            view.export_requested.connect(self.export)
+            self._view = view
+        return self._view
+
+    @property
+    def view_built(self) -> bool:
+        return self._view is not None
 
     def open(self) -> None:
         if self.shown is None:
@@ -114,8 +134,7 @@ class StatisticsController(QObject):
 
 
 def wire_statistics(window: MainWindow | QWidget, services: Services, tasks: TaskRunner) -> StatisticsController:
-    view = StatisticsView(window)
-    controller = StatisticsController(view, services.statistics, tasks, str(services.config.get("centre.name")))
+    controller = StatisticsController(window, services.statistics, tasks, str(services.config.get("centre.name")))
     bar = QToolBar(tr("Statistics"), window)
     bar.setObjectName("statisticsToolbar")
     bar.setMovable(False)

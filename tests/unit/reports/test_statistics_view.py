@@ -127,3 +127,32 @@ def test_a_simulated_month_per_day_and_per_group(qtbot: Any, statistics: Any, se
     assert dict(zip(axis.categories(), per_window, strict=True)) == {f"窗口 {w}": float(n) for w, n in windows.items()}
     _save(qtbot, statistics.view, tmp_path, "statistics_month_groups.png")
     assert json.dumps(report.as_json(), ensure_ascii=False)  # the JSON of the simulated month serialises
+
+
+def test_the_view_is_built_when_the_clerk_first_opens_it(qtbot: Any, services: Any) -> None:
+    """Wiring adds the 统计 toolbar entry only: the view (its widgets, Qt Charts) would otherwise sit in the GUI
+    process's memory all day on a day it is never opened."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QWidget
+
+    from ui.statistics.wiring import wire_statistics
+    from ui.tasks import TaskRunner
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    try:
+        controller = wire_statistics(window, services, tasks)
+        assert not controller.view_built
+        assert window.findChild(QWidget, "statisticsView") is None
+        assert controller.shown is None
+        action = controller.toolbar.findChild(QAction, "openStatistics")
+        action.trigger()
+        assert controller.view_built
+        view = window.findChild(QWidget, "statisticsView")
+        assert view is controller.view and view.isVisible()
+        qtbot.waitUntil(lambda: controller.shown is not None, timeout=30_000)
+        action.trigger()  # a second open shows the same view
+        assert window.findChildren(QWidget, "statisticsView") == [view]
+    finally:
+        tasks.shutdown()
