@@ -7,7 +7,7 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageChops
 
 from clerk_app.pages import pipeline
 from clerk_app.pages.errors import BrokenImage, ImageTooLarge, PageError, UnsupportedFile
@@ -36,6 +36,22 @@ def test_dense_photo_is_squeezed_under_the_cap() -> None:
     result = pipeline.process_image(images.photo(), PagePolicy(), None)
     assert len(result.data) <= 300_000
     assert max(result.width, result.height) >= 1000  # still legible, not a thumbnail
+
+
+@settings(max_examples=20, deadline=None)
+@given(width=st.integers(1500, 2000), height=st.integers(1400, 2200), scale=st.floats(0.3, 0.95),
+       mode=st.sampled_from(["L", "RGB"]), seed=st.integers(0, 2**16))
+def test_a_large_page_resized_in_two_halves_matches_one_resize(width: int, height: int, scale: float, mode: str,
+                                                               seed: int) -> None:
+    picture = images.photo(width, height, seed=seed).convert(mode)
+    size = (max(1, round(width * scale)), max(2, round(height * scale)))
+    assert width * height >= pipeline.SPLIT_RESIZE_PIXELS  # the split path, not the small-page shortcut
+    halves = pipeline.resize(picture, size, Image.Resampling.BILINEAR)
+    whole = picture.resize(size, Image.Resampling.BILINEAR)
+    assert halves.size == whole.size and halves.mode == whole.mode
+    extrema = ImageChops.difference(halves, whole).getextrema()
+    highest = extrema[1] if mode == "L" else max(high for _low, high in extrema)
+    assert highest <= 1  # no seam: at most a grey level of rounding where the halves meet
 
 
 def _huffman_tables(data: bytes) -> list[bytes]:
