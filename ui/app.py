@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app.config import Config
@@ -87,7 +87,8 @@ class WorkstationApp:
         if self.start.done:
             return
         loop = QEventLoop()
-        self.start.finished.connect(loop.quit, Qt.ConnectionType.SingleShotConnection)
+        # a plain connection, dropped by Qt with ``loop`` (no disconnect, no ``Qt`` before the first paint)
+        self.start.finished.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
 
@@ -158,12 +159,20 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
         show_previous_fault(previous_crash, paths.crash_dir, show_dialog=not args.no_crash_dialog)
 
     instance = SingleInstance(paths.data_dir)
-    if not args.no_single_instance:
-        if instance.other_instance_answered():
+    if not args.no_single_instance and not instance.claim():
+        crash.uninstall()
+        if instance.holder_answered():
             log.info("another window is running; asked it to come forward")
-            crash.uninstall()
             return 0
-        instance.listen()
+        log.warning("another window holds the data folder and did not answer")
+        message = QCoreApplication.translate(
+            "app", "Another OneWindow window is already using this data folder. Close it first, or ask IT staff.")
+        if not args.no_crash_dialog:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, QCoreApplication.translate("app", "OneWindow cannot start"), message)
+        print(message, file=sys.stderr)
+        return 2
 
     log.info("painting the window shell")
     settings = QSettings(str(paths.config_dir / "ui-state.ini"), QSettings.Format.IniFormat)
@@ -185,6 +194,8 @@ def start_gui(args: argparse.Namespace, paths: AppPaths, config: Config, languag
 
         app.paint_check = quit_after_paint(qapp, window, args.screenshot)
     window.show()
+    if not args.no_single_instance:
+        window.after_first_paint(instance.listen)  # the front door for a second launch (ui/single_instance.py)
     start.begin()
     if not exec_loop:
         app.wait_started()

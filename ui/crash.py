@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from clerk_app import __version__
 from clerk_app.logging_setup import ram_handler, redact
@@ -68,6 +68,8 @@ class CrashHandler(QObject):
     def _on_crashed(self, summary: str, path: str) -> None:
         if not self.show_dialog:
             return
+        from PySide6.QtWidgets import QMessageBox  # here: the shell imports this module before its first paint
+
         QMessageBox.critical(
             QApplication.activeWindow(),
             self.tr("Unexpected error"),
@@ -82,6 +84,8 @@ def show_previous_fault(previous: str, crash_dir: Path, show_dialog: bool) -> Pa
     path = crash_dir / f"fault-{datetime.datetime.now():%Y%m%d-%H%M%S}.txt"
     path.write_text(redact(previous), encoding="utf-8")
     if show_dialog:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             None, QCoreApplication.translate("CrashHandler", "Previous session ended abnormally"),
             QCoreApplication.translate(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6 import QtCore  # ``QtCore.Qt`` at use: see ui.main_window._splitter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk_app.errors import Cancelled, UserFacingError
@@ -24,7 +25,7 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
         # (a background result, a device signal) until the clerk clicks.
         title = QCoreApplication.translate("QMessageBox", "OneWindow")
         box = QMessageBox(QMessageBox.Icon.Warning, title, exc.user_text(), QMessageBox.StandardButton.Ok, parent)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         _open_boxes.add(box)
         box.finished.connect(lambda _result: _open_boxes.discard(box))
         box.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -64,8 +64,9 @@ class ShortcutRegistry:
         self.actions: dict[str, QAction] = {}
         for spec in SHORTCUTS:
             action = QAction(QCoreApplication.translate("shortcuts", spec.description), window)
-            action.setShortcut(QKeySequence(spec.keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # the list overload: resolving ``setShortcut``'s overloads creates PySide6's whole ``Qt`` namespace
+            # (~100 enum types, 20 ms), and the shell builds these before its first paint
+            action.setShortcuts([QKeySequence(spec.keys)])
             window.addAction(action)
             self.actions[spec.name] = action
 

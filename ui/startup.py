@@ -42,7 +42,8 @@ import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6 import QtCore  # ``QtCore.Qt`` at use: see ui.main_window._splitter
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
@@ -104,15 +105,17 @@ class InputHold:
         self._widgets: list[QWidget] = []
         self._actions: list[QAction] = []
 
-    def apply(self) -> None:
+    def apply(self, bars: bool = True) -> None:
         """Hold what is there now (called again after each slice: a feature may have added a tool bar). Tool bars
         and docks are the window's direct children: a recursive search of every panel's widgets cost more than
-        some slices."""
+        some slices. ``bars=False``: the shell before its first paint, which has none (and the search's option
+        would create PySide6's whole ``Qt`` namespace there, 20 ms; see ``ui.main_window._splitter``)."""
         window = self._window
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget(),
-                                       *window.findChildren(QToolBar, options=direct),
-                                       *window.findChildren(QDockWidget, options=direct)]
+        parts: list[QWidget | None] = [window.centralWidget(), window.menuWidget()]
+        if bars:
+            direct = QtCore.Qt.FindChildOption.FindDirectChildrenOnly
+            parts += [*window.findChildren(QToolBar, options=direct),
+                      *window.findChildren(QDockWidget, options=direct)]
         for part in parts:
             if part is not None and part.isEnabled():
                 part.setEnabled(False)
@@ -174,7 +177,7 @@ class StagedStart(QObject):
         # to a usable window). What is alive then is frozen out of its later walks (``_resume_collector``).
         self._collector_paused = gc.isenabled()
         gc.disable()
-        self._hold.apply()
+        self._hold.apply(bars=False)
         self._window.after_first_paint(self._import)
         # after _import: the features' own after-paint work waits until they are all wired (see _gate)
         self._window.hold_background_work()
@@ -322,7 +325,7 @@ class StagedStart(QObject):
         if catalog.is_prepared:
             self._import_features()
         else:
-            catalog.prepared.connect(self._import_features, Qt.ConnectionType.SingleShotConnection)
+            catalog.prepared.connect(self._import_features, QtCore.Qt.ConnectionType.SingleShotConnection)
 
     def _import_features(self) -> None:
         if self.stopped or self.error is not None:

@@ -30,7 +30,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6 import QtCore  # ``QtCore.Qt`` at use: see ui.main_window._splitter
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -115,13 +116,13 @@ class _StatusBarProgress:
         self._bar.setRange(0, 0)
         self._cancel = QToolButton()
         self._cancel.setText(QCoreApplication.translate("tasks", "Cancel"))
-        self._cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._cancel.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self._cancel.setVisible(cancel is not None)
         if cancel is not None:
             self._cancel.clicked.connect(cancel)
         self._widgets: list[QWidget] = [self._label, self._bar, self._cancel]
         for widget in self._widgets:
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             bar.addWidget(widget)
 
     def show_state(self, done: int, total: int, text: str) -> None:
@@ -144,8 +145,8 @@ class _DialogProgress:
     def __init__(self, window: QWidget | None, label: str, cancel: Callable[[], None] | None) -> None:
         dialog = self._dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, window)
         dialog.setObjectName("operationProgress")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.NonModal)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_ShowWithoutActivating)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -261,7 +262,7 @@ class Operation(Generic[T]):
         # One delivery per op, and no disconnect in it: a disconnect of a slot PySide no longer counts as connected
         # warns, which the test run's warnings-as-errors turned into a SystemError in two full CI runs, both times
         # delivering the services built during the staged start.
-        self._relay.finished.connect(self._deliver, Qt.ConnectionType.SingleShotConnection)
+        self._relay.finished.connect(self._deliver, QtCore.Qt.ConnectionType.SingleShotConnection)
         self._relay.progress.connect(self._progressed)
         if self._label is not None:
             self._timer = QTimer()

@@ -77,6 +77,65 @@ def test_second_instance_is_detected(booted, qtbot):
         assert other.other_instance_answered()
 
 
+def test_a_data_folder_is_claimed_by_one_window_at_a_time(qapp, tmp_path):
+    from ui.single_instance import SingleInstance
+
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.claim()
+    assert first.claim()  # claiming again what it holds
+    assert not second.claim()
+    first.close()
+    assert second.claim()
+    second.close()
+
+
+def test_the_claim_of_a_killed_window_is_taken_over(qapp, tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\n"
+         "from pathlib import Path\n"
+         "from PySide6.QtCore import QCoreApplication\n"
+         "from ui.single_instance import SingleInstance\n"
+         "app = QCoreApplication([])\n"
+         "guard = SingleInstance(Path(sys.argv[1]))\n"
+         "print(guard.claim(), flush=True)\n"
+         "time.sleep(120)\n", str(tmp_path)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    with holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
+            from ui.single_instance import LOCK_NAME, SingleInstance
+
+            assert not SingleInstance(tmp_path).claim()  # alive: its claim holds
+        finally:
+            holder.kill()
+    assert (tmp_path / LOCK_NAME).exists()  # a crash leaves the lock file behind
+    successor = SingleInstance(tmp_path)
+    assert successor.claim()
+    successor.close()
+
+
+def test_a_second_launch_brings_the_first_window_forward_and_leaves(qapp, ow_home, qtbot):
+    first = main.run(["--no-crash-dialog"], exec=False)  # with the single-instance guard
+    try:
+        asked: list[bool] = []
+        first.instance.activation_requested.connect(lambda: asked.append(True))
+        env = dict(os.environ, ONEWINDOW_HOME=str(ow_home), QT_QPA_PLATFORM="offscreen",
+                   PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+        second = subprocess.Popen([sys.executable, "main.py", "--no-crash-dialog"], cwd=ROOT, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)  # our loop answers meanwhile
+        finally:
+            if second.poll() is None:
+                second.kill()
+        _out, err = second.communicate(timeout=30)
+        assert second.returncode == 0, err[-2000:]
+        qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+        assert first.window.isVisible()
+    finally:
+        first.shutdown()
+
+
 def test_screenshot_of_the_shell(booted, tmp_path):
     booted.window.resize(1280, 800)
     booted.qapp.processEvents()
