@@ -155,6 +155,11 @@ A report for the IT staff was saved to:
         <source>OneWindow cannot start</source>
         <translation>一窗受理工作台无法启动</translation>
     </message>
+    <message>
+        <location filename="../app.py" line="168" />
+        <source>Another OneWindow window is already using this data folder. Close it first, or ask IT staff.</source>
+        <translation>另一个一窗受理工作台窗口正在使用此数据文件夹。请先关闭那个窗口，或联系信息技术人员。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -89,22 +89,29 @@ def test_a_data_folder_is_claimed_by_one_window_at_a_time(qapp, tmp_path):
     second.close()
 
 
-def test_the_claim_of_a_killed_window_is_taken_over(qapp, tmp_path):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\n"
-         "from pathlib import Path\n"
-         "from PySide6.QtCore import QCoreApplication\n"
-         "from ui.single_instance import SingleInstance\n"
-         "app = QCoreApplication([])\n"
-         "guard = SingleInstance(Path(sys.argv[1]))\n"
-         "print(guard.claim(), flush=True)\n"
-         "time.sleep(120)\n", str(tmp_path)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    with holder:
-        try:
-            assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
-            from ui.single_instance import LOCK_NAME, SingleInstance
+_HOLDER = ("import sys, time\n"
+           "from pathlib import Path\n"
+           "from PySide6.QtCore import QCoreApplication\n"
+           "from ui.single_instance import SingleInstance\n"
+           "app = QCoreApplication([])\n"
+           "guard = SingleInstance(Path(sys.argv[1]))\n"
+           "print(guard.claim(), flush=True)\n"
+           "time.sleep(120)\n")
 
+
+def _holder(data_dir: Path) -> subprocess.Popen[str]:
+    """A process that claims ``data_dir`` as a window does and never opens its front door (a hung window)."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(data_dir)], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
+    return holder
+
+
+def test_the_claim_of_a_killed_window_is_taken_over(qapp, tmp_path):
+    from ui.single_instance import LOCK_NAME, SingleInstance
+
+    with _holder(tmp_path) as holder:
+        try:
             assert not SingleInstance(tmp_path).claim()  # alive: its claim holds
         finally:
             holder.kill()
@@ -112,6 +119,22 @@ def test_the_claim_of_a_killed_window_is_taken_over(qapp, tmp_path):
     successor = SingleInstance(tmp_path)
     assert successor.claim()
     successor.close()
+
+
+def test_a_launch_on_a_folder_held_by_a_window_that_never_answers_says_so_and_leaves(qapp, ow_home):
+    from clerk_app.paths import resolve_paths
+
+    data_dir = resolve_paths(ow_home).ensure().data_dir
+    env = dict(os.environ, ONEWINDOW_HOME=str(ow_home), QT_QPA_PLATFORM="offscreen",
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    with _holder(data_dir) as holder:
+        try:
+            done = subprocess.run([sys.executable, "main.py", "--no-crash-dialog"], cwd=ROOT, env=env,
+                                  capture_output=True, text=True, timeout=120)
+        finally:
+            holder.kill()
+    assert done.returncode == 2
+    assert "另一个一窗受理工作台窗口正在使用此数据文件夹" in done.stderr
 
 
 def test_a_second_launch_brings_the_first_window_forward_and_leaves(qapp, ow_home, qtbot):
