@@ -272,26 +272,11 @@ class StagedStart(QObject):
 
         log.info("wiring the card reader and the catalog")
         self._steps = usable_steps(self._window, services, self._tasks)
-        QTimer.singleShot(0, self, self._next_usable)
+        QTimer.singleShot(0, self, lambda: self._step_through("catalog", self._usable_wired,
+                                                              ("clerk gate", self._gate)))
 
-    def _next_usable(self) -> None:
-        steps = self._steps
-        if steps is None or self.stopped:
-            return
-
-        def step() -> str:
-            try:
-                return next(steps)
-            except StopIteration as done:
-                self._usable = done.value
-                return "catalog"
-
-        if not self._slice("feature", step):
-            return
-        if self._usable is not None:
-            QTimer.singleShot(0, self, lambda: self._slice("clerk gate", self._gate))
-        else:
-            QTimer.singleShot(0, self, self._next_usable)
+    def _usable_wired(self, usable: Usable) -> None:
+        self._usable = usable
 
     def _gate(self) -> None:
         if self.stopped:
@@ -356,26 +341,11 @@ class StagedStart(QObject):
         assert self._usable is not None
         log.info("wiring the other features")
         self._steps = feature_steps(self._window, services, self._tasks, self._usable)
-        QTimer.singleShot(0, self, self._next_feature)
+        QTimer.singleShot(0, self, lambda: self._step_through("statistics", self._features_wired,
+                                                              ("features ready", self._features_ready)))
 
-    def _next_feature(self) -> None:
-        steps = self._steps
-        if steps is None or self.stopped:
-            return
-
-        def step() -> str:
-            try:
-                return next(steps)
-            except StopIteration as done:
-                self.features = done.value
-                return "statistics"
-
-        if not self._slice("feature", step):
-            return
-        if self.features is not None:
-            QTimer.singleShot(0, self, lambda: self._slice("features ready", self._features_ready))
-        else:
-            QTimer.singleShot(0, self, self._next_feature)
+    def _features_wired(self, features: Features) -> None:
+        self.features = features
 
     def _features_ready(self) -> None:
         if self.stopped:
@@ -401,6 +371,32 @@ class StagedStart(QObject):
         QTimer.singleShot(0, self, self._window.release_background_work)
 
     # -- helpers --------------------------------------------------------------------------------------------
+    def _step_through(self, last: str, wired: Callable[[Any], None], then: tuple[str, Callable[[], Any]]) -> None:
+        """Wire ``self._steps`` one step per event-loop turn, each a timed slice named by the step. The slice that
+        ends the generator (named ``last``, the step it finishes) hands its value to ``wired``; ``then`` runs as
+        a slice of its own on the next turn."""
+        steps = self._steps
+        if steps is None or self.stopped:
+            return
+        ended = False
+
+        def step() -> str:
+            nonlocal ended
+            try:
+                return next(steps)
+            except StopIteration as done:
+                wired(done.value)
+                ended = True
+                return last
+
+        if not self._slice("feature", step):
+            return
+        if ended:
+            name, work = then
+            QTimer.singleShot(0, self, lambda: self._slice(name, work))
+        else:
+            QTimer.singleShot(0, self, lambda: self._step_through(last, wired, then))
+
     def _slice(self, name: str, work: Callable[[], Any]) -> bool:
         """Run one GUI-thread slice, timed (named by what ``work`` returns if that is a name); False if it failed
         (the start is over then)."""
