@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -71,3 +72,29 @@ def test_a_page_without_records_is_judged_without_compiling_the_fast_check(db: D
     assert CatalogStore(db).cursor() == "c2"
     with pytest.raises(CatalogFormatError):
         apply_changes(db, {**empty, "next_cursor": 12})
+
+
+def test_a_page_without_records_loads_no_jsonschema_unless_it_is_rejected(db: Database) -> None:
+    """jsonschema (~10 MB of the GUI process) loads only to explain a rejection, not for every sync pass's page."""
+    db.close()
+    probe = textwrap.dedent(f"""
+        import json, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from clerk_app.catalog.errors import CatalogFormatError
+        from clerk_app.catalog.importer import apply_changes
+        from offline_cache.db import Database
+        from tests.unit.catalog.conftest import document
+        db = Database({str(db.path)!r})
+        seen = []
+        for cursor in ("c2", "c3"):
+            apply_changes(db, document(next_cursor=cursor, has_more=False, synonyms=[]))
+        seen.append("jsonschema" in sys.modules)
+        try:
+            apply_changes(db, document(next_cursor=""))
+        except CatalogFormatError as exc:
+            seen.append([exc.where, exc.field])
+        seen.append("jsonschema" in sys.modules)
+        print(json.dumps(seen))
+    """)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, ["document", "next_cursor"], True]
