@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from clerk_app.sync.sandbox_process import TrainingSandbox
-from tests.stack import wait_until
+from tests.stack import process_alive, wait_until
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]
@@ -77,15 +77,6 @@ def test_training_window_keeps_the_platform_out_of_its_process(tmp_path: Path) -
     assert not state["running_after"] and not _port_open(state["port"])
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # an ended process whose new parent (init, a container's pid 1) does not reap it stays a zombie
-    status = Path(f"/proc/{pid}/status")
-    return not (status.exists() and "State:\tZ" in status.read_text())
-
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_a_killed_workstation_leaves_no_sandbox_holding_its_port(tmp_path: Path) -> None:
@@ -108,13 +99,13 @@ def test_a_killed_workstation_leaves_no_sandbox_holding_its_port(tmp_path: Path)
         try:
             assert workstation.stdout is not None
             sandbox_pid, port = (int(part) for part in workstation.stdout.readline().split())
-            assert _alive(sandbox_pid) and _port_open(port)
+            assert process_alive(sandbox_pid) and _port_open(port)
             workstation.kill()
             workstation.wait(10)
-            assert wait_until(lambda: not _alive(sandbox_pid), timeout=20)
+            assert wait_until(lambda: not process_alive(sandbox_pid), timeout=20)
             assert not _port_open(port)
         finally:
             if workstation.poll() is None:
                 workstation.kill()
-            if sandbox_pid and _alive(sandbox_pid):
+            if sandbox_pid and process_alive(sandbox_pid):
                 os.kill(sandbox_pid, signal.SIGKILL)  # the failing case: no orphan outlives the test

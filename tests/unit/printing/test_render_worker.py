@@ -21,7 +21,7 @@ import pytest
 
 from printing.model import DocumentKind
 from printing.render_worker import RenderWorker, resolve
-from tests.stack import wait_until
+from tests.stack import process_alive, wait_until
 from tests.unit.printing.helpers import context
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,15 +62,6 @@ def worker() -> Iterator[RenderWorker]:
     made.stop()
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a killed child is a zombie until its parent reaps it
-    status = Path(f"/proc/{pid}/status")
-    return not (status.exists() and "State:\tZ" in status.read_text())
-
 
 def test_papers_render_in_another_process_byte_for_byte(worker: RenderWorker) -> None:
     for kind in (DocumentKind.THERMAL_RECEIPT, DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.ONE_TIME_NOTICE):
@@ -102,7 +93,7 @@ def test_a_worker_killed_mid_render_is_replaced_and_the_render_retried(worker: R
                           DocumentKind.THERMAL_RECEIPT)
     assert pdf == resolve(RENDER)(context(DocumentKind.THERMAL_RECEIPT))
     killed = int(marker.read_text())
-    assert not _alive(killed) and worker.pid() != killed
+    assert not process_alive(killed) and worker.pid() != killed
     assert worker.starts == 2 and worker.fallbacks == 0
     assert "died" in caplog.text and "张三丰" not in caplog.text
 
@@ -140,7 +131,7 @@ def test_an_idle_worker_ends_and_the_next_paper_starts_another(worker: RenderWor
     assert not worker.stop_if_idle()  # used just now (idle_s is ten minutes)
     worker.idle_s = 0.0
     assert worker.stop_if_idle()
-    assert not worker.running and not _alive(first)
+    assert not worker.running and not process_alive(first)
     worker.idle_s = 600.0  # (with 0 the idle timer armed by the next call would end it at once)
     assert worker.call(RENDER, context(DocumentKind.THERMAL_RECEIPT)).startswith(b"%PDF")
     assert worker.pid() != first and worker.starts == 2
@@ -160,7 +151,7 @@ def test_the_worker_ends_with_a_parent_that_ends_without_its_exit_handlers(tmp_p
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)  # returns only once no process holds the captured pipes
     assert done.returncode == 0, done.stderr[-3000:]
-    assert wait_until(lambda: not _alive(int(done.stdout.split()[0])), timeout=30)
+    assert wait_until(lambda: not process_alive(int(done.stdout.split()[0])), timeout=30)
 
 
 def test_warming_up_loads_the_papers_code_in_the_worker(worker: RenderWorker) -> None:
