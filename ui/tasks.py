@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offline_cache.db import close_thread_connections
 from ui.errors import report_background_error, show_exception
 
 log = logging.getLogger("onewindow.tasks")
@@ -99,6 +100,9 @@ class _Runnable(QRunnable):
             result, error = self._fn(), None
         except BaseException as exc:  # delivered to the GUI thread, which decides what to show
             result, error = None, exc
+        # A pool thread's Python thread state, and with it its threading.local connection, ends with each run: a
+        # connection left open went only with the garbage collector (twelve open by the end of a busy day).
+        close_thread_connections()
         try:
             self._relay.finished.emit(result, error)
         except RuntimeError:  # the runner itself is gone (a test dropped it): nobody is waiting for this

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.errors import UserFacingError
+from offline_cache.db import Database
 from ui.tasks import CpuOp, DatabaseOp, DeviceOp, NetworkOp, Progress, TaskRunner
 
 pytestmark = pytest.mark.gui
@@ -62,6 +64,36 @@ def test_each_kind_runs_on_its_own_executor(qtbot: Any, tasks: TaskRunner) -> No
     qtbot.waitUntil(lambda: tasks.running == 0, timeout=5_000)
     assert threads["db1"] == threads["db2"]  # one database thread: SQLite work serialised
     assert network[0] != threads["db1"] and cpu[0] != threads["db1"]
+
+
+class _CountingDatabase(Database):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.closed_on: list[int] = []
+
+    def close(self) -> None:
+        if getattr(self._local, "conn", None) is not None:
+            self.closed_on.append(threading.get_ident())
+        super().close()
+
+
+def test_every_worker_closes_the_connection_its_op_opened(qtbot: Any, tasks: TaskRunner, tmp_path: Path) -> None:
+    database = _CountingDatabase(tmp_path / "ops.sqlite3")
+    database.close()
+    database.closed_on.clear()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    used_on: list[int] = []
+
+    def use() -> None:
+        database.conn.execute("SELECT count(*) FROM cases").fetchone()
+        used_on.append(threading.get_ident())
+
+    for kind in (DatabaseOp, NetworkOp, CpuOp, DeviceOp, DatabaseOp):
+        kind(parent, use).run(tasks)
+        CpuOp(parent, lambda: None).run(tasks)  # opens nothing, closes nothing
+    assert tasks.wait(5_000)
+    assert len(used_on) == 5 and sorted(database.closed_on) == sorted(used_on)
 
 
 def test_no_delivery_after_the_parent_is_destroyed(qtbot: Any, tasks: TaskRunner, caplog: Any) -> None:
