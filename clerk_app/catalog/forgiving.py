@@ -33,22 +33,31 @@ class PrefixKeys:
     """
 
     def __init__(self, pairs: Iterable[tuple[str, int]], length: int = KEY_LENGTH, letters: bool = False) -> None:
-        owners: dict[str, list[int]] = {}
+        builder = PrefixKeysBuilder(length)
         for key, entry in pairs:
-            if key:
-                cut = key[:length]
-                found = owners.get(cut)
-                if found is None:
-                    owners[cut] = [entry]
-                elif found[-1] != entry:
-                    found.append(entry)
+            builder.add(key, entry)
+        self._take(builder, letters)
+
+    @classmethod
+    def built(cls, builder: PrefixKeysBuilder, letters: bool = False) -> PrefixKeys:
+        keys = cls.__new__(cls)
+        keys._take(builder, letters)
+        return keys
+
+    def _take(self, builder: PrefixKeysBuilder, letters: bool) -> None:
+        owners = builder.owners
         self.keys: list[str] = sorted(owners)
         self.starts = array("i", [0])
         self.entries = array("i")
         for key in self.keys:
-            self.entries.extend(sorted(set(owners[key])))
+            found = owners[key]
+            if isinstance(found, int):
+                self.entries.append(found)
+            else:
+                self.entries.extend(sorted(set(found)))
             self.starts.append(len(self.entries))
-        self.length = length
+        builder.owners = {}
+        self.length = builder.length
         # ``letters``: the sorted entries under each one-letter prefix, ready. "zui" read as mixed pinyin is the
         # initial "z": half the catalog, whose dedup and sort cost 3-9 ms at 50,000 items on every such keystroke.
         self.by_letter: dict[str, array[int]] = {}
@@ -104,6 +113,31 @@ class PrefixKeys:
                 found.update(self._owners(low, high))
                 kept = candidate
         return found
+
+
+class PrefixKeysBuilder:
+    """Collects ``PrefixKeys`` one key at a time. The catalog index feeds it straight from each name's readings:
+    a list of every (key, entry) pair first (290,000 tuples at 10,000 items) was the bulk of the build's transient
+    peak, and memory freed between the index's long-lived strings is memory the Python allocator cannot give back
+    (issue 11)."""
+
+    def __init__(self, length: int = KEY_LENGTH) -> None:
+        self.length = length
+        # Most keys (a name read from its third syllable on) belong to one entry: a bare int until a second comes.
+        self.owners: dict[str, int | list[int]] = {}
+
+    def add(self, key: str, entry: int) -> None:
+        if not key:
+            return
+        cut = key[: self.length]
+        found = self.owners.get(cut)
+        if found is None:
+            self.owners[cut] = entry
+        elif isinstance(found, int):
+            if found != entry:
+                self.owners[cut] = [found, entry]
+        elif found[-1] != entry:
+            found.append(entry)
 
 
 def _one_edit_candidates(q: str, reach: int) -> Iterator[str]:

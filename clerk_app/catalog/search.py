@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from clerk_app.catalog.forgiving import (
     PrefixKeys,
+    PrefixKeysBuilder,
     mixed_to_initials,
     one_edit_prefix,
     prefix_within_one_edit,
@@ -181,20 +182,22 @@ class SearchIndex:
                 gc.enable()
 
     def _build_spellings(self, rows: list[IndexRow]) -> None:
-        full_pairs: list[tuple[str, int]] = []
-        initial_pairs: list[tuple[str, int]] = []
+        full_keys = PrefixKeysBuilder()
+        initial_keys = PrefixKeysBuilder(INITIALS_LENGTH)
         for i, row in enumerate(rows):
             readings = spellings(row)
             full, initials = keys_of(readings)
-            full_pairs += ((key, i) for key in full)
-            initial_pairs += ((key, i) for key in initials)
+            for key in full:
+                full_keys.add(key, i)
+            for key in initials:
+                initial_keys.add(key, i)
             texts: dict[str, list[int]] = {}
             for syllables in readings:
                 text = "".join(syllables)
                 texts.setdefault(row.name_pinyin if text == row.name_pinyin else text, starts_of(syllables))
             self.whole_spellings.add_entry(texts.items())
-        self.spelled = PrefixKeys(full_pairs)
-        self.spelled_initials = PrefixKeys(initial_pairs, INITIALS_LENGTH, letters=True)
+        self.spelled = PrefixKeys.built(full_keys)
+        self.spelled_initials = PrefixKeys.built(initial_keys, letters=True)
 
     def _tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
         latin = q.isascii()
