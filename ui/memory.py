@@ -1,9 +1,8 @@
 """Giving memory back during the day (issue 11: the GUI process must stay under 250 MB after a busy day).
 
 Two things grow and never shrink by themselves:
-* ``linecache``: PySide6's ``__feature__`` import hook reads the source of every module imported after it (to
-  see whether the module uses PySide6) through ``inspect.getsource``, which keeps each file's lines: about 24 MB
-  for the workstation's ~750 modules, never read again (a traceback reloads what it needs).
+* ``linecache``: the lines of every file a logged traceback or a warning showed (PySide6's import hook no longer
+  fills it with every imported module: ``ui.pyside_sources``); a traceback reloads what it needs.
 * glibc's heap: memory freed after a burst (a catalog import, an index swap, a case-list reload, a sync page)
   stays mapped until ``malloc_trim`` returns the free pages to the system.
 ``wire_memory`` runs both after the first paint and then every ``RELEASE_INTERVAL_MS`` as a ``CpuOp``: the trim
