@@ -72,6 +72,7 @@ class SyncQueueDialog(QDialog):
         self.setWindowTitle(self.tr("Items waiting for the platform"))
         self.service = service
         self.summary = QLabel(self.tr("Loading…"))
+        self.summary.setWordWrap(True)
         self.table = read_only_table([
             self.tr("Case number"), self.tr("Item"), self.tr("State"), self.tr("Attempts"), self.tr("Last error"),
             self.tr("Queued at"),

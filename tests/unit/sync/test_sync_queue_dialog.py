@@ -111,6 +111,8 @@ def test_the_export_asks_for_the_passphrase_twice_and_writes_the_whole_queue(qtb
     assert dialog.summary.text() == (f"Exported 3 item(s) and 4 scan(s) to {exported.name}. They stay in the queue "
                                      "until the platform confirms them.")
     _shot(dialog, "sync_queue_exported.png")
+    # The long message wraps: it neither widens the dialog nor is cut when the clerk makes the dialog narrower.
+    assert dialog.summary.minimumSizeHint().width() < dialog.fontMetrics().horizontalAdvance(dialog.summary.text()) / 2
     manifest, files = read_export(exported, "passphrase-1")
     assert [a["case_uuid"] for a in manifest["actions"]] == [outbox[k]["case_uuid"]
                                                              for k in ("conflict", "failed", "waiting")]
