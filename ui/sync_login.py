@@ -47,14 +47,21 @@ class PlatformLoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
-        NetworkOp(self, lambda: self.service.auth.login(account, password)) \
-            .success(self._done).failure(self._failed).run(self.tasks)
+        service = self.service
+
+        def log_in() -> Any:
+            result = service.auth.login(account, password)
+            # Here, not on delivery: a clerk who closes the dialog while it checks is logged in all the same, and
+            # the waiting cases should not wait for the next pass (a delivery to a closed dialog is dropped).
+            service.sync_now()
+            return result
+
+        NetworkOp(self, log_in).success(self._done).failure(self._failed).run(self.tasks)
 
     def _done(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         self.result_text = (self.tr("Logged in online.") if result.online else
                             self.tr("The platform cannot be reached: logged in offline; syncing resumes later."))
-        self.service.sync_now()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
