@@ -29,14 +29,14 @@ def install() -> bool:
         return original is not None
 
     def uses_pyside(module: ModuleType) -> bool:
-        loader = getattr(getattr(module, "__spec__", None), "loader", None)
-        get_source = getattr(loader, "get_source", None)
-        if get_source is None:
+        spec = getattr(module, "__spec__", None)
+        get_source = getattr(getattr(spec, "loader", None), "get_source", None)
+        if spec is None or get_source is None:
             return bool(original(module))
         try:
-            source = get_source(module.__name__)
-        except (ImportError, OSError, SyntaxError, UnicodeDecodeError):
-            return False  # what the hook answers when inspect cannot read a module
+            source = get_source(spec.name)
+        except Exception:  # noqa: BLE001 - an import must never fail here: whatever the hook itself would answer
+            return bool(original(module))
         return source is not None and "PySide6" in source
 
     uses_pyside.reads_through_loader = True  # type: ignore[attr-defined]

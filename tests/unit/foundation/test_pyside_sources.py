@@ -39,3 +39,19 @@ def test_the_hook_answers_as_before(module_dir: Path) -> None:
     # What the hook decided: a module using PySide6 gets the "no feature" default (0), any other is ignored (-1).
     assert feature.pyside_feature_dict.get("ow_qt_module") == 0
     assert feature.pyside_feature_dict.get("ow_other_module") == -1
+
+
+def test_a_loader_that_fails_leaves_the_answer_to_the_hook_itself() -> None:
+    import types
+    from importlib.machinery import ModuleSpec
+
+    from shibokensupport import feature
+
+    class BrokenLoader:
+        def get_source(self, name: str) -> str:
+            raise RuntimeError("the loader broke")
+
+    module = types.ModuleType("ow_broken_source")
+    module.__spec__ = ModuleSpec("ow_broken_source", BrokenLoader())  # type: ignore[arg-type]
+    assert pyside_sources.install()
+    assert feature._mod_uses_pyside(module) is False  # noqa: SLF001 - inspect finds no source either: no exception
