@@ -35,38 +35,3 @@ def test_login_dialog_reports_a_wrong_password_and_logs_in_with_the_right_one(qt
     assert dialog.result_text
     tasks.shutdown()
 
-
-def test_a_dialog_closed_while_it_checks_still_starts_the_sync(qtbot, workstation, platform):
-    import threading
-
-    import shiboken6
-
-    from ui.sync_login import PlatformLoginDialog
-    from ui.tasks import TaskRunner
-
-    synced: list[int] = []
-    checking, answer = threading.Event(), threading.Event()
-    auth = AuthService(workstation.db, platform, "m")
-
-    class SlowAuth:
-        account = None
-
-        def login(self, account, password):
-            checking.set()
-            answer.wait(5)
-            return auth.login(account, password)
-
-    service = SimpleNamespace(auth=SlowAuth(), sync_now=lambda: synced.append(1))
-    tasks = TaskRunner()
-    dialog = PlatformLoginDialog(service, tasks)  # not qtbot's to close: it is deleted below
-    dialog.show()
-    dialog.account.setText("clerk9")
-    dialog.password.setText("secret")
-    dialog.try_login()
-    assert checking.wait(5)
-    dialog.reject()  # Esc while "Checking…"
-    shiboken6.delete(dialog)  # as WA_DeleteOnClose does (ui.sync_wiring) once the event loop turns
-    answer.set()
-    assert tasks.wait(5000)
-    assert auth.account == "clerk9" and synced == [1]
-    tasks.shutdown()
