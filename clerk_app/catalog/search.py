@@ -44,6 +44,13 @@ FEW = 1
 INITIALS_LENGTH = 32
 
 
+def _folded(text: str) -> str:
+    """``text.lower()``, but ``text`` itself when that changes nothing (Chinese names, digit codes): ``lower``
+    always makes a new string, and the index kept a second copy of every name, code and keyword (issue 11)."""
+    folded = text.lower()
+    return text if folded == text else folded
+
+
 @dataclass(frozen=True)
 class SearchHit:
     item_code: str  # implementation code (bundle code when kind == "bundle")
@@ -153,13 +160,13 @@ class SearchIndex:
         rows = self.rows
         self.by_code = {r.code: r for r in rows if r.kind == "item"}  # 通办 marks of a hit (CatalogService.search)
         self.codes = _Field(  # searched inside for 3+ characters only: triples are enough
-            ((i, c.lower()) for i, r in enumerate(rows) for c in (r.code, r.basic_code, r.handling_item_code)),
+            ((i, _folded(c)) for i, r in enumerate(rows) for c in (r.code, r.basic_code, r.handling_item_code)),
             grams=(3,),
         )
-        self.names = _Field((i, r.name.lower()) for i, r in enumerate(rows))
+        self.names = _Field((i, _folded(r.name)) for i, r in enumerate(rows))
         self.pinyin = _Field((i, r.name_pinyin) for i, r in enumerate(rows))
         self.initials = _Field((i, r.name_initials) for i, r in enumerate(rows))
-        self.keywords = _Field((i, k.lower()) for i, r in enumerate(rows) for k in r.keywords)
+        self.keywords = _Field((i, _folded(k)) for i, r in enumerate(rows) for k in r.keywords)
         self.keyword_pinyin = _Field(
             (i, k) for i, r in enumerate(rows) for k in (*r.keyword_pinyin, *r.keyword_initials)
         )
@@ -167,7 +174,7 @@ class SearchIndex:
         # "bdcdj" should find every item of the 不动产登记 department, not only those with it in the name.
         # ``department_keys``: the stored readings (CatalogService), so a build needs no phrase dictionary.
         known = department_keys or {}
-        dept_keys = {d: (d.lower(), *(known.get(d) or pinyin_keys(d))) for d in {r.department for r in rows}}
+        dept_keys = {d: (_folded(d), *(known.get(d) or pinyin_keys(d))) for d in {r.department for r in rows}}
         self.department_keys = _Field(
             ((i, key) for i, r in enumerate(rows) for key in dept_keys[r.department]), grams=()
         )

@@ -117,3 +117,15 @@ def test_pinyin_keys_and_surnames() -> None:
     assert person_name_keys("曾小贤")[1] == "zxx"
     assert person_name_keys("尉迟恭")[0] == "yuchigong"
     assert person_name_keys("王小明") == pinyin_keys("王小明")
+
+
+def test_the_index_holds_no_second_copy_of_names_and_codes_that_lowercasing_leaves_alone(db: Database) -> None:
+    apply_changes(db, document([minimal_item("11330302MB0001", name="不动产登记资料查询"),
+                                minimal_item("X-Mixed", name="ABC证明")]))
+    index = CatalogService(db).index()
+    rows = {row.code: row for row in index.rows}
+    names = dict(zip(index.names.owners, index.names.values, strict=True))
+    chinese = next(i for i, row in enumerate(index.rows) if row.code == "11330302MB0001")
+    assert names[chinese] is rows["11330302MB0001"].name  # the same string object, not an equal copy
+    assert "11330302mb0001" in index.codes.keys and "abc证明" in names.values()  # folded where it changes
+    assert [h.item_code for h in CatalogService(db).search("ABC证明")] == ["X-Mixed"]
