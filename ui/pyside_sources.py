@@ -10,12 +10,9 @@ instead, as one string freed at once; the answer ("PySide6" in the source) is th
 
 from __future__ import annotations
 
-import logging
 from types import ModuleType
 
 import PySide6.QtCore  # noqa: F401  (sets up the import hook patched here)
-
-log = logging.getLogger("onewindow.ui")
 
 
 def install() -> bool:

@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from clerk_app.catalog.pinyin import _is_pinyin
 
@@ -32,20 +32,9 @@ class PrefixKeys:
     garbage collection walk them, and a search that allocates would stall for a collection now and then.
     """
 
-    def __init__(self, pairs: Iterable[tuple[str, int]], length: int = KEY_LENGTH, letters: bool = False) -> None:
-        builder = PrefixKeysBuilder(length)
-        for key, entry in pairs:
-            builder.add(key, entry)
-        self._take(builder, letters)
-
-    @classmethod
-    def built(cls, builder: PrefixKeysBuilder, letters: bool = False) -> PrefixKeys:
-        keys = cls.__new__(cls)
-        keys._take(builder, letters)
-        return keys
-
-    def _take(self, builder: PrefixKeysBuilder, letters: bool) -> None:
-        owners = builder.owners
+    def __init__(self, builder: PrefixKeysBuilder, letters: bool = False) -> None:
+        """Takes over ``builder``'s keys (the builder is left empty: they are not held twice)."""
+        owners, builder.owners = builder.owners, {}
         self.keys: list[str] = sorted(owners)
         self.starts = array("i", [0])
         self.entries = array("i")
@@ -56,7 +45,6 @@ class PrefixKeys:
             else:
                 self.entries.extend(sorted(set(found)))
             self.starts.append(len(self.entries))
-        builder.owners = {}
         self.length = builder.length
         # ``letters``: the sorted entries under each one-letter prefix, ready. "zui" read as mixed pinyin is the
         # initial "z": half the catalog, whose dedup and sort cost 3-9 ms at 50,000 items on every such keystroke.

@@ -203,8 +203,8 @@ class SearchIndex:
                 text = "".join(syllables)
                 texts.setdefault(row.name_pinyin if text == row.name_pinyin else text, starts_of(syllables))
             self.whole_spellings.add_entry(texts.items())
-        self.spelled = PrefixKeys.built(full_keys)
-        self.spelled_initials = PrefixKeys.built(initial_keys, letters=True)
+        self.spelled = PrefixKeys(full_keys)
+        self.spelled_initials = PrefixKeys(initial_keys, letters=True)
 
     def _tiers(self, q: str) -> list[tuple[int, str, Callable[[], Iterable[int]]]]:
         latin = q.isascii()

@@ -34,4 +34,3 @@ def test_login_dialog_reports_a_wrong_password_and_logs_in_with_the_right_one(qt
     assert service.auth.account == "clerk9" and synced == [1]
     assert dialog.result_text
     tasks.shutdown()
-
