@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from clerk_app.config import Config
 from clerk_app.security.clerk_session import TRAINING_ACCOUNTS, Clerk, ClerkSession
 from clerk_app.services import UsableServices
-from ui.errors import inline_error_text
+from ui.errors import inline_error_text, report_background_error
 from ui.input_filter import app_input
 from ui.main_window import MainWindow
 from ui.tasks import NetworkOp, TaskRunner
@@ -86,6 +86,10 @@ class SessionGate(QWidget):
         self._disabled_actions: list[Any] = []
         self._disabled_widgets: list[QWidget] = []
         self._busy = False
+        # Which submit the form waits for. The session's event that uncovers the window can arrive before the op's
+        # own delivery: a lock in between covers it again with a fresh form, which that late delivery must leave
+        # alone (and its submit must not be refused as still busy).
+        self._attempt = 0
         window.installEventFilter(self)
         self._session_event.connect(self._on_session_event)
         session.add_listener(self._session_event.emit)
@@ -203,6 +207,7 @@ class SessionGate(QWidget):
         self.title.setText(self.tr("Log in to the workstation"))
         self.subtitle.setText(self.tr("Each clerk logs in with their own account; cases and papers carry the "
                                       "name of the clerk logged in."))
+        self._fresh_form()
         self.account.setEnabled(True)
         self.account.clear()
         self.password.clear()
@@ -214,11 +219,17 @@ class SessionGate(QWidget):
         self.title.setText(self.tr("Workstation locked"))
         self.subtitle.setText(self.tr("Locked by {0}. Enter the password to continue; another clerk logging in "
                                       "here takes over the window (shift change).").format(clerk.account))
+        self._fresh_form()
         self.account.setText(clerk.account)
         self.password.clear()
         self._show_message("")
         self._cover()
         self.password.setFocus()
+
+    def _fresh_form(self) -> None:
+        self._attempt += 1
+        self._busy = False
+        self.login_button.setEnabled(True)
 
     def _show_message(self, text: str) -> None:
         """A wrapped label inside the fixed-width panel does not tell the rows around it how tall it became (Qt's
@@ -241,14 +252,21 @@ class SessionGate(QWidget):
         locked = self.session.locked and self.session.clerk is not None
         work: Callable[[], Any] = ((lambda: self.session.unlock(account, password)) if locked
                                    else (lambda: self.session.login(account, password)))
-        NetworkOp(self, work).success(self._done).failure(self._failed).run(self.tasks)
+        attempt = self._attempt
+        NetworkOp(self, work).success(lambda _result: self._done(attempt)) \
+            .failure(lambda exc: self._failed(attempt, exc)).run(self.tasks)
 
-    def _done(self, _result: Any) -> None:
+    def _done(self, attempt: int) -> None:
+        if attempt != self._attempt:
+            return
         self._busy = False
         self.login_button.setEnabled(True)
         self.password.clear()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, attempt: int, exc: BaseException) -> None:
+        if attempt != self._attempt:  # its form is gone: like an op whose window closed
+            report_background_error(exc)
+            return
         self._busy = False
         self.login_button.setEnabled(True)
         self.password.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,35 @@ def test_idle_lock_unlock_and_shift_change(gated, qtbot):
     assert kinds[:3] == ["login", "shift_change", "lock"], kinds
     assert json.loads(entries[0]["details"])["after"] == "shift_change"
     assert audit_log.verify(gated.workstation.db)["ok"]
+
+
+def test_a_lock_before_the_login_delivered_leaves_a_working_form(gated, qtbot, monkeypatch):
+    """The session's login event uncovers the window before the login op itself has delivered; a lock in that gap
+    covers it with a fresh form, which takes the next password (it was refused as still busy, silently, once in
+    CI) and which the op's late delivery leaves alone."""
+    gate, session = gated.clerk_gate, gated.services.clerk_session
+    delivered = threading.Event()
+    log_in = session.login
+
+    def login_slow_to_deliver(account: str, password: str):
+        clerk = log_in(account, password)  # its event is on its way to the gate
+        delivered.wait(30)
+        return clerk
+
+    monkeypatch.setattr(session, "login", login_slow_to_deliver)
+    _log_in(qtbot, gate, "trainee", "trainee")
+    qtbot.waitUntil(lambda: not gate.isVisible(), timeout=20000)
+    session.lock("manual")
+    assert gate.isVisible() and gate.login_button.isEnabled()
+    _log_in(qtbot, gate, "trainee", "trainee")
+    qtbot.waitUntil(lambda: not gate.isVisible() or gate.message.text() not in ("", "正在检查…"), timeout=20000)
+    assert not gate.isVisible() and not session.locked, gate.message.text()
+
+    session.lock("manual")
+    gate.password.setText("being typed")
+    delivered.set()
+    assert gated.tasks.wait(20000)
+    assert gate.password.text() == "being typed" and gate.login_button.isEnabled() and gate.isVisible()
 
 
 def test_shift_change_button_ends_the_session(gated, qtbot):
